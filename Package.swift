@@ -1,0 +1,78 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Membrane: electrochemistry of cell membranes.
+///
+/// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
+/// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
+/// ← Membrane (umbrella) ← MembraneReport ← MembraneCLI (product `membrane`).
+let package = Package(
+    name: "Membrane",
+    products: [
+        .library(name: "Membrane", targets: ["Membrane"]),
+        .executable(name: "membrane", targets: ["MembraneCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "MembraneUnits",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "MembraneNumerics",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "MembraneChemistry",
+            dependencies: ["MembraneUnits", "MembraneNumerics",
+                           .product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "MembranePhysics",
+            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneChemistry",
+                           .product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "MembraneDynamics",
+            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneChemistry", "MembranePhysics",
+                           .product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "Membrane",
+            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneChemistry", "MembranePhysics",
+                           "MembraneDynamics"]),
+        .target(
+            name: "MembraneReport",
+            dependencies: ["Membrane"]),
+        .executableTarget(
+            name: "MembraneCLI",
+            dependencies: ["Membrane", "MembraneReport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(
+            name: "MembraneTestSupport",
+            dependencies: ["Membrane", .product(name: "RealModule", package: "swift-numerics")],
+            path: "Tests/MembraneTestSupport"),
+        .testTarget(
+            name: "MembraneUnitsTests",
+            dependencies: ["MembraneUnits", "MembraneTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "MembraneNumericsTests",
+            dependencies: ["MembraneNumerics", "MembraneTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "MembraneChemistryTests",
+            dependencies: ["MembraneChemistry", "MembraneTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "MembranePhysicsTests",
+            dependencies: ["MembranePhysics", "MembraneTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "MembraneDynamicsTests",
+            dependencies: ["MembraneDynamics", "MembraneTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "MembraneCLITests",
+            dependencies: ["MembraneCLI", "MembraneTestSupport"]),
+    ]
+)

@@ -1,0 +1,5 @@
+@_exported import MembraneUnits
+@_exported import MembraneNumerics
+@_exported import MembraneChemistry
+@_exported import MembranePhysics
+@_exported import MembraneDynamics

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Membrane
+import MembraneReport
+
+/// `membrane bench`: throughput of the core calculations (release build recommended).
+/// Benchmarks are not tests; results and the peer comparison live in BENCHMARKS.md.
+struct BenchCommand: CalculationCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure evaluations per second of Nernst and GHK (use a release build).",
+        discussion: "swift run -c release membrane bench [--seconds 1]  — see BENCHMARKS.md for the peer comparison.")
+
+    @Option(help: "Minimum time per case, in seconds.") var seconds: Double = 1
+    @OptionGroup var output: OutputOptions
+
+    func execute() throws -> any Renderable {
+        try MembraneError.requirePositive(seconds, field: "seconds")
+        let conditions = Conditions()
+        let vt = conditions.thermalVoltage
+        let k = IonCatalog.standard.ion(named: "K")!, na = IonCatalog.standard.ion(named: "Na")!
+        let cl = IonCatalog.standard.ion(named: "Cl")!, ca = IonCatalog.standard.ion(named: "Ca")!
+        let monovalent = [
+            Permeant(ion: k, inside: .millimolar(140), outside: .millimolar(5), permeability: 1),
+            Permeant(ion: na, inside: .millimolar(12), outside: .millimolar(145), permeability: 0.04),
+            Permeant(ion: cl, inside: .millimolar(7), outside: .millimolar(120), permeability: 0.45),
+        ]
+        let withCalcium = monovalent + [Permeant(ion: ca, inside: .micromolar(0.1), outside: .millimolar(2), permeability: 0.1)]
+        var cases: [BenchReport.Case] = []
+        cases.append(measure("nernst (unchecked kernel)") { i in
+            Nernst.volts(z: 1, inside: 140 + Double(i & 7), outside: 5, thermalVoltage: vt)
+        })
+        cases.append(measure("nernst (validated, Nernst.potential)") { i in
+            (try? Nernst.potential(z: 1, inside: .millimolar(140 + Double(i & 7)), outside: .millimolar(5),
+                                   conditions: conditions).volts) ?? 0
+        })
+        cases.append(measure("ghk voltage, K/Na/Cl closed form") { i in
+            var p = monovalent
+            p[0].outside = .millimolar(5 + Double(i & 7))
+            return (try? GHKVoltage.potential(p, conditions: conditions).potential.volts) ?? 0
+        })
+        cases.append(measure("ghk voltage, K/Na/Cl/Ca root (Brent)") { i in
+            var p = withCalcium
+            p[0].outside = .millimolar(5 + Double(i & 7))
+            return (try? GHKVoltage.potential(p, conditions: conditions).potential.volts) ?? 0
+        })
+        cases.append(measure("ghk current density, one ion") { i in
+            GHKCurrent.currentDensity(z: 2, permeability: .centimetresPerSecond(1e-6), inside: .micromolar(0.1),
+                                      outside: .millimolar(2), at: .millivolts(-20 + Double(i & 7)),
+                                      conditions: conditions).amperesPerSquareMetre
+        })
+        return BenchReport(cases: cases)
+    }
+
+    /// Runs `body` in growing batches until `seconds` have passed; returns evaluations per second.
+    func measure(_ name: String, _ body: (Int) -> Double) -> BenchReport.Case {
+        let clock = ContinuousClock()
+        var n = 1024, sink = 0.0
+        while true {
+            let start = clock.now
+            for i in 0..<n { sink += body(i) }
+            let elapsed = clock.now - start
+            let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if s >= seconds || n >= 1 << 30 {
+                return BenchReport.Case(name: name, evaluations: n, seconds: s, checksum: sink)
+            }
+            n *= s > 0 ? max(2, min(16, Int(seconds / s) + 1)) : 16
+        }
+    }
+}
+
+struct BenchReport: Renderable {
+    struct Case {
+        var name: String
+        var evaluations: Int
+        var seconds: Double
+        var checksum: Double
+        var perSecond: Double { Double(evaluations) / seconds }
+    }
+    var cases: [Case]
+
+    var json: JSONValue {
+        .object([("cases", .array(cases.map { c in
+            .object([("name", .string(c.name)), ("evaluations", .integer(c.evaluations)), ("seconds", .number(c.seconds)),
+                     ("per_second", .number(c.perSecond)), ("ns_per_evaluation", .number(c.seconds / Double(c.evaluations) * 1e9))])
+        }))])
+    }
+
+    var text: String {
+        var table = TextTable(headers: ["case", "evaluations/s", "ns each"])
+        for c in cases {
+            table.add([c.name, Format.significant(c.perSecond, 4), Format.fixed(c.seconds / Double(c.evaluations) * 1e9, 1)])
+        }
+        return table.render()
+    }
+}

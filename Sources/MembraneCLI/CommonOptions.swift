@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Membrane
+import MembraneReport
+
+/// `--json`: one JSON document on stdout instead of a table.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print exactly one JSON document on stdout.")
+    var json = false
+
+    func emit(_ result: any Renderable) {
+        print(json ? result.json.render() : result.text)
+    }
+}
+
+/// `--temperature` and `--constants`.
+struct ConditionsOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: "Temperature in °C (37) or kelvin with K (310.15K). Default: 37 °C or the preset's.")
+    var temperature: String?
+
+    @Option(name: .long, help: "Constant set: codata2018 (default) or neuron-legacy (NEURON < 8).")
+    var constants: String = "codata2018"
+
+    func conditions(defaultTemperature: Temperature = .body) throws -> Conditions {
+        let t = try temperature.map { try QuantityParser.temperature($0) } ?? defaultTemperature
+        return Conditions(temperature: t, constants: try ConstantSet.named(constants))
+    }
+}
+
+/// A subcommand that computes one renderable result.
+protocol CalculationCommand: ParsableCommand {
+    var output: OutputOptions { get }
+    func execute() throws -> any Renderable
+}
+
+extension CalculationCommand {
+    func run() throws {
+        output.emit(try execute())
+    }
+}
+
+/// Shared parsing helpers for the commands.
+enum Inputs {
+    static let parser = SolutionParser()
+
+    static func solution(_ text: String, field: String) throws -> Solution {
+        try parser.parse(text, field: field)
+    }
+
+    static func concentration(_ text: String, field: String) throws -> Concentration {
+        try QuantityParser.concentration(text, field: field)
+    }
+
+    static func voltage(_ text: String, field: String) throws -> Voltage {
+        try QuantityParser.voltage(text, field: field)
+    }
+
+    static func number(_ text: String, field: String) throws -> Double {
+        try QuantityParser.number(text, field: field)
+    }
+
+    /// A catalog ion, optionally re-charged (`--valence`), or a custom ion `NAME(z=+2)`.
+    static func ion(_ name: String, valence: Int?) throws -> Ion {
+        let trimmed = name.trimmingWhitespace()
+        guard !trimmed.isEmpty else {
+            throw MembraneError.invalidValue(field: "ion", value: name, allowed: "an ion name such as K, Na, Cl, Ca")
+        }
+        // Reuse the solution syntax for names with attributes: "X(z=+2)" → parse "X(z=+2)=1".
+        let ion: Ion
+        do {
+            ion = try parser.parse(trimmed + "=1", field: "ion").ions[0]
+        } catch MembraneError.unknownName(let field, let value, let suggestions) {
+            // An unknown name is a custom ion when its valence is given.
+            guard let valence else { throw MembraneError.unknownName(field: field, value: value, suggestions: suggestions) }
+            return Ion(name: trimmed, charge: valence, transport: nil, isCustom: true)
+        }
+        if let valence, valence != ion.charge {
+            guard (-6...6).contains(valence) else {
+                throw MembraneError.invalidValue(field: "valence", value: "\(valence)", allowed: "an integer from -6 to +6")
+            }
+            return ion.withCharge(valence)
+        }
+        return ion
+    }
+}

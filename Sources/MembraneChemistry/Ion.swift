@@ -1,0 +1,123 @@
+import MembraneUnits
+
+/// An ionic (or neutral) solute species, with the data every model of Membrane needs.
+///
+/// The transport datum is stored in the form its source published it: the limiting
+/// equivalent conductivity λ°/|z| (S·cm²/mol, as in the CRC Handbook table "Ionic
+/// conductivity and diffusion at infinite dilution") or the diffusion coefficient D°
+/// (m²/s). The other forms follow from the Nernst–Einstein relation at 25 °C:
+///
+///     D° = R·T·λ_eq / (|z|·F²)        u = λ_eq / F   (m²·V⁻¹·s⁻¹)
+///
+/// with λ_eq in S·m²/mol (Robinson & Stokes, *Electrolyte Solutions*, 2nd ed. 1959, §2.4).
+public struct Ion: Sendable, Hashable, CustomStringConvertible {
+    /// Canonical name, as printed by `membrane ions` and used as the JSON key (`Na`, `Cl`, `gluconate`).
+    public let name: String
+    /// Valence z (signed), e.g. +1 for Na⁺, −2 for SO₄²⁻, 0 for a neutral solute.
+    public let charge: Int
+    /// A longer name for tables (`sodium`).
+    public let longName: String
+    /// Other names the parser accepts (case-insensitive), besides the generated ones (`Na+`, `Na1+`).
+    public let aliases: [String]
+    /// Transport datum at 25 °C, or nil when no published value is known.
+    public let transport: TransportDatum?
+    /// Ion-size parameter å of the extended Debye–Hückel equation, in ångström (Kielland 1937), or nil.
+    public let ionSize: Double?
+    /// Where the transport datum comes from.
+    public let transportSource: String
+    /// Where the ion-size parameter comes from.
+    public let ionSizeSource: String
+    /// For species with several protonation states (ATP, EGTA, phosphate...), the charge used when
+    /// neither an explicit `(z=…)` nor a pH is given, and a note on it; nil for single-state ions.
+    public let chargeNote: String?
+    /// True for ions defined in a solution string by the user, not from the catalog.
+    public let isCustom: Bool
+
+    public init(name: String, charge: Int, longName: String = "", aliases: [String] = [],
+                transport: TransportDatum?, ionSize: Double? = nil,
+                transportSource: String = "", ionSizeSource: String = "",
+                chargeNote: String? = nil, isCustom: Bool = false) {
+        self.name = name
+        self.charge = charge
+        self.longName = longName.isEmpty ? name : longName
+        self.aliases = aliases
+        self.transport = transport
+        self.ionSize = ionSize
+        self.transportSource = transportSource
+        self.ionSizeSource = ionSizeSource
+        self.chargeNote = chargeNote
+        self.isCustom = isCustom
+    }
+
+    public var description: String { name }
+
+    /// True when z ≠ 0.
+    public var isCharged: Bool { charge != 0 }
+
+    /// The formula-like label with its charge, e.g. `Ca2+`, `Cl-`, `glucose`.
+    public var chargeLabel: String {
+        switch charge {
+        case 0: return name
+        case 1: return name + "+"
+        case -1: return name + "-"
+        case let z where z > 0: return "\(name)\(z)+"
+        default: return "\(name)\(-charge)-"
+        }
+    }
+
+    /// The same species with another charge state, keeping its diffusion coefficient (size) and identity.
+    public func withCharge(_ z: Int) -> Ion {
+        let d = diffusionCoefficient
+        return Ion(name: name, charge: z, longName: longName, aliases: aliases,
+                   transport: d.map { .diffusion($0.squareMetresPerSecond) }, ionSize: ionSize,
+                   transportSource: transportSource + (d == nil ? "" : " (D kept for charge state z = \(z))"),
+                   ionSizeSource: ionSizeSource, chargeNote: chargeNote, isCustom: isCustom)
+    }
+}
+
+/// A published transport property of an ion at infinite dilution and 25 °C.
+public enum TransportDatum: Sendable, Hashable {
+    /// Limiting equivalent conductivity λ°/|z| in S·cm²/mol (per mole of charge).
+    case equivalentConductivity(Double)
+    /// Diffusion coefficient D° in m²/s.
+    case diffusion(Double)
+}
+
+extension Ion {
+    /// Reference temperature of the catalog's transport data.
+    public static let referenceTemperature = Temperature.standard
+
+    /// D° at 25 °C, in m²/s, by Nernst–Einstein from λ_eq where needed.
+    public var diffusionCoefficient: Diffusivity? {
+        guard let transport else { return nil }
+        switch transport {
+        case .diffusion(let d): return .squareMetresPerSecond(d)
+        case .equivalentConductivity(let lambda):
+            guard charge != 0 else { return nil }
+            let c = ConstantSet.codata2018
+            let d = c.gasConstant * Ion.referenceTemperature.kelvin * (lambda * 1e-4)
+                / (Double(abs(charge)) * c.faraday * c.faraday)
+            return .squareMetresPerSecond(d)
+        }
+    }
+
+    /// λ°/|z| at 25 °C in S·cm²/mol, by Nernst–Einstein from D where needed; nil for neutral species.
+    public var equivalentConductivity: Double? {
+        guard let transport, charge != 0 else { return nil }
+        switch transport {
+        case .equivalentConductivity(let lambda): return lambda
+        case .diffusion(let d):
+            let c = ConstantSet.codata2018
+            return Double(abs(charge)) * c.faraday * c.faraday * d
+                / (c.gasConstant * Ion.referenceTemperature.kelvin) * 1e4
+        }
+    }
+
+    /// Limiting molar conductivity of the ion λ° = |z|·λ_eq in S·cm²/mol.
+    public var molarConductivity: Double? { equivalentConductivity.map { $0 * Double(abs(charge)) } }
+
+    /// Electric mobility u = λ_eq/F in m²·V⁻¹·s⁻¹ (magnitude), at 25 °C.
+    public var mobility: Double? {
+        equivalentConductivity.map { $0 * 1e-4 / ConstantSet.codata2018.faraday }
+    }
+}

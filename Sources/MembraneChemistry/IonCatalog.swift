@@ -1,0 +1,93 @@
+import MembraneUnits
+
+/// The set of species the parser knows, with a case-insensitive name and alias lookup.
+///
+/// The built-in catalog (``IonCatalog/standard``) holds every ion INTERFACE.md names and
+/// the organic species pipette solutions use; each datum cites its source
+/// (see `IonCatalog+Inorganic.swift` and `IonCatalog+Organic.swift`).
+public struct IonCatalog: Sendable {
+    /// All species in catalog order (cations, anions, neutral solutes).
+    public let ions: [Ion]
+    private let index: [String: Int]
+
+    public init(_ ions: [Ion]) {
+        self.ions = ions
+        var index: [String: Int] = [:]
+        for (i, ion) in ions.enumerated() {
+            for key in IonCatalog.lookupKeys(for: ion) where index[key] == nil {
+                index[key] = i
+            }
+        }
+        self.index = index
+    }
+
+    /// The built-in catalog.
+    public static let standard = IonCatalog(inorganicIons + organicIons + neutralSolutes)
+
+    /// Normalises a name for lookup: lower case, without white space, `^`, `_`, `[`, `]` and `·`.
+    static func normalize(_ name: String) -> String {
+        String(name.lowercased().filter { !$0.isWhitespace && !"^_[]·".contains($0) })
+    }
+
+    /// The keys under which `ion` is found: its name, long name, aliases, and the same with charge
+    /// suffixes (`Na+`, `Na1+`, `Ca2+`, `Ca++`, `SO4 2-`, `SO4--`).
+    static func lookupKeys(for ion: Ion) -> [String] {
+        var bases = [ion.name, ion.longName] + ion.aliases
+        if ion.charge != 0 {
+            let sign = ion.charge > 0 ? "+" : "-"
+            let n = abs(ion.charge)
+            var suffixed: [String] = []
+            for base in bases {
+                suffixed.append(base + sign)
+                suffixed.append(base + "\(n)" + sign)
+                suffixed.append(base + String(repeating: sign, count: n))
+                suffixed.append(base + "(\(n)" + sign + ")")
+                suffixed.append(base + "(" + sign + ")")
+            }
+            bases += suffixed
+        }
+        return bases.map(normalize)
+    }
+
+    /// The species called `name` (any alias, any case), or nil.
+    public func ion(named name: String) -> Ion? {
+        index[IonCatalog.normalize(name)].map { ions[$0] }
+    }
+
+    /// The species called `name`, or an error naming the field and listing the closest known names.
+    public func lookup(_ name: String, field: String) throws -> Ion {
+        if let ion = ion(named: name) { return ion }
+        throw MembraneError.unknownName(field: field, value: name, suggestions: suggestions(for: name))
+    }
+
+    /// Up to `limit` canonical names closest to `name` (edit distance on the normalised keys).
+    public func suggestions(for name: String, limit: Int = 4) -> [String] {
+        let key = IonCatalog.normalize(name)
+        guard !key.isEmpty else { return [] }
+        var best: [String: Int] = [:]
+        for (alias, i) in index {
+            let d = alias.hasPrefix(key) || key.hasPrefix(alias) ? 1 : editDistance(key, alias)
+            let canonical = ions[i].name
+            if d <= max(2, key.count / 3), d < best[canonical, default: Int.max] { best[canonical] = d }
+        }
+        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
+    }
+}
+
+/// Levenshtein distance between two strings (insertions, deletions, substitutions).
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

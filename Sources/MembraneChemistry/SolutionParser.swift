@@ -1,0 +1,128 @@
+import MembraneUnits
+
+/// Parses the solution syntax of INTERFACE.md:
+///
+///     "Na=145, K=5, Cl=120, Ca=2, HCO3=25"      (mM unless a unit is written: nM, uM, µM, mM, M)
+///     "Ca=100nM"                                   (units)
+///     "X(z=+1,D=1.33e-9)=10"                       (a custom ion: charge and D in m²/s)
+///     "ATP(z=-3)=4"                                (a catalog species in another charge state)
+///
+/// Names are case-insensitive and accept aliases (`Na`, `Na+`, `sodium`). An unknown name is
+/// an error that lists the closest known names.
+public struct SolutionParser: Sendable {
+    public var catalog: IonCatalog
+
+    public init(catalog: IonCatalog = .standard) {
+        self.catalog = catalog
+    }
+
+    /// Parses `text`; `field` names the option in errors (`inside`, `pipette`, ...).
+    public func parse(_ text: String, field: String) throws -> Solution {
+        let entries = try splitEntries(text, field: field)
+        guard !entries.isEmpty else {
+            throw MembraneError.invalidValue(field: field, value: text,
+                                             allowed: "at least one NAME=VALUE pair, e.g. \"K=140, Cl=140\"")
+        }
+        var solution = try Solution()
+        for entry in entries {
+            let (ion, concentration) = try parseEntry(entry, field: field)
+            try solution.add(ion, concentration)
+        }
+        return solution
+    }
+
+    /// Splits on commas and semicolons that are not inside parentheses.
+    func splitEntries(_ text: String, field: String) throws -> [String] {
+        var entries: [String] = []
+        var current = ""
+        var depth = 0
+        for c in text {
+            switch c {
+            case "(": depth += 1; current.append(c)
+            case ")":
+                depth -= 1
+                guard depth >= 0 else {
+                    throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
+                }
+                current.append(c)
+            case "," where depth == 0, ";" where depth == 0:
+                entries.append(current)
+                current = ""
+            default: current.append(c)
+            }
+        }
+        guard depth == 0 else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
+        }
+        entries.append(current)
+        return entries.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// Parses one `NAME[(z=..,D=..)]=VALUE[UNIT]` entry.
+    func parseEntry(_ entry: String, field: String) throws -> (Ion, Concentration) {
+        guard let equals = entry.lastIndex(of: "="), !entry[..<equals].isEmpty else {
+            throw MembraneError.invalidValue(field: field, value: entry,
+                                             allowed: "NAME=VALUE, e.g. K=140 or Ca=100nM")
+        }
+        var nameText = String(entry[..<equals]).trimmingWhitespace()
+        let valueText = String(entry[entry.index(after: equals)...])
+        var attributes: [String: String] = [:]
+        if let open = nameText.firstIndex(of: "("), nameText.hasSuffix(")"),
+           nameText[nameText.index(after: open)...].contains("=") {
+            let inner = nameText[nameText.index(after: open)..<nameText.index(before: nameText.endIndex)]
+            for part in inner.split(separator: ",") {
+                let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
+                guard kv.count == 2, ["z", "d"].contains(kv[0].lowercased()) else {
+                    throw MembraneError.invalidValue(field: field, value: entry,
+                                                     allowed: "attributes z=CHARGE and D=DIFFUSION_m2_per_s, e.g. X(z=+1,D=1.33e-9)=10")
+                }
+                attributes[kv[0].lowercased()] = kv[1]
+            }
+            nameText = String(nameText[..<open]).trimmingWhitespace()
+        }
+        let entryField = "\(field).\(nameText)"
+        let concentration = try QuantityParser.concentration(valueText, field: entryField)
+        let ion = try resolveIon(named: nameText, attributes: attributes, field: field, entryField: entryField)
+        return (ion, concentration)
+    }
+
+    /// The catalog ion, re-charged if `z` is given, or a custom ion when the name is unknown and both z and D are given.
+    func resolveIon(named name: String, attributes: [String: String], field: String, entryField: String) throws -> Ion {
+        let charge = try attributes["z"].map { text -> Int in
+            let t = text.hasPrefix("+") ? String(text.dropFirst()) : text
+            guard let z = Int(t), (-6...6).contains(z) else {
+                throw MembraneError.invalidValue(field: "\(entryField).z", value: text,
+                                                 allowed: "an integer charge from -6 to +6")
+            }
+            return z
+        }
+        let diffusion = try attributes["d"].map { text -> Double in
+            let d = try QuantityParser.number(text, field: "\(entryField).D",
+                                              allowed: "a diffusion coefficient in m²/s > 0, e.g. 1.33e-9")
+            guard d > 0, d < 1e-6 else {
+                throw MembraneError.invalidValue(field: "\(entryField).D", value: text,
+                                                 allowed: "a diffusion coefficient in m²/s, > 0 and < 1e-6 (water's self-diffusion is 2.3e-9)")
+            }
+            return d
+        }
+        if var ion = catalog.ion(named: name) {
+            if let charge, charge != ion.charge { ion = ion.withCharge(charge) }
+            if let diffusion {
+                ion = Ion(name: ion.name, charge: ion.charge, longName: ion.longName, aliases: ion.aliases,
+                          transport: .diffusion(diffusion), ionSize: ion.ionSize,
+                          transportSource: "user-supplied D", ionSizeSource: ion.ionSizeSource,
+                          chargeNote: ion.chargeNote, isCustom: ion.isCustom)
+            }
+            return ion
+        }
+        guard let charge else {
+            throw MembraneError.unknownName(field: field, value: name, suggestions: catalog.suggestions(for: name))
+        }
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || "-+_".contains($0) }), name.first?.isLetter == true else {
+            throw MembraneError.invalidValue(field: field, value: name,
+                                             allowed: "a custom ion name of letters, digits, '-', '+' or '_', starting with a letter")
+        }
+        return Ion(name: name, charge: charge, transport: diffusion.map { .diffusion($0) },
+                   transportSource: diffusion == nil ? "" : "user-supplied D", isCustom: true)
+    }
+}

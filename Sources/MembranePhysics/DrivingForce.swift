@@ -1,0 +1,54 @@
+import MembraneUnits
+import MembraneChemistry
+import RealModule
+
+/// The electrochemical driving force on an ion and what it makes the ion do.
+///
+///     DF = V_m − E
+///
+/// DF > 0 drives an outward current (cation efflux, anion influx); DF < 0 an inward current
+/// (cation influx, anion efflux); DF = 0 none (seed 001, "Driving Force and Ion Flux").
+/// The Ussing (1949) flux ratio for independent passive movement is
+///
+///     J_efflux / J_influx = (a_in / a_out)·exp(zF·V_m / RT) = exp(zF·(V_m − E) / RT)
+///
+/// (Ussing, Acta Physiol. Scand. 19:43, 1949; Hille 2001, eq. 14-8), equal to 1 at V_m = E.
+public struct DrivingForce: Sendable, Hashable {
+    public var ion: Ion
+    public var vm: Voltage
+    public var reversal: Voltage
+    public var conditions: Conditions
+
+    public init(ion: Ion, vm: Voltage, reversal: Voltage, conditions: Conditions) {
+        self.ion = ion
+        self.vm = vm
+        self.reversal = reversal
+        self.conditions = conditions
+    }
+
+    /// V_m − E.
+    public var force: Voltage { vm - reversal }
+
+    /// |V_m − E| below this is treated as zero (1 nV): the direction is then `none`.
+    public static let zeroThreshold = Voltage.volts(1e-12)
+
+    /// The direction of the ion's current.
+    public var currentDirection: CurrentDirection {
+        if force.magnitude <= DrivingForce.zeroThreshold || ion.charge == 0 { return .none }
+        return force.volts > 0 ? .outward : .inward
+    }
+
+    /// The direction of the ion's net movement.
+    public var fluxDirection: FluxDirection {
+        switch currentDirection {
+        case .none: return .none
+        case .outward: return ion.charge > 0 ? .efflux : .influx
+        case .inward: return ion.charge > 0 ? .influx : .efflux
+        }
+    }
+
+    /// The Ussing flux ratio J_efflux/J_influx = exp(zF(V_m − E)/RT).
+    public var ussingFluxRatio: Double {
+        Double.exp(Double(ion.charge) * force.volts / conditions.thermalVoltage)
+    }
+}

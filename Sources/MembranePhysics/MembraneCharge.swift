@@ -1,0 +1,59 @@
+import MembraneUnits
+import RealModule
+
+/// The charge a membrane holds at a given potential, and what it means in ions.
+///
+///     Q = C_m·A·V_m,     N = |Q| / (|z|·e),     fraction = N / (c·Vol·N_A)
+///
+/// for a spherical cell of radius r (A = 4πr², Vol = 4/3·πr³), so fraction = 3·C_m·|V_m| / (|z|·F·c·r).
+/// The membrane as a capacitor: Hille 2001, ch. 1; seed 004 ("The Grand View"): about 2 million K⁺
+/// set −80 mV in a small neuron, a tiny fraction (≈ 0.0018 %) of its K⁺.
+public struct MembraneCharge: Sendable, Hashable {
+    public var vm: Voltage
+    public var radius: Length
+    public var specificCapacitance: SpecificCapacitance
+    public var charge: Int
+    public var insideConcentration: Concentration?
+    public var conditions: Conditions
+
+    public init(vm: Voltage, radius: Length, specificCapacitance: SpecificCapacitance = .biological,
+                charge: Int = 1, insideConcentration: Concentration? = nil,
+                conditions: Conditions = Conditions()) throws {
+        try MembraneError.requireFinite(vm.volts, field: "vm")
+        try MembraneError.requirePositive(radius.metres, field: "radius-um", allowed: "a radius > 0 in µm")
+        try MembraneError.requirePositive(specificCapacitance.faradsPerSquareMetre, field: "capacitance-uF-per-cm2",
+                                          allowed: "a specific capacitance > 0 (biological membranes: about 1 µF/cm²)")
+        guard charge != 0 else {
+            throw MembraneError.undefined(field: "ion", reason: "a neutral species (z = 0) carries no charge, so no number of it sets a voltage")
+        }
+        if let c = insideConcentration {
+            try MembraneError.requireNonNegative(c.millimolar, field: "inside")
+        }
+        self.vm = vm
+        self.radius = radius
+        self.specificCapacitance = specificCapacitance
+        self.charge = charge
+        self.insideConcentration = insideConcentration
+        self.conditions = conditions
+    }
+
+    /// Membrane area 4πr², in m².
+    public var area: Double { 4 * Double.pi * radius.metres * radius.metres }
+    /// Cell volume 4/3·πr³, in litres.
+    public var volumeLitres: Double { 4.0 / 3.0 * Double.pi * Double.pow(radius.metres, 3) * 1e3 }
+    /// Total capacitance C_m·A, in farads.
+    public var capacitance: Double { specificCapacitance.faradsPerSquareMetre * area }
+    /// Q = C·V_m (signed: negative inside for negative V_m), in coulombs.
+    public var chargeHeld: Charge { .coulombs(capacitance * vm.volts) }
+    /// Number of ions of valence z whose net transfer sets V_m.
+    public var ionsMoved: Double { abs(chargeHeld.coulombs) / (Double(abs(charge)) * conditions.constants.elementaryCharge) }
+    /// Number of ions of that species in the cell, c·Vol·N_A (nil without a concentration).
+    public var ionsInCell: Double? {
+        insideConcentration.map { $0.molar * volumeLitres * conditions.constants.avogadro }
+    }
+    /// ionsMoved / ionsInCell (nil without a concentration, or when the cell holds none).
+    public var fractionOfIons: Double? {
+        guard let n = ionsInCell, n > 0 else { return nil }
+        return ionsMoved / n
+    }
+}

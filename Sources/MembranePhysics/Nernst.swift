@@ -1,0 +1,85 @@
+import MembraneUnits
+import MembraneChemistry
+import RealModule
+
+/// The Nernst (equilibrium, reversal) potential of one ion.
+///
+///     E = (RT / zF) · ln(a_out / a_in),      a = γ·c
+///
+/// with V_m = φ_in − φ_out. Derived from μ̃_in = μ̃_out (seed 000, "Derivation of the Nernst
+/// Potential from Equilibrium"; Hille, *Ion Channels of Excitable Membranes*, 3rd ed. 2001, eq. 1-8).
+/// E is proportional to T at fixed activities, so its temperature coefficient is
+/// dE/dT = E/T = (R / zF)·ln(a_out/a_in).
+///
+/// No Nernst potential exists for a neutral solute (z = 0: no voltage can balance a concentration
+/// gradient, seed 001) nor for an ion absent on one side (ln 0): both throw ``MembraneError/undefined(field:reason:)``.
+public enum Nernst {
+    /// E in volts for valence `z` and activities (or concentrations) on each side, without checks.
+    /// The caller guarantees z ≠ 0 and both activities > 0.
+    @inlinable
+    public static func volts(z: Int, inside: Double, outside: Double, thermalVoltage vt: Double) -> Double {
+        vt / Double(z) * Double.log(outside / inside)
+    }
+
+    /// E for valence `z` and activities `inside`, `outside` (in any common unit).
+    public static func potential(z: Int, inside: Concentration, outside: Concentration,
+                                 name: String = "ion", conditions: Conditions) throws -> Voltage {
+        try check(z: z, inside: inside.millimolar, outside: outside.millimolar, name: name)
+        return .volts(volts(z: z, inside: inside.millimolar, outside: outside.millimolar,
+                            thermalVoltage: conditions.thermalVoltage))
+    }
+
+    /// Validates the inputs of a Nernst potential and says why none exists when it does not.
+    public static func check(z: Int, inside: Double, outside: Double, name: String) throws {
+        try MembraneError.requireNonNegative(inside, field: "inside", allowed: "a finite concentration ≥ 0")
+        try MembraneError.requireNonNegative(outside, field: "outside", allowed: "a finite concentration ≥ 0")
+        guard z != 0 else {
+            throw MembraneError.undefined(field: "ion",
+                reason: "\(name) is neutral (z = 0): no membrane voltage can balance its concentration gradient, so it has no Nernst potential; it is at equilibrium only when its activities inside and outside are equal")
+        }
+        guard inside > 0 && outside > 0 else {
+            let side = inside == 0 && outside == 0 ? "on both sides" : (inside == 0 ? "inside" : "outside")
+            throw MembraneError.undefined(field: inside == 0 ? "inside" : "outside",
+                reason: "\(name) is absent \(side) (0 mM): an ion present on one side only cannot reach equilibrium, so it has no Nernst potential (ln of 0 is undefined); if it cannot cross the membrane it is impermeant and only enters a Donnan or GHK calculation")
+        }
+    }
+
+    /// The full Nernst calculation for a catalog or custom ion, with optional activity coefficients.
+    public static func calculate(ion: Ion, inside: Concentration, outside: Concentration,
+                                 gammaInside: Double = 1, gammaOutside: Double = 1,
+                                 conditions: Conditions) throws -> NernstResult {
+        try MembraneError.requirePositive(gammaInside, field: "gamma-inside", allowed: "an activity coefficient > 0 (typically 0.3–1)")
+        try MembraneError.requirePositive(gammaOutside, field: "gamma-outside", allowed: "an activity coefficient > 0 (typically 0.3–1)")
+        try check(z: ion.charge, inside: inside.millimolar, outside: outside.millimolar, name: ion.name)
+        let aIn = gammaInside * inside.millimolar, aOut = gammaOutside * outside.millimolar
+        let vt = conditions.thermalVoltage
+        let e = volts(z: ion.charge, inside: aIn, outside: aOut, thermalVoltage: vt)
+        let ideal = volts(z: ion.charge, inside: inside.millimolar, outside: outside.millimolar, thermalVoltage: vt)
+        return NernstResult(ion: ion, insideConcentration: inside, outsideConcentration: outside,
+                            gammaInside: gammaInside, gammaOutside: gammaOutside,
+                            potential: .volts(e), idealPotential: .volts(ideal),
+                            temperatureCoefficient: e / conditions.temperature.kelvin,
+                            conditions: conditions)
+    }
+}
+
+/// The result of ``Nernst/calculate(ion:inside:outside:gammaInside:gammaOutside:conditions:)``.
+public struct NernstResult: Sendable, Hashable {
+    public var ion: Ion
+    public var insideConcentration: Concentration
+    public var outsideConcentration: Concentration
+    public var gammaInside: Double
+    public var gammaOutside: Double
+    /// E from activities γ·c.
+    public var potential: Voltage
+    /// E from concentrations alone (γ = 1); equals `potential` when both γ are 1.
+    public var idealPotential: Voltage
+    /// dE/dT in V/K at fixed activities (= E/T).
+    public var temperatureCoefficient: Double
+    public var conditions: Conditions
+
+    /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts (seed 000).
+    public var activityCorrection: Voltage { potential - idealPotential }
+    public var activityInside: Concentration { gammaInside * insideConcentration }
+    public var activityOutside: Concentration { gammaOutside * outsideConcentration }
+}

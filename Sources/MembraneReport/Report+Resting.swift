@@ -1,0 +1,168 @@
+import Membrane
+
+/// `membrane report`: the resting cell on one screen.
+public struct RestingReport: Renderable {
+    public var analysis: RestingAnalysis
+    public var preset: CellPreset?
+
+    public init(analysis: RestingAnalysis, preset: CellPreset?) {
+        self.analysis = analysis
+        self.preset = preset
+    }
+
+    public var json: JSONValue {
+        let a = analysis
+        var pairs: [(String, JSONValue)] = []
+        if let preset {
+            pairs.append(("preset", .string(preset.name)))
+            pairs.append(("description", .string(preset.description)))
+            pairs.append(("measured_resting_potential_mV", .number(preset.restingPotential.millivolts)))
+            pairs.append(("sources", .object(preset.sources.map { ($0.field, .string($0.source)) })))
+        }
+        pairs += [
+            ("vm_mV", .number(a.vm.millivolts)),
+            ("vm_source", .string(a.vmSource)),
+            ("ghk_mV", .number(a.ghk?.potential.millivolts)),
+            ("nernst_mV", .object(a.rows.compactMap { r in r.nernst.map { (r.ion.name, .number($0.millivolts)) } })),
+            ("driving_force_mV", .object(a.rows.compactMap { r in r.drivingForce.map { (r.ion.name, .number($0.force.millivolts)) } })),
+            ("ions", .array(a.rows.map(rowJSON))),
+            ("charge", a.charge.json),
+            ("warnings", .array(a.warnings.map { .string($0) })),
+        ]
+        return .object(pairs + conditionsFields(a.conditions))
+    }
+
+    func rowJSON(_ r: RestingAnalysis.IonRow) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("name", .string(r.ion.name)),
+            ("charge", .integer(r.ion.charge)),
+            ("inside_mM", .number(r.inside.millimolar)),
+            ("outside_mM", .number(r.outside.millimolar)),
+            ("permeability", .number(r.permeability)),
+            ("nernst_mV", .number(r.nernst?.millivolts)),
+        ]
+        if let df = r.drivingForce, let g = r.transfer {
+            pairs += [
+                ("driving_force_mV", .number(df.force.millivolts)),
+                ("current_direction", .string(df.currentDirection.rawValue)),
+                ("flux_direction", .string(df.fluxDirection.rawValue)),
+                ("delta_g_kJ_per_mol", .number(g.total.kilojoulesPerMole)),
+                ("delta_g_chemical_kJ_per_mol", .number(g.chemical.kilojoulesPerMole)),
+                ("delta_g_electrical_kJ_per_mol", .number(g.electrical.kilojoulesPerMole)),
+            ]
+        } else {
+            pairs.append(("no_nernst_reason", .string(r.undefinedReason ?? "")))
+        }
+        return .object(pairs)
+    }
+
+    public var text: String {
+        let a = analysis
+        var lines: [String] = []
+        if let preset {
+            lines.append("\(preset.name): \(preset.description)")
+        }
+        lines.append(conditionsLine(a.conditions))
+        lines.append("")
+        var table = TextTable(headers: ["ion", "inside", "outside", "P", "E (mV)", "V_m−E (mV)", "current", "flux", "ΔG in (kJ/mol)"])
+        for r in a.rows {
+            var row = [r.ion.chargeLabel, Format.concentration(r.inside.millimolar), Format.concentration(r.outside.millimolar),
+                       r.permeability.map { Format.significant($0, 3) } ?? "–"]
+            if let e = r.nernst, let df = r.drivingForce, let g = r.transfer {
+                row += [Format.fixed(e.millivolts, 1), Format.signed(df.force.millivolts, 1), df.currentDirection.rawValue,
+                        df.fluxDirection.rawValue, Format.signed(g.total.kilojoulesPerMole, 2)]
+            } else {
+                row += ["none", "–", "–", "–", "–"]
+            }
+            table.add(row)
+        }
+        lines.append(table.render())
+        lines.append("")
+        if let ghk = a.ghk {
+            lines.append("GHK V_m = \(Format.fixed(ghk.potential.millivolts, 1)) mV"
+                         + (preset.map { "  (measured: about \(Format.fixed($0.restingPotential.millivolts, 0)) mV)" } ?? ""))
+        }
+        if a.vmSource == "given" { lines.append("driving forces at the given V_m = \(Format.fixed(a.vm.millivolts, 1)) mV") }
+        for r in a.rows where r.nernst == nil {
+            lines.append("\(r.ion.name): no Nernst potential (\(r.ion.charge == 0 ? "neutral" : "absent on one side"))")
+        }
+        let c = a.charge
+        var chargeLine = "Charge holding V_m on a \(Format.significant(c.radius.micrometres, 3)) µm-radius cell: "
+            + "\(Format.significant(c.chargeHeld.coulombs, 3)) C = \(Format.significant(c.ionsMoved, 3)) monovalent ions"
+        if let f = c.fractionOfIons { chargeLine += " (\(Format.significant(f * 100, 2)) % of its K⁺)" }
+        lines.append(chargeLine)
+        for w in a.warnings { lines.append("warning: " + w) }
+        if let preset { lines.append(""); lines.append("sources: " + preset.sourceSummary) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `membrane presets`.
+public struct PresetList: Renderable {
+    public var presets: [CellPreset]
+    public init(presets: [CellPreset]) { self.presets = presets }
+
+    public var json: JSONValue {
+        .array(presets.map { p in
+            .object([
+                ("name", .string(p.name)),
+                ("description", .string(p.description)),
+                ("temperature_C", .number(p.temperature.celsius)),
+                ("resting_potential_mV", .number(p.restingPotential.millivolts)),
+                ("inside_mM", .object(p.inside.components.map { ($0.ion.name, .number($0.concentration.millimolar)) })),
+                ("outside_mM", .object(p.outside.components.map { ($0.ion.name, .number($0.concentration.millimolar)) })),
+                ("permeabilities", .object(p.permeabilities.map { ($0.name, .number($0.value)) })),
+                ("radius_um", .number(p.radius.micrometres)),
+                ("source", .string(p.sourceSummary)),
+                ("notes", .array(p.notes.map { .string($0) })),
+            ])
+        })
+    }
+
+    public var text: String {
+        var table = TextTable(headers: ["name", "T (°C)", "V_rest (mV)", "description"],
+                              alignments: [.left, .right, .right, .left])
+        for p in presets {
+            table.add([p.name, Format.fixed(p.temperature.celsius, 1), Format.fixed(p.restingPotential.millivolts, 0), p.description])
+        }
+        return table.render() + "\n\nmembrane report --preset NAME shows one; --json lists sources."
+    }
+}
+
+/// `membrane ions`.
+public struct IonList: Renderable {
+    public var catalog: IonCatalog
+    public init(catalog: IonCatalog) { self.catalog = catalog }
+
+    public var json: JSONValue {
+        .array(catalog.ions.map { ion in
+            .object([
+                ("name", .string(ion.name)),
+                ("charge", .integer(ion.charge)),
+                ("long_name", .string(ion.longName)),
+                ("aliases", .array(ion.aliases.map { .string($0) })),
+                ("equivalent_conductivity_S_cm2_per_mol", .number(ion.equivalentConductivity)),
+                ("molar_conductivity_S_cm2_per_mol", .number(ion.molarConductivity)),
+                ("diffusion_coefficient_m2_per_s", .number(ion.diffusionCoefficient?.squareMetresPerSecond)),
+                ("mobility_m2_per_V_s", .number(ion.mobility)),
+                ("ion_size_angstrom", .number(ion.ionSize)),
+                ("transport_source", .string(ion.transportSource)),
+                ("ion_size_source", .string(ion.ionSizeSource)),
+                ("charge_note", ion.chargeNote.map { .string($0) } ?? .null),
+            ])
+        })
+    }
+
+    public var text: String {
+        var table = TextTable(headers: ["name", "z", "λ°/|z| (S·cm²/mol)", "D (1e-9 m²/s)", "u (1e-8 m²/V/s)", "å (Å)", "long name"],
+                              alignments: [.left, .right, .right, .right, .right, .right, .left])
+        for ion in catalog.ions {
+            table.add([ion.name, Format.signedInt(ion.charge),
+                       ion.equivalentConductivity.map { Format.fixed($0, 2) } ?? "–",
+                       ion.diffusionCoefficient.map { Format.fixed($0.squareMetresPerSecond * 1e9, 3) } ?? "–",
+                       ion.mobility.map { Format.fixed($0 * 1e8, 3) } ?? "–",
+                       ion.ionSize.map { Format.fixed($0, 2) } ?? "–", ion.longName])
+        }
+        return table.render() + "\n\nAt 25 °C, infinite dilution. Sources: membrane ions --json (transport_source, ion_size_source)."
+    }
+}

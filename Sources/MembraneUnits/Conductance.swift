@@ -1,0 +1,17 @@
+/// A specific (per-area) membrane conductance. Stored in S/m².
+public struct SpecificConductance: Quantity {
+    public let storedValue: Double
+    @inlinable public init(storedValue: Double) { self.storedValue = storedValue }
+    public static let storageUnit = "S/m²"
+
+    @inlinable public static func siemensPerSquareMetre(_ x: Double) -> SpecificConductance { .init(storedValue: x) }
+    @inlinable public static func millisiemensPerSquareCentimetre(_ x: Double) -> SpecificConductance { .init(storedValue: x * 10) }
+
+    @inlinable public var siemensPerSquareMetre: Double { storedValue }
+    @inlinable public var millisiemensPerSquareCentimetre: Double { storedValue / 10 }
+
+    /// Ohm's law for a conductance: the current density g·ΔV.
+    @inlinable public func current(drivenBy dv: Voltage) -> CurrentDensity {
+        CurrentDensity(storedValue: storedValue * dv.volts)
+    }
+}

@@ -1,0 +1,12 @@
+/// A membrane permeability coefficient P (as in the GHK equations). Stored in m/s.
+public struct Permeability: Quantity {
+    public let storedValue: Double
+    @inlinable public init(storedValue: Double) { self.storedValue = storedValue }
+    public static let storageUnit = "m/s"
+
+    @inlinable public static func metresPerSecond(_ x: Double) -> Permeability { Permeability(storedValue: x) }
+    @inlinable public static func centimetresPerSecond(_ x: Double) -> Permeability { Permeability(storedValue: x * 1e-2) }
+
+    @inlinable public var metresPerSecond: Double { storedValue }
+    @inlinable public var centimetresPerSecond: Double { storedValue * 1e2 }
+}

@@ -1,0 +1,96 @@
+/// Parsing of quantities written by people: "140", "140mM", "100 nM", "37", "310.15K", "-70mV".
+///
+/// Units live at the edge: the command line and the server call these functions, which
+/// name the field in every error. Only the standard library is used (no Foundation).
+public enum QuantityParser {
+    /// Parses a finite decimal number (`1e-4`, `-70`, `0.5`). Rejects NaN, infinities,
+    /// hexadecimal floats and trailing garbage.
+    public static func number(_ text: String, field: String, allowed: String = "a finite decimal number") throws -> Double {
+        let trimmed = text.trimmingWhitespace()
+        let isDecimal = !trimmed.isEmpty && trimmed.allSatisfy { "0123456789.eE+-".contains($0) }
+        guard isDecimal, let x = Double(trimmed), x.isFinite else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
+        return x
+    }
+
+    /// Splits "140mM" into ("140", "mM"): the longest numeric prefix and the rest, trimmed.
+    static func splitUnit(_ text: String) -> (number: String, unit: String) {
+        let trimmed = text.trimmingWhitespace()
+        var end = trimmed.startIndex
+        var previous: Character? = nil
+        for index in trimmed.indices {
+            let c = trimmed[index]
+            let numeric = c.isNumber && c.isASCII || c == "." || c == "+" || c == "-"
+                || ((c == "e" || c == "E") && previous.map { $0.isNumber || $0 == "." } == true
+                    && trimmed.index(after: index) < trimmed.endIndex
+                    && "0123456789+-".contains(trimmed[trimmed.index(after: index)]))
+            if !numeric { break }
+            previous = c
+            end = trimmed.index(after: index)
+        }
+        return (String(trimmed[..<end]), String(trimmed[end...]).trimmingWhitespace())
+    }
+
+    /// The units a concentration may be written in, with their factor to mM.
+    public static let concentrationUnits: [(String, Double)] = [
+        ("mM", 1), ("mm", 1), ("mmol/l", 1), ("uM", 1e-3), ("µM", 1e-3), ("μM", 1e-3), ("um", 1e-3),
+        ("nM", 1e-6), ("nm", 1e-6), ("pM", 1e-9), ("M", 1e3), ("mol/l", 1e3),
+    ]
+
+    /// Parses a non-negative concentration; a bare number is in mM.
+    public static func concentration(_ text: String, field: String) throws -> Concentration {
+        let allowed = "a finite concentration ≥ 0, in mM unless a unit is written (nM, uM, µM, mM, M)"
+        let (numberText, unit) = splitUnit(text)
+        let value = try number(numberText, field: field, allowed: allowed)
+        let factor: Double
+        if unit.isEmpty {
+            factor = 1
+        } else if let match = concentrationUnits.first(where: { $0.0 == unit })
+                    ?? concentrationUnits.first(where: { $0.0.lowercased() == unit.lowercased() && unit != "M" && unit != "m" }) {
+            factor = match.1
+        } else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
+        guard value >= 0 else { throw MembraneError.invalidValue(field: field, value: text, allowed: allowed) }
+        return .millimolar(value * factor)
+    }
+
+    /// Parses a temperature: °C by default (`37`, `37C`, `37°C`), kelvin with a `K` suffix (`310.15K`).
+    public static func temperature(_ text: String, field: String = "temperature") throws -> Temperature {
+        let allowed = "a temperature in °C (e.g. 37) or in kelvin with a K suffix (e.g. 310.15K), above absolute zero"
+        let (numberText, unit) = splitUnit(text)
+        let value = try number(numberText, field: field, allowed: allowed)
+        do {
+            switch unit {
+            case "", "C", "c", "°C", "degC", "celsius": return try .celsius(value)
+            case "K", "k", "kelvin": return try .kelvin(value)
+            default: throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+            }
+        } catch MembraneError.invalidValue {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
+    }
+
+    /// Parses a voltage: mV by default (`-70`, `-70mV`), volts with a `V` suffix.
+    public static func voltage(_ text: String, field: String) throws -> Voltage {
+        let allowed = "a finite voltage in mV (e.g. -70) or with a unit (mV, V)"
+        let (numberText, unit) = splitUnit(text)
+        let value = try number(numberText, field: field, allowed: allowed)
+        switch unit {
+        case "", "mV", "mv": return .millivolts(value)
+        case "V", "v": return .volts(value)
+        default: throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (standard library only).
+    public func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

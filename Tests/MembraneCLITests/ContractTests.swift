@@ -1,0 +1,105 @@
+import Testing
+import Foundation
+import MembraneTestSupport
+
+/// The command-line contract of INTERFACE.md, exercised on the built binary as scripts use it.
+@Suite("membrane command line")
+struct ContractTests {
+    @Test(arguments: [
+        (["nernst", "--ion", "K", "--inside", "140", "--outside", "5", "--temperature", "37"], ["potential_mV", "temperature_K", "valence"]),
+        (["ghk", "--inside", "K=140,Na=12,Cl=7", "--outside", "K=5,Na=145,Cl=120", "--permeability", "K=1,Na=0.04,Cl=0.45"], ["potential_mV"]),
+        (["ghk", "--inside", "K=140,Na=12,Cl=7,Ca=100nM", "--outside", "K=5,Na=145,Cl=120,Ca=2", "--permeability", "K=1,Na=0.04,Cl=0.45,Ca=0.1", "--pump-ratio", "1.5"], ["potential_mV"]),
+        (["ghk-current", "--ion", "Ca", "--inside", "1e-4", "--outside", "2", "--permeability", "1e-6", "--voltage", "-20"], ["current_density_A_per_m2", "flux_mol_per_m2_s"]),
+        (["drive", "--ion", "Na", "--inside", "12", "--outside", "145", "--vm", "-70"], ["driving_force_mV", "current_direction", "flux_direction", "delta_g_kJ_per_mol"]),
+        (["charge", "--vm", "-80", "--radius-um", "10"], ["charge_C", "ions_moved", "fraction_of_ions"]),
+        (["report"], ["nernst_mV", "vm_mV", "driving_force_mV"]),
+        (["report", "--preset", "squid-giant-axon"], ["nernst_mV", "vm_mV", "driving_force_mV"]),
+    ])
+    func jsonKeys(arguments: [String], keys: [String]) throws {
+        let run = try runMembrane(arguments + ["--json"])
+        #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        let object = try #require(run.object, "stdout is one JSON object")
+        for key in keys { #expect(object[key] != nil, "\(arguments.first!) prints \(key)") }
+    }
+
+    @Test func driveDirectionsAndDeltaG() throws {
+        let run = try runMembrane(["drive", "--ion", "Na", "--inside", "12", "--outside", "145", "--vm", "-70", "--json"])
+        let o = try #require(run.object)
+        #expect(o["current_direction"] as? String == "inward")
+        #expect(o["flux_direction"] as? String == "influx")
+        // ΔG(out → in) = RT ln(12/145) − F·0.070 < 0: Na⁺ entry is downhill.
+        let g = try #require(o["delta_g_kJ_per_mol"] as? Double)
+        #expect(isClose(g, (8.314462618 * 310.15 * log(12.0 / 145.0) + 96485.33212 * -0.070) / 1000, within: 1e-6))
+    }
+
+    @Test func presetsAndIonsAreArrays() throws {
+        let presets = try #require(try runMembrane(["presets", "--json"]).json as? [[String: Any]])
+        #expect(presets.count >= 7)
+        for p in presets { for key in ["name", "description", "temperature_C", "source"] { #expect(p[key] != nil) } }
+        let ions = try #require(try runMembrane(["ions", "--json"]).json as? [[String: Any]])
+        #expect(ions.contains { $0["name"] as? String == "gluconate" })
+    }
+
+    @Test func reportPrintsTheDefaultNeuron() throws {
+        let run = try runMembrane(["report"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("mammalian-neuron"))
+        #expect(run.stdout.contains("GHK V_m"))
+    }
+
+    @Test func ivCurvePlot() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iv-\(UUID().uuidString).svg").path
+        let run = try runMembrane(["ghk-current", "--ion", "Ca", "--inside", "100nM", "--outside", "2", "--permeability", "1e-6",
+                                   "--from", "-100", "--to", "100", "--step", "10", "--plot", path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let curve = try #require(run.object?["curve"] as? [[String: Any]])
+        #expect(curve.count == 21)
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("polyline"))
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Bad input: a clear message naming the field, a JSON error object with --json, and a non-zero exit.
+    @Test(arguments: [
+        (["nernst", "--ion", "K", "--inside", "-1", "--outside", "5"], "inside"),
+        (["nernst", "--ion", "K", "--inside", "0", "--outside", "5"], "inside"),
+        (["nernst", "--ion", "K", "--inside", "nan", "--outside", "5"], "inside"),
+        (["nernst", "--ion", "K", "--inside", "inf", "--outside", "5"], "inside"),
+        (["nernst", "--ion", "K", "--inside", "lots", "--outside", "5"], "inside"),
+        (["nernst", "--ion", "Kalium", "--inside", "140", "--outside", "5"], "ion"),
+        (["nernst", "--ion", "glucose", "--inside", "5", "--outside", "5"], "ion"),
+        (["nernst", "--ion", "X", "--valence", "0", "--inside", "5", "--outside", "1"], "ion"),
+        (["nernst", "--ion", "K", "--inside", "140", "--outside", "5", "--temperature", "-300"], "temperature"),
+        (["nernst", "--ion", "K", "--inside", "140", "--outside", "5", "--temperature", "-5K"], "temperature"),
+        (["ghk", "--inside", "", "--outside", "K=5", "--permeability", "K=1"], "inside"),
+        (["ghk", "--inside", "K=140", "--outside", "K=5", "--permeability", "K=0"], "permeability"),
+        (["ghk", "--inside", "K=140,Na=12", "--outside", "K=5", "--permeability", "K=1,Na=0.04"], "outside"),
+        (["ghk", "--inside", "K=140", "--outside", "K=5", "--permeability", "Q=1"], "permeability"),
+        (["drive", "--ion", "Na", "--inside", "12", "--outside", "145", "--vm", "sixty"], "vm"),
+        (["charge", "--vm", "-80", "--radius-um", "-3"], "radius-um"),
+        (["report", "--preset", "octopus"], "preset"),
+    ])
+    func badInput(arguments: [String], field: String) throws {
+        let text = try runMembrane(arguments)
+        #expect(text.status != 0, "\(arguments) must fail")
+        #expect(text.stderr.contains("error:"), "\(arguments): \(text.stderr)")
+        #expect(text.stdout.isEmpty)
+        let json = try runMembrane(arguments + ["--json"])
+        #expect(json.status == text.status)
+        let error = try #require(json.errorObject?["error"] as? [String: Any], "\(arguments): \(json.stderr)")
+        #expect(error["field"] as? String == field, "\(arguments): \(error)")
+        #expect((error["message"] as? String)?.isEmpty == false)
+    }
+
+    @Test func unknownIonSuggestsNames() throws {
+        let run = try runMembrane(["nernst", "--ion", "Chlorid", "--inside", "7", "--outside", "120"])
+        #expect(run.stderr.contains("did you mean"))
+        #expect(run.stderr.contains("Cl"))
+    }
+
+    @Test func missingOptionIsAJSONErrorToo() throws {
+        let run = try runMembrane(["nernst", "--ion", "K", "--json"])
+        #expect(run.status != 0)
+        #expect(run.errorObject?["error"] != nil)
+    }
+}
