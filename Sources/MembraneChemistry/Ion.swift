@@ -15,23 +15,50 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     /// Valence z (signed), e.g. +1 for Na⁺, −2 for SO₄²⁻, 0 for a neutral solute.
     public let charge: Int
+    /// Everything else, shared by reference so that copying an ion (inside solutions, permeant lists,
+    /// sweeps) costs two retains rather than one per field.
+    private let details: Details
+
+    private final class Details: Sendable {
+        let longName: String
+        let aliases: [String]
+        let transport: TransportDatum?
+        let ionSize: Double?
+        let transportSource: String
+        let ionSizeSource: String
+        let chargeNote: String?
+        let isCustom: Bool
+
+        init(longName: String, aliases: [String], transport: TransportDatum?, ionSize: Double?,
+             transportSource: String, ionSizeSource: String, chargeNote: String?, isCustom: Bool) {
+            self.longName = longName
+            self.aliases = aliases
+            self.transport = transport
+            self.ionSize = ionSize
+            self.transportSource = transportSource
+            self.ionSizeSource = ionSizeSource
+            self.chargeNote = chargeNote
+            self.isCustom = isCustom
+        }
+    }
+
     /// A longer name for tables (`sodium`).
-    public let longName: String
+    public var longName: String { details.longName }
     /// Other names the parser accepts (case-insensitive), besides the generated ones (`Na+`, `Na1+`).
-    public let aliases: [String]
+    public var aliases: [String] { details.aliases }
     /// Transport datum at 25 °C, or nil when no published value is known.
-    public let transport: TransportDatum?
+    public var transport: TransportDatum? { details.transport }
     /// Ion-size parameter å of the extended Debye–Hückel equation, in ångström (Kielland 1937), or nil.
-    public let ionSize: Double?
+    public var ionSize: Double? { details.ionSize }
     /// Where the transport datum comes from.
-    public let transportSource: String
+    public var transportSource: String { details.transportSource }
     /// Where the ion-size parameter comes from.
-    public let ionSizeSource: String
+    public var ionSizeSource: String { details.ionSizeSource }
     /// For species with several protonation states (ATP, EGTA, phosphate...), the charge used when
     /// neither an explicit `(z=…)` nor a pH is given, and a note on it; nil for single-state ions.
-    public let chargeNote: String?
+    public var chargeNote: String? { details.chargeNote }
     /// True for ions defined in a solution string by the user, not from the catalog.
-    public let isCustom: Bool
+    public var isCustom: Bool { details.isCustom }
 
     public init(name: String, charge: Int, longName: String = "", aliases: [String] = [],
                 transport: TransportDatum?, ionSize: Double? = nil,
@@ -39,14 +66,20 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
                 chargeNote: String? = nil, isCustom: Bool = false) {
         self.name = name
         self.charge = charge
-        self.longName = longName.isEmpty ? name : longName
-        self.aliases = aliases
-        self.transport = transport
-        self.ionSize = ionSize
-        self.transportSource = transportSource
-        self.ionSizeSource = ionSizeSource
-        self.chargeNote = chargeNote
-        self.isCustom = isCustom
+        self.details = Details(longName: longName.isEmpty ? name : longName, aliases: aliases, transport: transport,
+                               ionSize: ionSize, transportSource: transportSource, ionSizeSource: ionSizeSource,
+                               chargeNote: chargeNote, isCustom: isCustom)
+    }
+
+    /// Two ions are the same species when name, charge and data agree.
+    public static func == (a: Ion, b: Ion) -> Bool {
+        a.name == b.name && a.charge == b.charge
+            && (a.details === b.details || (a.transport == b.transport && a.ionSize == b.ionSize && a.isCustom == b.isCustom))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(charge)
     }
 
     public var description: String { name }

@@ -68,13 +68,13 @@ extension CellPreset {
         name: "ventricular-myocyte",
         description: "human ventricular myocyte at 37 °C (ten Tusscher, Noble, Noble & Panfilov 2004)",
         temperature: Temperature.body,
-        inside: solution(["K": 138.3, "Na": 11.6, "Cl": 30, "Ca": 0.0002]),
-        outside: solution(["K": 5.4, "Na": 140, "Cl": 132, "Ca": 2]),
+        inside: solution(["K": 138.3, "Na": 11.6, "Cl": 18, "Ca": 0.0002]),
+        outside: solution(["K": 5.4, "Na": 140, "Cl": 130, "Ca": 2]),
         restingPotential: .millivolts(-86.2),
         permeabilities: [("K", 1), ("Na", 0.01833)],
         radius: .micrometres(10),
         sources: [
-            ("concentrations", "K, Na, Ca and V_rest: ten Tusscher et al. 2004, Am. J. Physiol. 286:H1573 (model initial state, CellML PMR 'tentusscher_noble_noble_panfilov_2004', via myokit models c/tentusscher-2004.mmt); Cl: Vaughan-Jones 1979, J. Physiol. 295:111 (intracellular Cl⁻ ~30 mM in ventricle) and Tyrode-like Cl_o 132 mM"),
+            ("concentrations", "K, Na, Ca and V_rest: ten Tusscher et al. 2004, Am. J. Physiol. 286:H1573 (model initial state, CellML PMR 'tentusscher_noble_noble_panfilov_2004', via myokit models c/tentusscher-2004.mmt); Cl_i 18 mM: Cl⁻ activity 17.9 ± 1.5 mM in isolated rabbit ventricular myocytes (Desilets & Baumgarten 1986, Am. J. Physiol. 251:C197; E_Cl ≈ −45 mV); Cl_o 130 mM, between plasma (≈110 mM) and the Tyrode's solution (≈145 mM) of those measurements"),
             ("resting potential", "−86.2 mV, ten Tusscher et al. 2004"),
             ("permeabilities", "P_Na/P_K = 0.01833, Luo & Rudy 1991, Circ. Res. 68:1501 (PR_NaK of the time-dependent K current); Cl is given no resting permeability"),
             ("radius", "10 µm: equivalent sphere of a ~100 µm × 20 µm myocyte's capacitance is larger (≈150 pF); this radius is illustrative"),
@@ -89,15 +89,15 @@ extension CellPreset {
         inside: solution(["K": 140, "Na": 10, "Cl": 95]),
         outside: solution(["K": 5, "Na": 145, "Cl": 145]),
         restingPotential: .millivolts(-9),
-        permeabilities: [("K", 1), ("Na", 0.7), ("Cl", 100)],
+        permeabilities: [("K", 1), ("Na", 1), ("Cl", 750)],
         radius: .micrometres(2.8),
         sources: [
             ("concentrations", "Lew & Bookchin red-cell model defaults (Lew & Bookchin 1986, J. Membr. Biol. 92:57; code sdrogers/redcellmodeljava RBC_model.java: cell Na 10, K 140, A⁻ 95; medium Na 145, K 5, A⁻ 145 mM)"),
             ("resting potential", "−9 mV, Cotterrell & Whittam 1971, J. Physiol. 214:509 (from the Cl⁻ distribution); never below −14 mV by microelectrode, Lassen & Sten-Knudsen 1968, J. Physiol. 195:681"),
-            ("permeabilities", "P_Cl ≫ P_K ≈ P_Na: conductive P_Cl about 100× P_K (Lassen 1977; Hoffman 1986); order-of-magnitude ratios, see notes"),
+            ("permeabilities", "P_K : P_Na : P_Cl ≈ 1 : 1 : 750: conductive (not band-3 exchange) P_Cl = 2.1e-8 cm/s at 37 °C (Hunter 1977, J. Physiol. 268:35); P_K ≈ P_Na ≈ 0.0016 h⁻¹ vs P_A = 1.2 h⁻¹ in the Lew–Bookchin model's reference steady state (Goldman.java, fG = 0.1 of the pump flux)"),
             ("radius", "2.8 µm: sphere of the red cell's 90 fL volume (its true shape is a biconcave disc of 135 µm² area)"),
         ],
-        notes: ["The permeability ratios of the red cell are known to an order of magnitude only; V_m is pinned near E_Cl either way."])
+        notes: ["The permeability ratios of the red cell are known to an order of magnitude only; any P_Cl/P_K above about 20 pins V_m within 1 mV of E_Cl."])
 
     /// A giant internodal cell of the charophyte alga Chara.
     public static let plantCell = CellPreset(
@@ -123,15 +123,15 @@ extension CellPreset {
         name: "mitochondrion",
         description: "mitochondrial inner membrane at 37 °C: matrix (inside, pH 7.8) vs cytosol (outside, pH 7.2)",
         temperature: Temperature.body,
-        inside: solution(["K": 150, "Na": 5, "Mg": 0.5, "Ca": 0.0002, "H": 1.584893192461114e-5]),
-        outside: solution(["K": 140, "Na": 12, "Mg": 0.5, "Ca": 0.0001, "H": 6.309573444801929e-5]),
+        inside: solution(["K": 130, "Na": 1.25, "Mg": 0.5, "Ca": 0.00025, "H": 1.584893192461114e-5]),
+        outside: solution(["K": 140, "Na": 10, "Mg": 0.5, "Ca": 0.0001, "H": 6.309573444801929e-5]),
         restingPotential: .millivolts(-160),
         permeabilities: [("K", 1), ("Na", 0.1), ("H", 1e4)],
         radius: .micrometres(0.5),
         sources: [
-            ("concentrations", "matrix K 150 / Na 5 / free Mg 0.5 / free Ca 0.2 µM vs cytosol K 140 / Na 12 / Mg 0.5 / Ca 0.1 µM (Nicholls & Ferguson, Bioenergetics 4th ed. 2013, ch. 9; free matrix Mg and Ca: Biophys. J. 103:1616, 2012, Table 1)"),
-            ("pH", "matrix pH 7.8, cytosol pH 7.2 (Llopis et al. 1998, PNAS 95:6803: matrix 7.98 in HeLa; Jasielec et al. 2020, Membranes 10:81 review); H given as 10^-pH M"),
-            ("resting potential", "ΔΨ_m ≈ −150 to −180 mV matrix negative (Nicholls & Ferguson 2013)"),
+            ("concentrations", "matrix K 130 mM, free Ca 250 nM, free Mg 0.5 mM (Biophys. J. 103:1616, 2012, Table 1); matrix Na = cytosolic Na / 8 (respiring mitochondria keep Na_out/Na_in ≈ 8, Jung, Apel & Brierley 1992, Am. J. Physiol.); cytosol K 140, Na 10, Mg 0.5 mM, Ca 0.1 µM (Purves et al. 2018 Table 2.1 ranges)"),
+            ("pH", "matrix pH 7.8 (7.78 measured, Porcelli et al. 2005, Biochem. Biophys. Res. Commun. 326:799; 7.7–8.2 reviewed by Jasielec et al. 2020, Membranes 10:81), cytosol pH 7.2 (Llopis et al. 1998, PNAS 95:6803); H given as 10^-pH M"),
+            ("resting potential", "ΔΨ_m ≈ −150 to −180 mV, matrix negative (Nicholls & Ferguson, Bioenergetics, 4th ed. 2013, ch. 4)"),
             ("permeabilities", "illustrative; ΔΨ_m is generated by the respiratory chain pumping H⁺, not by passive permeabilities"),
             ("radius", "0.5 µm, a typical mitochondrion"),
         ],

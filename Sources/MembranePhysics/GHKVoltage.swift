@@ -32,14 +32,11 @@ public enum GHKVoltage {
     public static func potential(_ permeants: [Permeant], pumpRatio: Double? = nil,
                                  conditions: Conditions) throws -> GHKVoltageResult {
         try validate(permeants, pumpRatio: pumpRatio)
-        let weights = permeants.map { p -> Double in
-            (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability
-        }
         let vt = conditions.thermalVoltage
-        let allMonovalent = permeants.allSatisfy { abs($0.ion.charge) == 1 || $0.permeability == 0 }
-        if allMonovalent {
+        if permeants.allSatisfy({ abs($0.ion.charge) == 1 || $0.permeability == 0 }) {
             var numerator = 0.0, denominator = 0.0
-            for (p, w) in zip(permeants, weights) where w > 0 {
+            for p in permeants where p.permeability > 0 {
+                let w = (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability
                 if p.ion.charge > 0 {
                     numerator += w * p.outside.millimolar; denominator += w * p.inside.millimolar
                 } else {
@@ -51,21 +48,25 @@ public enum GHKVoltage {
                                     method: .closedForm, iterations: 0, residual: 0,
                                     permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
         }
+        // Plain numbers for the inner loop: valence, concentrations (mM) and weight (P, or r·P_K).
+        let terms = permeants.filter { $0.permeability > 0 }.map { p in
+            Term(z: p.ion.charge, inside: p.inside.millimolar, outside: p.outside.millimolar,
+                 weight: (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability)
+        }
         // Sum of normalised GHK currents as a function of x = V / V_T.
-        let terms = zip(permeants, weights).filter { $0.1 > 0 }
         let totalCurrent: (Double) -> Double = { x in
             var sum = 0.0
-            for (p, w) in terms {
-                sum += w * GHKCurrent.normalized(z: p.ion.charge, inside: p.inside.millimolar,
-                                                 outside: p.outside.millimolar, u: Double(p.ion.charge) * x)
+            for t in terms {
+                sum += t.weight * GHKCurrent.normalized(z: t.z, inside: t.inside, outside: t.outside, u: Double(t.z) * x)
             }
             return sum
         }
-        let nernst = terms.compactMap { (p, _) -> Double? in
-            guard p.inside.millimolar > 0, p.outside.millimolar > 0 else { return nil }
-            return Double.log(p.outside.millimolar / p.inside.millimolar) / Double(p.ion.charge)
+        var lower = Double.infinity, upper = -Double.infinity
+        for t in terms where t.inside > 0 && t.outside > 0 {
+            let e = Double.log(t.outside / t.inside) / Double(t.z)
+            lower = min(lower, e); upper = max(upper, e)
         }
-        let lower = nernst.min() ?? -1, upper = nernst.max() ?? 1
+        if lower > upper { lower = -1; upper = 1 }
         // ±400 V_T (about ±10 V) bounds any physiological potential; beyond it no reversal exists.
         let expander = BracketExpander(lowerLimit: -400, upperLimit: 400)
         guard let (a, b) = expander.bracket(around: lower, upper, of: totalCurrent) else {
@@ -79,6 +80,14 @@ public enum GHKVoltage {
         return GHKVoltageResult(potential: .volts(result.root * vt), method: .root,
                                 iterations: result.iterations, residual: result.residual,
                                 permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
+    }
+
+    /// One permeant ion reduced to the numbers the equations use.
+    struct Term {
+        var z: Int
+        var inside: Double
+        var outside: Double
+        var weight: Double
     }
 
     static func validate(_ permeants: [Permeant], pumpRatio: Double?) throws {

@@ -54,19 +54,22 @@ public enum MembraneError: Error, Sendable, Equatable, CustomStringConvertible {
 extension MembraneError {
     /// Checks that `x` is a finite real number.
     @inlinable
-    public static func requireFinite(_ x: Double, field: String, allowed: String = "a finite number") throws {
-        guard x.isFinite else { throw MembraneError.invalidValue(field: field, value: "\(x)", allowed: allowed) }
+    public static func requireFinite(_ x: Double, field: @autoclosure () -> String,
+                                     allowed: @autoclosure () -> String = "a finite number") throws {
+        guard x.isFinite else { throw MembraneError.invalidValue(field: field(), value: "\(x)", allowed: allowed()) }
     }
 
     /// Checks that `x` is finite and ≥ 0.
     @inlinable
-    public static func requireNonNegative(_ x: Double, field: String, allowed: String = "a finite number ≥ 0") throws {
-        guard x.isFinite, x >= 0 else { throw MembraneError.invalidValue(field: field, value: "\(x)", allowed: allowed) }
+    public static func requireNonNegative(_ x: Double, field: @autoclosure () -> String,
+                                          allowed: @autoclosure () -> String = "a finite number ≥ 0") throws {
+        guard x.isFinite, x >= 0 else { throw MembraneError.invalidValue(field: field(), value: "\(x)", allowed: allowed()) }
     }
 
     /// Checks that `x` is finite and > 0.
     @inlinable
-    public static func requirePositive(_ x: Double, field: String, allowed: String = "a finite number > 0") throws {
-        guard x.isFinite, x > 0 else { throw MembraneError.invalidValue(field: field, value: "\(x)", allowed: allowed) }
+    public static func requirePositive(_ x: Double, field: @autoclosure () -> String,
+                                       allowed: @autoclosure () -> String = "a finite number > 0") throws {
+        guard x.isFinite, x > 0 else { throw MembraneError.invalidValue(field: field(), value: "\(x)", allowed: allowed()) }
     }
 }
