@@ -34,7 +34,9 @@ struct NernstCommand: CalculationCommand {
         }
         let gIn = try gammaInside.map { try Inputs.number($0, field: "gamma-inside") } ?? 1
         let gOut = try gammaOutside.map { try Inputs.number($0, field: "gamma-outside") } ?? 1
-        return try Nernst.calculate(ion: ion, inside: cIn, outside: cOut, gammaInside: gIn, gammaOutside: gOut,
-                                    conditions: conditions.conditions())
+        var result = try Nernst.calculate(ion: ion, inside: cIn, outside: cOut, gammaInside: gIn, gammaOutside: gOut,
+                                          conditions: conditions.conditions())
+        result.inputsAreActivities = activities
+        return result
     }
 }

@@ -77,6 +77,8 @@ public struct NernstResult: Sendable, Hashable {
     /// dE/dT in V/K at fixed activities (= E/T).
     public var temperatureCoefficient: Double
     public var conditions: Conditions
+    /// True when the given values were activities themselves (γ = 1 by construction).
+    public var inputsAreActivities = false
 
     /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts (seed 000).
     public var activityCorrection: Voltage { potential - idealPotential }

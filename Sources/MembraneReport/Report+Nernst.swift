@@ -8,6 +8,7 @@ extension NernstResult: Renderable {
             ("potential_mV", .number(potential.millivolts)),
             ("ideal_potential_mV", .number(idealPotential.millivolts)),
             ("activity_correction_mV", .number(activityCorrection.millivolts)),
+            ("input", .string(inputsAreActivities ? "activities" : "concentrations")),
             ("inside_mM", .number(insideConcentration.millimolar)),
             ("outside_mM", .number(outsideConcentration.millimolar)),
             ("gamma_inside", .number(gammaInside)),
@@ -19,9 +20,10 @@ extension NernstResult: Renderable {
     }
 
     public var text: String {
+        let what = inputsAreActivities ? "activities" : "concentrations"
         var lines = ["E_\(ion.name) = \(Format.fixed(potential.millivolts, 2)) mV"
-                     + "   (\(ion.chargeLabel): inside \(Format.concentration(insideConcentration.millimolar)), "
-                     + "outside \(Format.concentration(outsideConcentration.millimolar)))"]
+                     + "   (\(ion.chargeLabel): \(what) \(Format.concentration(insideConcentration.millimolar)) inside, "
+                     + "\(Format.concentration(outsideConcentration.millimolar)) outside)"]
         if gammaInside != 1 || gammaOutside != 1 {
             lines.append("  activities: γ_in \(gammaInside), γ_out \(gammaOutside); from concentrations alone E = "
                          + "\(Format.fixed(idealPotential.millivolts, 2)) mV, correction \(Format.signed(activityCorrection.millivolts, 2)) mV")
