@@ -10,3 +10,5 @@ echo "== membrane bench (release) =="
 .build/release/membrane bench --seconds 1
 echo "== Python peer (CPython $("$root/Benchmarks/.venv/bin/python" -c 'import sys; print(sys.version.split()[0])'), scipy) =="
 "$root/Benchmarks/.venv/bin/python" "$root/Benchmarks/peers/electro_peer.py"
+echo "== Python peer: liquid junctions (scipy shooting for Planck, numpy Henderson) =="
+"$root/Benchmarks/.venv/bin/python" "$root/Benchmarks/peers/ljp_peer.py"

@@ -49,8 +49,24 @@ struct BenchCommand: CalculationCommand {
                                       outside: .millimolar(2), at: .millivolts(-20 + Double(i & 7)),
                                       conditions: conditions).amperesPerSquareMetre
         })
+        for (label, pipette, bath) in BenchCommand.junctions {
+            let parser = SolutionParser()
+            let junction = try LiquidJunction(pipette: parser.parse(pipette, field: "pipette"),
+                                              bath: parser.parse(bath, field: "bath"), conditions: conditions)
+            cases.append(measure("ljp henderson, \(label)") { _ in HendersonJunction.solve(junction).potential.volts })
+            cases.append(measure("ljp planck, \(label)") { _ in (try? PlanckJunction.solve(junction).potential.volts) ?? 0 })
+        }
         return BenchReport(cases: cases)
     }
+
+    /// 2-, 7- and 14-ion junctions (the last two: a K-gluconate internal against ACSF, and a rich internal
+    /// against a rich bath), the sizes of the LJP issue's speed goals.
+    static let junctions = [
+        ("2 ions", "K=140,Cl=140", "K=4,Cl=4"),
+        ("7 ions", "K=145,Na=13,Cl=10,gluconate=145,Mg=1,HEPES=5", "K=2.8,Na=145,Cl=148.8,Mg=2,Ca=1,HEPES=5"),
+        ("14 ions", "K=120,Cs=10,Na=10,gluconate=100,methanesulfonate=10,Cl=17.5,Mg=2,Ca=0.1,HEPES=10,EGTA=1,ATP(z=-2)=2,TEA=5,citrate=1,SO4=1.35",
+         "Na=140,K=3,Cs=0.5,Ca=2,Mg=1,TEA=1,Cl=144.21,gluconate=1,methanesulfonate=0.75,HEPES=1,EGTA=0.01,ATP(z=-2)=0.01,citrate=0.5,SO4=1"),
+    ]
 
     /// Runs `body` in growing batches until `seconds` have passed; returns evaluations per second.
     func measure(_ name: String, _ body: (Int) -> Double) -> BenchReport.Case {

@@ -17,7 +17,7 @@ struct MembraneTool: ParsableCommand {
         """,
         subcommands: [
             ReportCommand.self, NernstCommand.self, GHKCommand.self, GHKCurrentCommand.self, DriveCommand.self,
-            ChargeCommand.self, ChordCommand.self, PermeabilityRatioCommand.self,
+            ChargeCommand.self, ChordCommand.self, PermeabilityRatioCommand.self, LJPCommand.self,
             PresetsCommand.self, IonsCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: nil)

@@ -66,7 +66,11 @@ struct PresetsCommand: CalculationCommand {
 
 struct IonsCommand: CalculationCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ions", abstract: "List the ion catalog: charge, conductivity, D, mobility, ion size and sources.")
+        commandName: "ions", abstract: "List the ion catalog: charge, conductivity, D, mobility, ion size and sources.",
+        discussion: "With --temperature, D is also given at that temperature by Stokes–Einstein with water's viscosity.")
+    @Option(parsing: .unconditional, help: "Also give D at this temperature (°C, or K with a K suffix).") var temperature: String?
     @OptionGroup var output: OutputOptions
-    func execute() throws -> any Renderable { IonList(catalog: .standard) }
+    func execute() throws -> any Renderable {
+        IonList(catalog: .standard, temperature: try temperature.map { try QuantityParser.temperature($0) })
+    }
 }

@@ -132,7 +132,16 @@ public struct PresetList: Renderable {
 /// `membrane ions`.
 public struct IonList: Renderable {
     public var catalog: IonCatalog
-    public init(catalog: IonCatalog) { self.catalog = catalog }
+    /// Optional temperature for D(T) = D(25 °C)·(T/298.15)·η(25 °C)/η(T).
+    public var temperature: Temperature?
+    public init(catalog: IonCatalog, temperature: Temperature? = nil) {
+        self.catalog = catalog
+        self.temperature = temperature
+    }
+
+    func diffusion(_ ion: Ion, at t: Temperature) -> Double? {
+        ion.diffusionCoefficient.map { $0.squareMetresPerSecond * WaterViscosity.stokesEinsteinFactor(kelvin: t.kelvin) }
+    }
 
     public var json: JSONValue {
         .array(catalog.ions.map { ion in
@@ -144,6 +153,7 @@ public struct IonList: Renderable {
                 ("equivalent_conductivity_S_cm2_per_mol", .number(ion.equivalentConductivity)),
                 ("molar_conductivity_S_cm2_per_mol", .number(ion.molarConductivity)),
                 ("diffusion_coefficient_m2_per_s", .number(ion.diffusionCoefficient?.squareMetresPerSecond)),
+                ("diffusion_coefficient_at_temperature_m2_per_s", temperature.map { .number(diffusion(ion, at: $0)) } ?? .null),
                 ("mobility_m2_per_V_s", .number(ion.mobility)),
                 ("ion_size_angstrom", .number(ion.ionSize)),
                 ("transport_source", .string(ion.transportSource)),
@@ -154,15 +164,21 @@ public struct IonList: Renderable {
     }
 
     public var text: String {
-        var table = TextTable(headers: ["name", "z", "λ°/|z| (S·cm²/mol)", "D (1e-9 m²/s)", "u (1e-8 m²/V/s)", "å (Å)", "long name"],
-                              alignments: [.left, .right, .right, .right, .right, .right, .left])
+        let atT = temperature.map { "D at \(Format.fixed($0.celsius, 1)) °C" }
+        var headers = ["name", "z", "λ°/|z| (S·cm²/mol)", "D (1e-9 m²/s)"]
+        if let atT { headers.append(atT) }
+        headers += ["u (1e-8 m²/V/s)", "å (Å)", "long name"]
+        var table = TextTable(headers: headers, alignments: headers.indices.map { $0 == 0 || $0 == headers.count - 1 ? .left : .right })
         for ion in catalog.ions {
-            table.add([ion.name, Format.signedInt(ion.charge),
+            var row = [ion.name, Format.signedInt(ion.charge),
                        ion.equivalentConductivity.map { Format.fixed($0, 2) } ?? "–",
-                       ion.diffusionCoefficient.map { Format.fixed($0.squareMetresPerSecond * 1e9, 3) } ?? "–",
-                       ion.mobility.map { Format.fixed($0 * 1e8, 3) } ?? "–",
-                       ion.ionSize.map { Format.fixed($0, 2) } ?? "–", ion.longName])
+                       ion.diffusionCoefficient.map { Format.fixed($0.squareMetresPerSecond * 1e9, 3) } ?? "–"]
+            if let temperature { row.append(diffusion(ion, at: temperature).map { Format.fixed($0 * 1e9, 3) } ?? "–") }
+            row += [ion.mobility.map { Format.fixed($0 * 1e8, 3) } ?? "–", ion.ionSize.map { Format.fixed($0, 2) } ?? "–", ion.longName]
+            table.add(row)
         }
-        return table.render() + "\n\nAt 25 °C, infinite dilution. Sources: membrane ions --json (transport_source, ion_size_source)."
+        return table.render() + "\n\nλ°, u and å at 25 °C, infinite dilution"
+            + (temperature == nil ? "" : "; D(T) by Stokes–Einstein with water's viscosity (Walden's rule)")
+            + ". Sources: membrane ions --json (transport_source, ion_size_source)."
     }
 }

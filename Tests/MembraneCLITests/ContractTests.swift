@@ -103,3 +103,71 @@ struct ContractTests {
         #expect(run.errorObject?["error"] != nil)
     }
 }
+
+@Suite("membrane ljp")
+struct LJPCommandTests {
+    @Test func interfaceKeysAndCorrection() throws {
+        let run = try runMembrane(["ljp", "--pipette", "K=140,Cl=140", "--bath", "K=4,Cl=4", "--temperature", "25",
+                                   "--measured-vm", "-70", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let o = try #require(run.object)
+        let ljp = try #require(o["ljp_mV"] as? Double)
+        #expect(o["corrected_vm_formula"] as? String == "Vm = Vmeasured - ljp")
+        // Seed 000: |LJP| = 1.7 mV; patch-clamp convention negative, seed convention positive.
+        #expect(isClose(abs(ljp), 1.7, within: 0.05) && ljp < 0)
+        #expect(isClose(try #require(o["pipette_relative_to_bath_mV"] as? Double), -ljp, within: 1e-12))
+        #expect(isClose(try #require(o["corrected_vm_mV"] as? Double), -70 - ljp, within: 1e-9))
+    }
+
+    @Test func batchMode() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let input = dir.appendingPathComponent("pairs-\(UUID().uuidString).csv")
+        let output = dir.appendingPathComponent("ljp-\(UUID().uuidString).csv")
+        try "id,pipette,bath,temperature,method\na,\"K=140,Cl=140\",\"K=4,Cl=4\",25,henderson\nb,\"K=140,gluconate=130\",\"Na=150,Cl=150\",25,planck\nc,\"K=140,Cl=140\",\"Na=150,Cl=150\",37,\n"
+            .write(to: input, atomically: true, encoding: .utf8)
+        let run = try runMembrane(["ljp", "--batch", input.path, "--output", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.count == 4)
+        #expect(rows[0].hasPrefix("id,pipette,bath,temperature,method,ljp_mV"))
+        #expect(rows[1].contains("henderson") && rows[1].contains("-1.72"))
+        #expect(rows[2].contains("electroneutral"), "row b reports its error and the batch goes on")
+        #expect(rows[3].contains("planck"))
+        try? FileManager.default.removeItem(at: input)
+        try? FileManager.default.removeItem(at: output)
+    }
+
+    @Test func profileFiles() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let csv = dir.appendingPathComponent("profile-\(UUID().uuidString).csv").path
+        let svg = dir.appendingPathComponent("profile-\(UUID().uuidString).svg").path
+        let run = try runMembrane(["ljp", "--pipette", "K=145,gluconate=135,Cl=10", "--bath", "Na=150,Cl=150",
+                                   "--profile", csv, "--plot", svg, "--profile-points", "11"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 12 && lines[0].hasPrefix("x,potential_mV"))
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+    }
+
+    @Test(arguments: [
+        (["ljp", "--pipette", "K=140,gluconate=130", "--bath", "Na=150,Cl=150"], "pipette"),
+        (["ljp", "--pipette", "K=139.7,GTP=0.3,Cl=140.9", "--bath", "Na=150,Cl=150"], "mobility"),
+        (["ljp", "--pipette", "glucose=10", "--bath", "Na=150,Cl=150"], "pipette"),
+        (["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=150,Cl=150", "--method", "magic"], "method"),
+        (["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=150,Cl=150", "--configuration", "sideways"], "configuration"),
+    ])
+    func badInput(arguments: [String], field: String) throws {
+        let run = try runMembrane(arguments + ["--json"])
+        #expect(run.status != 0)
+        let error = try #require(run.errorObject?["error"] as? [String: Any], "\(run.stderr)")
+        #expect(error["field"] as? String == field)
+    }
+
+    @Test func explicitElectroneutralizationIsReported() throws {
+        let run = try runMembrane(["ljp", "--pipette", "K=140,gluconate=130", "--bath", "Na=150,Cl=150",
+                                   "--electroneutralize", "gluconate", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let warnings = try #require(run.object?["warnings"] as? [String])
+        #expect(warnings.contains { $0.contains("gluconate") && $0.contains("130.0 to 140.0") })
+    }
+}

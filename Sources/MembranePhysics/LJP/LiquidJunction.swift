@@ -1,0 +1,134 @@
+import MembraneUnits
+import MembraneChemistry
+
+/// A liquid junction between a pipette solution and a bath solution: the system a junction method
+/// turns into a potential.
+///
+/// Sign convention (Barry & Lynch 1991, J. Membr. Biol. 121:101; Neher 1992, Methods Enzymol. 207:123;
+/// JPCalc; LJPcalc): the LJP V_L is the potential of the **bath relative to the pipette** solution,
+/// V_L = φ_bath − φ_pipette, and a whole-cell reading is corrected as V_m = V_measured − V_L.
+/// Seed 000 quotes the opposite (pipette relative to bath): that value is −V_L.
+public struct LiquidJunction: Sendable {
+    /// One charged species with its concentrations on both sides and its diffusion coefficient.
+    public struct Species: Sendable, Hashable {
+        public var ion: Ion
+        public var pipette: Double
+        public var bath: Double
+        /// D in m²/s (any common scale: only ratios matter).
+        public var diffusion: Double
+        public var diffusionSource: String
+    }
+
+    public var pipette: Solution
+    public var bath: Solution
+    public var mobilities: MobilityTable
+    public var conditions: Conditions
+    /// The charged species that take part (present on at least one side).
+    public private(set) var species: [Species] = []
+    /// Neutral species ignored, and other remarks the result should print.
+    public private(set) var notes: [String] = []
+
+    /// Builds the junction; throws for an ion without mobility data (naming it), an empty side,
+    /// or a side with no charged species.
+    public init(pipette: Solution, bath: Solution, mobilities: MobilityTable = .catalog,
+                conditions: Conditions) throws {
+        self.pipette = pipette
+        self.bath = bath
+        self.mobilities = mobilities
+        self.conditions = conditions
+        for (field, s) in [("pipette", pipette), ("bath", bath)] {
+            guard s.components.contains(where: { $0.ion.charge != 0 && $0.concentration.millimolar > 0 }) else {
+                throw MembraneError.invalidValue(field: field, value: s.isEmpty ? "(empty)" : "no ions",
+                                                 allowed: "a solution with at least one charged species at > 0 mM")
+            }
+        }
+        var names: [String] = []
+        for ion in pipette.ions + bath.ions where !names.contains(ion.name) { names.append(ion.name) }
+        var missing: [String] = []
+        var neutral: [String] = []
+        for name in names {
+            let ion = pipette.ions.first { $0.name == name } ?? bath.ions.first { $0.name == name }!
+            let cp = pipette[name]?.millimolar ?? 0, cb = bath[name]?.millimolar ?? 0
+            if ion.charge == 0 { neutral.append(name); continue }
+            if cp == 0 && cb == 0 { continue }
+            guard let (d, source) = mobilities.diffusion(for: ion) else { missing.append(name); continue }
+            species.append(Species(ion: ion, pipette: cp, bath: cb, diffusion: d.squareMetresPerSecond,
+                                   diffusionSource: source))
+        }
+        guard missing.isEmpty else {
+            throw MembraneError.invalidValue(
+                field: "mobility", value: missing.joined(separator: ", "),
+                allowed: "ions with a mobility in the '\(mobilities.name)' table; give D in m²/s in the solution, e.g. \(missing[0])(D=0.5e-9)=\(formatAmount(pipette[missing[0]] ?? bath[missing[0]]))")
+        }
+        if !neutral.isEmpty {
+            notes.append("neutral species ignored (they carry no current): \(neutral.joined(separator: ", "))")
+        }
+        notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Int(conditions.temperature.celsius.rounded())) °C would scale every D by the same factor and leave the LJP unchanged")
+    }
+
+    private func formatAmount(_ c: Concentration?) -> String {
+        guard let c else { return "1" }
+        let x = c.millimolar
+        return x == x.rounded() ? String(Int(x)) : String(x)
+    }
+
+    /// Net charge Σ z·c of the pipette and bath solutions, in mM (both 0 for electroneutral solutions).
+    public var chargeImbalance: (pipette: Double, bath: Double) {
+        (species.reduce(0) { $0 + Double($1.ion.charge) * $1.pipette },
+         species.reduce(0) { $0 + Double($1.ion.charge) * $1.bath })
+    }
+
+    /// Throws when either side carries net charge beyond round-off (1e-9 of its ionic content):
+    /// the stationary Nernst–Planck junction exists only between electroneutral solutions. The message
+    /// gives the imbalance and how to fix it explicitly; nothing is adjusted silently.
+    public func requireElectroneutral() throws {
+        let (p, b) = chargeImbalance
+        for (field, net, total) in [("pipette", p, species.reduce(0) { $0 + Double(abs($1.ion.charge)) * $1.pipette }),
+                                    ("bath", b, species.reduce(0) { $0 + Double(abs($1.ion.charge)) * $1.bath })]
+        where abs(net) > 1e-9 * max(total, 1e-12) {
+            throw MembraneError.invalidValue(
+                field: field, value: "net charge \(net > 0 ? "+" : "")\(net) mM",
+                allowed: "an electroneutral solution (Σ z·c = 0): add the missing counter-ion, or name an ion to adjust with --electroneutralize ION (the change is reported)")
+        }
+    }
+
+    /// The junction with `ionName`'s concentration on each non-neutral side changed to cancel that side's
+    /// net charge; returns the adjusted junction and a description of each change. Throws if the change
+    /// would make a concentration negative or the ion is absent.
+    public func electroneutralized(by ionName: String) throws -> (LiquidJunction, [String]) {
+        guard let index = species.firstIndex(where: { $0.ion.name == ionName || $0.ion.name.lowercased() == ionName.lowercased() }) else {
+            throw MembraneError.invalidValue(field: "electroneutralize", value: ionName,
+                                             allowed: "a charged ion present in the junction: \(species.map(\.ion.name).joined(separator: ", "))")
+        }
+        var copy = self
+        var changes: [String] = []
+        let (p, b) = chargeImbalance
+        let z = Double(species[index].ion.charge)
+        for (side, net) in [("pipette", p), ("bath", b)] where net != 0 {
+            let old = side == "pipette" ? species[index].pipette : species[index].bath
+            let new = old - net / z
+            guard new >= 0 else {
+                throw MembraneError.invalidValue(field: "electroneutralize", value: ionName,
+                                                 allowed: "an ion whose concentration can absorb the \(side)'s net charge of \(net) mM without going negative")
+            }
+            if side == "pipette" { copy.species[index].pipette = new } else { copy.species[index].bath = new }
+            changes.append("\(side) \(species[index].ion.name) changed from \(old) to \(new) mM to cancel a net charge of \(net) mM")
+        }
+        copy.notes += changes
+        return (copy, changes)
+    }
+
+    /// The same junction with pipette and bath exchanged (V_L changes sign).
+    public var swapped: LiquidJunction {
+        var copy = self
+        copy.pipette = bath
+        copy.bath = pipette
+        copy.species = species.map { s in
+            var t = s
+            t.pipette = s.bath
+            t.bath = s.pipette
+            return t
+        }
+        return copy
+    }
+}
