@@ -15,7 +15,8 @@ struct LJPCommand: CalculationCommand {
                        --bath "K=2.8,Na=145,Cl=148.8,Mg=2,Ca=1,HEPES=5" --temperature 20 --measured-vm -48.1
           membrane ljp --pipette "K=140,Cl=140" --bath "K=4,Cl=4" --method henderson
           membrane ljp --batch pairs.csv --output ljp.csv     (columns: pipette, bath[, temperature, method, mobilities, id])
-        Methods: planck (default; exact stationary Nernst–Planck), henderson (JPCalc), npp (= planck at junction scale).
+        Methods: planck (default; exact stationary electroneutral Nernst–Planck), henderson (JPCalc), npp (stationary
+        Poisson–Nernst–Planck over --junction-length-um, default 1 µm; within µV of planck at that length).
         Mobility tables: catalog (default), barry (JPCalc's relative mobilities), ljpcalc (LJPcalc 2.2's table).
         Neutral species are ignored with a note. Non-electroneutral solutions are an error for planck (a warning for
         henderson) unless --electroneutralize ION names the ion to adjust; the change is reported.
@@ -31,6 +32,8 @@ struct LJPCommand: CalculationCommand {
     @Option(name: .customLong("bath-change"), help: "The bath solution exchanged after zeroing, to correct for its offset.") var bathChange: String?
     @Option(help: "Bath reference when the bath changes: agcl (bare Ag/AgCl wire), bath-bridge (agar bridge of the original bath), kcl-bridge (3 M KCl).") var reference: String = "agcl"
     @Option(help: "Adjust this ion's concentration to make each side electroneutral (reported).") var electroneutralize: String?
+    @Option(name: .customLong("junction-length-um"), parsing: .unconditional, help: "Junction length for npp (Poisson–Nernst–Planck), µm.") var junctionLength: String = "1"
+    @Option(name: .customLong("grid-intervals"), help: "Grid intervals for npp.") var gridIntervals: Int = 400
     @Option(name: .customLong("profile-points"), help: "Points of the junction profile (planck).") var profilePoints: Int = 101
     @Option(help: "Write the junction profile (x, φ, concentrations) as CSV.") var profile: String?
     @Option(help: "Write the junction profile as an SVG plot.") var plot: String?
@@ -82,7 +85,9 @@ struct LJPCommand: CalculationCommand {
             }
         }
         let options = PlanckJunction.Options(profilePoints: wantProfile ? max(2, profilePoints) : 0)
-        let result = try JunctionSolver.solve(junction, method: method, options: options)
+        let pnp = PoissonNernstPlanckJunction.Options(length: .micrometres(try Inputs.number(junctionLength, field: "junction-length-um")),
+                                                      intervals: gridIntervals)
+        let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp)
         let comparison: JunctionResult?
         if method == .henderson {
             comparison = try? PlanckJunction.solve(junction)

@@ -6,7 +6,8 @@ public enum JunctionMethod: String, Sendable, Hashable, CaseIterable {
     case henderson
     /// The exact stationary electroneutral Nernst–Planck (Planck) junction, as LJPcalc approximates.
     case planck
-    /// Poisson–Nernst–Planck: at junction lengths ≫ the Debye length it coincides with `planck`; computed as `planck`.
+    /// Stationary Poisson–Nernst–Planck over a finite junction length; converges to `planck` when the
+    /// junction is many Debye lengths long (≥ 1 µm: within a few µV).
     case npp
 }
 

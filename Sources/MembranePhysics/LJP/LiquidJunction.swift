@@ -63,7 +63,9 @@ public struct LiquidJunction: Sendable {
         if !neutral.isEmpty {
             notes.append("neutral species ignored (they carry no current): \(neutral.joined(separator: ", "))")
         }
-        notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Int(conditions.temperature.celsius.rounded())) °C would scale every D by the same factor and leave the LJP unchanged")
+        if abs(conditions.temperature.kelvin - 298.15) > 0.5 {
+            notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Int(conditions.temperature.celsius.rounded())) °C would scale every D by the same factor and leave the LJP unchanged")
+        }
     }
 
     private func formatAmount(_ c: Concentration?) -> String {
