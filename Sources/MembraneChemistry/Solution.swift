@@ -46,14 +46,18 @@ public struct Solution: Sendable, Hashable {
     }
 
     /// The concentration of the species with canonical name `name`, or nil if absent.
-    /// Setting nil removes it; setting a value adds or replaces it (the species must then be
-    /// known from this solution or the standard catalog).
+    /// Setting nil removes it; setting a value replaces it, or adds the catalog species of that name.
+    /// Setting a name that is neither in the solution nor in the catalog is a programming error
+    /// (use ``add(_:_:)`` for custom ions, which validates).
     public subscript(name: String) -> Concentration? {
         get { components.first(where: { $0.ion.name == name })?.concentration }
         set {
             if let i = components.firstIndex(where: { $0.ion.name == name }) {
                 if let newValue { components[i].concentration = newValue } else { components.remove(at: i) }
-            } else if let newValue, let ion = IonCatalog.standard.ion(named: name) {
+            } else if let newValue {
+                guard let ion = IonCatalog.standard.ion(named: name) else {
+                    preconditionFailure("Solution[\(name)]: not a catalog ion; add custom ions with add(_:_:)")
+                }
                 components.append(SolutionComponent(ion: ion, concentration: newValue))
             }
         }
