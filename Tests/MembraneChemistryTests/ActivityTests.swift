@@ -162,3 +162,30 @@ struct ActivityModelTests {
         } catch { Issue.record("wrong error") }
     }
 }
+
+@Suite("Osmotic coefficients of the Debye–Hückel family")
+struct GibbsDuhemTests {
+    /// Debye–Hückel's osmotic limiting law for a 1:1 salt: φ − 1 = −(ln 10·A/3)·√I (Robinson & Stokes 1959, eq. 9.13).
+    @Test func limitingLaw() throws {
+        let m = 1e-4
+        let r = try ActivityCalculator(model: .debyeHuckel, temperature: .standard)
+            .coefficients(ions: [ion("Na"), ion("Cl")], molalities: [m, m])
+        let expected = 1 - log(10) * r.debyeHuckel.a / 3 * m.squareRoot()
+        #expect(isClose(try #require(r.osmoticCoefficient), expected, within: 1e-12))
+    }
+
+    /// Davies for a 1:1 salt in closed form: with h(I) = −ln10·A(√I/(1+√I) − 0.3I),
+    /// (φ − 1)·2I = 2[I h − ∫₀^I h], ∫₀^I √x/(1+√x) dx = I − 2√I + 2 ln(1+√I).
+    @Test func daviesClosedForm() throws {
+        let m = 0.15
+        let r = try ActivityCalculator(model: .davies, temperature: .standard)
+            .coefficients(ions: [ion("Na"), ion("Cl")], molalities: [m, m])
+        let a = r.debyeHuckel.a, s = m.squareRoot()
+        let h = -log(10) * a * (s / (1 + s) - 0.3 * m)
+        let integral = -log(10) * a * (m - 2 * s + 2 * log(1 + s) - 0.15 * m * m)
+        let expected = 1 + 2 * (m * h - integral) / (2 * m)
+        #expect(isClose(try #require(r.osmoticCoefficient), expected, within: 1e-10))
+        // Measured φ(NaCl, 0.15 m) ≈ 0.928 (Robinson & Stokes Appendix 8.3, interpolated): Davies within 1 %.
+        #expect(isRelativelyClose(r.osmoticCoefficient!, 0.928, relative: 0.01))
+    }
+}

@@ -1,4 +1,5 @@
 import MembraneUnits
+import MembraneNumerics
 import RealModule
 
 /// Computes activity coefficients of a solution's species under an ``ActivityModel``.
@@ -55,50 +56,7 @@ public struct ActivityCalculator: Sendable {
         var gammas = [Double](repeating: 1, count: ions.count)
         var fallbacks = [String?](repeating: nil, count: ions.count)
         var osmotic: Double? = model == .ideal ? 1 : nil
-        func davies(_ z: Int) -> Double {
-            Double.pow(10, DebyeHuckelFamily.davies(z: z, sqrtI: sqrtI, a: dh.a))
-        }
-        var missing: [String] = []
-        switch model {
-        case .ideal:
-            break
-        case .debyeHuckel:
-            for (i, z) in charges.enumerated() { gammas[i] = Double.pow(10, DebyeHuckelFamily.limitingLaw(z: z, sqrtI: sqrtI, a: dh.a)) }
-        case .guntelberg:
-            for (i, z) in charges.enumerated() { gammas[i] = Double.pow(10, DebyeHuckelFamily.guntelberg(z: z, sqrtI: sqrtI, a: dh.a)) }
-        case .davies, .davies02:
-            let c = model == .davies ? 0.3 : 0.2
-            for (i, z) in charges.enumerated() {
-                gammas[i] = Double.pow(10, DebyeHuckelFamily.davies(z: z, sqrtI: sqrtI, a: dh.a, coefficient: c))
-            }
-        case .extendedDebyeHuckel:
-            for (i, ion) in ions.enumerated() where ion.charge != 0 {
-                if let size = ion.ionSize {
-                    gammas[i] = Double.pow(10, DebyeHuckelFamily.extended(z: ion.charge, sqrtI: sqrtI, a: dh.a, b: dh.b, ionSize: size))
-                } else {
-                    gammas[i] = davies(ion.charge)
-                    fallbacks[i] = "davies (no Kielland ion size for \(ion.name))"
-                    missing.append(ion.name)
-                }
-            }
-            if !missing.isEmpty {
-                warnings.append("no Kielland ion size å for \(missing.joined(separator: ", ")): Davies used for \(missing.count == 1 ? "it" : "them")")
-            }
-        case .truesdellJones:
-            for (i, ion) in ions.enumerated() where ion.charge != 0 {
-                if let p = TruesdellJonesParameters.table[ion.name] {
-                    gammas[i] = Double.pow(10, DebyeHuckelFamily.extended(z: ion.charge, sqrtI: sqrtI, a: dh.a, b: dh.b,
-                                                                          ionSize: p.a, bDot: p.b))
-                } else {
-                    gammas[i] = davies(ion.charge)
-                    fallbacks[i] = "davies (no Truesdell–Jones parameters for \(ion.name) in phreeqc.dat)"
-                    missing.append(ion.name)
-                }
-            }
-            if !missing.isEmpty {
-                warnings.append("no Truesdell–Jones a, b in phreeqc.dat for \(missing.joined(separator: ", ")): Davies used, as PHREEQC does")
-            }
-        case .pitzer:
+        if model == .pitzer {
             let pz = PitzerModel(names: ions.map(\.name), charges: charges, kelvin: temperature.kelvin, aPhi: dh.aPhi)
             let (ln, phi) = pz.evaluate(molalities: m)
             for i in ions.indices { gammas[i] = Double.exp(ln[i]) }
@@ -113,6 +71,19 @@ public struct ActivityCalculator: Sendable {
             if temperature.celsius != 25 {
                 warnings.append("Pitzer parameters without published temperature terms (H+ and HCO3- pairs, most θ and ψ) are kept at their 25 °C values")
             }
+        } else if model != .ideal {
+            var missing: [String] = []
+            let laws = ions.enumerated().map { (i, ion) -> (Double) -> Double in
+                let law = logGammaLaw(ion, dh: dh)
+                if law.fallback { fallbacks[i] = law.note; missing.append(ion.name) }
+                return law.f
+            }
+            for i in ions.indices { gammas[i] = Double.pow(10, laws[i](sqrtI)) }
+            if !missing.isEmpty {
+                let what = model == .truesdellJones ? "no Truesdell–Jones a, b in phreeqc.dat" : "no Kielland ion size å"
+                warnings.append("\(what) for \(missing.joined(separator: ", ")): Davies used\(model == .truesdellJones ? ", as PHREEQC does" : "")")
+            }
+            osmotic = ActivityCalculator.gibbsDuhemOsmotic(laws: laws, molalities: m, ionicStrength: ionic)
         }
         let rho = dh.waterDensity
         let activities = ions.indices.map { i in
@@ -123,5 +94,50 @@ public struct ActivityCalculator: Sendable {
         return ActivityResult(model: model, temperature: temperature, debyeHuckel: dh, ions: activities,
                               ionicStrengthMolar: ionic * rho / 1000, ionicStrengthMolal: ionic,
                               chargeImbalance: balance, osmoticCoefficient: osmotic, warnings: warnings)
+    }
+    /// log₁₀ γ of `ion` as a function of √I under this (Debye–Hückel-family) model, and whether it is a fallback.
+    func logGammaLaw(_ ion: Ion, dh: DebyeHuckelParameters) -> (f: (Double) -> Double, fallback: Bool, note: String?) {
+        let z = ion.charge, a = dh.a, b = dh.b
+        let davies: (Double) -> Double = { DebyeHuckelFamily.davies(z: z, sqrtI: $0, a: a) }
+        guard z != 0 else { return ({ _ in 0 }, false, nil) }
+        switch model {
+        case .debyeHuckel: return ({ DebyeHuckelFamily.limitingLaw(z: z, sqrtI: $0, a: a) }, false, nil)
+        case .guntelberg: return ({ DebyeHuckelFamily.guntelberg(z: z, sqrtI: $0, a: a) }, false, nil)
+        case .davies: return (davies, false, nil)
+        case .davies02: return ({ DebyeHuckelFamily.davies(z: z, sqrtI: $0, a: a, coefficient: 0.2) }, false, nil)
+        case .extendedDebyeHuckel:
+            if let size = ion.ionSize { return ({ DebyeHuckelFamily.extended(z: z, sqrtI: $0, a: a, b: b, ionSize: size) }, false, nil) }
+            return (davies, true, "davies (no Kielland ion size for \(ion.name))")
+        case .truesdellJones:
+            if let p = TruesdellJonesParameters.table[ion.name] {
+                return ({ DebyeHuckelFamily.extended(z: z, sqrtI: $0, a: a, b: b, ionSize: p.a, bDot: p.b) }, false, nil)
+            }
+            return (davies, true, "davies (no Truesdell–Jones parameters for \(ion.name) in phreeqc.dat)")
+        case .ideal, .pitzer: return ({ _ in 0 }, false, nil)
+        }
+    }
+
+    /// The osmotic coefficient implied by single-ion laws ln γᵢ = gᵢ(I) through the Gibbs–Duhem equation
+    /// at fixed composition (Robinson & Stokes 1959, §2.10; Pitzer 1991, ch. 3):
+    ///
+    ///     (φ − 1) Σm = Σᵢ mᵢ [gᵢ(I) − (1/I) ∫₀^I gᵢ(I') dI']
+    ///
+    /// (for the limiting law this gives φ − 1 = −(ln 10·A/3)·(2I/Σm)·√I, Debye–Hückel's osmotic limiting law).
+    /// The integral is taken with I' = I t² by 24-point Gauss–Legendre quadrature on t ∈ [0, 1].
+    static func gibbsDuhemOsmotic(laws: [(Double) -> Double], molalities m: [Double], ionicStrength ionic: Double) -> Double {
+        let total = m.reduce(0, +)
+        guard total > 0, ionic > 0 else { return 1 }
+        let ln10 = Double.log(10), sqrtI = ionic.squareRoot()
+        var sum = 0.0
+        for (i, law) in laws.enumerated() where m[i] > 0 {
+            // (1/I)∫₀^I g dI' = 2 ∫₀^1 g(I t²) t dt.
+            var integral = 0.0
+            for (x, w) in GaussLegendre.nodes24 {
+                let t = 0.5 * (x + 1)
+                integral += 0.5 * w * law(sqrtI * t) * t
+            }
+            sum += m[i] * ln10 * (law(sqrtI) - 2 * integral)
+        }
+        return 1 + sum / total
     }
 }

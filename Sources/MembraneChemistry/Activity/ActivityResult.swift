@@ -32,7 +32,7 @@ public struct ActivityResult: Sendable {
     public var ionicStrengthMolal: Double
     /// Σ z c in mM.
     public var chargeImbalance: Double
-    /// Pitzer's osmotic coefficient; 1 for `ideal`; nil for models that define none.
+    /// The osmotic coefficient: Pitzer's, 1 for `ideal`, Gibbs–Duhem-consistent for the Debye–Hückel family.
     public var osmoticCoefficient: Double?
     /// Validity, fallback and balance warnings, each naming its limit or reason.
     public var warnings: [String]

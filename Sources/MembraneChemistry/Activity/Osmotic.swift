@@ -7,8 +7,9 @@ import MembraneUnits
 ///     Π = φ R T Σ cᵢ                (van 't Hoff's law with the osmotic coefficient φ;
 ///                                    Robinson & Stokes 1959, §2.7; c in mol/m³, Π in Pa)
 ///
-/// φ is Pitzer's osmotic coefficient when the activity model is `pitzer`, 1 for `ideal`; the
-/// Debye–Hückel-family models define single-ion γ only, so with them φ = 1 and a warning says so.
+/// φ is Pitzer's osmotic coefficient with `pitzer`, 1 with `ideal`, and for the Debye–Hückel-family
+/// models the φ their single-ion laws imply through the Gibbs–Duhem equation
+/// (``ActivityCalculator/gibbsDuhemOsmotic(laws:molalities:ionicStrength:)``).
 /// Every solute particle counts (neutral solutes included); ion pairs are counted as the species
 /// listed. A 150 mM NaCl solution has φ = 0.93 (Robinson & Stokes, Appendix 8.3), so its
 /// osmolarity is 279, not 300, mOsm/L.
