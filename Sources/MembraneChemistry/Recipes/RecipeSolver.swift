@@ -16,6 +16,8 @@ import RealModule
 /// acids and bases added. The constants are corrected to the solution's molar ionic strength and
 /// temperature (``LogK``); the ionic strength is iterated to self-consistency.
 /// Without a pH the charges are evaluated at pH 7.2 (the catalog's default) and a warning says so.
+/// Kw = 10⁻¹⁴ (25 °C, Harned & Owen 1958) is used at every temperature: [OH⁻] enters only the charge
+/// balance, at the 10⁻³ mM level below pH 8. Species below 10⁻⁹ mM are left out of the list.
 public enum RecipeSolver {
     public static let defaultPH = 7.2
 
@@ -130,6 +132,13 @@ public enum RecipeSolver {
         for (ion, c, _) in state.titrantSpecies where c > 0 {
             if let existing = solution[ion.name] { solution[ion.name] = existing + .molar(c) } else { try solution.add(ion, .molar(c)) }
         }
+        // Free H⁺ and OH⁻ (they close the charge balance); listed when a pH is stated.
+        if recipe.pH != nil {
+            for (name, c) in [("H", state.h), ("OH", state.oh)] {
+                let ion = catalog.ion(named: name)!
+                if let existing = solution[name] { solution[name] = existing + .molar(c) } else { try solution.add(ion, .molar(c)) }
+            }
+        }
         for s in state.species where s.molar * 1e3 > 1e-9 {
             if let existing = solution[s.ion.name] { solution[s.ion.name] = existing + .molar(s.molar) } else { try solution.add(s.ion, .molar(s.molar)) }
         }
@@ -204,8 +213,6 @@ public enum RecipeSolver {
         var s = SpeciationState()
         let aH = Double.pow(10, -pH)
         s.h = aH / Double.pow(10, log10Gamma(1, ionic, a))
-        // Kw: pKw(T) of Bandura & Lvov 2006 is not needed at this precision; pKw = 14.0 at 25 °C
-        // (Harned & Owen), [OH⁻] only enters the charge balance at the 1e-4 mM level near pH 7.
         s.oh = 1e-14 / (aH * Double.pow(10, log10Gamma(-1, ionic, a)))
         let cond = ligands.map { conditional($0.0, temperature, ionic, a) }
         let hPowers = cond.map { c in c.beta.indices.map { Double.pow(s.h, Double($0)) } }
