@@ -48,7 +48,7 @@ public struct SolutionParser: Sendable {
     }
 
     /// Splits on commas and semicolons that are not inside parentheses.
-    func splitEntries(_ text: String, field: String) throws -> [String] {
+    public func splitEntries(_ text: String, field: String) throws -> [String] {
         var entries: [String] = []
         var current = ""
         var depth = 0
