@@ -72,7 +72,8 @@ public struct Ligand: Sendable {
         + "(Bers, Patton & Nuccitelli 2010, Methods Cell Biol. 99:1; file Stability Constants/NIST.json of AmruteLab/PyChelator), I = 0.1 M, 25 °C, ΔH in kcal/mol"
 
     /// HEPES: pKa 7.564 at 25 °C, I = 0, ΔH(dissociation) = 20.4 kJ/mol (Goldberg et al. 2002), i.e.
-    /// dpKa/dT = −0.012 K⁻¹ (Good et al. 1966 give 7.55 at 20 °C, −0.014 K⁻¹). L = HEPES⁻, HL = zwitterion.
+    /// dpKa/dT = −0.012 K⁻¹ (Vega & Bates 1976, Anal. Chem. 48:1293, measured pK2 = 7.565 at 25 °C, I = 0;
+    /// Good et al. 1966 give 7.55 at 20 °C, −0.014 K⁻¹, in 0.1 M salt). L = HEPES⁻, HL = zwitterion.
     public static let hepes = Ligand(name: "HEPES", baseCharge: -1,
         protonation: [LogK(7.564, celsius: 25, ionicStrength: 0, enthalpy: -20.4e3)],
         speciesNames: ["HEPES", "HEPES-H"], catalogName: "HEPES", complexes: [], bufferStep: 1, source: goldberg)
