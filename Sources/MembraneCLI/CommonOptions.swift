@@ -43,8 +43,12 @@ extension CalculationCommand {
 enum Inputs {
     static let parser = SolutionParser()
 
+    /// An ion list or a recipe; a recipe's warnings (pH range, imbalance, missing constants) go to stderr.
     static func solution(_ text: String, field: String) throws -> Solution {
-        try parser.parse(text, field: field)
+        guard Recipe.isRecipe(entries: try parser.splitEntries(text, field: field)) else { return try parser.parse(text, field: field) }
+        let r = try parser.parseRecipe(text, field: field)
+        for w in r.warnings { FileHandle.standardError.write(Data("warning (\(field) recipe): \(w)\n".utf8)) }
+        return r.solution
     }
 
     static func concentration(_ text: String, field: String) throws -> Concentration {

@@ -18,15 +18,20 @@ struct GHKCommand: CalculationCommand {
     @Option(parsing: .unconditional, help: "Outside solution.") var outside: String
     @Option(help: "Relative permeabilities, e.g. \"K=1,Na=0.04,Cl=0.45\".") var permeability: String
     @Option(name: .customLong("pump-ratio"), parsing: .unconditional, help: "Na/K pump coupling ratio r (Mullins–Noda); 1.5 for 3:2.") var pumpRatio: String?
+    @OptionGroup var activity: ActivityOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
     func execute() throws -> any Renderable {
-        let inside = try Inputs.solution(inside, field: "inside")
-        let outside = try Inputs.solution(outside, field: "outside")
+        var inside = try Inputs.solution(inside, field: "inside")
+        var outside = try Inputs.solution(outside, field: "outside")
+        let c = try conditions.conditions()
+        let aIn = try activity.activities(of: inside, conditions: c), aOut = try activity.activities(of: outside, conditions: c)
+        if let aIn, let aOut { inside = aIn.0; outside = aOut.0 }
         let ps = try NamedValues.parse(permeability, field: "permeability")
         let permeants = try Permeant.list(inside: inside, outside: outside, permeabilities: ps)
         let r = try pumpRatio.map { try Inputs.number($0, field: "pump-ratio") }
-        return try GHKVoltage.potential(permeants, pumpRatio: r, conditions: conditions.conditions())
+        return try activity.annotate(GHKVoltage.potential(permeants, pumpRatio: r, conditions: c),
+                                     inside: aIn?.1, outside: aOut?.1, concentrationsAreActivities: true)
     }
 }

@@ -19,6 +19,7 @@ struct MembraneTool: ParsableCommand {
             ReportCommand.self, NernstCommand.self, GHKCommand.self, GHKCurrentCommand.self, DriveCommand.self,
             ChargeCommand.self, ChordCommand.self, PermeabilityRatioCommand.self, LJPCommand.self,
             PresetsCommand.self, IonsCommand.self, BenchCommand.self,
+            ActivityCommand.self, OsmolarityCommand.self, RecipeCommand.self, BenchActivityCommand.self,
         ],
         defaultSubcommand: nil)
 

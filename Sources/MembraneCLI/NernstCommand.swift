@@ -21,6 +21,7 @@ struct NernstCommand: CalculationCommand {
     @Option(name: .customLong("gamma-inside"), parsing: .unconditional, help: "Activity coefficient inside (default 1).") var gammaInside: String?
     @Option(name: .customLong("gamma-outside"), parsing: .unconditional, help: "Activity coefficient outside (default 1).") var gammaOutside: String?
     @Flag(help: "Treat --inside and --outside as activities rather than concentrations.") var activities = false
+    @OptionGroup var activity: ActivityOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
@@ -32,11 +33,16 @@ struct NernstCommand: CalculationCommand {
             throw MembraneError.invalidValue(field: "activities", value: "with gamma",
                                              allowed: "either --activities or activity coefficients, not both")
         }
-        let gIn = try gammaInside.map { try Inputs.number($0, field: "gamma-inside") } ?? 1
-        let gOut = try gammaOutside.map { try Inputs.number($0, field: "gamma-outside") } ?? 1
+        var gIn = try gammaInside.map { try Inputs.number($0, field: "gamma-inside") } ?? 1
+        var gOut = try gammaOutside.map { try Inputs.number($0, field: "gamma-outside") } ?? 1
+        let c = try conditions.conditions()
+        let model = try activity.singleIon(ion, inside: cIn, outside: cOut, conditions: c,
+                                           explicitGammas: gammaInside != nil || gammaOutside != nil || activities)
+        if let model { gIn = model.gammaInside; gOut = model.gammaOutside }
         var result = try Nernst.calculate(ion: ion, inside: cIn, outside: cOut, gammaInside: gIn, gammaOutside: gOut,
-                                          conditions: conditions.conditions())
+                                          conditions: c)
         result.inputsAreActivities = activities
-        return result
+        return try activity.annotate(result, inside: model?.inside, outside: model?.outside,
+                                     backgrounds: model.map { ($0.insideBackground, $0.outsideBackground) })
     }
 }

@@ -21,6 +21,7 @@ struct ReportCommand: CalculationCommand {
     @Option(parsing: .unconditional, help: "Evaluate driving forces at this V_m (mV) instead of the GHK potential.") var vm: String?
     @Option(name: .customLong("pump-ratio"), parsing: .unconditional, help: "Mullins–Noda Na/K pump ratio for the GHK V_m.") var pumpRatio: String?
     @Option(name: .customLong("radius-um"), parsing: .unconditional, help: "Cell radius for the charge (default: the preset's, or 10 µm).") var radiusUm: String?
+    @OptionGroup var activity: ActivityOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
@@ -39,12 +40,17 @@ struct ReportCommand: CalculationCommand {
                                                  allowed: "--inside, --outside and --permeability together")
             }
             let radius = try radiusUm.map { try Inputs.number($0, field: "radius-um") } ?? 10
+            let c = Conditions(temperature: temperature ?? .body, constants: constants)
+            var sIn = try Inputs.solution(inside, field: "inside"), sOut = try Inputs.solution(outside, field: "outside")
+            let aIn = try activity.activities(of: sIn, conditions: c), aOut = try activity.activities(of: sOut, conditions: c)
+            if let aIn, let aOut { sIn = aIn.0; sOut = aOut.0 }
             let analysis = try RestingAnalysis(
-                inside: Inputs.solution(inside, field: "inside"), outside: Inputs.solution(outside, field: "outside"),
+                inside: sIn, outside: sOut,
                 permeabilities: NamedValues.parse(permeability, field: "permeability"), vm: vm, pumpRatio: r,
                 radius: .micrometres(radius),
-                conditions: Conditions(temperature: temperature ?? .body, constants: constants))
-            return RestingReport(analysis: analysis, preset: nil)
+                conditions: c)
+            return try activity.annotate(RestingReport(analysis: analysis, preset: nil), inside: aIn?.1, outside: aOut?.1,
+                                         concentrationsAreActivities: true)
         }
         var cell = try preset.map { try CellPreset.named($0) } ?? CellPreset.defaultPreset
         if let radiusUm {
@@ -52,8 +58,12 @@ struct ReportCommand: CalculationCommand {
             try MembraneError.requirePositive(radius, field: "radius-um")
             cell.radius = .micrometres(radius)
         }
+        let c = Conditions(temperature: temperature ?? cell.temperature, constants: constants)
+        let aIn = try activity.activities(of: cell.inside, conditions: c), aOut = try activity.activities(of: cell.outside, conditions: c)
+        if let aIn, let aOut { cell.inside = aIn.0; cell.outside = aOut.0 }
         let analysis = try RestingAnalysis(preset: cell, temperature: temperature, constants: constants, vm: vm, pumpRatio: r)
-        return RestingReport(analysis: analysis, preset: cell)
+        return try activity.annotate(RestingReport(analysis: analysis, preset: cell), inside: aIn?.1, outside: aOut?.1,
+                                     concentrationsAreActivities: true)
     }
 }
 

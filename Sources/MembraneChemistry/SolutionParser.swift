@@ -9,11 +9,24 @@ import MembraneUnits
 ///
 /// Names are case-insensitive and accept aliases (`Na`, `Na+`, `sodium`). An unknown name is
 /// an error that lists the closest known names.
+///
+/// A recipe is accepted wherever a solution is: when an entry is not of the `NAME=VALUE` form
+/// (`"KCl 140, HEPES 10, pH 7.3 KOH"`), the text is read as a ``Recipe`` and solved by
+/// ``RecipeSolver`` at `recipeTemperature` (25 °C unless set: pH is adjusted at room temperature),
+/// and the free species are returned.
 public struct SolutionParser: Sendable {
     public var catalog: IonCatalog
+    /// Temperature at which recipes' pKa's and binding constants are evaluated.
+    public var recipeTemperature: Temperature
 
-    public init(catalog: IonCatalog = .standard) {
+    public init(catalog: IonCatalog = .standard, recipeTemperature: Temperature = .standard) {
         self.catalog = catalog
+        self.recipeTemperature = recipeTemperature
+    }
+
+    /// Parses and solves a recipe (or an ion list, returned unchanged as a trivial recipe result).
+    public func parseRecipe(_ text: String, field: String) throws -> RecipeResult {
+        try RecipeSolver.solve(Recipe.parse(text, field: field, parser: self), temperature: recipeTemperature)
     }
 
     /// Parses `text`; `field` names the option in errors (`inside`, `pipette`, ...).
@@ -22,6 +35,9 @@ public struct SolutionParser: Sendable {
         guard !entries.isEmpty else {
             throw MembraneError.invalidValue(field: field, value: text,
                                              allowed: "at least one NAME=VALUE pair, e.g. \"K=140, Cl=140\"")
+        }
+        if Recipe.isRecipe(entries: entries) {
+            return try parseRecipe(text, field: field).solution
         }
         var solution = try Solution()
         for entry in entries {
@@ -32,7 +48,7 @@ public struct SolutionParser: Sendable {
     }
 
     /// Splits on commas and semicolons that are not inside parentheses.
-    func splitEntries(_ text: String, field: String) throws -> [String] {
+    public func splitEntries(_ text: String, field: String) throws -> [String] {
         var entries: [String] = []
         var current = ""
         var depth = 0

@@ -39,3 +39,14 @@ struct BrentTests {
         #expect(expander.bracket(around: 0, 1) { _ in 1 } == nil)
     }
 }
+
+@Suite("Gauss–Legendre quadrature")
+struct GaussLegendreTests {
+    /// An n-point rule integrates x^(2n−2) exactly: ∫₋₁¹ x^46 dx = 2/47; weights sum to 2.
+    @Test func exactForPolynomials() {
+        let rule = GaussLegendre.nodes24
+        let integral = rule.reduce(0) { $0 + $1.1 * pow($1.0, 46) }
+        #expect(abs(integral - 2.0 / 47) < 1e-13)
+        #expect(abs(rule.reduce(0) { $0 + $1.1 } - 2) < 1e-13)
+    }
+}

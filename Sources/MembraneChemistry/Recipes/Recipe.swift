@@ -1,0 +1,101 @@
+import MembraneUnits
+
+/// A solution written as experimenters write it: salts with their amounts in mM, and a pH with the
+/// titrant used to reach it, e.g.
+///
+///     "K-gluconate 135, KCl 5, HEPES 10, MgATP 4, Na2GTP 0.3, EGTA 0.5, pH 7.3 KOH"
+///
+/// Entries are separated by commas or semicolons. `NAME AMOUNT[UNIT]` adds a salt of
+/// ``SaltCatalog`` (or a catalog species on its own, e.g. `glucose 10`); `pH X [TITRANT]` states the
+/// pH and, optionally, the base or acid (KOH, NaOH, CsOH, HCl, NMDG, Tris) whose amount
+/// ``RecipeSolver`` computes; `NAME=VALUE` entries of the ion syntax may be mixed in.
+public struct Recipe: Sendable {
+    public struct Item: Sendable {
+        public var salt: Salt
+        public var millimolar: Double
+    }
+    public var items: [Item]
+    /// Species given directly in the ion syntax (`K=140`).
+    public var ionEntries: [SolutionComponent]
+    public var pH: Double?
+    public var titrant: Salt?
+    public var text: String
+
+    /// True when some entry is not of the `NAME=VALUE` form, i.e. the text is a recipe.
+    public static func isRecipe(entries: [String]) -> Bool {
+        entries.contains { !$0.contains("=") }
+    }
+
+    /// Parses a recipe; `field` names the option in errors.
+    public static func parse(_ text: String, field: String, parser: SolutionParser = SolutionParser()) throws -> Recipe {
+        let entries = try parser.splitEntries(text, field: field)
+        guard !entries.isEmpty else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: "a recipe such as \"KCl 140, HEPES 10, pH 7.3 KOH\"")
+        }
+        var recipe = Recipe(items: [], ionEntries: [], pH: nil, titrant: nil, text: text)
+        for entry in entries {
+            if entry.contains("=") {
+                let (ion, c) = try parser.parseEntry(entry, field: field)
+                recipe.ionEntries.append(SolutionComponent(ion: ion, concentration: c))
+                continue
+            }
+            let tokens = entry.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            if tokens.first?.lowercased() == "ph" {
+                try recipe.parsePH(tokens, entry: entry, field: field)
+                continue
+            }
+            try recipe.parseItem(tokens, entry: entry, field: field, catalog: parser.catalog)
+        }
+        return recipe
+    }
+
+    mutating func parsePH(_ tokens: [String], entry: String, field: String) throws {
+        guard pH == nil else {
+            throw MembraneError.invalidValue(field: "\(field).pH", value: entry, allowed: "one pH entry per recipe")
+        }
+        guard tokens.count >= 2, let value = Double(tokens[1]), value.isFinite, value >= 0, value <= 14 else {
+            throw MembraneError.invalidValue(field: "\(field).pH", value: entry,
+                                             allowed: "pH VALUE [TITRANT] with 0 ≤ VALUE ≤ 14, e.g. \"pH 7.3 KOH\"")
+        }
+        pH = value
+        if tokens.count > 2 {
+            let name = tokens[2...].joined(separator: " ")
+            guard let salt = SaltCatalog.salt(named: name), salt.isTitrant else {
+                throw MembraneError.unknownName(field: "\(field).pH", value: name,
+                                                suggestions: SaltCatalog.titrants.sorted())
+            }
+            titrant = salt
+        }
+    }
+
+    mutating func parseItem(_ tokens: [String], entry: String, field: String, catalog: IonCatalog) throws {
+        // The amount is the last token ("135", "100uM") or the last two ("100 uM").
+        var nameTokens = tokens, amountText = ""
+        if tokens.count >= 3, Double(tokens[tokens.count - 2]) != nil, tokens.last!.allSatisfy({ $0.isLetter || $0 == "µ" }) {
+            amountText = tokens[tokens.count - 2] + tokens.last!
+            nameTokens = Array(tokens.dropLast(2))
+        } else if tokens.count >= 2 {
+            amountText = tokens.last!
+            nameTokens = Array(tokens.dropLast())
+        }
+        let name = nameTokens.joined(separator: " ")
+        guard !name.isEmpty, !amountText.isEmpty, amountText.first.map({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "+" }) == true else {
+            throw MembraneError.invalidValue(field: field, value: entry,
+                                             allowed: "NAME AMOUNT (mM unless a unit is written), e.g. \"KCl 5\", or pH VALUE TITRANT, or NAME=VALUE")
+        }
+        if amountText.hasPrefix("-") {
+            throw MembraneError.invalidValue(field: "\(field).\(name)", value: amountText,
+                                             allowed: "an amount ≥ 0 mM (a recipe cannot remove a salt)")
+        }
+        let amount = try QuantityParser.concentration(amountText, field: "\(field).\(name)")
+        if let salt = SaltCatalog.salt(named: name) {
+            items.append(Item(salt: salt, millimolar: amount.millimolar))
+        } else if let ion = catalog.ion(named: name) {
+            items.append(Item(salt: Salt(ion.name, [], [(.ion(ion.name), 1)], formula: ion.name), millimolar: amount.millimolar))
+        } else {
+            var suggestions = SaltCatalog.suggestions(for: name)
+            for s in catalog.suggestions(for: name) where !suggestions.contains(s) { suggestions.append(s) }
+            throw MembraneError.unknownName(field: field, value: name, suggestions: Array(suggestions.prefix(5)))
+        }
+    }
+}
