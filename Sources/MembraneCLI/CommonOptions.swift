@@ -8,8 +8,14 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print exactly one JSON document on stdout.")
     var json = false
 
-    func emit(_ result: any Renderable) {
-        print(json ? result.json.render() : result.text)
+    func emit(_ result: any Renderable, inputWarnings: [String] = []) {
+        guard json else { print(result.text); return }
+        var document = result.json
+        if !inputWarnings.isEmpty, case .object(var pairs) = document {
+            pairs.append(("input_warnings", .array(inputWarnings.map { .string($0) })))
+            document = .object(pairs)
+        }
+        print(document.render())
     }
 }
 
@@ -34,8 +40,33 @@ protocol CalculationCommand: ParsableCommand {
 }
 
 extension CalculationCommand {
-    func run() throws {
-        output.emit(try execute())
+    func run() throws { try runCalculation() }
+
+    /// Executes with input warnings collected, and prints the result.
+    func runCalculation() throws {
+        let diagnostics = Diagnostics(json: output.json)
+        let result = try Diagnostics.$current.withValue(diagnostics) { try execute() }
+        output.emit(result, inputWarnings: diagnostics.warnings)
+    }
+}
+
+/// Warnings raised while reading inputs (e.g. a recipe's), scoped to one command run.
+/// In text mode they go to stderr at once; with --json they are collected and printed inside the
+/// one JSON document (`input_warnings`), so stderr stays free for a JSON error object.
+final class Diagnostics: @unchecked Sendable {
+    @TaskLocal static var current: Diagnostics?
+    let json: Bool
+    private(set) var warnings: [String] = []
+
+    init(json: Bool) { self.json = json }
+
+    /// Reports a warning about an input: now on stderr (text mode) or later in the JSON.
+    static func warn(_ message: String) {
+        if let current, current.json {
+            current.warnings.append(message)
+        } else {
+            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        }
     }
 }
 
@@ -47,7 +78,7 @@ enum Inputs {
     static func solution(_ text: String, field: String) throws -> Solution {
         guard Recipe.isRecipe(entries: try parser.splitEntries(text, field: field)) else { return try parser.parse(text, field: field) }
         let r = try parser.parseRecipe(text, field: field)
-        for w in r.warnings { FileHandle.standardError.write(Data("warning (\(field) recipe): \(w)\n".utf8)) }
+        for w in r.warnings { Diagnostics.warn("(\(field) recipe) \(w)") }
         return r.solution
     }
 

@@ -32,6 +32,8 @@ struct LJPCommand: CalculationCommand {
     @Option(name: .customLong("bath-change"), help: "The bath solution exchanged after zeroing, to correct for its offset.") var bathChange: String?
     @Option(help: "Bath reference when the bath changes: agcl (bare Ag/AgCl wire), bath-bridge (agar bridge of the original bath), kcl-bridge (3 M KCl).") var reference: String = "agcl"
     @Option(help: "Adjust this ion's concentration to make each side electroneutral (reported).") var electroneutralize: String?
+    @Option(name: .customLong("activity-model"), help: "ideal (default), davies, truesdell-jones, pitzer, …: Henderson and Planck with activities.") var activityModel: String = "ideal"
+    @Option(help: "Override or add diffusion coefficients (m²/s), e.g. \"GTP=0.3e-9,K=1.96e-9\" (needed for recipe species without data).") var diffusion: String?
     @Option(name: .customLong("junction-length-um"), parsing: .unconditional, help: "Junction length for npp (Poisson–Nernst–Planck), µm.") var junctionLength: String = "1"
     @Option(name: .customLong("grid-intervals"), help: "Grid intervals for npp.") var gridIntervals: Int = 400
     @Option(name: .customLong("profile-points"), help: "Points of the junction profile (planck).") var profilePoints: Int = 101
@@ -48,7 +50,7 @@ struct LJPCommand: CalculationCommand {
             if let path = outputFile { try text.write(toFile: path, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
             return
         }
-        output.emit(try execute())
+        try runCalculation()
     }
 
     func execute() throws -> any Renderable {
@@ -70,8 +72,9 @@ struct LJPCommand: CalculationCommand {
             throw MembraneError.invalidValue(field: "method", value: method, allowed: "planck, henderson or npp")
         }
         let table = try MobilityTable.named(mobilities)
-        var junction = try LiquidJunction(pipette: Inputs.solution(pipette, field: "pipette"),
-                                          bath: Inputs.solution(bath, field: "bath"),
+        let overrides = try diffusion.map { try NamedValues.parse($0, field: "diffusion", example: "GTP=0.3e-9") } ?? []
+        var junction = try LiquidJunction(pipette: Inputs.solution(pipette, field: "pipette").overridingDiffusion(overrides),
+                                          bath: Inputs.solution(bath, field: "bath").overridingDiffusion(overrides),
                                           mobilities: table, conditions: conditions)
         var warnings: [String] = []
         if let ion = electroneutralize {
@@ -87,12 +90,13 @@ struct LJPCommand: CalculationCommand {
         let options = PlanckJunction.Options(profilePoints: wantProfile ? max(2, profilePoints) : 0)
         let pnp = PoissonNernstPlanckJunction.Options(length: .micrometres(try Inputs.number(junctionLength, field: "junction-length-um")),
                                                       intervals: gridIntervals)
-        let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp)
+        let activity = try ActivityModel.named(activityModel, field: "activity-model")
+        let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp, activity: activity)
         let comparison: JunctionResult?
         if method == .henderson {
-            comparison = try? PlanckJunction.solve(junction)
+            comparison = try? JunctionSolver.solve(junction, method: .planck, activity: activity)
         } else {
-            comparison = HendersonJunction.solve(junction)
+            comparison = try? JunctionSolver.solve(junction, method: .henderson, activity: activity)
         }
         let configuration = try RecordingConfiguration.named(recording)
         var bathOffset: Voltage? = nil

@@ -63,6 +63,12 @@ public struct Solution: Sendable, Hashable {
         }
     }
 
+    /// Replaces the species at `index` by `ion` (same name), keeping its concentration.
+    mutating func replaceIon(at index: Int, with ion: Ion) {
+        precondition(components[index].ion.name == ion.name, "replaceIon: names differ")
+        components[index].ion = ion
+    }
+
     /// The concentration of `ion` (by canonical name); zero when absent.
     public func concentration(of ion: Ion) -> Concentration {
         self[ion.name] ?? .zero

@@ -43,6 +43,7 @@ public struct JunctionReport: Renderable {
             ("corrected_vm_formula", .string(configuration.formula)),
             ("configuration", .string(configuration.rawValue)),
             ("method", .string(result.method.rawValue)),
+            ("activity_model", .string(result.activityModel)),
             ("pipette_relative_to_bath_mV", .number(result.pipetteRelativeToBath.millivolts)),
             ("henderson_mV", .number(hendersonValue)),
             ("planck_mV", .number(planckValue)),
@@ -81,7 +82,13 @@ public struct JunctionReport: Renderable {
                        Format.fixed(s.diffusion * 1e9, 3), Format.signed(c.potential.millivolts, 3)])
         }
         var lines = [table.render(), ""]
-        let name = result.method == .henderson ? "Henderson" : (result.method == .npp ? "Planck (npp)" : "Planck (exact stationary Nernst–Planck)")
+        let ideal = result.activityModel == "ideal"
+        let name: String
+        switch result.method {
+        case .henderson: name = ideal ? "Henderson" : "Henderson with \(result.activityModel) activities"
+        case .planck: name = ideal ? "Planck (exact stationary Nernst–Planck)" : "Planck with \(result.activityModel) activities (grid)"
+        case .npp: name = "Poisson–Nernst–Planck (npp)"
+        }
         lines.append("LJP = \(Format.signed(result.potential.millivolts, 2)) mV  [\(name); bath relative to pipette]")
         if let h = hendersonValue, let p = planckValue {
             lines.append("  Henderson \(Format.signed(h, 2)) mV, Planck \(Format.signed(p, 2)) mV")

@@ -171,3 +171,28 @@ struct LJPCommandTests {
         #expect(warnings.contains { $0.contains("gluconate") && $0.contains("130.0 to 140.0") })
     }
 }
+
+@Suite("membrane ljp with recipes and activities")
+struct LJPRecipeCommandTests {
+    @Test func recipeWithActivitiesAndDiffusionOverride() throws {
+        let run = try runMembrane(["ljp", "--pipette", "K-gluconate 135, KCl 5, HEPES 10, MgATP 4, Na2GTP 0.3, EGTA 0.5, pH 7.3 KOH",
+                                   "--bath", "NaCl 125, KCl 2.5, NaHCO3 25, CaCl2 2, MgCl2 1, glucose 25, pH 7.4 NaOH",
+                                   "--diffusion", "GTP=0.294e-9", "--activity-model", "davies", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let o = try #require(run.object)
+        #expect(o["activity_model"] as? String == "davies")
+        let ljp = try #require(o["ljp_mV"] as? Double)
+        // A K-gluconate internal against ACSF: +13 to +18 mV in the patch-clamp convention.
+        #expect(ljp > 13 && ljp < 18)
+        let species = try #require(o["species"] as? [[String: Any]])
+        #expect(species.contains { $0["name"] as? String == "MgATP" }, "the recipe's species reach the junction")
+    }
+
+    @Test func recipeSpeciesWithoutMobilityAskForD() throws {
+        let run = try runMembrane(["ljp", "--pipette", "K-gluconate 135, KCl 5, Na2GTP 0.3", "--bath", "NaCl 140, KCl 3", "--json"])
+        #expect(run.status != 0)
+        let error = try #require(run.errorObject?["error"] as? [String: Any])
+        #expect(error["field"] as? String == "mobility")
+        #expect((error["message"] as? String)?.contains("GTP") == true)
+    }
+}

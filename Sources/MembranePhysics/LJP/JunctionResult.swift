@@ -26,6 +26,8 @@ public struct JunctionResult: Sendable {
     public var profile: JunctionProfile?
     public var notes: [String]
     public var conditions: Conditions
+    /// The activity model the potentials used (`ideal`: concentrations).
+    public var activityModel = "ideal"
 
     /// The value in seed 000's convention: the pipette relative to the bath, −V_L.
     public var pipetteRelativeToBath: Voltage { -potential }

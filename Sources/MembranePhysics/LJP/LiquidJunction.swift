@@ -120,6 +120,14 @@ public struct LiquidJunction: Sendable {
         return (copy, changes)
     }
 
+    /// Replaces the species' concentrations (e.g. by activities), in species order.
+    mutating func replaceConcentrations(pipette p: [Double], bath b: [Double]) {
+        for i in species.indices {
+            species[i].pipette = p[i]
+            species[i].bath = b[i]
+        }
+    }
+
     /// The same junction with pipette and bath exchanged (V_L changes sign).
     public var swapped: LiquidJunction {
         var copy = self
