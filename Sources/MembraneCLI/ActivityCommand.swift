@@ -63,7 +63,7 @@ struct RecipeCommand: CalculationCommand {
         """)
 
     @Argument(help: "The recipe, e.g. \"KCl 140, HEPES 10, pH 7.3 KOH\".") var recipe: String
-    @Option(help: "Activity model for γ and the osmotic coefficient (default davies: pitzer.dat has no parameters for organic pipette ions).") var model: String = "davies"
+    @Option(help: "Activity model for γ and the osmotic coefficient (default davies: the Pitzer set of Harvie, Møller & Weare has no parameters for organic pipette ions).") var model: String = "davies"
     @Option(name: .customLong("target-osmolarity"), help: "Warn outside this range, e.g. 290±10 (mOsm).") var targetOsmolarity: String?
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions

@@ -56,37 +56,103 @@ struct WaterPropertyTests {
 struct ActivityModelTests {
     func solution(_ pairs: KeyValuePairs<String, Double>) throws -> Solution { try Solution(millimolar: pairs) }
 
-    /// Pitzer against measured mean activity coefficients of NaCl, KCl, CaCl₂, MgCl₂ at 25 °C
-    /// (Robinson & Stokes 1959 Appendix 8.10 via the CRC Handbook, committed in
-    /// Tests/Reference/activity): within 1 %, the criterion (the tables' own third digit is 0.1–0.2 %),
-    /// for NaCl, KCl and CaCl₂. MgCl₂ with pitzer.dat's parameters (Appelo 2015's refit over 0–200 °C) is
-    /// 1.0–1.1 % low from 0.3 to 0.7 mol/kg: it is held to 1.2 % and the shortfall is stated in
-    /// docs/activity-model-deviations.md (Pitzer & Mayorga 1973's 25 °C MgCl₂ set would be within 0.3 %, but
-    /// Membrane keeps one parameter set, the one whose temperature dependence and PHREEQC agreement are tested).
+    /// Pitzer (HMW84 parameters) against measured mean activity coefficients of NaCl, KCl, CaCl₂, MgCl₂ at 25 °C
+    /// from 0.001 (KCl: 0.1) to 1 mol/kg (Tests/Reference/activity/mean-activity-coefficients-25C.csv): within 1 %,
+    /// the criterion (the tables' third digit is 0.1–0.2 %), for every row but one group. The exception:
+    /// Goldberg & Nuttall's MgCl₂ (CRC 5-106), held to 1.2 %. Their evaluation lies 1.1 % above Robinson & Stokes's
+    /// at 0.1 mol/kg, where both tabulate a value (`evaluationsAgreeAtTheirJunction`); HMW84's MgCl₂ parameters
+    /// (Pitzer & Mayorga's fit of Robinson & Stokes's data) follow Robinson & Stokes (≤ 0.3 % from 0.1 to 1 mol/kg)
+    /// and so fall 0.6 %, 0.8 %, 1.07 % and 1.16 % below Goldberg & Nuttall at 0.01, 0.02, 0.05 and 0.1 mol/kg (within
+    /// 0.4 % below 0.01). No constant factor can reconcile the two tables: both tend to the limiting law as m → 0.
     @Test func pitzerAgainstMeasuredMeanActivityCoefficients() throws {
         let rows = try ReferenceData.meanActivityCoefficients()
-        #expect(rows.count >= 40)
+        #expect(rows.count >= 60)
         let calc = ActivityCalculator(model: .pitzer, temperature: .standard)
+        for salt in ["NaCl", "KCl", "CaCl2", "MgCl2"] {
+            let own = rows.filter { $0.salt == salt }
+            // Coverage: every salt from 0.1 to 1 mol/kg (Robinson & Stokes); all but KCl from 0.001 mol/kg.
+            #expect(own.contains { $0.source == ReferenceData.robinsonStokes && $0.molality == 1.0 })
+            if salt != "KCl" { #expect(own.map(\.molality).min() == 0.001, "\(salt)") }
+        }
         for row in rows {
-            let (cation, nu): (String, Double) = switch row.salt {
-                case "NaCl": ("Na", 1); case "KCl": ("K", 1); case "CaCl2": ("Ca", 2); default: ("Mg", 2)
-            }
+            let (cation, nu) = ReferenceData.chloride(row.salt)
             let r = try calc.coefficients(ions: [ion(cation), ion("Cl")], molalities: [row.molality, nu * row.molality])
             let g = try #require(r.meanGamma(cation: cation, anion: "Cl"))
-            let tolerance = row.salt == "MgCl2" ? 0.012 : 0.01
-            #expect(isRelativelyClose(g, row.gamma, relative: tolerance), "\(row.salt) \(row.molality) m: \(g) vs \(row.gamma)")
+            let tolerance = row.salt == "MgCl2" && row.source != ReferenceData.robinsonStokes ? 0.012 : 0.01
+            #expect(isRelativelyClose(g, row.gamma, relative: tolerance), "\(row.salt) \(row.molality) m (\(row.source)): \(g) vs \(row.gamma)")
         }
+    }
+
+    /// Where a dilute evaluation and Robinson & Stokes both tabulate γ± (0.1 mol/kg), they agree to 0.2 % for NaCl
+    /// (Hamer & Wu 0.779 vs 0.778) and CaCl₂ (Staples & Nuttall 0.517 vs 0.518), but Goldberg & Nuttall's MgCl₂
+    /// (0.535) lies 1.1 % above Robinson & Stokes's (0.529), more than the 1 % criterion itself: the reason for the
+    /// one wider tolerance above. Values from the committed table; the bounds say which case each salt is in.
+    @Test func evaluationsAgreeAtTheirJunction() throws {
+        let rows = try ReferenceData.meanActivityCoefficients()
+        #expect(rows.filter { $0.source != ReferenceData.robinsonStokes && $0.molality == 0.1 }.count == 3)
+        for row in rows where row.source != ReferenceData.robinsonStokes && row.molality == 0.1 {
+            let rs = try #require(rows.first { $0.salt == row.salt && $0.source == ReferenceData.robinsonStokes && $0.molality == 0.1 })
+            let offset = row.gamma / rs.gamma - 1
+            if row.salt == "MgCl2" {
+                #expect(offset > 0.01 && offset < 0.015, "MgCl2 Goldberg & Nuttall / Robinson & Stokes − 1 = \(offset)")
+            } else {
+                #expect(abs(offset) < 0.002, "\(row.salt) \(row.source) / Robinson & Stokes − 1 = \(offset)")
+            }
+        }
+    }
+
+    /// The parameter table is the committed PHREEQC block pitzer-hmw84.dat (the pre-2015 pitzer.dat lines for these
+    /// ions, i.e. HMW84 at 25 °C with their temperature terms), entry for entry and coefficient for coefficient, and
+    /// has nothing else: so PHREEQC, run with that block (generate.py), uses Membrane's parameters, and the
+    /// comparison below tests the equations. Exact equality: both are the same decimal literals.
+    @Test func pitzerParametersAreTheCommittedBlock() throws {
+        let names = ["Na+": "Na", "K+": "K", "Ca+2": "Ca", "Mg+2": "Mg", "H+": "H", "Cl-": "Cl", "SO4-2": "SO4", "HCO3-": "HCO3"]
+        let charge = ["Na": 1, "K": 1, "Ca": 2, "Mg": 2, "H": 1, "Cl": -1, "SO4": -2, "HCO3": -1]
+        let tables: [String: [String: PitzerParameters.Coefficients]] = [
+            "-B0": PitzerParameters.beta0, "-B1": PitzerParameters.beta1, "-B2": PitzerParameters.beta2,
+            "-C0": PitzerParameters.cPhi, "-THETA": PitzerParameters.theta, "-PSI": PitzerParameters.psi,
+        ]
+        var seen: [String: Set<String>] = [:]
+        let block = try ReferenceData.pitzerBlock()
+        #expect(block.count == tables.values.map(\.count).reduce(0, +))
+        for line in block {
+            let s = try line.species.map { try #require(names[$0], "\($0)") }
+            let key: String
+            if line.section == "-PSI" {
+                // The two like-charged ions form the pair; the third has the opposite sign.
+                let odd = try #require(s.first { x in s.filter { (charge[$0]! > 0) == (charge[x]! > 0) }.count == 1 })
+                let like = s.filter { $0 != odd }
+                key = PitzerParameters.triple(like[0], like[1], odd)
+            } else {
+                key = PitzerParameters.pair(s[0], s[1])
+            }
+            let table = try #require(tables[line.section])
+            let mine = try #require(table[key], "\(line.section) \(line.species) is not in PitzerParameters")
+            #expect(mine == PitzerParameters.Coefficients(array: line.coefficients), "\(line.section) \(line.species)")
+            seen[line.section, default: []].insert(key)
+        }
+        for (section, table) in tables {
+            #expect(Set(table.keys) == seen[section, default: []], "\(section): entries not in pitzer-hmw84.dat")
+        }
+        // And the PHREEQC reference cases were made with this very block (generate.py stores what it ran; what
+        // follows it only zeroes bundled parameters the set does not have).
+        let ran = try ReferenceData.phreeqcPitzerBlock()
+        let committed = try ReferenceData.pitzerBlockText()
+        #expect(ran.hasPrefix(committed.trimmingCharacters(in: .newlines)))
     }
 
     /// Davies and Truesdell–Jones against PHREEQC 3.8.6 (phreeqc.dat; committed reference data with the
     /// script that made it) on five physiological solutions at 25 and 37 °C: every charged species within
-    /// 0.5 % (the criterion). Our molal I from PHREEQC's species must equal PHREEQC's μ (1e-6 relative:
-    /// PHREEQC prints 15 significant digits, and includes the same species).
+    /// 0.5 % (the criterion). Pitzer against PHREEQC run with the same parameters (pitzer.dat with the
+    /// block pitzer-hmw84.dat, see `pitzerParametersAreTheCommittedBlock`) on Ringer's solution, 150 mM NaCl, a
+    /// Krebs–Henseleit buffer (Mg, SO₄, HCO₃) and the major ions of seawater (I = 0.72: θ, ψ, ᴱθ, β²), same 0.5 %.
+    /// Our molal I from PHREEQC's species must equal PHREEQC's μ (1e-6 relative: PHREEQC prints 15 significant
+    /// digits, and includes the same species).
     @Test(arguments: ["davies", "truesdell-jones", "pitzer"])
     func againstPHREEQC(model name: String) throws {
         let model = try ActivityModel.named(name)
         let cases = try ReferenceData.phreeqcCases().filter { $0.model == name }
-        #expect(cases.count >= (name == "pitzer" ? 4 : 10))
+        #expect(cases.count >= (name == "pitzer" ? 8 : 10))
         for c in cases {
             let ions = ReferenceData.ions(of: c)
             let calc = ActivityCalculator(model: model, temperature: try .celsius(c.celsius))
@@ -96,7 +162,8 @@ struct ActivityModelTests {
             // their own a, b, which Membrane has no use for).
             for (species, mine) in zip(c.species, r.ions) where species.charge != 0 && species.molality > 1e-7
                 && ReferenceData.catalogNames[species.name] != nil {
-                // Pitzer: compare the species pitzer.dat parameterises (PHREEQC's OH⁻/H⁺ carry extra terms we omit).
+                // Pitzer: compare the species the HMW84 set parameterises (PHREEQC also gives OH⁻, CO₃²⁻, ion pairs
+                // pitzer.dat parameters Membrane does not have).
                 if model == .pitzer && !PitzerParameters.ions.contains(mine.ion.name) { continue }
                 let expected = pow(10, species.log10Gamma)
                 #expect(isRelativelyClose(mine.gamma, expected, relative: 0.005),

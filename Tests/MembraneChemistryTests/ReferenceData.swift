@@ -8,7 +8,15 @@ enum ReferenceData {
 
     struct MeanGamma { let salt: String; let molality: Double; let gamma: Double; let source: String }
 
-    /// Robinson & Stokes / CRC mean activity coefficients (mean-activity-coefficients-25C.csv).
+    /// Source code of the Robinson & Stokes rows (0.1–1 mol/kg).
+    static let robinsonStokes = "CRC/R&S 8.10"
+
+    /// Cation and stoichiometric number of Cl⁻ for the four chloride salts of the table.
+    static func chloride(_ salt: String) -> (cation: String, nu: Double) {
+        switch salt { case "NaCl": ("Na", 1); case "KCl": ("K", 1); case "CaCl2": ("Ca", 2); default: ("Mg", 2) }
+    }
+
+    /// Measured mean activity coefficients at 25 °C (mean-activity-coefficients-25C.csv; sources per row).
     static func meanActivityCoefficients() throws -> [MeanGamma] {
         let text = try String(contentsOf: directory.appendingPathComponent("mean-activity-coefficients-25C.csv"), encoding: .utf8)
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("salt") }.map { line in
@@ -32,6 +40,35 @@ enum ReferenceData {
                              molality: s["molality"] as! Double, log10Gamma: s["log10_gamma"] as! Double)
                  })
         }
+    }
+
+    /// The PHREEQC PITZER block of Membrane's parameter set (pitzer-hmw84.dat): section (-B0, -B1, -B2, -C0,
+    /// -THETA, -PSI), the species as written and the coefficients a0… of each line.
+    struct PitzerLine { let section: String; let species: [String]; let coefficients: [Double] }
+
+    static func pitzerBlockText() throws -> String {
+        try String(contentsOf: directory.appendingPathComponent("pitzer-hmw84.dat"), encoding: .utf8)
+    }
+
+    /// The PITZER input block PHREEQC was run with (phreeqc-activity.json, `pitzer_block`).
+    static func phreeqcPitzerBlock() throws -> String {
+        let data = try Data(contentsOf: directory.appendingPathComponent("phreeqc-activity.json"))
+        let root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        return root["pitzer_block"] as! String
+    }
+
+    static func pitzerBlock() throws -> [PitzerLine] {
+        let text = try pitzerBlockText()
+        var section = "", lines: [PitzerLine] = []
+        for raw in text.split(separator: "\n") {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let first = tokens.first, first != "PITZER" else { continue }
+            if first.hasPrefix("-") { section = first; continue }
+            let n = section == "-PSI" ? 3 : 2
+            lines.append(PitzerLine(section: section, species: Array(tokens[..<n]), coefficients: tokens[n...].map { Double($0)! }))
+        }
+        return lines
     }
 
     /// PHREEQC species name → catalog name for the free ions the tests compare.

@@ -66,10 +66,10 @@ public struct ActivityCalculator: Sendable {
                 fallbacks[i] = "pitzer Debye–Hückel and charge terms only (no interaction parameters for \(ion.name))"
             }
             if !missingPitzer.isEmpty {
-                warnings.append("no Pitzer parameters for \(missingPitzer.joined(separator: ", ")) (pitzer.dat covers Na, K, Ca, Mg, H, Cl, SO4, HCO3): only the Debye–Hückel and charge terms apply to them")
+                warnings.append("no Pitzer parameters for \(missingPitzer.joined(separator: ", ")) (the Harvie–Møller–Weare set covers Na, K, Ca, Mg, H, Cl, SO4, HCO3): only the Debye–Hückel and charge terms apply to them")
             }
             if temperature.celsius != 25 {
-                warnings.append("Pitzer parameters without published temperature terms (H+ and HCO3- pairs, most θ and ψ) are kept at their 25 °C values")
+                warnings.append("Pitzer parameters without temperature terms (all θ and ψ; the H–SO4, Ca–HCO3 and Mg–HCO3 pairs; β0 of Ca–SO4, Cφ of Ca–Cl and K–HCO3) are kept at their 25 °C values")
             }
         } else if model != .ideal {
             var missing: [String] = []

@@ -11,7 +11,7 @@ import MembraneUnits
 /// | `davies` | −A zᵢ² (√I/(1 + √I) − 0.3 I) | Davies 1938, J. Chem. Soc. 2093; *Ion Association* 1962, eq. 3.5 | 0.5 |
 /// | `davies-0.2` | −A zᵢ² (√I/(1 + √I) − 0.2 I) | Davies' original 1938 coefficient 0.2 | 0.5 |
 /// | `truesdell-jones` | −A zᵢ² √I / (1 + B aᵢ √I) + bᵢ I | Truesdell & Jones 1974, J. Res. USGS 2:233; PHREEQC's `-gamma a b` (phreeqc.dat) | 2 |
-/// | `pitzer` | Pitzer's virial equations, MacInnes scale | Pitzer 1973; Harvie, Møller & Weare 1984; pitzer.dat | 6 |
+/// | `pitzer` | Pitzer's virial equations, MacInnes scale | Pitzer 1973; Harvie, Møller & Weare 1984 (``PitzerParameters``) | 6 |
 ///
 /// The validity limits are the ones the models' authors state (Davies: "up to I ≈ 0.5"; the limiting
 /// law only in very dilute solution, < 0.01; Kielland's and Güntelberg's forms to 0.1; Truesdell–Jones
@@ -50,7 +50,7 @@ public enum ActivityModel: String, CaseIterable, Sendable, CustomStringConvertib
         case .davies: return "Davies 1962: log γ = −A z² (√I/(1 + √I) − 0.3 I)"
         case .davies02: return "Davies 1938: log γ = −A z² (√I/(1 + √I) − 0.2 I)"
         case .truesdellJones: return "Truesdell–Jones 1974 (PHREEQC b-dot form): log γ = −A z² √I/(1 + B a √I) + b I, a and b from phreeqc.dat"
-        case .pitzer: return "Pitzer equations (Pitzer 1991; Harvie, Møller & Weare 1984) with pitzer.dat parameters, MacInnes scale"
+        case .pitzer: return "Pitzer equations (Pitzer 1991) with the parameters of Harvie, Møller & Weare 1984, MacInnes scale"
         }
     }
 
