@@ -24,8 +24,8 @@ struct DeviationTableTests {
         `Tests/Reference/activity/mean-activity-coefficients-25C.csv`, source of each row in the second column:
         `CRC/R&S 8.10` Robinson & Stokes 1959, Appendix 8.10 (0.1–1 mol/kg); `H&W72 T16` Hamer & Wu 1972, Table 16
         (NaCl, 0.001–0.1 mol/kg); `CRC 5-106` the CRC Handbook's table of Staples & Nuttall 1977 (CaCl₂) and
-        Goldberg & Nuttall 1978 (MgCl₂), 0.001–0.1 mol/kg. No dilute KCl table (Hamer & Wu's) was found in a
-        readable copy, so KCl starts at 0.1 mol/kg. Entries are 100·(γ±,model − γ±,measured)/γ±,measured in %;
+        Goldberg & Nuttall 1978 (MgCl₂), 0.001–0.1 mol/kg; KCl below 0.1 mol/kg from the correlation of Tang,
+        Munkelwitz & Wang 1986 (fitted to Hamer & Wu 1972; no readable copy of Hamer & Wu's KCl table was found). Entries are 100·(γ±,model − γ±,measured)/γ±,measured in %;
         γ± = (γ₊^ν₊ γ₋^ν₋)^(1/ν).
 
         Pitzer uses Harvie, Møller & Weare 1984 (25 °C; their chloride parameters are Pitzer & Mayorga 1973's,
