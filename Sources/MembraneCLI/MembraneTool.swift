@@ -19,6 +19,7 @@ struct MembraneTool: ParsableCommand {
             ReportCommand.self, NernstCommand.self, GHKCommand.self, GHKCurrentCommand.self, DriveCommand.self,
             ChargeCommand.self, ChordCommand.self, PermeabilityRatioCommand.self,
             PresetsCommand.self, IonsCommand.self, BenchCommand.self,
+            DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
         ],
         defaultSubcommand: nil)
 
