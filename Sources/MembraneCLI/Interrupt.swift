@@ -10,6 +10,11 @@ enum Interrupt {
     static func install() {
         flag.store(false, ordering: .relaxed)
         signal(SIGINT) { _ in Interrupt.flag.store(true, ordering: .relaxed) }
+        // A parent may have started us with SIGINT blocked (the mask is inherited across exec): unblock it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var requested: Bool { flag.load(ordering: .relaxed) }

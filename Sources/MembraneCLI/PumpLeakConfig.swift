@@ -25,7 +25,9 @@ enum PumpLeakConfig {
     }
 
     static func number(_ value: Any?, _ field: String) throws -> Double {
-        if let n = value as? NSNumber, !(value is Bool), n.doubleValue.isFinite { return n.doubleValue }
+        // JSON true/false arrive as a boolean NSNumber subclass (on Linux `1.0 is Bool` is also true, so test the class).
+        let isBoolean = value.map { String(describing: type(of: $0)).contains("Boolean") || type(of: $0) == Bool.self } ?? false
+        if !isBoolean, let n = value as? NSNumber, n.doubleValue.isFinite { return n.doubleValue }
         throw MembraneError.invalidValue(field: "config.\(field)", value: "\(value ?? "null")", allowed: "a finite number")
     }
 

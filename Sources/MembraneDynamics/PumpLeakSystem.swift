@@ -29,8 +29,9 @@ public struct PumpLeakSystem: ODESystem, Sendable {
     public let dimension: Int
     /// The state at t = 0 built from the scenario.
     public let initialState: [Double]
-    /// The cell volume at t = 0 relative to the reference volume.
-    public let initialRelativeVolume: Double
+    /// The cell volume at t = 0 relative to the reference volume (the unit of ``CellState/relativeVolume``;
+    /// a run started from another state measures volumes relative to that state's).
+    public internal(set) var initialRelativeVolume: Double
     public var isAutonomous: Bool { true }
 
     let n: Int

@@ -115,3 +115,24 @@ extension Scenario {
             + impermeant.charge * impermeant.concentration.millimolar
     }
 }
+
+extension Scenario {
+    /// Things a user should know about this scenario's starting point (reported, not errors).
+    public var warnings: [String] {
+        var out: [String] = []
+        let q = initialChargeDensity
+        let scale = zip(ions, inside).reduce(0) { $0 + abs(Double($1.0.charge)) * $1.1.millimolar }
+        if voltageModel == .chargeDifference && abs(q) > 1e-9 * scale {
+            let kappa = conditions.faraday * geometry.volume / (capacitance.faradsPerSquareMetre * geometry.area)
+            out.append("the initial state is not electroneutral: it carries \(Format.number(q)) mM of net charge, which holds V₀ = \(Format.number(kappa * q)) V on the membrane capacitance; the charge-difference model discharges it through the leaks within a few C/g")
+        }
+        if case .instantaneous = water, case .infinite = bath {
+            let osmIn = inside.reduce(0) { $0 + $1.millimolar } + impermeant.concentration.millimolar
+            let osmOut = outside.reduce(0) { $0 + $1.millimolar } + outsideImpermeant.concentration.millimolar
+            if abs(osmIn / osmOut - 1) > 1e-9 {
+                out.append("the initial amounts are not in osmotic balance at the reference volume (\(Format.number(osmIn)) vs \(Format.number(osmOut)) mOsm/L): with instantaneous water the cell takes \(Format.number(osmIn / osmOut)) × the reference volume at t = 0")
+            }
+        }
+        return out
+    }
+}

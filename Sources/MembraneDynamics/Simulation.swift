@@ -45,6 +45,7 @@ public struct Simulation {
             throw MembraneError.invalidValue(field: "start", value: "\(y0.count) components",
                                              allowed: "a finite state vector of \(system.dimension) components")
         }
+        system.initialRelativeVolume = system.relativeVolume(y0)
         let events = scenario.events.sorted { $0.time < $1.time }
         var applied: [AppliedEvent] = []
         for e in events where e.time == 0 {

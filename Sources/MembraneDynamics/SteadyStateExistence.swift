@@ -85,6 +85,7 @@ public enum SteadyStateExistence {
         for r in grid { values.append(r == 0 ? excess(0).map { abs($0) <= tiny ? 0 : $0 } : excess(r)) }
         var intervals: [(Double, Double?)] = []
         var start: Double? = nil
+        let zeroIncluded = (values[0] ?? 0) < -tiny
         for i in grid.indices {
             guard let v = values[i] else { continue }
             let inside = v < -tiny
@@ -98,7 +99,9 @@ public enum SteadyStateExistence {
             }
         }
         if let s = start { intervals.append((s, nil)) }
-        return PumpRateRange(scenario: scenario, intervals: intervals.map { .init(lower: $0.0, upper: $0.1) })
+        return PumpRateRange(scenario: scenario, intervals: intervals.map {
+            .init(lower: $0.0, upper: $0.1, includesLower: $0.0 == 0 && zeroIncluded)
+        })
     }
 
     static func refine(_ a: Double, _ b: Double, _ fa: Double?, _ f: (Double) -> Double?) -> Double {
@@ -132,6 +135,8 @@ public struct PumpRateRange: Sendable {
         /// Maximal cycle flux J_max (mol·m⁻²·s⁻¹) at the ends; `upper` nil means unbounded.
         public var lower: Double
         public var upper: Double?
+        /// True when a steady state exists at `lower` itself (a pump rate of 0 with impermeant in the bath).
+        public var includesLower = false
     }
     public var scenario: Scenario
     public var intervals: [Interval]
@@ -148,15 +153,19 @@ public struct PumpRateRange: Sendable {
     public var limitingRate: Double? { intervals.compactMap(\.upper).max() }
 
     public func describe() -> String {
-        intervals.map { i in
-            func fmt(_ r: Double) -> String {
-                if let p = dimensionless(r) { return "\(Format.number(p))" }
-                return "\(Format.number(microamperes(r))) µA/cm²"
-            }
-            let unit = dimensionless(1) != nil ? "P" : "I_pump"
-            let upper = i.upper.map { " < \(fmt($0))" } ?? ""
-            let tail = i.upper.map { u in dimensionless(1) != nil ? " (limiting pump rate P_max = \(fmt(u)), \(Format.number(microamperes(u))) µA/cm²)" : " (limiting pump current)" } ?? ""
-            return "\(fmt(i.lower)) < \(unit)\(upper)\(tail)"
+        let dimensionlessAvailable = dimensionless(1) != nil
+        func fmt(_ r: Double) -> String {
+            if let p = dimensionless(r) { return Format.number(p) }
+            return "\(Format.number(microamperes(r))) µA/cm²"
+        }
+        let unit = dimensionlessAvailable ? "P" : "I_pump"
+        return intervals.map { i in
+            let lower = "\(fmt(i.lower)) \(i.includesLower ? "≤" : "<") \(unit)"
+            guard let u = i.upper else { return unit + (i.includesLower ? " ≥ " : " > ") + fmt(i.lower) }
+            let limit = dimensionlessAvailable
+                ? " (limiting pump rate P_max = \(fmt(u)), \(Format.number(microamperes(u))) µA/cm²)"
+                : " (limiting pump current)"
+            return "\(lower) < \(fmt(u))\(limit)"
         }.joined(separator: " and ")
     }
 }

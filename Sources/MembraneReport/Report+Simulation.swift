@@ -50,6 +50,7 @@ public struct SimulationReport: Renderable {
             ])),
             ("energy_final", PumpEnergyBudget(state: final, scenario: t.scenario).map(energyJSON) ?? .null),
             ("voltage_model", .string(t.scenario.voltageModel.rawValue)),
+            ("warnings", .array(t.scenario.warnings.map { .string($0) })),
             ("csv", csvPath.map { .string($0) } ?? .null),
             ("plot", plotPath.map { .string($0) } ?? .null),
         ]
@@ -64,6 +65,7 @@ public struct SimulationReport: Renderable {
                      "simulated 0 → \(Format.significant(f.time, 6)) s of \(Format.significant(t.scenario.duration, 6)) s: \(t.termination.name)"
                         + (t.termination.reason.map { " (\($0))" } ?? "")]
         for e in t.events { lines.append("  t = \(Format.significant(e.time, 6)) s: \(e.description)") }
+        for w in t.scenario.warnings { lines.append("note: " + w) }
         var table = TextTable(headers: ["", "t = \(Format.significant(i.time, 5)) s", "t = \(Format.significant(f.time, 5)) s"])
         table.add(["V_m (mV)", Format.fixed(i.potential.millivolts, 3), Format.fixed(f.potential.millivolts, 3)])
         for (j, ion) in t.scenario.ions.enumerated() {
