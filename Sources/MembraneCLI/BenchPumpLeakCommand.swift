@@ -17,8 +17,9 @@ struct BenchPumpLeakCommand: CalculationCommand {
 
     struct Report: Renderable {
         var rows: [(String, Double, String)]
+        var values: [(String, JSONValue)]
         var json: JSONValue {
-            .object(rows.map { ($0.0, .object([("median_s", .number($0.1)), ("detail", .string($0.2))])) })
+            .object(rows.map { ($0.0, .object([("median_s", .number($0.1)), ("detail", .string($0.2))])) } + values)
         }
         var text: String {
             var t = TextTable(headers: ["case", "median time", "detail"])
@@ -52,11 +53,20 @@ struct BenchPumpLeakCommand: CalculationCommand {
             simTimes.append(seconds(clock.now - t0))
         }
         let f = trajectory.final
+        let values: [(String, JSONValue)] = [
+            ("steady_state_vm_mV", .number(steady.state.potential.millivolts)),
+            ("steady_state_iterations", .integer(steady.iterations)),
+            ("block_1h_vm_mV", .number(f.potential.millivolts)),
+            ("block_1h_volume_relative", .number(f.relativeVolume)),
+            ("block_1h_steps", .integer(trajectory.statistics.acceptedSteps)),
+            ("block_1h_rhs_evaluations", .integer(trajectory.statistics.rhsEvaluations)),
+            ("rtol", .number(rtol)), ("atol", .number(atol)),
+        ]
         return Report(rows: [
             ("steady state (kay-2017, Newton)", median(steadyTimes),
              "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations"),
             ("1 h pump block from steady state", median(simTimes),
              "rtol \(rtol), \(trajectory.statistics.acceptedSteps) steps; V(3600 s) = \(Format.fixed(f.potential.millivolts, 4)) mV, volume × \(Format.significant(f.relativeVolume, 6))"),
-        ])
+        ], values: values)
     }
 }

@@ -52,14 +52,10 @@ extension PumpLeakSystem {
                 }
             }
         }
-        // Leak part alone: the system without pump and cotransporters.
-        var bare = self
-        bare.pumpActivity = 0
+        // Leak part alone.
         ci.withUnsafeMutableBufferPointer { c in
             co.withUnsafeMutableBufferPointer { o in
-                leak.withUnsafeMutableBufferPointer { p in
-                    _ = bare.leakOnlyFluxes(ci: c, co: o, v: potential, phi: p)
-                }
+                leak.withUnsafeMutableBufferPointer { p in leakFluxes(ci: c, co: o, v: potential, phi: p) }
             }
         }
         let w = scenario.geometry.volume
@@ -75,15 +71,6 @@ extension PumpLeakSystem {
                          charge: faraday * w * chargeAmount(y),
                          osmolarityInside: osmIn, osmolarityOutside: outsideOsmolarity(y, volume),
                          netFluxes: phi, leakFluxes: leak, transport: parts, pumpActivity: pumpActivity)
-    }
-
-    /// The leak fluxes alone (no pump, no cotransporters).
-    func leakOnlyFluxes(ci: UnsafeMutableBufferPointer<Double>, co: UnsafeMutableBufferPointer<Double>, v: Double,
-                        phi: UnsafeMutableBufferPointer<Double>) {
-        var bare = self
-        bare.pumpActivity = 0
-        bare.dropCotransporters()
-        _ = bare.fluxes(ci: ci, co: co, v: v, phi: phi)
     }
 
     /// The state vector for given inside concentrations (mM), cell volume relative to the reference volume,

@@ -23,7 +23,6 @@ import RealModule
 ///     dv̂/dt = σ·P_f·V̄_w·(Osm_in − Osm_out)                       (osmotic permeability)
 public struct PumpLeakSystem: ODESystem, Sendable {
     public let scenario: Scenario
-    public let layout: StateLayout
     /// Fraction of the pump running (events change it).
     public var pumpActivity: Double
     public let dimension: Int
@@ -33,6 +32,8 @@ public struct PumpLeakSystem: ODESystem, Sendable {
     /// a run started from another state measures volumes relative to that state's).
     public internal(set) var initialRelativeVolume: Double
     public var isAutonomous: Bool { true }
+    /// With an infinite bath the bath components only book what left the cell: f does not depend on them.
+    public var activeDimension: Int { infiniteBath ? bathOffset : dimension }
 
     let n: Int
     let z: [Double]
@@ -41,7 +42,7 @@ public struct PumpLeakSystem: ODESystem, Sendable {
     let hasGHK: Bool
     let pump: NaKPump?
     let na: Int, k: Int, cl: Int
-    var kcc2: Double, nkcc1: Double
+    let kcc2: Double, nkcc1: Double
     let sigma: Double
     let kappa: Double
     let vt: Double, faraday: Double
@@ -114,23 +115,21 @@ public struct PumpLeakSystem: ODESystem, Sendable {
         }
         hasPathway = pathway
 
-        var layout = StateLayout()
-        for ion in scenario.ions { layout.append("cell.\(ion.name)", unit: "mM·w_ref") }
+        var count = n
         if case .osmotic(let pf) = scenario.water {
-            wIndex = layout.append("cell.volume", unit: "w_ref")
+            wIndex = count
+            count += 1
             hydraulic = sigma * pf.metresPerSecond * WaterTransport.molarVolumeOfWater
         } else {
             wIndex = -1
             hydraulic = nil
         }
-        bathOffset = layout.count
-        for ion in scenario.ions { layout.append("bath.\(ion.name)", unit: "mM·w_ref") }
-        self.layout = layout
-        dimension = layout.count
+        bathOffset = count
+        dimension = count + n
 
         // Initial state.
         let amounts = scenario.inside.map(\.millimolar)
-        var y = [Double](repeating: 0, count: layout.count)
+        var y = [Double](repeating: 0, count: dimension)
         for j in 0..<n { y[j] = amounts[j] }
         let cellOsmoles = amounts.reduce(0, +) + impermeantAmount
         switch scenario.bath {
@@ -151,9 +150,14 @@ public struct PumpLeakSystem: ODESystem, Sendable {
         initialState = y
     }
 
-    mutating func dropCotransporters() {
-        kcc2 = 0
-        nkcc1 = 0
+    /// The names of the state components: cell.<ion> (mM·w_ref), cell.volume (w_ref, osmotic water only),
+    /// bath.<ion> (mM·w_ref).
+    public var layout: StateLayout {
+        var layout = StateLayout()
+        for ion in scenario.ions { layout.append("cell.\(ion.name)", unit: "mM·w_ref") }
+        if wIndex >= 0 { layout.append("cell.volume", unit: "w_ref") }
+        for ion in scenario.ions { layout.append("bath.\(ion.name)", unit: "mM·w_ref") }
+        return layout
     }
 
     // MARK: - Derived quantities
@@ -195,6 +199,13 @@ public struct PumpLeakSystem: ODESystem, Sendable {
     /// `phi`; returns the parts (pump cycle flux, KCC2 and NKCC1 fluxes).
     func fluxes(ci: UnsafeMutableBufferPointer<Double>, co: UnsafeMutableBufferPointer<Double>, v: Double,
                 phi: UnsafeMutableBufferPointer<Double>) -> FluxParts {
+        leakFluxes(ci: ci, co: co, v: v, phi: phi)
+        return addTransport(ci: ci, co: co, v: v, phi: phi)
+    }
+
+    /// The leak fluxes alone (no pump, no cotransporters), written into `phi`.
+    func leakFluxes(ci: UnsafeMutableBufferPointer<Double>, co: UnsafeMutableBufferPointer<Double>, v: Double,
+                    phi: UnsafeMutableBufferPointer<Double>) {
         for j in 0..<n {
             var f = 0.0
             let g = ohmic[j]
@@ -209,6 +220,11 @@ public struct PumpLeakSystem: ODESystem, Sendable {
             }
             phi[j] = f
         }
+    }
+
+    /// Adds the pump and cotransporter fluxes to `phi`, returning them.
+    func addTransport(ci: UnsafeMutableBufferPointer<Double>, co: UnsafeMutableBufferPointer<Double>, v: Double,
+                      phi: UnsafeMutableBufferPointer<Double>) -> FluxParts {
         var parts = FluxParts()
         if let pump, pumpActivity > 0 {
             let jp = pumpActivity * pump.cycleFlux(sodiumInside: ci[na], sodiumOutside: co[na], potassiumOutside: co[k],

@@ -13,9 +13,8 @@ extension Scenario {
             throw MembraneError.invalidValue(field: "inside", value: "\(inside.count)/\(outside.count) values",
                                              allowed: "one inside and one outside concentration per ion (\(ions.count))")
         }
-        var seen = Set<String>()
         for (i, ion) in ions.enumerated() {
-            guard seen.insert(ion.name).inserted else {
+            guard !ions[..<i].contains(where: { $0.name == ion.name }) else {
                 throw MembraneError.invalidValue(field: "ions", value: ion.name, allowed: "each ion once")
             }
             guard ion.charge != 0 else {

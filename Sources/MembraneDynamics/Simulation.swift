@@ -59,8 +59,18 @@ public struct Simulation {
         self.scenario = scenario
         self.solver = solver
         initialSystem = system
+        // For an infinite bath the bath components only book what the cell gave away (their error is minus the
+        // cell's): judge them on the scale of the cell amounts they mirror, not on their own (initially zero) size.
+        var integratorSolver = solver.integrator
+        if case .infinite = scenario.bath, integratorSolver.absoluteTolerances == nil {
+            var atol = [Double](repeating: integratorSolver.absoluteTolerance, count: system.dimension)
+            for j in 0..<system.n {
+                atol[system.bathOffset + j] = max(atol[j], integratorSolver.relativeTolerance * abs(y0[j]))
+            }
+            integratorSolver.absoluteTolerances = atol
+        }
         do {
-            integrator = try Integrator(system: system, start: 0, state: y0, end: boundaries[0], solver: solver.integrator)
+            integrator = try Integrator(system: system, start: 0, state: y0, end: boundaries[0], solver: integratorSolver)
         } catch {
             throw MembraneError.invalidValue(field: error.field, value: error.value, allowed: error.allowed)
         }

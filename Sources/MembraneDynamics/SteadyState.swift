@@ -6,7 +6,7 @@ import RealModule
 /// Finds the pump–leak steady state directly: Newton's method on ``SteadyStateEquations``, with the Newton
 /// homotopy (``HomotopyContinuation``) as the fallback when Newton alone fails.
 ///
-/// Before solving it checks that a finite-volume steady state can exist at all (``SteadyStateExistence``):
+/// When Newton fails it checks whether a finite-volume steady state can exist at all (``SteadyStateExistence``):
 /// if not, it throws ``MembraneError/undefined(field:reason:)`` with the range of pump rates for which one
 /// exists. If both Newton and continuation fail it throws ``MembraneError/noConvergence(method:iterations:residual:detail:)``
 /// with the residual: never a silent wrong answer.
@@ -43,7 +43,10 @@ public struct SteadyStateSolver: Sendable {
     public func solve(_ scenario: Scenario) throws -> SteadyState {
         let system = try PumpLeakSystem(scenario)
         var existence: PumpRateRange? = nil
-        if checkExistence, case .infinite = scenario.bath {
+        /// Throws when no finite-volume steady state can exist (checked when Newton fails, so that the error
+        /// says why; a converged Newton solution is a steady state by definition).
+        func checkThatOneExists() throws {
+            guard checkExistence, case .infinite = scenario.bath else { return }
             if SteadyStateExistence.finiteVolumeExists(system) == false {
                 existence = SteadyStateExistence.pumpRateRange(scenario)
                 throw MembraneError.undefined(field: scenario.pump == nil ? "pump" : "pump-rate",
@@ -55,6 +58,7 @@ public struct SteadyStateSolver: Sendable {
         var result = newton.solve(from: x0, residual: equations.residual)
         var method = SteadyState.Method.newton
         var iterations = result.iterations
+        if !result.converged { try checkThatOneExists() }
         if !result.converged, let continuation {
             let c = continuation.solve(from: x0, residual: equations.residual)
             iterations += c.steps + c.newton.iterations

@@ -15,31 +15,40 @@ import RealModule
 public struct Integrator<System: ODESystem> {
     public var system: System
     public let solver: RosenbrockSolver
-    public private(set) var time: Double
-    public private(set) var state: [Double]
-    public private(set) var endTime: Double
-    public private(set) var statistics = IntegratorStatistics()
+    @inlinable public var time: Double { _time }
+    @inlinable public var state: [Double] { _state }
+    @inlinable public var endTime: Double { _endTime }
+    @inlinable public var statistics: IntegratorStatistics { _statistics }
     /// The step size the controller proposes next.
-    public private(set) var proposedStep: Double = 0
+    @inlinable public var proposedStep: Double { _proposedStep }
     /// The size of the last accepted step (0 before the first).
-    public private(set) var lastStep: Double = 0
+    @inlinable public var lastStep: Double { _lastStep }
+    @usableFromInline var _time: Double
+    @usableFromInline var _state: [Double]
+    @usableFromInline var _endTime: Double
+    @usableFromInline var _statistics = IntegratorStatistics()
+    @usableFromInline var _proposedStep: Double = 0
+    @usableFromInline var _lastStep: Double = 0
 
-    let n: Int
-    var f0: [Double]
-    var f0Valid = false
-    var jac: DenseMatrix
-    var jacValid = false
-    var lu: LUDecomposition
-    var fTime: [Double]
-    var k: [Double]
-    var stageState: [Double]
-    var stageRHS: [Double]
-    var yNew: [Double]
-    var atol: [Double]
-    var previousRejected = false
-    var consecutiveFailures = 0
+    @usableFromInline let n: Int
+    /// Number of active components (the rest are passive; see ``ODESystem/activeDimension``).
+    @usableFromInline let na: Int
+    @usableFromInline var activeRHS: [Double]
+    @usableFromInline var f0: [Double]
+    @usableFromInline var f0Valid = false
+    @usableFromInline var jac: DenseMatrix
+    @usableFromInline var jacValid = false
+    @usableFromInline var lu: LUDecomposition
+    @usableFromInline var fTime: [Double]
+    @usableFromInline var k: [Double]
+    @usableFromInline var stageState: [Double]
+    @usableFromInline var stageRHS: [Double]
+    @usableFromInline var yNew: [Double]
+    @usableFromInline var atol: [Double]
+    @usableFromInline var previousRejected = false
+    @usableFromInline var consecutiveFailures = 0
 
-    public var isFinished: Bool { time >= endTime }
+    @inlinable public var isFinished: Bool { _time >= _endTime }
 
     /// Prepares an integration of `system` from `start` (state `state`) to `end`.
     public init(system: System, start: Double, state: [Double], end: Double, solver: RosenbrockSolver) throws(IntegratorSetupError) {
@@ -49,7 +58,7 @@ public struct Integrator<System: ODESystem> {
                                        allowed: "\(system.dimension) components (the system's dimension)")
         }
         guard start.isFinite, end.isFinite, end >= start else {
-            throw IntegratorSetupError(field: "end", value: "\(end)", allowed: "a finite end time ≥ the start time \(start)")
+            throw IntegratorSetupError(field: "end", value: "\(end)", allowed: "a finite end _time ≥ the start _time \(start)")
         }
         guard state.allSatisfy(\.isFinite) else {
             throw IntegratorSetupError(field: "state", value: "\(state)", allowed: "finite numbers")
@@ -59,14 +68,17 @@ public struct Integrator<System: ODESystem> {
         }
         self.system = system
         self.solver = solver
-        self.time = start
-        self.state = state
-        self.endTime = end
+        self._time = start
+        self._state = state
+        self._endTime = end
         let n = system.dimension
         self.n = n
+        let na = max(0, min(n, system.activeDimension))
+        self.na = na
+        self.activeRHS = [Double](repeating: 0, count: na)
         self.f0 = [Double](repeating: 0, count: n)
         self.jac = DenseMatrix(size: n)
-        self.lu = LUDecomposition(size: n)
+        self.lu = LUDecomposition(size: na)
         self.fTime = [Double](repeating: 0, count: n)
         self.k = [Double](repeating: 0, count: n * solver.tableau.stages)
         self.stageState = state
@@ -76,34 +88,34 @@ public struct Integrator<System: ODESystem> {
     }
 
     /// f(t, y) at the current point (computed once and reused by the next step).
-    public mutating func currentDerivative() -> [Double] {
+    @inlinable public mutating func currentDerivative() -> [Double] {
         ensureDerivative()
         return f0
     }
 
     /// Continues from a new point (after an event changed the system or the state), to a new end time.
     /// The step size is chosen afresh, since the solution may not be smooth across the event.
-    public mutating func restart(at t: Double, state y: [Double], end: Double) {
+    @inlinable public mutating func restart(at t: Double, state y: [Double], end: Double) {
         precondition(y.count == n && end >= t)
-        time = t
-        state = y
-        endTime = end
+        _time = t
+        _state = y
+        _endTime = end
         f0Valid = false
         jacValid = false
-        proposedStep = 0
+        _proposedStep = 0
         previousRejected = false
     }
 
-    mutating func ensureDerivative() {
+    @inlinable mutating func ensureDerivative() {
         if !f0Valid {
-            system.derivatives(at: time, state: state, into: &f0)
-            statistics.rhsEvaluations += 1
+            system.derivatives(at: _time, state: _state, into: &f0)
+            _statistics.rhsEvaluations += 1
             f0Valid = true
         }
     }
 
     /// The weighted RMS norm √(mean((vᵢ/scᵢ)²)) with scᵢ = atolᵢ + rtol·|yᵢ|.
-    func weightedNorm(_ v: [Double], _ y: [Double]) -> Double {
+    @inlinable func weightedNorm(_ v: [Double], _ y: [Double]) -> Double {
         var s = 0.0
         for i in 0..<n {
             let sc = atol[i] + solver.relativeTolerance * abs(y[i])
@@ -114,19 +126,19 @@ public struct Integrator<System: ODESystem> {
     }
 
     /// Starting step (Hairer, Nørsett & Wanner, Solving ODEs I, §II.4, algorithm "starting step size").
-    mutating func startingStep() -> Double {
-        let span = endTime - time
+    @inlinable mutating func startingStep() -> Double {
+        let span = _endTime - _time
         if let h = solver.initialStep { return min(h, span, solver.maximumStep) }
         ensureDerivative()
-        let d0 = weightedNorm(state, state), d1 = weightedNorm(f0, state)
+        let d0 = weightedNorm(_state, _state), d1 = weightedNorm(f0, _state)
         var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
         h0 = min(h0, span, solver.maximumStep)
-        for i in 0..<n { stageState[i] = state[i] + h0 * f0[i] }
-        system.derivatives(at: time + h0, state: stageState, into: &stageRHS)
-        statistics.rhsEvaluations += 1
+        for i in 0..<n { stageState[i] = _state[i] + h0 * f0[i] }
+        system.derivatives(at: _time + h0, state: stageState, into: &stageRHS)
+        _statistics.rhsEvaluations += 1
         var diff = stageRHS
         for i in 0..<n { diff[i] -= f0[i] }
-        let d2 = diff.allSatisfy(\.isFinite) ? weightedNorm(diff, state) / h0 : .infinity
+        let d2 = diff.allSatisfy(\.isFinite) ? weightedNorm(diff, _state) / h0 : .infinity
         let h1: Double
         if !d2.isFinite {
             h1 = h0 * 1e-3
@@ -139,76 +151,114 @@ public struct Integrator<System: ODESystem> {
     }
 
     /// Estimates or evaluates the Jacobian at the current point.
-    mutating func ensureJacobian() {
+    @inlinable mutating func ensureJacobian() {
         if jacValid { return }
         ensureDerivative()
-        statistics.jacobianEvaluations += 1
-        if !system.jacobian(at: time, state: state, into: &jac) {
+        _statistics.jacobianEvaluations += 1
+        if !system.jacobian(at: _time, state: _state, into: &jac) {
             // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)), the choice of Hairer & Wanner's RODAS.
-            for j in 0..<n {
-                let yj = state[j]
+            for j in 0..<na {
+                let yj = _state[j]
                 let h = (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
-                stageState = state
+                stageState = _state
                 stageState[j] = yj + h
                 let dh = stageState[j] - yj
-                system.derivatives(at: time, state: stageState, into: &stageRHS)
-                statistics.rhsEvaluations += 1
+                system.derivatives(at: _time, state: stageState, into: &stageRHS)
+                _statistics.rhsEvaluations += 1
                 for i in 0..<n { jac[i, j] = (stageRHS[i] - f0[i]) / dh }
             }
         }
         if !system.isAutonomous {
             // ∂f/∂t by a central difference (error O(ε^{2/3})).
-            let dt = Double.pow(Double.ulpOfOne, 1.0 / 3) * max(abs(time), 1)
-            system.derivatives(at: time + dt, state: state, into: &fTime)
-            system.derivatives(at: time - dt, state: state, into: &stageRHS)
-            statistics.rhsEvaluations += 2
+            let dt = Double.pow(Double.ulpOfOne, 1.0 / 3) * max(abs(_time), 1)
+            system.derivatives(at: _time + dt, state: _state, into: &fTime)
+            system.derivatives(at: _time - dt, state: _state, into: &stageRHS)
+            _statistics.rhsEvaluations += 2
             for i in 0..<n { fTime[i] = (fTime[i] - stageRHS[i]) / (2 * dt) }
         }
         jacValid = true
     }
 
     /// Advances by one accepted step (or reports why it cannot).
-    public mutating func step() -> StepOutcome {
-        if time >= endTime { return .finished }
-        if statistics.acceptedSteps >= solver.maximumSteps { return .stepLimit }
-        if proposedStep <= 0 { proposedStep = startingStep() }
+    @inlinable public mutating func step() -> StepOutcome {
+        if _time >= _endTime { return .finished }
+        if _statistics.acceptedSteps >= solver.maximumSteps { return .stepLimit }
+        if _proposedStep <= 0 { _proposedStep = startingStep() }
         ensureJacobian()
         let tab = solver.tableau
         let s = tab.stages
+        let n = self.n
         while true {
-            var h = min(proposedStep, solver.maximumStep)
-            let remaining = endTime - time
-            // Land exactly on the end time; avoid leaving a sliver shorter than 1 % of a step.
+            var h = min(_proposedStep, solver.maximumStep)
+            let remaining = _endTime - _time
+            // Land exactly on the end _time; avoid leaving a sliver shorter than 1 % of a step.
             if h >= remaining || remaining - h < 0.01 * h { h = remaining }
-            if h <= 16 * max(abs(time), abs(endTime)).ulp || h <= 0 {
-                return .failed("step size underflow (h = \(h)) at t = \(time): the problem may be singular there")
+            if h <= 16 * max(abs(_time), abs(_endTime)).ulp || h <= 0 {
+                return .failed("step size underflow (h = \(h)) at t = \(_time): the problem may be singular there")
             }
             // Iteration matrix E = I/(hγ) − J.
             let factor = 1 / (h * tab.gamma)
-            lu.factorInPlaceFrom(jacobian: jac, diagonal: factor)
-            statistics.decompositions += 1
+            lu.factorInPlaceFrom(jacobian: jac, activeSize: na, diagonal: factor)
+            _statistics.decompositions += 1
             var finite = !lu.isSingular
+            let autonomous = system.isAutonomous
             if finite {
                 for stage in 0..<s {
-                    // Stage input.
-                    for i in 0..<n {
-                        var v = state[i]
-                        for j in 0..<stage { v += tab.a[stage * s + j] * k[j * n + i] }
-                        stageState[i] = v
+                    // Stage input yᵢ = y + Σⱼ aᵢⱼ kⱼ (locals share storage: no copies, no overlapping access).
+                    do {
+                        let y = _state, kk = k, a = tab.a
+                        stageState.withUnsafeMutableBufferPointer { out in
+                            y.withUnsafeBufferPointer { y in
+                                kk.withUnsafeBufferPointer { kk in
+                                    a.withUnsafeBufferPointer { a in
+                                        for i in 0..<n {
+                                            var v = y[i]
+                                            for j in 0..<stage { v += a[stage * s + j] * kk[j * n + i] }
+                                            out[i] = v
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                     if stage == 0 {
                         for i in 0..<n { stageRHS[i] = f0[i] }
                     } else {
-                        system.derivatives(at: time + tab.times[stage] * h, state: stageState, into: &stageRHS)
-                        statistics.rhsEvaluations += 1
+                        system.derivatives(at: _time + tab.times[stage] * h, state: stageState, into: &stageRHS)
+                        _statistics.rhsEvaluations += 1
                     }
-                    for i in 0..<n {
-                        var v = stageRHS[i]
-                        for j in 0..<stage { v += tab.c[stage * s + j] / h * k[j * n + i] }
-                        if !system.isAutonomous { v += h * tab.d[stage] * fTime[i] }
-                        stageRHS[i] = v
+                    let dStage = h * tab.d[stage]
+                    do {
+                        let kk = k, c = tab.c, ft = fTime
+                        stageRHS.withUnsafeMutableBufferPointer { out in
+                            kk.withUnsafeBufferPointer { kk in
+                                c.withUnsafeBufferPointer { c in
+                                    ft.withUnsafeBufferPointer { ft in
+                                        for i in 0..<n {
+                                            var v = out[i]
+                                            for j in 0..<stage { v += c[stage * s + j] / h * kk[j * n + i] }
+                                            if !autonomous { v += dStage * ft[i] }
+                                            out[i] = v
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    lu.solve(&stageRHS)
+                    // Active block: E·k_a = rhs_a. Passive rows: k_p = hγ·(rhs_p + J_pa·k_a) (their columns are zero).
+                    if na == n {
+                        lu.solve(&stageRHS)
+                    } else {
+                        for i in 0..<na { activeRHS[i] = stageRHS[i] }
+                        lu.solve(&activeRHS)
+                        let hg = h * tab.gamma
+                        for i in na..<n {
+                            var v = stageRHS[i]
+                            for j in 0..<na { v += jac.storage[i * n + j] * activeRHS[j] }
+                            stageRHS[i] = hg * v
+                        }
+                        for i in 0..<na { stageRHS[i] = activeRHS[i] }
+                    }
                     for i in 0..<n {
                         let v = stageRHS[i]
                         if !v.isFinite { finite = false }
@@ -218,54 +268,54 @@ public struct Integrator<System: ODESystem> {
                 }
             }
             if !finite {
-                statistics.rejectedSteps += 1
+                _statistics.rejectedSteps += 1
                 consecutiveFailures += 1
                 if consecutiveFailures > 40 {
-                    return .failed("the right-hand side is not finite near t = \(time) even for tiny steps")
+                    return .failed("the right-hand side is not finite near t = \(_time) even for tiny steps")
                 }
-                proposedStep = h * 0.25
+                _proposedStep = h * 0.25
                 previousRejected = true
                 continue
             }
             // Solution and error estimate.
             var errSum = 0.0
             for i in 0..<n {
-                var y1 = state[i], e = 0.0
+                var y1 = _state[i], e = 0.0
                 for j in 0..<s {
                     let kj = k[j * n + i]
                     y1 += tab.m[j] * kj
                     e += tab.e[j] * kj
                 }
                 yNew[i] = y1
-                let sc = atol[i] + solver.relativeTolerance * max(abs(state[i]), abs(y1))
+                let sc = atol[i] + solver.relativeTolerance * max(abs(_state[i]), abs(y1))
                 let q = e / sc
                 errSum += q * q
             }
             let err = n == 0 ? 0 : (errSum / Double(n)).squareRoot()
             guard err.isFinite else {
-                statistics.rejectedSteps += 1
-                proposedStep = h * 0.25
+                _statistics.rejectedSteps += 1
+                _proposedStep = h * 0.25
                 previousRejected = true
                 continue
             }
             let fac = 0.9 * Double.pow(max(err, 1e-12), -1.0 / Double(tab.order))
             if err <= 1 {
                 consecutiveFailures = 0
-                time = (h == remaining) ? endTime : time + h
-                swap(&state, &yNew)
-                lastStep = h
-                statistics.acceptedSteps += 1
+                _time = (h == remaining) ? _endTime : _time + h
+                swap(&_state, &yNew)
+                _lastStep = h
+                _statistics.acceptedSteps += 1
                 f0Valid = false
                 jacValid = false
                 var next = h * min(solver.maximumFactor, max(solver.minimumFactor, fac))
                 if previousRejected { next = min(next, h) }
                 previousRejected = false
-                proposedStep = next
+                _proposedStep = next
                 return .accepted
             }
-            statistics.rejectedSteps += 1
+            _statistics.rejectedSteps += 1
             previousRejected = true
-            proposedStep = h * min(1, max(solver.minimumFactor, fac))
+            _proposedStep = h * min(1, max(solver.minimumFactor, fac))
         }
     }
 }
@@ -278,14 +328,18 @@ public struct IntegratorSetupError: Error, Sendable, Equatable {
 }
 
 extension LUDecomposition {
-    /// Factors E = diagonal·I − J in place (the Rosenbrock iteration matrix), without allocating.
-    public mutating func factorInPlaceFrom(jacobian j: DenseMatrix, diagonal: Double) {
-        let n = size
+    /// Factors E = diagonal·I − J_aa in place (the Rosenbrock iteration matrix of the leading `activeSize`
+    /// components of J), without allocating.
+    public mutating func factorInPlaceFrom(jacobian j: DenseMatrix, activeSize na: Int, diagonal: Double) {
+        precondition(na == size, "LU size mismatch")
+        let n = j.columns
         setFactors { a in
             j.storage.withUnsafeBufferPointer { src in
-                for i in 0..<(n * n) { a[i] = -src[i] }
+                for r in 0..<na {
+                    for c in 0..<na { a[r * na + c] = -src[r * n + c] }
+                }
             }
-            for i in 0..<n { a[i * n + i] += diagonal }
+            for i in 0..<na { a[i * na + i] += diagonal }
         }
         factorInPlace()
     }

@@ -7,9 +7,11 @@
 public struct LUDecomposition: Sendable {
     public let size: Int
     /// L below the diagonal (unit diagonal implied) and U on and above it, row-major.
-    public private(set) var factors: [Double]
+    @inlinable public var factors: [Double] { _factors }
     /// Row i of P·A is row `pivots[i]` of A, as successive swaps: step k swapped rows k and pivots[k].
-    public private(set) var pivots: [Int]
+    @inlinable public var pivots: [Int] { _pivots }
+    @usableFromInline var _factors: [Double]
+    @usableFromInline var _pivots: [Int]
     /// True when a pivot was exactly zero or not finite: the matrix is singular (or nearly so
     /// beyond what double precision can represent) and ``solve(_:)`` must not be trusted.
     public private(set) var isSingular: Bool
@@ -19,8 +21,8 @@ public struct LUDecomposition: Sendable {
     /// An unfactored workspace of size n (call ``factor(_:)`` before solving).
     public init(size n: Int) {
         self.size = n
-        self.factors = [Double](repeating: 0, count: n * n)
-        self.pivots = Array(0..<n)
+        self._factors = [Double](repeating: 0, count: n * n)
+        self._pivots = Array(0..<n)
         self.isSingular = true
         self.pivotRatio = 0
     }
@@ -36,7 +38,7 @@ public struct LUDecomposition: Sendable {
     public mutating func factor(_ a: DenseMatrix) {
         precondition(a.rows == size && a.columns == size, "LU size mismatch")
         a.storage.withUnsafeBufferPointer { src in
-            factors.withUnsafeMutableBufferPointer { dst in
+            _factors.withUnsafeMutableBufferPointer { dst in
                 for i in 0..<(size * size) { dst[i] = src[i] }
             }
         }
@@ -45,7 +47,7 @@ public struct LUDecomposition: Sendable {
 
     /// Fills the factor storage directly (then call ``factorInPlace()``).
     public mutating func setFactors(_ fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
-        factors.withUnsafeMutableBufferPointer { fill($0) }
+        _factors.withUnsafeMutableBufferPointer { fill($0) }
     }
 
     /// Factors whatever `factors` holds (used after filling it directly).
@@ -53,8 +55,8 @@ public struct LUDecomposition: Sendable {
         let n = size
         var singular = false
         var smallest = Double.infinity, largest = 0.0
-        factors.withUnsafeMutableBufferPointer { a in
-            pivots.withUnsafeMutableBufferPointer { piv in
+        _factors.withUnsafeMutableBufferPointer { a in
+            _pivots.withUnsafeMutableBufferPointer { piv in
                 for k in 0..<n {
                     var p = k
                     var best = abs(a[k * n + k])
@@ -84,11 +86,12 @@ public struct LUDecomposition: Sendable {
     }
 
     /// Solves A·x = b in place (b becomes x).
+    @inlinable
     public func solve(_ b: inout [Double]) {
         precondition(b.count == size, "right-hand side size mismatch")
         let n = size
-        factors.withUnsafeBufferPointer { a in
-            pivots.withUnsafeBufferPointer { piv in
+        _factors.withUnsafeBufferPointer { a in
+            _pivots.withUnsafeBufferPointer { piv in
                 b.withUnsafeMutableBufferPointer { x in
                     for k in 0..<n where piv[k] != k { x.swapAt(k, piv[k]) }
                     // Forward substitution with unit L.

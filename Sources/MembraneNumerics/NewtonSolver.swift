@@ -62,13 +62,15 @@ public struct NewtonSolver: Sendable {
             if let jacobian {
                 jacobian(x, &jac)
             } else {
+                for i in 0..<n { trial[i] = x[i] }  // elementwise: no reallocation
                 for j in 0..<n {
                     let h = Double.ulpOfOne.squareRoot() * max(abs(x[j]), 1)
-                    trial = x
-                    trial[j] += h
+                    trial[j] = x[j] + h
+                    let dh = trial[j] - x[j]
                     residual(trial, &fColumn)
+                    trial[j] = x[j]
                     evaluations += 1
-                    for i in 0..<n { jac[i, j] = (fColumn[i] - f[i]) / h }
+                    for i in 0..<n { jac[i, j] = (fColumn[i] - f[i]) / dh }
                 }
             }
             lu.factor(jac)

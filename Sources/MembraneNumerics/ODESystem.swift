@@ -14,10 +14,16 @@ public protocol ODESystem {
     /// Writes the Jacobian ∂f/∂y (row i = component of f, column j = component of y) into `j` and
     /// returns true, or returns false to let the integrator estimate it by finite differences.
     func jacobian(at t: Double, state y: [Double], into j: inout DenseMatrix) -> Bool
+    /// Components `activeDimension ..< dimension` are *passive*: f does not depend on them (their Jacobian
+    /// columns are zero), like running integrals or bookkeeping of what left a compartment. The integrator
+    /// then factors only the active block and gets the passive stage values from it, an exact shortcut
+    /// (the iteration matrix is block triangular). Default: every component is active.
+    var activeDimension: Int { get }
 }
 
 extension ODESystem {
     public var isAutonomous: Bool { false }
+    public var activeDimension: Int { dimension }
     public func jacobian(at t: Double, state y: [Double], into j: inout DenseMatrix) -> Bool { false }
 }
 
