@@ -59,7 +59,7 @@ extension DonnanEquilibrium: Renderable {
         }
         let dPi = osmoticPressureDifference / 1000
         lines.append("osmolarity inside \(Format.fixed(osmolarityInside, 2)) vs outside \(Format.fixed(osmolarityOutside, 2)) mOsm/L: "
-                     + "van 't Hoff ΔΠ = \(Format.fixed(dPi, 2)) kPa" + (dPi > 0.001 ? " (water would enter)" : ""))
+                     + "van 't Hoff ΔΠ = \(Format.fixed(dPi, 2)) kPa" + (dPi > 0.001 ? (turgor != nil ? " (borne by the wall)" : " (water would enter)") : ""))
         switch p.compartment {
         case .rigid:
             lines.append("rigid compartment: the volume is held; the imbalance above is the pressure it must bear")

@@ -56,6 +56,7 @@ struct PumpLeakSimulationTests {
             previous = v
         }
         #expect(previous > 1.8)
+        #expect(tr.conservation.worst < 1e-12)
         var blocked = s
         blocked.pumpActivity = 0
         #expect(throws: MembraneError.self) { _ = try SteadyStateSolver().solve(blocked) }
@@ -143,6 +144,7 @@ struct PumpLeakSimulationTests {
         let during = Self.state(tr, at: 1500)
         #expect(during.pumpActivity == 0 && during.relativeVolume > 1.01)
         #expect(isClose(tr.final.potential.millivolts, steady.state.potential.millivolts, within: 1e-5))
+        #expect(tr.conservation.worst < 1e-12)
     }
 
     /// Stopping early keeps what was computed (the command line's Ctrl-C), and a step limit is a termination,
