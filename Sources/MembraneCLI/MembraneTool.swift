@@ -20,6 +20,7 @@ struct MembraneTool: ParsableCommand {
             ChargeCommand.self, ChordCommand.self, PermeabilityRatioCommand.self, LJPCommand.self,
             PresetsCommand.self, IonsCommand.self, BenchCommand.self,
             ActivityCommand.self, OsmolarityCommand.self, RecipeCommand.self, BenchActivityCommand.self,
+            DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
         ],
         defaultSubcommand: nil)
 

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Membrane
+import MembraneReport
+
+/// `membrane bench-pump-leak`: time to the steady state and to simulate an hour of pump block (kay-2017),
+/// the Membrane side of Benchmarks/peers/pump_leak_peer.py (BENCHMARKS.md).
+struct BenchPumpLeakCommand: CalculationCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-pump-leak",
+        abstract: "Time the kay-2017 steady state and 1 h of pump block (use a release build; see BENCHMARKS.md).")
+
+    @Option(help: "Repetitions per case (the median is reported).") var repeats: Int = 20
+    @Option(parsing: .unconditional, help: "Relative tolerance of the simulation.") var rtol: Double = 1e-8
+    @Option(parsing: .unconditional, help: "Absolute tolerance of the simulation (mM).") var atol: Double = 1e-10
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Renderable {
+        var rows: [(String, Double, String)]
+        var values: [(String, JSONValue)]
+        var json: JSONValue {
+            .object(rows.map { ($0.0, .object([("median_s", .number($0.1)), ("detail", .string($0.2))])) } + values)
+        }
+        var text: String {
+            var t = TextTable(headers: ["case", "median time", "detail"])
+            for r in rows { t.add([r.0, "\(Format.significant(r.1 * 1e3, 4)) ms", r.2]) }
+            return t.render()
+        }
+    }
+
+    func execute() throws -> any Renderable {
+        try MembraneError.requirePositive(Double(repeats), field: "repeats")
+        let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+        let kay = Scenario.kay2017
+        var steadyTimes: [Double] = []
+        var steady: SteadyState! = nil
+        for _ in 0..<repeats {
+            let t0 = clock.now
+            steady = try SteadyStateSolver().solve(kay)
+            steadyTimes.append(seconds(clock.now - t0))
+        }
+        var blocked = kay
+        blocked.events = [ScenarioEvent(time: 0, .blockPump)]
+        blocked.duration = 3600
+        let solver = SimulationSolver(relativeTolerance: rtol, absoluteTolerance: atol)
+        var simTimes: [Double] = []
+        var trajectory: Trajectory! = nil
+        for _ in 0..<repeats {
+            let t0 = clock.now
+            trajectory = try solve(blocked, using: solver, from: steady.stateVector)
+            simTimes.append(seconds(clock.now - t0))
+        }
+        let f = trajectory.final
+        let values: [(String, JSONValue)] = [
+            ("steady_state_vm_mV", .number(steady.state.potential.millivolts)),
+            ("steady_state_iterations", .integer(steady.iterations)),
+            ("block_1h_vm_mV", .number(f.potential.millivolts)),
+            ("block_1h_volume_relative", .number(f.relativeVolume)),
+            ("block_1h_steps", .integer(trajectory.statistics.acceptedSteps)),
+            ("block_1h_rhs_evaluations", .integer(trajectory.statistics.rhsEvaluations)),
+            ("rtol", .number(rtol)), ("atol", .number(atol)),
+        ]
+        return Report(rows: [
+            ("steady state (kay-2017, Newton)", median(steadyTimes),
+             "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations"),
+            ("1 h pump block from steady state", median(simTimes),
+             "rtol \(rtol), \(trajectory.statistics.acceptedSteps) steps; V(3600 s) = \(Format.fixed(f.potential.millivolts, 4)) mV, volume × \(Format.significant(f.relativeVolume, 6))"),
+        ], values: values)
+    }
+}

@@ -1,0 +1,84 @@
+import MembraneUnits
+import RealModule
+
+/// The Na⁺/K⁺-ATPase: each cycle moves 3 Na⁺ out and 2 K⁺ in (one net charge outward), at a cycle flux
+/// J_p (mol·m⁻²·s⁻¹) set by one of the published kinetic laws below. Net pump current I_p = F·J_p.
+public struct NaKPump: Sendable, Hashable {
+    /// Na⁺ ions moved out and K⁺ ions moved in per cycle (Skou 1957; Post & Jolly 1957).
+    public static let sodiumPerCycle = 3.0
+    public static let potassiumPerCycle = 2.0
+
+    public enum Kinetics: Sendable, Hashable {
+        /// J_p = J_max, independent of the state: Kay 2017's `PLM_CD.m` and Keener & Sneyd's pump–leak
+        /// model (Mathematical Physiology, 3rd ed., ch. 2, code `pump_leak1.m`, pump rate P).
+        case constant
+        /// J_p = J_max·(Na_in/Na_out)³: Keener & Sneyd's "P = ρu³", u = Na_in/Na_out (`pump_leak1.m`), also used by
+        /// Düsterwald et al. 2018 (eLife 7:e39575, `plm_singlecomp_withkcc2.py`).
+        case cubicSodium
+        /// Luo & Rudy 1994 (Circ. Res. 74:1071), I_NaK eq.:
+        /// J_p = J_max·f_NaK(V)·1/(1 + (K_m,Nai/Na_in)^1.5)·K_out/(K_out + K_m,Ko), with
+        /// f_NaK = 1/(1 + 0.1245·e^{−0.1·FV/RT} + 0.0365·σ·e^{−FV/RT}), σ = (e^{Na_out/67.3 mM} − 1)/7,
+        /// K_m,Nai = 10 mM, K_m,Ko = 1.5 mM, Ī_NaK = 1.5 µA/µF (CellML luo_rudy_1994; ports agree on the
+        /// exponent 1.5). `voltageDependent: false` drops f_NaK.
+        case luoRudy1994(voltageDependent: Bool)
+        /// Wei, Ullah & Schiff 2014 (J. Neurosci. 34:11733):
+        /// J_p = J_max/(1 + e^{(25 − Na_in)/3})·1/(1 + e^{3.5 − K_out}), concentrations in mM, J_max = ρ = 1.87·10⁻⁶
+        /// mol·m⁻²·s⁻¹ in the per-area form of Sætra, Einevoll & Halnes 2020 (PLoS Comput. Biol. 16:e1007661, edNEG).
+        case wei2014
+    }
+
+    public var kinetics: Kinetics
+    /// The rate parameter J_max in mol·m⁻²·s⁻¹ (the maximal cycle flux; for `.constant` the flux itself).
+    public var maximalRate: Double
+
+    public init(_ kinetics: Kinetics, maximalRate: Double) {
+        self.kinetics = kinetics
+        self.maximalRate = maximalRate
+    }
+
+    /// A pump with the given maximal net current density (I = F·J_max).
+    public init(_ kinetics: Kinetics, maximalCurrent: CurrentDensity, conditions: Conditions) {
+        self.init(kinetics, maximalRate: maximalCurrent.amperesPerSquareMetre / conditions.faraday)
+    }
+
+    /// The command-line name of the kinetic law.
+    public var kineticsName: String {
+        switch kinetics {
+        case .constant: return "constant"
+        case .cubicSodium: return "cubic"
+        case .luoRudy1994(let v): return v ? "luo-rudy-1994" : "luo-rudy-1994-no-voltage"
+        case .wei2014: return "wei-2014"
+        }
+    }
+
+    /// True when the cycle flux depends on V (so the electroneutral voltage needs a root search).
+    public var dependsOnVoltage: Bool {
+        if case .luoRudy1994(true) = kinetics { return true }
+        return false
+    }
+
+    /// The cycle flux (mol·m⁻²·s⁻¹) at inside Na, outside Na and K (mM) and V (volts, V_T = RT/F).
+    @inlinable
+    public func cycleFlux(sodiumInside na: Double, sodiumOutside nao: Double, potassiumOutside ko: Double,
+                          potential v: Double, thermalVoltage vt: Double) -> Double {
+        switch kinetics {
+        case .constant:
+            return maximalRate
+        case .cubicSodium:
+            let u = na / nao
+            return maximalRate * u * u * u
+        case .luoRudy1994(let voltageDependent):
+            let naTerm = 1 / (1 + Double.pow(10 / na, 1.5))
+            let kTerm = ko / (ko + 1.5)
+            var f = 1.0
+            if voltageDependent {
+                let sigma = (Double.exp(nao / 67.3) - 1) / 7
+                let u = v / vt
+                f = 1 / (1 + 0.1245 * Double.exp(-0.1 * u) + 0.0365 * sigma * Double.exp(-u))
+            }
+            return maximalRate * f * naTerm * kTerm
+        case .wei2014:
+            return maximalRate / (1 + Double.exp((25 - na) / 3)) / (1 + Double.exp(3.5 - ko))
+        }
+    }
+}

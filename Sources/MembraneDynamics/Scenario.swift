@@ -1,0 +1,110 @@
+import MembraneUnits
+import MembraneChemistry
+import MembranePhysics
+
+/// A cell and its bath, everything that moves ions and water across the membrane between them, and the
+/// protocol of a run: a plain value describing the system (DESIGN.md). ``PumpLeakSystem`` turns it into
+/// equations; ``SteadyStateSolver`` and ``solve(_:using:)`` turn those into results.
+///
+/// Inside concentrations are given at the reference volume (``CellGeometry/volume``): they fix the
+/// amounts of each ion in the cell. With instantaneous water the cell takes its osmotic volume at t = 0.
+public struct Scenario: Sendable {
+    public var name: String
+    public var summary: String
+    public var conditions: Conditions
+    public var geometry: CellGeometry
+    /// Specific membrane capacitance (charge-difference voltage model).
+    public var capacitance: SpecificCapacitance
+    /// The mobile ions, in state order.
+    public var ions: [Ion]
+    /// Initial inside concentrations at the reference volume, one per ion.
+    public var inside: [Concentration]
+    /// Bath concentrations (initial, for a finite bath), one per ion.
+    public var outside: [Concentration]
+    /// The impermeant solute inside: mean valence and concentration at the reference volume.
+    public var impermeant: ImpermeantSolute
+    /// Impermeant solute of the bath (a concentration of 0 when there is none).
+    public var outsideImpermeant: ImpermeantSolute
+    public var bath: Bath
+    public var leaks: [Leak]
+    public var pump: NaKPump?
+    public var cotransporters: [Cotransporter]
+    public var water: WaterTransport
+    public var voltageModel: VoltageModel
+    /// Pump activity at t = 0 (1 = running, 0 = blocked).
+    public var pumpActivity: Double
+    public var events: [ScenarioEvent]
+    /// Length of a simulation, in seconds.
+    public var duration: Double
+    /// The free energy of ATP hydrolysis for the energy budget.
+    public var atp: ATPHydrolysis
+    /// Source of each group of parameters.
+    public var sources: [(field: String, source: String)]
+    /// Deviations from the source and caveats.
+    public var notes: [String]
+
+    public init(name: String, summary: String, conditions: Conditions, geometry: CellGeometry,
+                capacitance: SpecificCapacitance = .biological, ions: [Ion], inside: [Concentration],
+                outside: [Concentration], impermeant: ImpermeantSolute,
+                outsideImpermeant: ImpermeantSolute = ImpermeantSolute(name: "X_out", charge: -1, concentration: .zero),
+                bath: Bath = .infinite, leaks: [Leak], pump: NaKPump?, cotransporters: [Cotransporter] = [],
+                water: WaterTransport = .instantaneous, voltageModel: VoltageModel = .chargeDifference,
+                pumpActivity: Double = 1, events: [ScenarioEvent] = [], duration: Double = 3600,
+                atp: ATPHydrolysis = .cellular, sources: [(field: String, source: String)] = [], notes: [String] = []) {
+        self.name = name
+        self.summary = summary
+        self.conditions = conditions
+        self.geometry = geometry
+        self.capacitance = capacitance
+        self.ions = ions
+        self.inside = inside
+        self.outside = outside
+        self.impermeant = impermeant
+        self.outsideImpermeant = outsideImpermeant
+        self.bath = bath
+        self.leaks = leaks
+        self.pump = pump
+        self.cotransporters = cotransporters
+        self.water = water
+        self.voltageModel = voltageModel
+        self.pumpActivity = pumpActivity
+        self.events = events
+        self.duration = duration
+        self.atp = atp
+        self.sources = sources
+        self.notes = notes
+    }
+
+    /// Index of the ion called `name` (canonical), or nil.
+    public func index(of name: String) -> Int? { ions.firstIndex { $0.name == name } }
+
+    /// The ohmic Na⁺ conductance (S/m²), if the Na leak is ohmic: the scale of Keener & Sneyd's pump rate.
+    public var sodiumConductance: Double? {
+        var g = 0.0, found = false
+        for leak in leaks where leak.ion == "Na" {
+            guard case .ohmic(let c) = leak.kind else { return nil }
+            g += c.siemensPerSquareMetre; found = true
+        }
+        return found && g > 0 ? g : nil
+    }
+
+    /// Keener & Sneyd's dimensionless pump rate P = F·J_max/(g_Na·RT/F) (pump current over the Na
+    /// conductance times the thermal voltage; Mathematical Physiology ch. 2, `pump_leak_ex.m`).
+    public var dimensionlessPumpRate: Double? {
+        guard let pump, let g = sodiumConductance else { return nil }
+        return conditions.faraday * pump.maximalRate / (g * conditions.thermalVoltage)
+    }
+
+    /// Sets the pump's rate from Keener & Sneyd's dimensionless P (needs an ohmic Na leak).
+    public mutating func setDimensionlessPumpRate(_ p: Double) throws {
+        try MembraneError.requireNonNegative(p, field: "pump-rate", allowed: "a dimensionless pump rate P ≥ 0")
+        guard let g = sodiumConductance else {
+            throw MembraneError.invalidValue(field: "pump-rate", value: "\(p)",
+                allowed: "a scenario with an ohmic Na leak (P = F·J/(g_Na·RT/F)); use --pump-current-uA-per-cm2 otherwise")
+        }
+        guard pump != nil else {
+            throw MembraneError.invalidValue(field: "pump-rate", value: "\(p)", allowed: "a scenario with a Na/K pump")
+        }
+        pump!.maximalRate = p * g * conditions.thermalVoltage / conditions.faraday
+    }
+}

@@ -1,0 +1,130 @@
+import MembraneUnits
+import MembraneNumerics
+import RealModule
+
+/// The steady-state conditions of a pump–leak cell as F(x) = 0 in well-scaled unknowns
+/// x = (FV/RT, ln c₁ … ln cₙ, ln v̂):
+///
+/// - each ion with a pathway: its net flux Φⱼ = 0 (divided by a fixed flux scale of that ion);
+///   an ion nothing can move keeps its amount: ln(cⱼ·v̂) = ln Nⱼ(0);
+/// - the charge: V = F·w_ref·(v̂·Σ zⱼcⱼ + z_X·N_X)/(C·A) (charge difference, as a voltage mismatch over RT/F)
+///   or v̂·Σ zⱼcⱼ + z_X·N_X = 0 (electroneutral);
+/// - water: Osm_in = Osm_out (at steady state water does not move, whatever its permeability).
+///
+/// With a finite bath, bath concentrations follow from conservation, (Tⱼ − cⱼ·v̂)/(W − v̂).
+struct SteadyStateEquations {
+    let system: PumpLeakSystem
+    let n: Int
+    let pathway: [Bool]
+    let fluxScale: [Double]
+    let initialAmounts: [Double]
+    let totals: [Double]
+    let chargeScale: Double
+    /// How the charge condition is scaled: relative to the cell's contents (robust far from the solution) or as
+    /// a voltage mismatch over RT/F (precise: the charge-difference V is κ·q with κ ≈ 16 V/mM for a 5 µm cell,
+    /// so 10⁻¹¹ of the contents would still be 10⁻⁸ V). Newton runs with the first, then polishes with the second.
+    var voltageScaledCharge = false
+
+    init(_ system: PumpLeakSystem) {
+        self.system = system
+        n = system.n
+        let y0 = system.initialState
+        initialAmounts = (0..<n).map { y0[$0] }
+        totals = (0..<n).map { y0[$0] + y0[system.bathOffset + $0] }
+        let s = system.scenario
+        var scale = [Double](repeating: 0, count: n)
+        for j in 0..<n {
+            scale[j] += system.ohmic[j] * system.vt / (abs(system.z[j]) * system.faraday)
+            scale[j] += system.ghk[j] * (s.inside[j].millimolar + s.outside[j].millimolar)
+        }
+        let activeRate = (system.pump?.maximalRate ?? 0) * system.pumpActivity
+        if activeRate > 0 {
+            scale[system.na] += NaKPump.sodiumPerCycle * activeRate
+            scale[system.k] += NaKPump.potassiumPerCycle * activeRate
+        }
+        if system.kcc2 > 0 { scale[system.k] += system.kcc2; scale[system.cl] += system.kcc2 }
+        if system.nkcc1 > 0 { scale[system.na] += system.nkcc1; scale[system.k] += system.nkcc1; scale[system.cl] += 2 * system.nkcc1 }
+        fluxScale = scale
+        pathway = scale.map { $0 > 0 }
+        chargeScale = initialAmounts.reduce(system.impermeantAmount, +)
+    }
+
+    var dimension: Int { n + 2 }
+
+    /// Bath concentration of ion j at inside concentration c and volume v̂.
+    func outside(_ j: Int, _ c: Double, _ v: Double) -> Double {
+        system.infiniteBath ? system.outsideFixed[j] : (totals[j] - c * v) / (system.waterTotal - v)
+    }
+
+    func residual(_ x: [Double], _ f: inout [Double]) {
+        let potential = x[0] * system.vt
+        let v = Double.exp(x[n + 1])
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { buffer in
+            let ci = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+            let co = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
+            let phi = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])
+            var osmIn = system.impermeantAmount / v, charge = system.zX * system.impermeantAmount
+            var bathOsmoles = system.outsideImpermeantAmount
+            for j in 0..<n {
+                ci[j] = Double.exp(x[1 + j])
+                co[j] = outside(j, ci[j], v)
+                osmIn += ci[j]
+                charge += system.z[j] * ci[j] * v
+                bathOsmoles += co[j] * (system.waterTotal - v)
+            }
+            _ = system.fluxes(ci: ci, co: co, v: potential, phi: phi)
+            for j in 0..<n {
+                f[1 + j] = pathway[j] ? phi[j] / fluxScale[j] : x[1 + j] + x[n + 1] - Double.log(initialAmounts[j])
+            }
+            // Charge difference: the potential the charge holds, V = κ·q, minus V, in units of RT/F (a charge
+            // error of 10⁻¹¹ RT/F/κ is far below round-off in the amounts); electroneutral: q relative to the contents.
+            if system.electroneutral {
+                f[0] = charge / chargeScale
+            } else if voltageScaledCharge {
+                f[0] = (system.kappa * charge - potential) / system.vt
+            } else {
+                f[0] = (charge - potential / system.kappa) / chargeScale
+            }
+            let osmOut = system.infiniteBath ? system.osmOutFixed : bathOsmoles / (system.waterTotal - v)
+            f[n + 1] = (osmIn - osmOut) / osmOut
+            // Outside the physical domain (negative bath amounts): not a solution.
+            if !system.infiniteBath && (0..<n).contains(where: { co[$0] <= 0 }) { f[0] = .nan }
+        }
+    }
+
+    /// The starting point: the initial amounts at their osmotic volume, at the electroneutral potential.
+    func initialGuess() -> [Double] {
+        var y = system.initialState
+        let v: Double
+        if system.wIndex >= 0 {
+            var cell = system.impermeantAmount
+            for j in 0..<n { cell += y[j] }
+            v = system.infiniteBath ? cell / system.osmOutFixed : 1
+            y[system.wIndex] = v
+        } else {
+            v = system.relativeVolume(y)
+        }
+        var x = [Double](repeating: 0, count: n + 2)
+        var ci = [Double](repeating: 0, count: n), co = ci, phi = ci
+        for j in 0..<n { ci[j] = y[j] / v; co[j] = system.outsideConcentration(j, y, v) }
+        let potential = ci.withUnsafeMutableBufferPointer { c in
+            co.withUnsafeMutableBufferPointer { o in
+                phi.withUnsafeMutableBufferPointer { p in system.electroneutralPotential(ci: c, co: o, phi: p) }
+            }
+        }
+        x[0] = potential.isFinite ? potential / system.vt : 0
+        for j in 0..<n { x[1 + j] = Double.log(ci[j]) }
+        x[n + 1] = Double.log(v)
+        return x
+    }
+
+    /// The state vector of the system at solution x.
+    func stateVector(_ x: [Double]) -> [Double] {
+        let v = Double.exp(x[n + 1])
+        var y = system.stateVector(inside: (0..<n).map { Double.exp(x[1 + $0]) }, relativeVolume: v)
+        if !system.infiniteBath {
+            for j in 0..<n { y[system.bathOffset + j] = totals[j] - y[j] }
+        }
+        return y
+    }
+}

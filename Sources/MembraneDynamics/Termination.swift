@@ -1,0 +1,27 @@
+/// Why a simulation stopped. Hitting a limit or failing is a result with a reason, not a crash
+/// (DESIGN.md; SciML's `ReturnCode`).
+public enum Termination: Sendable, Equatable {
+    /// The end time was reached.
+    case finished
+    /// The solver's step limit was reached first.
+    case stepLimit
+    /// The user stopped the run (Ctrl-C); what was computed is kept.
+    case interrupted
+    /// The integrator could not continue.
+    case failed(reason: String)
+
+    /// The JSON name: `finished`, `step_limit`, `interrupted`, `failed`.
+    public var name: String {
+        switch self {
+        case .finished: return "finished"
+        case .stepLimit: return "step_limit"
+        case .interrupted: return "interrupted"
+        case .failed: return "failed"
+        }
+    }
+
+    public var reason: String? {
+        if case .failed(let r) = self { return r }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+/// LU factorisation with partial (row) pivoting, P·A = L·U, of a square matrix.
+///
+/// Doolittle's algorithm with the largest-magnitude pivot in each column (Golub & Van Loan,
+/// *Matrix Computations*, 4th ed. 2013, Algorithm 3.4.1). L (unit lower) and U share one array.
+/// A factorisation can be refreshed in place (``factor(_:)``) so that an integrator refactoring
+/// its iteration matrix every step allocates nothing.
+public struct LUDecomposition: Sendable {
+    public let size: Int
+    /// L below the diagonal (unit diagonal implied) and U on and above it, row-major.
+    @inlinable public var factors: [Double] { _factors }
+    /// Row i of P·A is row `pivots[i]` of A, as successive swaps: step k swapped rows k and pivots[k].
+    @inlinable public var pivots: [Int] { _pivots }
+    @usableFromInline var _factors: [Double]
+    @usableFromInline var _pivots: [Int]
+    /// True when a pivot was exactly zero or not finite: the matrix is singular (or nearly so
+    /// beyond what double precision can represent) and ``solve(_:)`` must not be trusted.
+    public private(set) var isSingular: Bool
+    /// The smallest |pivot| divided by the largest, a cheap indicator of ill-conditioning.
+    public private(set) var pivotRatio: Double
+
+    /// An unfactored workspace of size n (call ``factor(_:)`` before solving).
+    public init(size n: Int) {
+        self.size = n
+        self._factors = [Double](repeating: 0, count: n * n)
+        self._pivots = Array(0..<n)
+        self.isSingular = true
+        self.pivotRatio = 0
+    }
+
+    /// Factors `a` (square).
+    public init(_ a: DenseMatrix) {
+        precondition(a.rows == a.columns, "LU needs a square matrix")
+        self.init(size: a.rows)
+        factor(a)
+    }
+
+    /// Refactors with the entries of `a` (same size), reusing this value's storage.
+    public mutating func factor(_ a: DenseMatrix) {
+        precondition(a.rows == size && a.columns == size, "LU size mismatch")
+        a.storage.withUnsafeBufferPointer { src in
+            _factors.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<(size * size) { dst[i] = src[i] }
+            }
+        }
+        factorInPlace()
+    }
+
+    /// Fills the factor storage directly (then call ``factorInPlace()``).
+    public mutating func setFactors(_ fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
+        _factors.withUnsafeMutableBufferPointer { fill($0) }
+    }
+
+    /// Factors whatever `factors` holds (used after filling it directly).
+    public mutating func factorInPlace() {
+        let n = size
+        var singular = false
+        var smallest = Double.infinity, largest = 0.0
+        _factors.withUnsafeMutableBufferPointer { a in
+            _pivots.withUnsafeMutableBufferPointer { piv in
+                for k in 0..<n {
+                    var p = k
+                    var best = abs(a[k * n + k])
+                    for i in (k + 1)..<n where abs(a[i * n + k]) > best {
+                        best = abs(a[i * n + k]); p = i
+                    }
+                    piv[k] = p
+                    if p != k {
+                        for j in 0..<n { a.swapAt(k * n + j, p * n + j) }
+                    }
+                    let pivot = a[k * n + k]
+                    if pivot == 0 || !pivot.isFinite { singular = true; continue }
+                    smallest = min(smallest, abs(pivot)); largest = max(largest, abs(pivot))
+                    let inverse = 1 / pivot
+                    for i in (k + 1)..<n {
+                        let l = a[i * n + k] * inverse
+                        a[i * n + k] = l
+                        if l != 0 {
+                            for j in (k + 1)..<n { a[i * n + j] -= l * a[k * n + j] }
+                        }
+                    }
+                }
+            }
+        }
+        isSingular = singular
+        pivotRatio = singular || largest == 0 ? 0 : smallest / largest
+    }
+
+    /// Solves A·x = b in place (b becomes x).
+    @inlinable
+    public func solve(_ b: inout [Double]) {
+        precondition(b.count == size, "right-hand side size mismatch")
+        let n = size
+        _factors.withUnsafeBufferPointer { a in
+            _pivots.withUnsafeBufferPointer { piv in
+                b.withUnsafeMutableBufferPointer { x in
+                    for k in 0..<n where piv[k] != k { x.swapAt(k, piv[k]) }
+                    // Forward substitution with unit L.
+                    for i in 0..<n {
+                        var s = x[i]
+                        for j in 0..<i { s -= a[i * n + j] * x[j] }
+                        x[i] = s
+                    }
+                    // Back substitution with U.
+                    var i = n - 1
+                    while i >= 0 {
+                        var s = x[i]
+                        for j in (i + 1)..<n { s -= a[i * n + j] * x[j] }
+                        x[i] = s / a[i * n + i]
+                        i -= 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The solution of A·x = b (b unchanged).
+    public func solving(_ b: [Double]) -> [Double] {
+        var x = b
+        solve(&x)
+        return x
+    }
+}

@@ -1,0 +1,70 @@
+import MembraneUnits
+import MembraneChemistry
+import RealModule
+
+/// The solution of a ``DonnanProblem``.
+public struct DonnanEquilibrium: Sendable {
+    public var problem: DonnanProblem
+    /// V_D = φ_in − φ_out.
+    public var potential: Voltage
+    /// ln r, r = e^{−FV/RT}.
+    public var logRatio: Double
+    /// Permeant concentrations inside, in the order of `problem.permeants`.
+    public var inside: [Concentration]
+    /// Impermeant concentrations inside at the equilibrium volume.
+    public var insideImpermeants: [ImpermeantSolute]
+    /// Volume relative to the reference volume (1 for a rigid compartment).
+    public var relativeVolume: Double
+    /// Σ c inside and outside, mOsm/L (ideal, φ = 1).
+    public var osmolarityInside: Double
+    public var osmolarityOutside: Double
+    /// R·T·(Osm_in − Osm_out) in Pa: positive means water would enter (the inside is hyperosmotic).
+    public var osmoticPressureDifference: Double
+    /// Wall pressure in Pa for a walled compartment (nil otherwise).
+    public var turgor: Double?
+    /// Σ z·c inside in mM at the solution (zero to round-off).
+    public var insideChargeResidual: Double
+    public var note: String?
+
+    public var conditions: Conditions { problem.conditions }
+
+    /// The Donnan ratio r = e^{−FV/RT}: c_in/c_out = r^z (r = K_in/K_out = Cl_out/Cl_in).
+    public var ratio: Double { Double.exp(logRatio) }
+
+    /// The product rule for one cation–anion pair: (c⁺_in)^{|z⁻|}(c⁻_in)^{|z⁺|} = (c⁺_out)^{|z⁻|}(c⁻_out)^{|z⁺|}
+    /// (K_in·Cl_in = K_out·Cl_out for monovalent ions; Donnan 1911; Keener & Sneyd 2009 §2.6.3).
+    public struct ProductRule: Sendable {
+        public var cation: Ion
+        public var anion: Ion
+        public var inside: Double
+        public var outside: Double
+        /// |inside/outside − 1|.
+        public var relativeDeviation: Double { abs(inside / outside - 1) }
+    }
+
+    /// The product rule for every pair of a permeant cation and a permeant anion present on both sides.
+    public var productRules: [ProductRule] {
+        var rules: [ProductRule] = []
+        let ps = problem.permeants
+        for a in ps.indices where ps[a].ion.charge > 0 && ps[a].outside.millimolar > 0 {
+            for b in ps.indices where ps[b].ion.charge < 0 && ps[b].outside.millimolar > 0 {
+                let za = Double(abs(ps[a].ion.charge)), zb = Double(abs(ps[b].ion.charge))
+                // In logarithms, to stay finite for any valence.
+                let lin = zb * Double.log(inside[a].millimolar) + za * Double.log(inside[b].millimolar)
+                let lout = zb * Double.log(ps[a].outside.millimolar) + za * Double.log(ps[b].outside.millimolar)
+                rules.append(ProductRule(cation: ps[a].ion, anion: ps[b].ion, inside: Double.exp(lin), outside: Double.exp(lout)))
+            }
+        }
+        return rules
+    }
+
+    /// The largest deviation of (c_in/c_out)^{1/z} from r over the permeant ions (0 up to round-off).
+    public var ratioConsistency: Double {
+        var worst = 0.0
+        for (q, c) in zip(problem.permeants, inside) where q.outside.millimolar > 0 {
+            let r = Double.exp(Double.log(c.millimolar / q.outside.millimolar) / Double(q.ion.charge))
+            worst = max(worst, abs(r / ratio - 1))
+        }
+        return worst
+    }
+}
