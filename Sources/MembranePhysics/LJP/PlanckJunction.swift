@@ -182,7 +182,12 @@ public enum PlanckJunction {
                 guard let rh = problem.residual(yh) else { return nil }
                 for row in 0..<n { jacobian[row * n + c] = (rh[row] - r[row]) / h }
             }
-            guard let step = DenseLinearSolve.solve(jacobian, r.map { -$0 }, n: n) else { return nil }
+            var matrix = DenseMatrix(size: n)
+            matrix.storage = jacobian
+            let lu = LUDecomposition(matrix)
+            guard !lu.isSingular else { return nil }
+            let step = lu.solving(r.map { -$0 })
+            guard step.allSatisfy(\.isFinite) else { return nil }
             var lambda = 1.0
             var accepted = false
             while lambda >= 1.0 / 1024 {
