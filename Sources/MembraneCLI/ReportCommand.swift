@@ -71,7 +71,7 @@ struct PresetsCommand: CalculationCommand {
     static let configuration = CommandConfiguration(
         commandName: "presets", abstract: "List the built-in cell presets with their temperatures and sources.")
     @OptionGroup var output: OutputOptions
-    func execute() throws -> any Renderable { PresetList(presets: CellPreset.all) }
+    func execute() throws -> any Renderable { PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets) }
 }
 
 struct IonsCommand: CalculationCommand {

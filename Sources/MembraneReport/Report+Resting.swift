@@ -100,7 +100,12 @@ public struct RestingReport: Renderable {
 /// `membrane presets`.
 public struct PresetList: Renderable {
     public var presets: [CellPreset]
-    public init(presets: [CellPreset]) { self.presets = presets }
+    /// Model presets (pump–leak scenarios named after their papers), listed after the cells.
+    public var models: [Scenario]
+    public init(presets: [CellPreset], models: [Scenario] = []) {
+        self.presets = presets
+        self.models = models
+    }
 
     public var json: JSONValue {
         .array(presets.map { p in
@@ -113,8 +118,17 @@ public struct PresetList: Renderable {
                 ("outside_mM", .object(p.outside.components.map { ($0.ion.name, .number($0.concentration.millimolar)) })),
                 ("permeabilities", .object(p.permeabilities.map { ($0.name, .number($0.value)) })),
                 ("radius_um", .number(p.radius.micrometres)),
+                ("kind", .string("cell")),
                 ("source", .string(p.sourceSummary)),
                 ("notes", .array(p.notes.map { .string($0) })),
+            ])
+        } + models.map { m in
+            .object([
+                ("name", .string(m.name)),
+                ("description", .string(m.summary)),
+                ("temperature_C", .number(m.conditions.temperature.celsius)),
+                ("kind", .string("pump-leak model (membrane steady-state / simulate pump-leak)")),
+                ("source", .string(m.sources.map { "\($0.0): \($0.1)" }.joined(separator: "; "))),
             ])
         })
     }
@@ -125,7 +139,13 @@ public struct PresetList: Renderable {
         for p in presets {
             table.add([p.name, Format.fixed(p.temperature.celsius, 1), Format.fixed(p.restingPotential.millivolts, 0), p.description])
         }
-        return table.render() + "\n\nmembrane report --preset NAME shows one; --json lists sources."
+        var text = table.render() + "\n\nmembrane report --preset NAME shows one; --json lists sources."
+        if !models.isEmpty {
+            var modelTable = TextTable(headers: ["model", "T (°C)", "description"], alignments: [.left, .right, .left])
+            for m in models { modelTable.add([m.name, Format.fixed(m.conditions.temperature.celsius, 1), m.summary]) }
+            text += "\n\n" + modelTable.render() + "\n\nmembrane steady-state --preset NAME and membrane simulate pump-leak --preset NAME run them."
+        }
+        return text
     }
 }
 
