@@ -117,12 +117,15 @@ public struct JunctionReport: Renderable {
         return out
     }
 
-    /// The profile as an SVG plot: potential and concentrations against position.
+    /// The profile as an SVG figure: the potential, then the concentrations, against position.
     public func profileSVG() -> String? {
         guard let p = result.profile else { return nil }
-        var series = p.concentrations.map { SVGPlot.Series(name: "\($0.name) (mM)", x: p.x, y: $0.values) }
-        series.insert(.init(name: "φ − φ_pipette (mV)", x: p.x, y: p.potential.map(\.millivolts)), at: 0)
-        return SVGPlot(title: "Stationary junction profile (pipette x = 0 → bath x = 1)", xLabel: "relative position",
-                       yLabel: "mM  /  mV", series: series).render()
+        var potential = SVGPlot(title: "Junction potential profile (pipette x = 0 → bath x = 1)", xLabel: "relative position",
+                                yLabel: "φ − φ_pipette (mV)",
+                                series: [.init(name: "φ − φ_pipette", x: p.x, y: p.potential.map(\.millivolts))])
+        potential.height = 300
+        let concentrations = SVGPlot(title: "Concentrations through the junction", xLabel: "relative position", yLabel: "mM",
+                                     series: p.concentrations.map { SVGPlot.Series(name: $0.name, x: p.x, y: $0.values) })
+        return SVGFigure(panels: [potential, concentrations]).render()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A minimal SVG line plot: one or more series on linear axes with ticks, labels and a legend.
 ///
 /// Dependency-free so the CLI can write pictures anywhere; the workbench draws the same data in the browser.
@@ -56,10 +58,13 @@ public struct SVGPlot: Sendable {
         return r
     }
 
-    static func label(_ x: Double) -> String {
-        if x == x.rounded() && abs(x) < 1e6 { return String(Int(x)) }
-        let s = String(x)
-        return s.count > 8 ? String(s.prefix(8)) : s
+    /// A tick label with as many decimals as the tick spacing needs ("0.6", not "0.6000000000000001").
+    static func label(_ x: Double, among ticks: [Double] = []) -> String {
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : 0
+        if x == x.rounded() && abs(x) < 1e6 && (step == 0 || step >= 1) { return String(Int(x)) }
+        if abs(x) >= 1e6 || (abs(x) < 1e-4 && x != 0) { return String(format: "%.3g", x) }
+        let decimals = step > 0 ? max(0, -floorLog10(step)) : 3
+        return String(format: "%.\(decimals)f", x)
     }
 
     public func render() -> String {
@@ -77,18 +82,23 @@ public struct SVGPlot: Sendable {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         svg += "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>\n"
-        for t in SVGPlot.ticks(x0, x1) {
+        let xTicks = SVGPlot.ticks(x0, x1), yTicks = SVGPlot.ticks(y0, y1)
+        for t in xTicks {
             svg += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + ph))\" stroke=\"#eee\"/>\n"
-            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + ph + 18))\" text-anchor=\"middle\">\(SVGPlot.label(t))</text>\n"
+            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + ph + 18))\" text-anchor=\"middle\">\(SVGPlot.label(t, among: xTicks))</text>\n"
         }
-        for t in SVGPlot.ticks(y0, y1) {
+        for t in yTicks {
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + pw))\" y2=\"\(f(py(t)))\" stroke=\"#eee\"/>\n"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(SVGPlot.label(t))</text>\n"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(SVGPlot.label(t, among: yTicks))</text>\n"
         }
         for h in horizontalLines where h >= y0 && h <= y1 {
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(h)))\" x2=\"\(f(left + pw))\" y2=\"\(f(py(h)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
         }
         svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(pw))\" height=\"\(f(ph))\" fill=\"none\" stroke=\"#333\"/>\n"
+        if !series.isEmpty {
+            // A translucent box keeps the legend readable over the curves.
+            svg += "<rect x=\"\(f(left + pw - 156))\" y=\"\(f(top + 4))\" width=\"150\" height=\"\(f(Double(series.count) * 16 + 6))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ddd\"/>\n"
+        }
         for (i, s) in series.enumerated() {
             let color = SVGPlot.palette[i % SVGPlot.palette.count]
             let points = zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite }
