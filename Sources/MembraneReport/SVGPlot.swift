@@ -95,15 +95,18 @@ public struct SVGPlot: Sendable {
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(h)))\" x2=\"\(f(left + pw))\" y2=\"\(f(py(h)))\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>\n"
         }
         svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(pw))\" height=\"\(f(ph))\" fill=\"none\" stroke=\"#333\"/>\n"
-        if !series.isEmpty {
-            // A translucent box keeps the legend readable over the curves.
-            svg += "<rect x=\"\(f(left + pw - 156))\" y=\"\(f(top + 4))\" width=\"150\" height=\"\(f(Double(series.count) * 16 + 6))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ddd\"/>\n"
-        }
         for (i, s) in series.enumerated() {
             let color = SVGPlot.palette[i % SVGPlot.palette.count]
             let points = zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite }
                 .map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
             svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
+        }
+        if !series.isEmpty {
+            // The legend goes on top of the curves, in a translucent box that keeps it readable.
+            svg += "<rect x=\"\(f(left + pw - 156))\" y=\"\(f(top + 4))\" width=\"150\" height=\"\(f(Double(series.count) * 16 + 6))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ddd\"/>\n"
+        }
+        for (i, s) in series.enumerated() {
+            let color = SVGPlot.palette[i % SVGPlot.palette.count]
             let ly = top + 16 + Double(i) * 16
             svg += "<line x1=\"\(f(left + pw - 150))\" y1=\"\(f(ly - 4))\" x2=\"\(f(left + pw - 130))\" y2=\"\(f(ly - 4))\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
             svg += "<text x=\"\(f(left + pw - 125))\" y=\"\(f(ly))\">\(escape(s.name))</text>\n"
