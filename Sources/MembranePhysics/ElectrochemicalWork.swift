@@ -57,9 +57,6 @@ public struct TransferEnergy: Sendable, Hashable {
     /// ΔG for one ion in units of k_B·T.
     public var perIonKT: Double { total.joulesPerMole / conditions.rt }
 
-    /// ΔG for one ion in electronvolts (ΔG / F, in volts, times e / e).
-    public var perIonElectronvolts: Double { total.joulesPerMole / conditions.faraday }
-
     /// Which move, if any, is spontaneous.
     public var spontaneousDirection: FluxDirection {
         total.joulesPerMole < 0 ? .influx : (total.joulesPerMole > 0 ? .efflux : .none)

@@ -91,8 +91,4 @@ public indirect enum JSONValue: Sendable, Equatable {
 extension JSONValue {
     /// An optional number: `null` when absent.
     public static func number(_ x: Double?) -> JSONValue { x.map { .number($0) } ?? .null }
-    /// An object from string-keyed numbers, in the given order.
-    public static func numbers(_ pairs: [(String, Double)]) -> JSONValue {
-        .object(pairs.map { ($0.0, .number($0.1)) })
-    }
 }

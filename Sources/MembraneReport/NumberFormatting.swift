@@ -22,10 +22,8 @@ public enum Format {
     /// A millimolar concentration in a natural unit: "140 mM", "100 nM", "1.5 µM".
     public static func concentration(_ mM: Double) -> String {
         if mM == 0 { return "0" }
-        if mM >= 0.1 { return trim(String(format: "%.4g", mM)) + " mM" }
-        if mM >= 1e-4 { return trim(String(format: "%.4g", mM * 1e3)) + " µM" }
-        return trim(String(format: "%.4g", mM * 1e6)) + " nM"
+        if mM >= 0.1 { return String(format: "%.4g", mM) + " mM" }
+        if mM >= 1e-4 { return String(format: "%.4g", mM * 1e3) + " µM" }
+        return String(format: "%.4g", mM * 1e6) + " nM"
     }
-
-    static func trim(_ s: String) -> String { s }
 }

@@ -28,10 +28,25 @@ public struct DriveReport: Renderable {
             ("delta_g_per_ion_J", .number(transfer.perIonJoules)),
             ("delta_g_per_ion_kT", .number(transfer.perIonKT)),
             ("delta_g_direction", .string("outside to inside")),
+            ("chemical_potential_inside_kJ_per_mol", .number(potentials.chemicalInside.kilojoulesPerMole)),
+            ("chemical_potential_outside_kJ_per_mol", .number(potentials.chemicalOutside.kilojoulesPerMole)),
+            ("electrochemical_potential_inside_kJ_per_mol", .number(potentials.electrochemicalInside.kilojoulesPerMole)),
+            ("electrochemical_potential_outside_kJ_per_mol", .number(potentials.electrochemicalOutside.kilojoulesPerMole)),
+            ("potential_reference", .string("μ − μ° with a in mol/L (standard state 1 M); φ_out = 0, φ_in = V_m")),
             ("spontaneous", .string(transfer.spontaneousDirection.rawValue)),
             ("inside_mM", .number(nernst.insideConcentration.millimolar)),
             ("outside_mM", .number(nernst.outsideConcentration.millimolar)),
         ] + conditionsFields(nernst.conditions))
+    }
+
+    /// μ − μ° and μ̃ − μ° on each side (φ_out = 0, φ_in = V_m).
+    var potentials: (chemicalInside: MolarEnergy, chemicalOutside: MolarEnergy,
+                     electrochemicalInside: MolarEnergy, electrochemicalOutside: MolarEnergy) {
+        let c = nernst.conditions, z = nernst.ion.charge
+        return (ElectrochemicalPotential.chemical(activity: nernst.activityInside, conditions: c),
+                ElectrochemicalPotential.chemical(activity: nernst.activityOutside, conditions: c),
+                ElectrochemicalPotential.electrochemical(activity: nernst.activityInside, charge: z, potential: drivingForce.vm, conditions: c),
+                ElectrochemicalPotential.electrochemical(activity: nernst.activityOutside, charge: z, potential: .zero, conditions: c))
     }
 
     public var text: String {
@@ -57,6 +72,9 @@ public struct DriveReport: Renderable {
         case .efflux: lines.append("exit of \(name) is spontaneous (ΔG of entry > 0)")
         case .none: lines.append("neither direction is favoured (ΔG = 0)")
         }
+        let mu = potentials
+        lines.append("μ̃ − μ° = \(Format.signed(mu.electrochemicalInside.kilojoulesPerMole, 3)) kJ/mol inside, "
+                     + "\(Format.signed(mu.electrochemicalOutside.kilojoulesPerMole, 3)) kJ/mol outside (1 M standard state, φ_out = 0)")
         lines.append(conditionsLine(nernst.conditions))
         return lines.joined(separator: "\n")
     }

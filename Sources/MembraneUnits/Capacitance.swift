@@ -14,6 +14,4 @@ public struct SpecificCapacitance: Quantity {
     @inlinable public var faradsPerSquareMetre: Double { storedValue }
     @inlinable public var microfaradsPerSquareCentimetre: Double { storedValue * 1e2 }
 
-    /// Charge per area that holds a voltage: σ = C·V, in C/m².
-    @inlinable public func chargeDensity(at v: Voltage) -> Double { storedValue * v.volts }
 }

@@ -30,18 +30,6 @@ public struct ConstantSet: Sendable, Hashable, CustomStringConvertible {
     /// Boltzmann constant implied by the set, k_B = R / N_A, in J/K.
     public var boltzmann: Double { gasConstant / avogadro }
 
-    /// The thermal voltage RT/F in volts at temperature `t`.
-    @inlinable
-    public func thermalVoltage(at t: Temperature) -> Voltage {
-        Voltage(volts: gasConstant * t.kelvin / faraday)
-    }
-
-    /// The molar thermal energy RT in J/mol at temperature `t`.
-    @inlinable
-    public func thermalEnergy(at t: Temperature) -> MolarEnergy {
-        MolarEnergy(joulesPerMole: gasConstant * t.kelvin)
-    }
-
     public var description: String { name }
 
     /// CODATA 2018: exact SI values (see ``CODATA2018``). The default.

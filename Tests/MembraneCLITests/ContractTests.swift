@@ -196,3 +196,17 @@ struct LJPRecipeCommandTests {
         #expect((error["message"] as? String)?.contains("GTP") == true)
     }
 }
+
+@Suite("membrane drive potentials")
+struct DrivePotentialTests {
+    /// ΔG(out → in) is the difference of the electrochemical potentials μ̃_in − μ̃_out (seed 000), and the
+    /// chemical potential of a 1 M solution is μ° (RT·ln 1 = 0).
+    @Test func deltaGIsTheDifferenceOfElectrochemicalPotentials() throws {
+        let o = try #require(try runMembrane(["drive", "--ion", "Ca", "--inside", "100nM", "--outside", "1000", "--vm", "-60", "--json"]).object)
+        let g = try #require(o["delta_g_kJ_per_mol"] as? Double)
+        let muIn = try #require(o["electrochemical_potential_inside_kJ_per_mol"] as? Double)
+        let muOut = try #require(o["electrochemical_potential_outside_kJ_per_mol"] as? Double)
+        #expect(isClose(g, muIn - muOut, within: 1e-9))
+        #expect(isClose(try #require(o["chemical_potential_outside_kJ_per_mol"] as? Double), 0, within: 1e-12))
+    }
+}
