@@ -28,6 +28,7 @@ struct DonnanCommand: CalculationCommand {
             help: "Cell wall: the largest free volume, relative to the reference volume.") var wallVolume: String?
     @Option(name: .customLong("wall-modulus-MPa"), parsing: .unconditional,
             help: "Volumetric elastic modulus of the wall in MPa (omit for a rigid wall).") var wallModulus: String?
+    @Option(name: .customLong("activity-model"), help: "ideal (default), davies, truesdell-jones, pitzer, …: equilibrium in activities.") var activityModel: String = "ideal"
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
@@ -77,6 +78,6 @@ struct DonnanCommand: CalculationCommand {
         }
         let problem = try DonnanProblem(outside: bath, permeant: names, insideImpermeants: inside, extraOutside: extra,
                                         compartment: kind, conditions: try conditions.conditions())
-        return try Donnan.solve(problem)
+        return try Donnan.solve(problem, activityModel: ActivityModel.named(activityModel, field: "activity-model"))
     }
 }

@@ -107,15 +107,62 @@ public struct DonnanProblem: Sendable {
 /// makes the inside hyperosmotic at every volume: the cell swells without bound (Kay 2017, Front.
 /// Cell Dev. Biol. 5:41; seed 003). That case throws ``MembraneError/undefined(field:reason:)``.
 public enum Donnan {
-    /// Solves `problem`.
+    /// Solves `problem` for ideal solutions (activities = concentrations).
     public static func solve(_ problem: DonnanProblem) throws -> DonnanEquilibrium {
         try validate(problem)
+        return try solve(problem, effectiveOutside: problem.permeants.map { $0.outside.millimolar })
+    }
+
+    /// Solves `problem` with activities: the equilibrium condition is a_in = a_out·r^z, so each permeant's
+    /// inside concentration is c_out·(γ_out/γ_in)·r^z. γ_out follows from the bath, γ_in from the inside
+    /// composition, which depends on the solution: a fixed-point iteration (γ changes slowly with
+    /// composition, so it converges in a few steps) to 1e-12. The impermeant solutes count for the ionic
+    /// strength with their (mean) charge, entered as a pseudo-ion of unit charge at z²·c (same ½Σz²c; the
+    /// Debye–Hückel-family models depend on I only, and Pitzer has no parameters for them). Osmotic balance
+    /// stays ideal (van 't Hoff, φ = 1), and says so.
+    public static func solve(_ problem: DonnanProblem, activityModel: ActivityModel) throws -> DonnanEquilibrium {
+        guard activityModel != .ideal else { return try solve(problem) }
+        try validate(problem)
+        let calc = ActivityCalculator(model: activityModel, temperature: problem.conditions.temperature)
+        func pseudo(_ xs: [ImpermeantSolute]) -> [(Ion, Double)] {
+            xs.filter { $0.charge != 0 }.map { x in
+                (Ion(name: "impermeant-\(x.name)", charge: x.charge > 0 ? 1 : -1, transport: nil, isCustom: true),
+                 x.charge * x.charge * x.concentration.millimolar)
+            }
+        }
+        let permeantIons = problem.permeants.map(\.ion)
+        let outsideExtra = pseudo(problem.outsideImpermeants)
+        let lgOut = calc.logGammaFunction(for: permeantIons + outsideExtra.map(\.0))(
+            problem.permeants.map { $0.outside.millimolar } + outsideExtra.map(\.1))
+        let gammaOut = lgOut.prefix(permeantIons.count).map { Double.exp($0) }
+        var gammaIn = gammaOut
+        var equilibrium = try solve(problem)
+        for _ in 0..<100 {
+            let insideExtra = pseudo(equilibrium.insideImpermeants)
+            let lgIn = calc.logGammaFunction(for: permeantIons + insideExtra.map(\.0))(
+                equilibrium.inside.map(\.millimolar) + insideExtra.map(\.1))
+            let next = lgIn.prefix(permeantIons.count).map { Double.exp($0) }
+            let change = zip(next, gammaIn).reduce(0.0) { max($0, abs($1.0 / $1.1 - 1)) }
+            gammaIn = next
+            let effective = problem.permeants.indices.map { problem.permeants[$0].outside.millimolar * gammaOut[$0] / gammaIn[$0] }
+            equilibrium = try solve(problem, effectiveOutside: effective)
+            if change < 1e-12 { break }
+        }
+        equilibrium.activityModel = activityModel.rawValue
+        equilibrium.gammaInside = gammaIn
+        equilibrium.gammaOutside = gammaOut
+        return equilibrium
+    }
+
+    /// The solve proper, with each permeant's inside concentration c_in = co·r^z (co: the outside
+    /// concentration, or its activity-corrected equivalent).
+    static func solve(_ problem: DonnanProblem, effectiveOutside co: [Double]) throws -> DonnanEquilibrium {
         let p = problem
         let zs = p.permeants.map { Double($0.ion.charge) }
-        let co = p.permeants.map { $0.outside.millimolar }
         let xRef = p.insideImpermeants.reduce(0) { $0 + $1.concentration.millimolar }
         let chargeRef = p.insideImpermeants.reduce(0) { $0 + $1.charge * $1.concentration.millimolar }
-        let osmOut = co.reduce(0, +) + p.outsideImpermeants.reduce(0) { $0 + $1.concentration.millimolar }
+        let osmOut = p.permeants.reduce(0) { $0 + $1.outside.millimolar }
+            + p.outsideImpermeants.reduce(0) { $0 + $1.concentration.millimolar }
 
         func permeantOsmolarity(_ u: Double) -> Double {
             var s = 0.0
@@ -126,7 +173,7 @@ public enum Donnan {
         switch p.compartment {
         case .rigid:
             let u = try logRatio(chargeDensity: chargeRef, zs: zs, co: co, problem: p)
-            return result(p, u: u, relativeVolume: 1, osmOut: osmOut, turgor: nil, note: nil)
+            return result(p, co: co, u: u, relativeVolume: 1, osmOut: osmOut, turgor: nil, note: nil)
         case .osmotic, .walled:
             guard xRef > 0 else {
                 throw MembraneError.undefined(field: "inside-impermeant",
@@ -154,7 +201,7 @@ public enum Donnan {
                 let xWall = xRef / vMax
                 if let xf = free, xRef / xf <= vMax {
                     let u = try logRatio(chargeDensity: zMean * xf, zs: zs, co: co, problem: p)
-                    return result(p, u: u, relativeVolume: xRef / xf, osmOut: osmOut, turgor: 0,
+                    return result(p, co: co, u: u, relativeVolume: xRef / xf, osmOut: osmOut, turgor: 0,
                                   note: "the wall is slack: the osmotic volume is below the wall's volume")
                 }
                 if let eps = modulus {
@@ -174,11 +221,11 @@ public enum Donnan {
                     }
                     let v = xRef / r.root
                     let u = try logRatio(chargeDensity: zMean * r.root, zs: zs, co: co, problem: p)
-                    return result(p, u: u, relativeVolume: v, osmOut: osmOut, turgor: eps * max(0, v / vMax - 1),
+                    return result(p, co: co, u: u, relativeVolume: v, osmOut: osmOut, turgor: eps * max(0, v / vMax - 1),
                                   note: "the wall is stretched beyond its relaxed volume; turgor balances the osmotic excess")
                 }
                 let u = try logRatio(chargeDensity: zMean * xWall, zs: zs, co: co, problem: p)
-                let eq = result(p, u: u, relativeVolume: vMax, osmOut: osmOut, turgor: nil,
+                let eq = result(p, co: co, u: u, relativeVolume: vMax, osmOut: osmOut, turgor: nil,
                                 note: "the rigid wall holds the volume; turgor balances the osmotic excess")
                 var withTurgor = eq
                 withTurgor.turgor = max(0, eq.osmoticPressureDifference)
@@ -190,7 +237,7 @@ public enum Donnan {
                     reason: "no finite-volume Gibbs–Donnan equilibrium exists: with the permeant ions alone the inside would already reach \(ideal) mOsm/L against \(Format.number(osmOut)) outside, so any impermeant solute makes it hyperosmotic at every volume and the cell swells without bound (Kay 2017; seed 003). An equilibrium needs impermeant solute in the bath (--outside-impermeant), a cell wall (--wall-relative-volume), or a rigid compartment (--compartment rigid); a living cell avoids this with the Na/K pump (membrane steady-state)")
             }
             let u = try logRatio(chargeDensity: zMean * xf, zs: zs, co: co, problem: p)
-            return result(p, u: u, relativeVolume: xRef / xf, osmOut: osmOut, turgor: nil, note: nil)
+            return result(p, co: co, u: u, relativeVolume: xRef / xf, osmOut: osmOut, turgor: nil, note: nil)
         }
     }
 
@@ -260,10 +307,10 @@ public enum Donnan {
         }
     }
 
-    static func result(_ p: DonnanProblem, u: Double, relativeVolume v: Double, osmOut: Double,
+    static func result(_ p: DonnanProblem, co: [Double], u: Double, relativeVolume v: Double, osmOut: Double,
                        turgor: Double?, note: String?) -> DonnanEquilibrium {
         let vt = p.conditions.thermalVoltage
-        let inside = p.permeants.map { Concentration.millimolar($0.outside.millimolar * Double.exp(Double($0.ion.charge) * u)) }
+        let inside = p.permeants.indices.map { Concentration.millimolar(co[$0] * Double.exp(Double(p.permeants[$0].ion.charge) * u)) }
         let impermeants = p.insideImpermeants.map {
             ImpermeantSolute(name: $0.name, charge: $0.charge, concentration: .millimolar($0.concentration.millimolar / v))
         }

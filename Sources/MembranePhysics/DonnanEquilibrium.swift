@@ -25,14 +25,26 @@ public struct DonnanEquilibrium: Sendable {
     /// Σ z·c inside in mM at the solution (zero to round-off).
     public var insideChargeResidual: Double
     public var note: String?
+    /// The activity model of the solution (`ideal`: concentrations).
+    public var activityModel = "ideal"
+    /// Activity coefficients of the permeants inside and outside (empty when ideal).
+    public var gammaInside: [Double] = []
+    public var gammaOutside: [Double] = []
 
     public var conditions: Conditions { problem.conditions }
+
+    /// Activity of permeant `j` inside and outside (= concentration when ideal).
+    func activities(_ j: Int) -> (inside: Double, outside: Double) {
+        let gi = gammaInside.isEmpty ? 1 : gammaInside[j], go = gammaOutside.isEmpty ? 1 : gammaOutside[j]
+        return (gi * inside[j].millimolar, go * problem.permeants[j].outside.millimolar)
+    }
 
     /// The Donnan ratio r = e^{−FV/RT}: c_in/c_out = r^z (r = K_in/K_out = Cl_out/Cl_in).
     public var ratio: Double { Double.exp(logRatio) }
 
     /// The product rule for one cation–anion pair: (c⁺_in)^{|z⁻|}(c⁻_in)^{|z⁺|} = (c⁺_out)^{|z⁻|}(c⁻_out)^{|z⁺|}
-    /// (K_in·Cl_in = K_out·Cl_out for monovalent ions; Donnan 1911; Keener & Sneyd 2009 §2.6.3).
+    /// (K_in·Cl_in = K_out·Cl_out for monovalent ions; Donnan 1911; Keener & Sneyd 2009 §2.6.3), in activities
+    /// when an activity model was used.
     public struct ProductRule: Sendable {
         public var cation: Ion
         public var anion: Ion
@@ -50,19 +62,21 @@ public struct DonnanEquilibrium: Sendable {
             for b in ps.indices where ps[b].ion.charge < 0 && ps[b].outside.millimolar > 0 {
                 let za = Double(abs(ps[a].ion.charge)), zb = Double(abs(ps[b].ion.charge))
                 // In logarithms, to stay finite for any valence.
-                let lin = zb * Double.log(inside[a].millimolar) + za * Double.log(inside[b].millimolar)
-                let lout = zb * Double.log(ps[a].outside.millimolar) + za * Double.log(ps[b].outside.millimolar)
+                let (ain, aout) = activities(a), (bin, bout) = activities(b)
+                let lin = zb * Double.log(ain) + za * Double.log(bin)
+                let lout = zb * Double.log(aout) + za * Double.log(bout)
                 rules.append(ProductRule(cation: ps[a].ion, anion: ps[b].ion, inside: Double.exp(lin), outside: Double.exp(lout)))
             }
         }
         return rules
     }
 
-    /// The largest deviation of (c_in/c_out)^{1/z} from r over the permeant ions (0 up to round-off).
+    /// The largest deviation of (a_in/a_out)^{1/z} from r over the permeant ions (0 up to round-off).
     public var ratioConsistency: Double {
         var worst = 0.0
-        for (q, c) in zip(problem.permeants, inside) where q.outside.millimolar > 0 {
-            let r = Double.exp(Double.log(c.millimolar / q.outside.millimolar) / Double(q.ion.charge))
+        for (j, q) in problem.permeants.enumerated() where q.outside.millimolar > 0 {
+            let (ain, aout) = activities(j)
+            let r = Double.exp(Double.log(ain / aout) / Double(q.ion.charge))
             worst = max(worst, abs(r / ratio - 1))
         }
         return worst

@@ -6,7 +6,11 @@ extension DonnanEquilibrium: Renderable {
         var pairs: [(String, JSONValue)] = [
             ("potential_mV", .number(potential.millivolts)),
             ("donnan_ratio", .number(ratio)),
-            ("donnan_ratio_definition", .string("r = exp(-F·V/RT) = c_in/c_out for a monovalent cation (c_in/c_out = r^z)")),
+            ("donnan_ratio_definition", .string(activityModel == "ideal" ? "r = exp(-F·V/RT) = c_in/c_out for a monovalent cation (c_in/c_out = r^z)"
+                                                 : "r = exp(-F·V/RT) = a_in/a_out for a monovalent cation (a_in/a_out = r^z, a = γ·c)")),
+            ("activity_model", .string(activityModel)),
+            ("gamma_inside", gammaInside.isEmpty ? .null : .object(zip(p.permeants, gammaInside).map { ($0.0.ion.name, .number($0.1)) })),
+            ("gamma_outside", gammaOutside.isEmpty ? .null : .object(zip(p.permeants, gammaOutside).map { ($0.0.ion.name, .number($0.1)) })),
             ("inside", .object(zip(p.permeants, inside).map { ($0.0.ion.name, .number($0.1.millimolar)) })),
             ("outside", .object(p.permeants.map { ($0.ion.name, .number($0.outside.millimolar)) })),
             ("inside_impermeant", .array(insideImpermeants.map { x in
@@ -53,7 +57,8 @@ extension DonnanEquilibrium: Renderable {
             table.add([x.name + " (impermeant)", Format.significant(x.charge, 3), "–", Format.concentration(x.concentration.millimolar), "–", "–"])
         }
         var lines = [table.render(), ""]
-        lines.append("Donnan potential V_D = \(Format.fixed(potential.millivolts, 3)) mV, Donnan ratio r = \(Format.significant(ratio, 6)) (c_in/c_out = r^z)")
+        lines.append("Donnan potential V_D = \(Format.fixed(potential.millivolts, 3)) mV, Donnan ratio r = \(Format.significant(ratio, 6)) "
+                     + (activityModel == "ideal" ? "(c_in/c_out = r^z)" : "(a_in/a_out = r^z with \(activityModel) activities)"))
         for r in productRules {
             lines.append("product rule \(r.cation.name)·\(r.anion.name): inside \(Format.significant(r.inside, 7)) = outside \(Format.significant(r.outside, 7)) (deviation \(Format.significant(r.relativeDeviation, 2)))")
         }

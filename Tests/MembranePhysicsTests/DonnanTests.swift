@@ -150,3 +150,35 @@ struct DonnanTests {
         }
     }
 }
+
+/// Donnan equilibrium in activities (issue 3: every potential command takes --activity-model).
+@Suite("Donnan with activities")
+struct DonnanActivityTests {
+    /// At equilibrium every permeant satisfies a_in/a_out = r^z with γ evaluated afresh (ActivityCalculator on the
+    /// inside and outside compositions, the impermeant counted with its charge for the ionic strength), the inside
+    /// is electroneutral in concentrations, and V_D = −(RT/F)·ln r.
+    @Test(arguments: [ActivityModel.davies, .truesdellJones])
+    func activitiesSatisfyTheDonnanCondition(model: ActivityModel) throws {
+        let c = conditions(celsius: 25)
+        let problem = try DonnanProblem(outside: Solution(millimolar: ["K": 100, "Na": 20, "Cl": 120]), permeant: ["K", "Na", "Cl"],
+                                        insideImpermeants: [ImpermeantSolute(charge: -1, concentration: .millimolar(120))],
+                                        compartment: .rigid, conditions: c)
+        let eq = try Donnan.solve(problem, activityModel: model)
+        let calc = ActivityCalculator(model: model, temperature: c.temperature)
+        // Inside: the permeants plus the impermeant anion (z = −1) for the ionic strength.
+        let x = Ion(name: "X", charge: -1, transport: nil, isCustom: true)
+        var insideSolution = try Solution(zip(problem.permeants, eq.inside).map { SolutionComponent(ion: $0.0.ion, concentration: $0.1) })
+        try insideSolution.add(x, .millimolar(120))
+        let gIn = try calc.analyze(insideSolution)
+        let gOut = try calc.analyze(Solution(millimolar: ["K": 100, "Na": 20, "Cl": 120]))
+        for (q, cin) in zip(problem.permeants, eq.inside) {
+            let aIn = gIn.gamma(of: q.ion.name)! * cin.millimolar, aOut = gOut.gamma(of: q.ion.name)! * q.outside.millimolar
+            #expect(isRelativelyClose(aIn / aOut, pow(eq.ratio, Double(q.ion.charge)), relative: 1e-9), "\(q.ion.name)")
+        }
+        #expect(abs(eq.insideChargeResidual) < 1e-9)
+        #expect(isClose(eq.potential.volts, -c.thermalVoltage * log(eq.ratio), within: 1e-15))
+        // The concentrations differ from the ideal solution (the inside is more concentrated than the bath).
+        let ideal = try Donnan.solve(problem)
+        #expect(abs(eq.inside[0].millimolar - ideal.inside[0].millimolar) > 0.1)
+    }
+}
