@@ -11,6 +11,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
         abstract: "Time the kay-2017 steady state and 1 h of pump block (use a release build; see BENCHMARKS.md).")
 
     @Option(help: "Repetitions per case (the median is reported).") var repeats: Int = 20
+    @Option(help: "Integrator: rodas4 or bdf.") var method: String = SimulationSolver().method.rawValue
     @Option(parsing: .unconditional, help: "Relative tolerance of the simulation.") var rtol: Double = 1e-8
     @Option(parsing: .unconditional, help: "Absolute tolerance of the simulation (mM).") var atol: Double = 1e-10
     @OptionGroup var output: OutputOptions
@@ -44,7 +45,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
         var blocked = kay
         blocked.events = [ScenarioEvent(time: 0, .blockPump)]
         blocked.duration = 3600
-        let solver = SimulationSolver(relativeTolerance: rtol, absoluteTolerance: atol)
+        let solver = SimulationSolver(method: try Inputs.integrationMethod(method), relativeTolerance: rtol, absoluteTolerance: atol)
         var simTimes: [Double] = []
         var trajectory: Trajectory! = nil
         for _ in 0..<repeats {
@@ -60,13 +61,16 @@ struct BenchPumpLeakCommand: CalculationCommand {
             ("block_1h_volume_relative", .number(f.relativeVolume)),
             ("block_1h_steps", .integer(trajectory.statistics.acceptedSteps)),
             ("block_1h_rhs_evaluations", .integer(trajectory.statistics.rhsEvaluations)),
+            ("block_1h_jacobian_evaluations", .integer(trajectory.statistics.jacobianEvaluations)),
+            ("block_1h_lu_decompositions", .integer(trajectory.statistics.decompositions)),
+            ("method", .string(solver.methodName)),
             ("rtol", .number(rtol)), ("atol", .number(atol)),
         ]
         return Report(rows: [
             ("steady state (kay-2017, Newton)", median(steadyTimes),
              "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations"),
             ("1 h pump block from steady state", median(simTimes),
-             "rtol \(rtol), \(trajectory.statistics.acceptedSteps) steps; V(3600 s) = \(Format.fixed(f.potential.millivolts, 4)) mV, volume × \(Format.significant(f.relativeVolume, 6))"),
+             "\(solver.methodName), rtol \(rtol), \(trajectory.statistics.acceptedSteps) steps; V(3600 s) = \(Format.fixed(f.potential.millivolts, 4)) mV, volume × \(Format.significant(f.relativeVolume, 6))"),
         ], values: values)
     }
 }

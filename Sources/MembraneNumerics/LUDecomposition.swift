@@ -89,27 +89,48 @@ public struct LUDecomposition: Sendable {
     @inlinable
     public func solve(_ b: inout [Double]) {
         precondition(b.count == size, "right-hand side size mismatch")
+        if size == 0 { return }
+        b.withUnsafeMutableBufferPointer { solve($0.baseAddress!) }
+    }
+
+    /// Solves A·x = b in place for b at `x` (`size` values): for callers that keep their vectors in one
+    /// workspace (an integrator's step), no array traffic.
+    @inlinable
+    public func solve(_ x: UnsafeMutablePointer<Double>) {
         let n = size
         _factors.withUnsafeBufferPointer { a in
             _pivots.withUnsafeBufferPointer { piv in
-                b.withUnsafeMutableBufferPointer { x in
-                    for k in 0..<n where piv[k] != k { x.swapAt(k, piv[k]) }
-                    // Forward substitution with unit L.
-                    for i in 0..<n {
-                        var s = x[i]
-                        for j in 0..<i { s -= a[i * n + j] * x[j] }
-                        x[i] = s
-                    }
-                    // Back substitution with U.
-                    var i = n - 1
-                    while i >= 0 {
-                        var s = x[i]
-                        for j in (i + 1)..<n { s -= a[i * n + j] * x[j] }
-                        x[i] = s / a[i * n + i]
-                        i -= 1
-                    }
-                }
+                guard let a = a.baseAddress, let piv = piv.baseAddress else { return }
+                Self.solve(factors: a, pivots: piv, size: n, x)
             }
+        }
+    }
+
+    /// The substitutions of ``solve(_:)-(UnsafeMutablePointer<Double>)`` on raw storage (factors row-major n×n,
+    /// pivots as in ``pivots``).
+    @inlinable
+    public static func solve(factors a: UnsafePointer<Double>, pivots piv: UnsafePointer<Int>, size n: Int,
+                             _ x: UnsafeMutablePointer<Double>) {
+        for k in 0..<n {
+            let p = piv[k]
+            if p != k { let t = x[k]; x[k] = x[p]; x[p] = t }
+        }
+        // Forward substitution with unit L (row pointers; the same operations in the same order).
+        for i in 0..<n {
+            let row = a + i * n
+            var s = x[i]
+            for j in 0..<i { s -= row[j] * x[j] }
+            x[i] = s
+        }
+        // Back substitution with U.
+        var i = n - 1
+        while i >= 0 {
+            let row = a + i * n
+            var s = x[i]
+            var j = i + 1
+            while j < n { s -= row[j] * x[j]; j += 1 }
+            x[i] = s / row[i]
+            i -= 1
         }
     }
 
