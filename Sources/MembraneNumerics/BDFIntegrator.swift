@@ -307,7 +307,10 @@ public struct BDFIntegrator<System: ODESystem> {
         // in place (calling a method on `lu` from here would copy it).
         lu._factors.withUnsafeBufferPointer { a in
             lu._pivots.withUnsafeBufferPointer { p in
-                LUDecomposition.solve(factors: a.baseAddress!, pivots: p.baseAddress!, size: na, x)
+                lu._inverseDiagonal.withUnsafeBufferPointer { inv in
+                    LUDecomposition.solve(factors: a.baseAddress!, pivots: p.baseAddress!, inverseDiagonal: inv.baseAddress!,
+                                          size: na, x)
+                }
             }
         }
         if na == n { return }
