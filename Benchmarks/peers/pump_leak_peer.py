@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
 """Peer for `membrane bench-pump-leak`: the same Kay 2017 pump-leak equations (charge-difference V,
 instantaneous osmotic water, constant 3:2 pump, ohmic leaks; PLM_CD.m parameters at 25 °C, CODATA 2018)
-solved with scipy: the steady state with scipy.optimize.root (hybr, MINPACK) in the same well-scaled
-unknowns Membrane's Newton uses, and one hour of pump block from that steady state with
-scipy.integrate.solve_ivp (BDF and LSODA) at the same tolerances (rtol 1e-8, atol 1e-10 in mM).
+solved with scipy:
+
+- the steady state with scipy.optimize.root (hybr, MINPACK) in the same well-scaled unknowns Membrane's
+  Newton uses;
+- the steady state by time integration with scipy.integrate.solve_ivp (BDF and LSODA, rtol 1e-8, atol 1e-10
+  mM) from the preset's initial state (the point Membrane's Newton starts from), pump on, with two stopping
+  rules: (a) a terminal event when the largest relative rate max_j |dN_j/dt|/N_j falls below 1e-11 per second
+  (the slowest relaxation time is ~330 s, so the state is then ~3e-9 relative from the root), and (b) a fixed
+  horizon of 10^6 s (thousands of relaxation times); each result is checked against the root;
+- one hour of pump block from that steady state with solve_ivp (BDF and LSODA) at the given rtol (atol 1e-10).
 
 Run by Benchmarks/run-pump-leak.sh in the venv of Benchmarks/peers/setup.sh. Prints one JSON object.
+Usage: pump_leak_peer.py [repeats] [rtol] [--no-steady-integration]
 """
 import json, math, statistics, sys, time
 import numpy as np
@@ -96,6 +104,31 @@ def steady_state():
     sol = root(steady_residual, x0, method="hybr", options={"xtol": 1e-13})
     return sol
 
+N0 = np.array([120.0, 30.0, 100.0])   # PLM_CD.m's initial amounts (mM at the reference volume)
+SETTLED_RATE = 1e-11                  # s^-1: stopping rule (a)
+HORIZON = 1e6                         # s: stopping rule (b)
+
+
+def relative_rate(t, n, pump):
+    f = rhs(t, n, pump)
+    return max(abs(f[0] / n[0]), abs(f[1] / n[1]), abs(f[2] / n[2]))
+
+
+def settled(t, n, pump):
+    return relative_rate(t, n, pump) - SETTLED_RATE
+
+
+settled.terminal = True
+settled.direction = -1
+
+
+def steady_by_integration(method, rule):
+    if rule == "event":
+        return solve_ivp(rhs, (0.0, 10 * HORIZON), N0, method=method, rtol=1e-8, atol=1e-10, args=(1.0,),
+                         events=settled)
+    return solve_ivp(rhs, (0.0, HORIZON), N0, method=method, rtol=1e-8, atol=1e-10, args=(1.0,))
+
+
 def median_time(fn, repeats):
     times = []
     for _ in range(repeats):
@@ -117,6 +150,18 @@ def main():
                              "inside_mM": c.tolist(), "volume_reference_relative": vol, "nfev": int(sol.nfev)}}
     rtol = float(sys.argv[2]) if len(sys.argv) > 2 else 1e-8
     out["rtol"] = rtol
+    if "--no-steady-integration" not in sys.argv:
+        for method in ("BDF", "LSODA"):
+            for rule in ("event", "horizon"):
+                t_int, res = median_time(lambda: steady_by_integration(method, rule), max(3, repeats // 4))
+                n = res.y[:, -1]
+                out["steady_integration_%s_%s" % (rule, method)] = {
+                    "median_s": t_int, "success": bool(res.success), "t_end_s": float(res.t[-1]),
+                    "steps": int(res.t.size - 1), "nfev": int(res.nfev),
+                    "vm_mV": KAPPA * (Z @ n + ZX * NX) * 1e3,
+                    "vm_minus_root_mV": KAPPA * (Z @ n + ZX * NX) * 1e3 - x[0] * VT * 1e3,
+                    "max_relative_amount_minus_root": float(np.max(np.abs(n / n_ss - 1))),
+                }
     # The scalar right-hand side and the numpy one agree to round-off; time the faster (scalar) one.
     assert np.allclose(rhs(0.0, n_ss, 0.0), rhs_numpy(0.0, n_ss, 0.0), rtol=1e-12, atol=0)
     for method in ("BDF", "LSODA"):

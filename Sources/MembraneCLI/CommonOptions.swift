@@ -94,6 +94,15 @@ enum Inputs {
         try QuantityParser.number(text, field: field)
     }
 
+    /// A stiff integration method by name (`rodas4`, `bdf`).
+    static func integrationMethod(_ text: String, field: String = "method") throws -> IntegrationMethod {
+        guard let m = IntegrationMethod(rawValue: text.trimmingWhitespace().lowercased()) else {
+            throw MembraneError.invalidValue(field: field, value: text,
+                                             allowed: IntegrationMethod.allCases.map(\.rawValue).joined(separator: " or "))
+        }
+        return m
+    }
+
     /// A catalog ion, optionally re-charged (`--valence`), or a custom ion `NAME(z=+2)`.
     static func ion(_ name: String, valence: Int?) throws -> Ion {
         let trimmed = name.trimmingWhitespace()

@@ -20,7 +20,8 @@ struct SimulatePumpLeakCommand: ParsableCommand {
           membrane simulate pump-leak --preset kay-2017 --duration 10000 --csv kay.csv --plot kay.svg
           membrane simulate pump-leak --preset kay-2017 --start steady-state --pump-block-at 0 --duration 3600
         The kay-2017 preset blocks the pump at 5000 s as in Kay's script; --pump-block-at S moves the block (none
-        removes it) and --pump-release-at S restarts the pump. The integrator is Rodas4 (stiff, adaptive); every
+        removes it) and --pump-release-at S restarts the pump. The integrator (--method) is Rodas4 (Rosenbrock) or BDF
+        (variable-order NDF/BDF as MATLAB's ode15s and scipy's solve_ivp BDF), both stiff and adaptive; every
         accepted step is recorded unless --interval S resamples the CSV and plot (cubic Hermite). Ctrl-C stops the
         run and writes what was computed (termination "interrupted", exit status 130).
         """)
@@ -33,6 +34,7 @@ struct SimulatePumpLeakCommand: ParsableCommand {
     @Option(help: "Write the time series as CSV (columns named as the JSON state object).") var csv: String?
     @Option(help: "Write V_m, concentrations and volume against time as an SVG plot.") var plot: String?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: String?
+    @Option(help: "Integrator: rodas4 (Rosenbrock) or bdf (variable-order NDF/BDF).") var method: String = SimulationSolver().method.rawValue
     @Option(parsing: .unconditional, help: "Relative tolerance (default 1e-8).") var rtol: String = "1e-8"
     @Option(parsing: .unconditional, help: "Absolute tolerance in mM (default 1e-10).") var atol: String = "1e-10"
     @Option(name: .customLong("max-steps"), help: "Stop after this many steps (termination step_limit).") var maxSteps: Int = 1_000_000
@@ -73,7 +75,7 @@ struct SimulatePumpLeakCommand: ParsableCommand {
         let (scenario, y0) = try scenarioAndStart()
         let rtolValue = try Inputs.number(rtol, field: "rtol"), atolValue = try Inputs.number(atol, field: "atol")
         let maxStepValue = try maxStep.map { try Inputs.number($0, field: "max-step") } ?? .infinity
-        let solver = SimulationSolver(relativeTolerance: rtolValue, absoluteTolerance: atolValue,
+        let solver = SimulationSolver(method: try Inputs.integrationMethod(method), relativeTolerance: rtolValue, absoluteTolerance: atolValue,
                                       maximumStep: maxStepValue, maximumSteps: maxSteps)
         let intervalValue = try interval.map { try Inputs.number($0, field: "interval") }
         if let i = intervalValue { try MembraneError.requirePositive(i, field: "interval", allowed: "a sampling interval > 0 s") }

@@ -12,7 +12,19 @@ extension PumpLeakSystem {
     public func jacobian(at t: Double, state y: [Double], into jac: inout DenseMatrix) -> Bool {
         let n = self.n, d = dimension
         let size = 5 * n + 2 * n * n + n + 2 * d
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { buffer in
+        // Constant capacity for up to 8 ions (no run-time stack-size check per call), else sized.
+        if size <= 256 {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 256) { jacobian(y, into: &jac, scratch: $0) }
+        } else {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { jacobian(y, into: &jac, scratch: $0) }
+        }
+        return true
+    }
+
+    /// The Jacobian with `scratch` (at least 5n + 2n² + n + 2·dimension values).
+    func jacobian(_ y: [Double], into jac: inout DenseMatrix, scratch buffer: UnsafeMutableBufferPointer<Double>) {
+        let n = self.n, d = dimension
+        do {
             var offset = 0
             func take(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
                 defer { offset += count }
@@ -133,6 +145,5 @@ extension PumpLeakSystem {
                 }
             }
         }
-        return true
     }
 }

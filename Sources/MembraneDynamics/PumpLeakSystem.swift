@@ -290,23 +290,36 @@ public struct PumpLeakSystem: ODESystem, Sendable {
     // MARK: - ODESystem
 
     public func derivatives(at t: Double, state y: [Double], into dydt: inout [Double]) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { buffer in
-            let ci = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
-            let co = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
-            let phi = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])
-            let (v, potential) = evaluateState(y, ci: ci, co: co, phi: phi)
-            _ = fluxes(ci: ci, co: co, v: potential, phi: phi)
+        // Scratch for c_in, c_out and Φ on the stack; a constant capacity for the usual few ions (no run-time
+        // stack-size check per call).
+        if n <= 16 {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 48) { evaluate(y, into: &dydt, scratch: $0) }
+        } else {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { evaluate(y, into: &dydt, scratch: $0) }
+        }
+    }
+
+    /// The right-hand side with `scratch` (at least 3n values) for the concentrations and fluxes.
+    func evaluate(_ y: [Double], into dydt: inout [Double], scratch buffer: UnsafeMutableBufferPointer<Double>) {
+        let n = self.n
+        let ci = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+        let co = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
+        let phi = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])
+        let (v, potential) = evaluateState(y, ci: ci, co: co, phi: phi)
+        _ = fluxes(ci: ci, co: co, v: potential, phi: phi)
+        let bathOffset = self.bathOffset, sigma = self.sigma
+        dydt.withUnsafeMutableBufferPointer { out in
             for j in 0..<n {
                 let rate = sigma * phi[j]
-                dydt[j] = -rate
-                dydt[bathOffset + j] = rate
+                out[j] = -rate
+                out[bathOffset + j] = rate
             }
-            if let hydraulic {
-                var osmIn = impermeantAmount
-                for j in 0..<n { osmIn += y[j] }
-                osmIn /= v
-                dydt[wIndex] = hydraulic * (osmIn - outsideOsmolarity(y, v))
-            }
+        }
+        if let hydraulic {
+            var osmIn = impermeantAmount
+            for j in 0..<n { osmIn += y[j] }
+            osmIn /= v
+            dydt[wIndex] = hydraulic * (osmIn - outsideOsmolarity(y, v))
         }
     }
 }

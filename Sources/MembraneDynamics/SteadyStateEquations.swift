@@ -57,9 +57,18 @@ struct SteadyStateEquations {
     }
 
     func residual(_ x: [Double], _ f: inout [Double]) {
+        // Scratch on the stack, of constant size for the usual few ions (no run-time stack-size check per call).
+        if n <= 16 {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 48) { residual(x, &f, scratch: $0) }
+        } else {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { residual(x, &f, scratch: $0) }
+        }
+    }
+
+    func residual(_ x: [Double], _ f: inout [Double], scratch buffer: UnsafeMutableBufferPointer<Double>) {
         let potential = x[0] * system.vt
         let v = Double.exp(x[n + 1])
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { buffer in
+        do {
             let ci = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
             let co = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
             let phi = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])

@@ -12,6 +12,9 @@ public struct LUDecomposition: Sendable {
     @inlinable public var pivots: [Int] { _pivots }
     @usableFromInline var _factors: [Double]
     @usableFromInline var _pivots: [Int]
+    /// 1/Uᵢᵢ, so that back substitution multiplies (a division's latency, on the critical path of every solve,
+    /// is several multiplications'; the quotient differs by at most one rounding).
+    @usableFromInline var _inverseDiagonal: [Double]
     /// True when a pivot was exactly zero or not finite: the matrix is singular (or nearly so
     /// beyond what double precision can represent) and ``solve(_:)`` must not be trusted.
     public private(set) var isSingular: Bool
@@ -23,6 +26,7 @@ public struct LUDecomposition: Sendable {
         self.size = n
         self._factors = [Double](repeating: 0, count: n * n)
         self._pivots = Array(0..<n)
+        self._inverseDiagonal = [Double](repeating: 0, count: n)
         self.isSingular = true
         self.pivotRatio = 0
     }
@@ -56,26 +60,29 @@ public struct LUDecomposition: Sendable {
         var singular = false
         var smallest = Double.infinity, largest = 0.0
         _factors.withUnsafeMutableBufferPointer { a in
-            _pivots.withUnsafeMutableBufferPointer { piv in
-                for k in 0..<n {
-                    var p = k
-                    var best = abs(a[k * n + k])
-                    for i in (k + 1)..<n where abs(a[i * n + k]) > best {
-                        best = abs(a[i * n + k]); p = i
-                    }
-                    piv[k] = p
-                    if p != k {
-                        for j in 0..<n { a.swapAt(k * n + j, p * n + j) }
-                    }
-                    let pivot = a[k * n + k]
-                    if pivot == 0 || !pivot.isFinite { singular = true; continue }
-                    smallest = min(smallest, abs(pivot)); largest = max(largest, abs(pivot))
-                    let inverse = 1 / pivot
-                    for i in (k + 1)..<n {
-                        let l = a[i * n + k] * inverse
-                        a[i * n + k] = l
-                        if l != 0 {
-                            for j in (k + 1)..<n { a[i * n + j] -= l * a[k * n + j] }
+            _inverseDiagonal.withUnsafeMutableBufferPointer { inv in
+                _pivots.withUnsafeMutableBufferPointer { piv in
+                    for k in 0..<n {
+                        var p = k
+                        var best = abs(a[k * n + k])
+                        for i in (k + 1)..<n where abs(a[i * n + k]) > best {
+                            best = abs(a[i * n + k]); p = i
+                        }
+                        piv[k] = p
+                        if p != k {
+                            for j in 0..<n { a.swapAt(k * n + j, p * n + j) }
+                        }
+                        let pivot = a[k * n + k]
+                        if pivot == 0 || !pivot.isFinite { singular = true; inv[k] = .nan; continue }
+                        smallest = min(smallest, abs(pivot)); largest = max(largest, abs(pivot))
+                        let inverse = 1 / pivot
+                        inv[k] = inverse
+                        for i in (k + 1)..<n {
+                            let l = a[i * n + k] * inverse
+                            a[i * n + k] = l
+                            if l != 0 {
+                                for j in (k + 1)..<n { a[i * n + j] -= l * a[k * n + j] }
+                            }
                         }
                     }
                 }
@@ -89,27 +96,50 @@ public struct LUDecomposition: Sendable {
     @inlinable
     public func solve(_ b: inout [Double]) {
         precondition(b.count == size, "right-hand side size mismatch")
+        if size == 0 { return }
+        b.withUnsafeMutableBufferPointer { solve($0.baseAddress!) }
+    }
+
+    /// Solves A·x = b in place for b at `x` (`size` values): for callers that keep their vectors in one
+    /// workspace (an integrator's step), no array traffic.
+    @inlinable
+    public func solve(_ x: UnsafeMutablePointer<Double>) {
         let n = size
         _factors.withUnsafeBufferPointer { a in
             _pivots.withUnsafeBufferPointer { piv in
-                b.withUnsafeMutableBufferPointer { x in
-                    for k in 0..<n where piv[k] != k { x.swapAt(k, piv[k]) }
-                    // Forward substitution with unit L.
-                    for i in 0..<n {
-                        var s = x[i]
-                        for j in 0..<i { s -= a[i * n + j] * x[j] }
-                        x[i] = s
-                    }
-                    // Back substitution with U.
-                    var i = n - 1
-                    while i >= 0 {
-                        var s = x[i]
-                        for j in (i + 1)..<n { s -= a[i * n + j] * x[j] }
-                        x[i] = s / a[i * n + i]
-                        i -= 1
-                    }
+                _inverseDiagonal.withUnsafeBufferPointer { inv in
+                    guard let a = a.baseAddress, let piv = piv.baseAddress, let inv = inv.baseAddress else { return }
+                    Self.solve(factors: a, pivots: piv, inverseDiagonal: inv, size: n, x)
                 }
             }
+        }
+    }
+
+    /// The substitutions of ``solve(_:)-(UnsafeMutablePointer<Double>)`` on raw storage (factors row-major n×n,
+    /// pivots as in ``pivots``, the reciprocals of U's diagonal).
+    @inlinable
+    public static func solve(factors a: UnsafePointer<Double>, pivots piv: UnsafePointer<Int>,
+                             inverseDiagonal inv: UnsafePointer<Double>, size n: Int, _ x: UnsafeMutablePointer<Double>) {
+        for k in 0..<n {
+            let p = piv[k]
+            if p != k { let t = x[k]; x[k] = x[p]; x[p] = t }
+        }
+        // Forward substitution with unit L (row pointers; the same operations in the same order).
+        for i in 0..<n {
+            let row = a + i * n
+            var s = x[i]
+            for j in 0..<i { s -= row[j] * x[j] }
+            x[i] = s
+        }
+        // Back substitution with U.
+        var i = n - 1
+        while i >= 0 {
+            let row = a + i * n
+            var s = x[i]
+            var j = i + 1
+            while j < n { s -= row[j] * x[j]; j += 1 }
+            x[i] = s * inv[i]
+            i -= 1
         }
     }
 

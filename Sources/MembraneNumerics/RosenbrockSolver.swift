@@ -59,6 +59,8 @@ public struct IntegratorStatistics: Sendable, Equatable {
     public var rhsEvaluations = 0
     public var jacobianEvaluations = 0
     public var decompositions = 0
+    /// Newton iterations (implicit multistep methods; 0 for Rosenbrock methods, which need none).
+    public var newtonIterations = 0
     public init() {}
 
     public static func + (a: IntegratorStatistics, b: IntegratorStatistics) -> IntegratorStatistics {
@@ -68,6 +70,7 @@ public struct IntegratorStatistics: Sendable, Equatable {
         s.rhsEvaluations += b.rhsEvaluations
         s.jacobianEvaluations += b.jacobianEvaluations
         s.decompositions += b.decompositions
+        s.newtonIterations += b.newtonIterations
         return s
     }
 }

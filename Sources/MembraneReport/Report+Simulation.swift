@@ -41,6 +41,7 @@ public struct SimulationReport: Renderable {
                 ("rhs_evaluations", .integer(t.statistics.rhsEvaluations)),
                 ("jacobian_evaluations", .integer(t.statistics.jacobianEvaluations)),
                 ("lu_decompositions", .integer(t.statistics.decompositions)),
+                ("newton_iterations", .integer(t.statistics.newtonIterations)),
                 ("wall_time_s", .number(wallTime)),
             ])),
             ("conservation", .object([

@@ -122,6 +122,27 @@ struct PumpLeakCLITests {
         #expect(try #require(final["volume_relative"] as? Double) > 1.05)
     }
 
+    /// `--method bdf` runs the BDF integrator (named in `solver.method`) and agrees with the default Rodas4 run:
+    /// both are solutions at rtol 1e-8 whose global errors are below 1e-6 mV and 1e-8 in relative volume (BENCHMARKS.md
+    /// measures 1.6e-7 mV and 6e-9 for BDF over an hour of block), and both conserve every amount to round-off.
+    @Test func methodChoice() throws {
+        let common = ["simulate", "pump-leak", "--preset", "kay-2017", "--start", "steady-state", "--pump-block-at", "0",
+                      "--duration", "3600", "--json"]
+        let bdf = try runMembrane(common + ["--method", "bdf"])
+        let rodas = try runMembrane(common + ["--method", "rodas4"])
+        #expect(bdf.status == 0 && rodas.status == 0, "\(bdf.stderr) \(rodas.stderr)")
+        let b = try #require(bdf.object), r = try #require(rodas.object)
+        #expect((b["solver"] as? [String: Any])?["method"] as? String == "BDF")
+        #expect((r["solver"] as? [String: Any])?["method"] as? String == "Rodas4")
+        let fb = try #require(b["final"] as? [String: Any]), fr = try #require(r["final"] as? [String: Any])
+        let vb = try #require(fb["vm_mV"] as? Double), vr = try #require(fr["vm_mV"] as? Double)
+        let wb = try #require(fb["volume_relative"] as? Double), wr = try #require(fr["volume_relative"] as? Double)
+        #expect(isClose(vb, vr, within: 1e-6))
+        #expect(isRelativelyClose(wb, wr, relative: 1e-8))
+        let drift = try #require((b["conservation"] as? [String: Any])?["max_relative_drift"] as? [String: Double])
+        #expect(drift.values.allSatisfy { $0 < 1e-12 })
+    }
+
     @Test func configFile() throws {
         let path = Self.repo.appendingPathComponent("docs/examples/kay-2017-extracellular-impermeant.json").path
         let run = try runMembrane(["simulate", "pump-leak", "--preset", "kay-2017", "--config", path, "--json"])
@@ -146,6 +167,7 @@ struct PumpLeakCLITests {
         (["steady-state", "--preset", "kay-2017", "--pump-rate", "-1"], "pump-rate"),
         (["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "-5"], "duration"),
         (["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "10", "--rtol", "2"], "rtol"),
+        (["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "10", "--method", "euler"], "method"),
     ])
     func badInput(arguments: [String], field: String) throws {
         let run = try runMembrane(arguments + ["--json"])

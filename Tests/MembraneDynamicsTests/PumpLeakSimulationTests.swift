@@ -20,10 +20,12 @@ struct PumpLeakSimulationTests {
     /// from its dt = 1 and 2 ms tables (R = 2·T₁ − T₂, first-order method): the extrapolation removes the Euler
     /// error (up to 3·10⁻⁶ at t = 1000 s), leaving O(dt²) ≪ 10⁻⁶, the tolerance (10⁻³ mV for V). Conservation
     /// of every ion in cell + bath, of charge and of osmoles holds to round-off (10⁻¹²).
-    @Test func kayMatchesTheAuthorsScheme() throws {
+    /// Both integrators (Rodas4 and BDF at the default rtol 1e-8) meet the same bounds.
+    @Test(arguments: IntegrationMethod.allCases)
+    func kayMatchesTheAuthorsScheme(method: IntegrationMethod) throws {
         var s = Scenario.kay2017
         s.duration = 45_000
-        let tr = try solve(s)
+        let tr = try solve(s, using: SimulationSolver(method: method))
         #expect(tr.termination == .finished)
         let fine = try Fixtures.kayReference("kay2017_codata_dt1ms.csv")
         let coarse = try Fixtures.kayReference("kay2017_codata_dt2ms.csv")
@@ -66,10 +68,11 @@ struct PumpLeakSimulationTests {
     /// equilibrium (Kay 2017; Kay & Blaustein 2019): its volume tends to the Donnan solver's osmotic volume
     /// (X_in = X_out ⇒ 50/100 = 0.5 of the reference volume) and V to 0. The reference table (PLM_CD.m with
     /// xo = 100, zo = −1) reaches 0.4999999987 at 50 000 s.
-    @Test func bathImpermeantGivesFiniteDonnanVolume() throws {
+    @Test(arguments: IntegrationMethod.allCases)
+    func bathImpermeantGivesFiniteDonnanVolume(method: IntegrationMethod) throws {
         var s = Fixtures.kayBathImpermeant
         s.duration = 50_000
-        let tr = try solve(s)
+        let tr = try solve(s, using: SimulationSolver(method: method))
         let bath = try Solution(millimolar: ["Na": 147, "K": 3, "Cl": 50])
         let donnan = try Donnan.solve(try DonnanProblem(
             outside: bath, permeant: ["Na", "K", "Cl"],
@@ -99,9 +102,10 @@ struct PumpLeakSimulationTests {
     }
 
     /// Time integration converges to the Newton steady state (Kay 2017 pump on; Keener & Sneyd at P = 2;
-    /// the full model with GHK leaks, Luo–Rudy pump, cotransporters, finite bath and osmotic water).
-    @Test(arguments: ["kay", "keener-sneyd", "rich"])
-    func integrationConvergesToSteadyState(which: String) throws {
+    /// the full model with GHK leaks, Luo–Rudy pump, cotransporters, finite bath and osmotic water), with either
+    /// integrator.
+    @Test(arguments: ["kay", "keener-sneyd", "rich"], IntegrationMethod.allCases)
+    func integrationConvergesToSteadyState(which: String, method: IntegrationMethod) throws {
         var s: Scenario
         switch which {
         case "kay": s = Fixtures.kayPumpOn; s.duration = 60_000
@@ -109,7 +113,7 @@ struct PumpLeakSimulationTests {
         default: s = Fixtures.rich; s.duration = 2e5
         }
         let steady = try SteadyStateSolver().solve(s)
-        let tr = try solve(s)
+        let tr = try solve(s, using: SimulationSolver(method: method))
         let f = tr.final, ss = steady.state
         #expect(isClose(f.potential.millivolts, ss.potential.millivolts, within: 1e-5))
         for j in f.inside.indices {
@@ -123,23 +127,25 @@ struct PumpLeakSimulationTests {
     /// A non-electroneutral start (1 mM extra Na) holds V₀ = F·w·q/(C·A) ≈ 16 V by the charge-difference
     /// model; the leaks discharge it within milliseconds (the capacitive time C/g ≈ 20 ms) and the run goes on,
     /// conserving every amount.
-    @Test func nonElectroneutralStartIsDischarged() throws {
+    @Test(arguments: IntegrationMethod.allCases)
+    func nonElectroneutralStartIsDischarged(method: IntegrationMethod) throws {
         var s = Fixtures.kayPumpOn
         s.inside[0] = .millimolar(121)
         s.duration = 1
-        let tr = try solve(s)
+        let tr = try solve(s, using: SimulationSolver(method: method))
         #expect(tr.initial.potential.volts > 10)
         #expect(abs(tr.final.potential.millivolts) < 100)
         #expect(tr.conservation.worst < 1e-12)
     }
 
     /// Block and release: after the release the pump runs again and the cell returns to its steady state.
-    @Test func blockAndRelease() throws {
+    @Test(arguments: IntegrationMethod.allCases)
+    func blockAndRelease(method: IntegrationMethod) throws {
         var s = Fixtures.kayPumpOn
         s.events = [ScenarioEvent(time: 1000, .blockPump), ScenarioEvent(time: 2000, .releasePump)]
         s.duration = 60_000
         let steady = try SteadyStateSolver().solve(s)
-        let tr = try solve(s, from: steady.stateVector)
+        let tr = try solve(s, using: SimulationSolver(method: method), from: steady.stateVector)
         #expect(tr.events.map(\.pumpActivity) == [0, 1])
         let during = Self.state(tr, at: 1500)
         #expect(during.pumpActivity == 0 && during.relativeVolume > 1.01)
@@ -149,13 +155,14 @@ struct PumpLeakSimulationTests {
 
     /// Stopping early keeps what was computed (the command line's Ctrl-C), and a step limit is a termination,
     /// not an error.
-    @Test func interruptedAndStepLimitedRuns() throws {
-        var simulation = try Simulation(scenario: Scenario.kay2017)
+    @Test(arguments: IntegrationMethod.allCases)
+    func interruptedAndStepLimitedRuns(method: IntegrationMethod) throws {
+        var simulation = try Simulation(scenario: Scenario.kay2017, solver: SimulationSolver(method: method))
         for _ in 0..<50 { _ = simulation.step() }
         let partial = simulation.trajectory(termination: .interrupted)
         #expect(partial.count == 51)
         #expect(partial.termination.name == "interrupted")
-        let limited = try solve(Scenario.kay2017, using: SimulationSolver(maximumSteps: 10))
+        let limited = try solve(Scenario.kay2017, using: SimulationSolver(method: method, maximumSteps: 10))
         #expect(limited.termination == .stepLimit && limited.count == 11)
     }
 

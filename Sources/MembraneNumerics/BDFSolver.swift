@@ -1,0 +1,61 @@
+/// The tolerances and limits of a ``BDFIntegrator`` run: a value, like ``RosenbrockSolver``.
+///
+/// A step is accepted when the root-mean-square of errᵢ / (atolᵢ + rtol·|yᵢ_new|) is at most 1, the test of
+/// scipy's `BDF` (scipy/integrate/_ivp/bdf.py) and of Shampine & Reichelt 1997 (SIAM J. Sci. Comput. 18:1–22,
+/// "The MATLAB ODE Suite", §2).
+public struct BDFSolver: Sendable {
+    public var relativeTolerance: Double
+    /// The absolute tolerance for every component, unless ``absoluteTolerances`` is set.
+    public var absoluteTolerance: Double
+    /// Per-component absolute tolerances (overrides ``absoluteTolerance`` when non-nil).
+    public var absoluteTolerances: [Double]?
+    /// First step; nil chooses one from the problem (Hairer, Nørsett & Wanner I, §II.4, as scipy's
+    /// `select_initial_step` with error order 1).
+    public var initialStep: Double?
+    /// Upper bound on every step.
+    public var maximumStep: Double
+    /// The integration stops with ``StepOutcome/stepLimit`` after this many accepted steps.
+    public var maximumSteps: Int
+    /// Highest order the order selection may choose (1…5; 5 is scipy's and MATLAB's `MaxOrder`).
+    public var maximumOrder: Int
+
+    public init(relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-10, absoluteTolerances: [Double]? = nil,
+                initialStep: Double? = nil, maximumStep: Double = .infinity, maximumSteps: Int = 1_000_000,
+                maximumOrder: Int = NDFCoefficients.maximumOrder) {
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
+        self.absoluteTolerances = absoluteTolerances
+        self.initialStep = initialStep
+        self.maximumStep = maximumStep
+        self.maximumSteps = maximumSteps
+        self.maximumOrder = maximumOrder
+    }
+
+    /// The BDF settings with the tolerances and limits of a Rosenbrock solver (to run both methods alike).
+    public init(matching r: RosenbrockSolver) {
+        self.init(relativeTolerance: r.relativeTolerance, absoluteTolerance: r.absoluteTolerance,
+                  absoluteTolerances: r.absoluteTolerances, initialStep: r.initialStep, maximumStep: r.maximumStep,
+                  maximumSteps: r.maximumSteps)
+    }
+
+    /// Checks the tolerances and limits (callers map the message to their error type).
+    public func validationError() -> (field: String, value: String, allowed: String)? {
+        // rtol ≥ 100ε, as scipy's validate_tol enforces (tighter cannot be met in double precision).
+        if !(relativeTolerance >= 100 * Double.ulpOfOne && relativeTolerance < 1) {
+            return ("rtol", "\(relativeTolerance)", "a relative tolerance in [2.2e-14, 1), e.g. 1e-8")
+        }
+        if !(absoluteTolerance > 0 && absoluteTolerance.isFinite) {
+            return ("atol", "\(absoluteTolerance)", "an absolute tolerance > 0, e.g. 1e-10")
+        }
+        if let v = absoluteTolerances, !v.allSatisfy({ $0 > 0 && $0.isFinite }) {
+            return ("atol", "\(v)", "absolute tolerances > 0")
+        }
+        if let h = initialStep, !(h > 0 && h.isFinite) { return ("initial-step", "\(h)", "a step > 0 in seconds") }
+        if !(maximumStep > 0) { return ("max-step", "\(maximumStep)", "a step > 0 in seconds") }
+        if maximumSteps < 1 { return ("max-steps", "\(maximumSteps)", "at least 1 step") }
+        if !(1...NDFCoefficients.maximumOrder).contains(maximumOrder) {
+            return ("max-order", "\(maximumOrder)", "an order from 1 to \(NDFCoefficients.maximumOrder)")
+        }
+        return nil
+    }
+}

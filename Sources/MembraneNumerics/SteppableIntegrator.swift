@@ -1,0 +1,52 @@
+/// What a driver needs from an adaptive integrator: one accepted step at a time, the current point, and a
+/// restart after an event changed the system or the state.
+///
+/// ``Integrator`` (Rosenbrock, Rodas4) and ``BDFIntegrator`` (variable-order NDF/BDF) conform, so a driver
+/// written against this protocol (a generic function, specialised per integrator) runs either method:
+///
+///     func run<I: SteppableIntegrator>(_ integrator: inout I) {
+///         while case .accepted = integrator.step() { record(integrator.time, integrator.state) }
+///     }
+///
+/// Events are handled as `Simulation` does: when ``isFinished`` at an event time, change ``system`` (a value),
+/// then ``restart(at:state:end:)``, which discards everything that assumed the old system (Jacobian, step-size
+/// history, the BDF's backward differences).
+public protocol SteppableIntegrator<System> {
+    associatedtype System: ODESystem
+    /// The system being integrated; after changing it, call ``restart(at:state:end:)``.
+    var system: System { get set }
+    var time: Double { get }
+    var state: [Double] { get }
+    var endTime: Double { get }
+    var statistics: IntegratorStatistics { get }
+    /// True once ``time`` has reached ``endTime``.
+    var isFinished: Bool { get }
+    /// The size of the last accepted step (0 before the first).
+    var lastStep: Double { get }
+    /// Advances by one accepted step (never past ``endTime``), or says why it cannot.
+    mutating func step() -> StepOutcome
+    /// f(t, y) at the current point.
+    mutating func currentDerivative() -> [Double]
+    /// Continues from (t, y) to a new end time, choosing the step size (and order) afresh.
+    mutating func restart(at t: Double, state y: [Double], end: Double)
+}
+
+extension Integrator: SteppableIntegrator {}
+
+/// The stiff integration methods Membrane offers.
+public enum IntegrationMethod: String, CaseIterable, Sendable, Hashable {
+    /// Rosenbrock RODAS4 (Hairer & Wanner 1996): one-step, order 4, L-stable, a Jacobian and an LU every step
+    /// (``Integrator``).
+    case rodas4
+    /// Variable-order (1–5) NDF/BDF of Shampine & Reichelt 1997 as in scipy's `solve_ivp(method="BDF")`:
+    /// multistep, modified Newton reusing one LU over many steps (``BDFIntegrator``).
+    case bdf
+
+    /// The name reports print.
+    public var displayName: String {
+        switch self {
+        case .rodas4: "Rodas4"
+        case .bdf: "BDF"
+        }
+    }
+}
