@@ -85,19 +85,8 @@ public struct BDFIntegrator<System: ODESystem> {
     /// Prepares an integration of `system` from `start` (state `state`) to `end`.
     public init(system: System, start: Double, state: [Double], end: Double, solver: BDFSolver) throws(IntegratorSetupError) {
         if let v = solver.validationError() { throw IntegratorSetupError(field: v.field, value: v.value, allowed: v.allowed) }
-        guard state.count == system.dimension else {
-            throw IntegratorSetupError(field: "state", value: "\(state.count) components",
-                                       allowed: "\(system.dimension) components (the system's dimension)")
-        }
-        guard start.isFinite, end.isFinite, end >= start else {
-            throw IntegratorSetupError(field: "end", value: "\(end)", allowed: "a finite end time ≥ the start time \(start)")
-        }
-        guard state.allSatisfy(\.isFinite) else {
-            throw IntegratorSetupError(field: "state", value: "\(state)", allowed: "finite numbers")
-        }
-        if let v = solver.absoluteTolerances, v.count != system.dimension {
-            throw IntegratorSetupError(field: "atol", value: "\(v.count) values", allowed: "\(system.dimension) values")
-        }
+        try IntegratorSetupError.check(dimension: system.dimension, start: start, state: state, end: end,
+                                       absoluteTolerances: solver.absoluteTolerances)
         self.system = system
         self.solver = solver
         _time = start

@@ -44,15 +44,9 @@ public struct BDFSolver: Sendable {
         if !(relativeTolerance >= 100 * Double.ulpOfOne && relativeTolerance < 1) {
             return ("rtol", "\(relativeTolerance)", "a relative tolerance in [2.2e-14, 1), e.g. 1e-8")
         }
-        if !(absoluteTolerance > 0 && absoluteTolerance.isFinite) {
-            return ("atol", "\(absoluteTolerance)", "an absolute tolerance > 0, e.g. 1e-10")
-        }
-        if let v = absoluteTolerances, !v.allSatisfy({ $0 > 0 && $0.isFinite }) {
-            return ("atol", "\(v)", "absolute tolerances > 0")
-        }
-        if let h = initialStep, !(h > 0 && h.isFinite) { return ("initial-step", "\(h)", "a step > 0 in seconds") }
-        if !(maximumStep > 0) { return ("max-step", "\(maximumStep)", "a step > 0 in seconds") }
-        if maximumSteps < 1 { return ("max-steps", "\(maximumSteps)", "at least 1 step") }
+        if let e = RosenbrockSolver.stepControlError(absoluteTolerance: absoluteTolerance, absoluteTolerances: absoluteTolerances,
+                                                     initialStep: initialStep, maximumStep: maximumStep,
+                                                     maximumSteps: maximumSteps) { return e }
         if !(1...NDFCoefficients.maximumOrder).contains(maximumOrder) {
             return ("max-order", "\(maximumOrder)", "an order from 1 to \(NDFCoefficients.maximumOrder)")
         }

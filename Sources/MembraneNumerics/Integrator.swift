@@ -53,19 +53,8 @@ public struct Integrator<System: ODESystem> {
     /// Prepares an integration of `system` from `start` (state `state`) to `end`.
     public init(system: System, start: Double, state: [Double], end: Double, solver: RosenbrockSolver) throws(IntegratorSetupError) {
         if let v = solver.validationError() { throw IntegratorSetupError(field: v.field, value: v.value, allowed: v.allowed) }
-        guard state.count == system.dimension else {
-            throw IntegratorSetupError(field: "state", value: "\(state.count) components",
-                                       allowed: "\(system.dimension) components (the system's dimension)")
-        }
-        guard start.isFinite, end.isFinite, end >= start else {
-            throw IntegratorSetupError(field: "end", value: "\(end)", allowed: "a finite end _time ≥ the start _time \(start)")
-        }
-        guard state.allSatisfy(\.isFinite) else {
-            throw IntegratorSetupError(field: "state", value: "\(state)", allowed: "finite numbers")
-        }
-        if let v = solver.absoluteTolerances, v.count != system.dimension {
-            throw IntegratorSetupError(field: "atol", value: "\(v.count) values", allowed: "\(system.dimension) values")
-        }
+        try IntegratorSetupError.check(dimension: system.dimension, start: start, state: state, end: end,
+                                       absoluteTolerances: solver.absoluteTolerances)
         self.system = system
         self.solver = solver
         self._time = start
@@ -325,6 +314,25 @@ public struct IntegratorSetupError: Error, Sendable, Equatable {
     public var field: String
     public var value: String
     public var allowed: String
+
+    /// The checks every integrator makes before its first step: a state of the system's dimension, finite
+    /// numbers, start ≤ end, and per-component tolerances (if any) of the right count.
+    static func check(dimension: Int, start: Double, state: [Double], end: Double,
+                      absoluteTolerances: [Double]?) throws(IntegratorSetupError) {
+        guard state.count == dimension else {
+            throw IntegratorSetupError(field: "state", value: "\(state.count) components",
+                                       allowed: "\(dimension) components (the system's dimension)")
+        }
+        guard start.isFinite, end.isFinite, end >= start else {
+            throw IntegratorSetupError(field: "end", value: "\(end)", allowed: "a finite end time ≥ the start time \(start)")
+        }
+        guard state.allSatisfy(\.isFinite) else {
+            throw IntegratorSetupError(field: "state", value: "\(state)", allowed: "finite numbers")
+        }
+        if let v = absoluteTolerances, v.count != dimension {
+            throw IntegratorSetupError(field: "atol", value: "\(v.count) values", allowed: "\(dimension) values")
+        }
+    }
 }
 
 extension LUDecomposition {

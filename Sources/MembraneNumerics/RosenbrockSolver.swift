@@ -39,6 +39,13 @@ public struct RosenbrockSolver: Sendable {
         if !(relativeTolerance > 0 && relativeTolerance < 1) {
             return ("rtol", "\(relativeTolerance)", "a relative tolerance in (0, 1), e.g. 1e-8")
         }
+        return Self.stepControlError(absoluteTolerance: absoluteTolerance, absoluteTolerances: absoluteTolerances,
+                                     initialStep: initialStep, maximumStep: maximumStep, maximumSteps: maximumSteps)
+    }
+
+    /// The checks shared by every integrator's settings: absolute tolerances, first and largest step, step limit.
+    static func stepControlError(absoluteTolerance: Double, absoluteTolerances: [Double]?, initialStep: Double?,
+                                 maximumStep: Double, maximumSteps: Int) -> (field: String, value: String, allowed: String)? {
         if !(absoluteTolerance > 0 && absoluteTolerance.isFinite) {
             return ("atol", "\(absoluteTolerance)", "an absolute tolerance > 0, e.g. 1e-10")
         }
