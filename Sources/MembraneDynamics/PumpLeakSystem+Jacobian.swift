@@ -37,25 +37,19 @@ extension PumpLeakSystem {
             let (volume, potential) = evaluateState(y, ci: ci, co: co, phi: phi)
             _ = fluxes(ci: ci, co: co, v: potential, phi: phi)
             let root = Double.ulpOfOne.squareRoot()
-            // ∂Φⱼ/∂c_l (row j, column l).
-            for l in 0..<n {
-                let old = ci[l]
-                ci[l] = old + root * old
-                let h = ci[l] - old
-                _ = fluxes(ci: ci, co: co, v: potential, phi: phi2)
-                ci[l] = old
-                for j in 0..<n { dPhidC[j * n + l] = (phi2[j] - phi[j]) / h }
-            }
-            if !infiniteBath {
+            /// ∂Φⱼ/∂c_l (row j, column l) by forward differences in the concentrations `c` (inside or outside).
+            func differentiate(_ c: UnsafeMutableBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
                 for l in 0..<n {
-                    let old = co[l]
-                    co[l] = old + root * old
-                    let h = co[l] - old
+                    let old = c[l]
+                    c[l] = old + root * old
+                    let h = c[l] - old
                     _ = fluxes(ci: ci, co: co, v: potential, phi: phi2)
-                    co[l] = old
-                    for j in 0..<n { dPhidCo[j * n + l] = (phi2[j] - phi[j]) / h }
+                    c[l] = old
+                    for j in 0..<n { out[j * n + l] = (phi2[j] - phi[j]) / h }
                 }
             }
+            differentiate(ci, into: dPhidC)
+            if !infiniteBath { differentiate(co, into: dPhidCo) }
             do {
                 let h = root * vt
                 _ = fluxes(ci: ci, co: co, v: potential + h, phi: phi2)

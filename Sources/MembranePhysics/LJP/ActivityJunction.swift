@@ -46,7 +46,7 @@ public enum ActivityJunction {
         let gp = lg(junction.species.map(\.pipette)).map { Double.exp($0) }
         let gb = lg(junction.species.map(\.bath)).map { Double.exp($0) }
         var notes = junction.notes
-        notes.append("Planck with activities (\(model.rawValue)), γ following the local composition: grid of \(intervals) and \(2 * intervals) intervals, Richardson-extrapolated by \(Format3.microvolts(extrapolated - fine.potential)); ideal Planck would give \(Format3.millivolts(ideal.potential.volts)); γ pipette \(summary(junction, gp)); γ bath \(summary(junction, gb))")
+        notes.append("Planck with activities (\(model.rawValue)), γ following the local composition: grid of \(intervals) and \(2 * intervals) intervals, Richardson-extrapolated by \(Format.number((extrapolated - fine.potential) * 1e6)) µV; ideal Planck would give \(Format.number(ideal.potential.millivolts)) mV; γ pipette \(summary(junction, gp)); γ bath \(summary(junction, gb))")
         let scale = ideal.potential.volts != 0 ? extrapolated / ideal.potential.volts : 1
         var result = JunctionResult(method: .planck, potential: .volts(extrapolated),
                                     contributions: ideal.contributions.map { ($0.name, $0.potential * scale) },
@@ -59,12 +59,6 @@ public enum ActivityJunction {
 
     static func summary(_ junction: LiquidJunction, _ gammas: [Double]) -> String {
         zip(junction.species, gammas).filter { $0.0.pipette > 0 || $0.0.bath > 0 }.prefix(6)
-            .map { "\($0.0.ion.name) \(Double(Int($0.1 * 1000)) / 1000)" }.joined(separator: ", ")
+            .map { "\($0.0.ion.name) \(Format.number($0.1))" }.joined(separator: ", ")
     }
-}
-
-/// Small formatting helpers for notes (the physics layer has no Foundation).
-enum Format3 {
-    static func millivolts(_ volts: Double) -> String { "\(Double(Int((volts * 1e3 * 1000).rounded())) / 1000) mV" }
-    static func microvolts(_ volts: Double) -> String { "\(Double(Int((volts * 1e6 * 1000).rounded())) / 1000) µV" }
 }

@@ -58,7 +58,7 @@ public struct LiquidJunction: Sendable {
         guard missing.isEmpty else {
             throw MembraneError.invalidValue(
                 field: "mobility", value: missing.joined(separator: ", "),
-                allowed: "ions with a mobility in the '\(mobilities.name)' table; give D in m²/s in the solution, e.g. \(missing[0])(D=0.5e-9)=\(formatAmount(pipette[missing[0]] ?? bath[missing[0]]))")
+                allowed: "ions with a mobility in the '\(mobilities.name)' table; give D in m²/s in the solution, e.g. \(missing[0])(D=0.5e-9)=\(Format.number((pipette[missing[0]] ?? bath[missing[0]])?.millimolar ?? 1))")
         }
         if !neutral.isEmpty {
             notes.append("neutral species ignored (they carry no current): \(neutral.joined(separator: ", "))")
@@ -66,12 +66,6 @@ public struct LiquidJunction: Sendable {
         if abs(conditions.temperature.kelvin - 298.15) > 0.5 {
             notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Int(conditions.temperature.celsius.rounded())) °C would scale every D by the same factor and leave the LJP unchanged")
         }
-    }
-
-    private func formatAmount(_ c: Concentration?) -> String {
-        guard let c else { return "1" }
-        let x = c.millimolar
-        return x == x.rounded() ? String(Int(x)) : String(x)
     }
 
     /// Net charge Σ z·c of the pipette and bath solutions, in mM (both 0 for electroneutral solutions).
