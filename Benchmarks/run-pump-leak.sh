@@ -14,7 +14,7 @@ cd "$root"
 swift build -c release --product membrane >/dev/null
 py="$root/Benchmarks/.venv/bin/python"
 out="$(mktemp -d)"
-mtols="1e-12 1e-10 1e-9 1e-8 1e-7 1e-6"
+mtols="1e-12 1e-11 1e-10 5e-10 2e-10 1e-9 5e-9 2e-9 1e-8 5e-8 2e-8 1e-7 5e-7 2e-7 1e-6"
 ptols="1e-10 1e-9 1e-8 1e-7 1e-6"
 for round in $(seq 1 "$rounds"); do
   for method in rodas4 bdf; do
@@ -55,20 +55,29 @@ for m, label in (("rodas4", "Membrane Rodas4"), ("bdf", "Membrane BDF")):
         rows.append(("%s rtol %s" % (label, t), tm, dv, dw, m, t))
         print("%-30s %7.3f ms %7d %7d %11.2e %11.2e" % (rows[-1][0], tm * 1e3, x["block_1h_steps"], x["block_1h_rhs_evaluations"], dv, dw))
 peers = []
-for meth in ("BDF", "LSODA"):
+PEERS = ("BDF", "BDF_jac", "LSODA", "LSODA_jac")
+def peer_name(meth):
+    return meth.replace("_jac", "+jac")
+for meth in PEERS:
     for t in ptols:
         x = P[t][0]["block_1h_" + meth]
         tm = min(p["block_1h_" + meth]["median_s"] for p in P[t])
         dv, dw = abs(x["vm_mV"] - ref_v), abs(x["volume_relative"] / ref_w - 1)
-        peers.append(("scipy %s rtol %s" % (meth, t), tm, dv, dw, meth, t))
+        peers.append(("scipy %s rtol %s" % (peer_name(meth), t), tm, dv, dw, meth, t))
         print("%-30s %7.3f ms %7d %7d %11.2e %11.2e" % (peers[-1][0], tm * 1e3, x["steps"], x["nfev"], dv, dw))
 print()
 print("equal tolerance (rtol 1e-8): peer time / Membrane time")
 for m, label in (("rodas4", "Rodas4"), ("bdf", "BDF")):
     tm = best(M[(m, "1e-8")], BLOCK)
-    for meth in ("BDF", "LSODA"):
+    for meth in PEERS:
         tp = min(p["block_1h_" + meth]["median_s"] for p in P["1e-8"])
-        print("  scipy %-5s / Membrane %-6s = %6.1fx  (%.3f ms / %.3f ms)" % (meth, label, tp / tm, tp * 1e3, tm * 1e3))
+        print("  scipy %-9s / Membrane %-6s = %6.1fx  (%.3f ms / %.3f ms)" % (peer_name(meth), label, tp / tm, tp * 1e3, tm * 1e3))
+print()
+print("equal tolerance at every peer rtol: peer time / Membrane BDF time")
+for t in ptols:
+    tm = best(M[("bdf", t)], BLOCK)
+    print("  rtol %-6s Membrane BDF %.3f ms: " % (t, tm * 1e3) + ", ".join(
+        "%s %.1fx" % (peer_name(meth), min(p["block_1h_" + meth]["median_s"] for p in P[t]) / tm) for meth in PEERS))
 print()
 print("equal accuracy: for each peer run, the fastest Membrane run at least as accurate in both V and volume")
 for name, tp, dv, dw, meth, t in peers:
@@ -76,7 +85,7 @@ for name, tp, dv, dw, meth, t in peers:
         ok = [r for r in rows if r[4] == m and r[2] <= dv and r[3] <= dw]
         if ok:
             r = min(ok, key=lambda r: r[1])
-            print("  %-24s vs %-30s %6.1fx" % (name, r[0], tp / r[1]))
+            print("  %-28s vs %-30s %6.1fx" % (name, r[0], tp / r[1]))
         else:
             print("  %-24s vs Membrane %-6s: no run as accurate" % (name, m))
 print()
@@ -92,9 +101,12 @@ for name, tm, dv, dw, m, t in rows:
         print("  %-28s %7.3f ms   no %s run as accurate" % (name, tm * 1e3, other))
 print()
 ss_m = min(best(M[(m, t)], SS) for m in ("rodas4", "bdf") for t in mtols)
-root_t = min(p["steady_state"]["median_s"] for p in P["1e-8"])
-print("steady state: Membrane Newton %.1f us (V = %.10f mV)" % (ss_m * 1e6, ref["steady_state_vm_mV"]))
+# Both sides: the best per-run median over every run (Membrane and the peer time the steady state in each run).
+root_t = min(p["steady_state"]["median_s"] for t in ptols for p in P[t])
+root_jac_t = min(p["steady_state_jac"]["median_s"] for t in ptols for p in P[t])
+print("steady state: Membrane Newton %.2f us (V = %.10f mV)" % (ss_m * 1e6, ref["steady_state_vm_mV"]))
 print("  scipy.optimize.root (hybr): %.1f us -> %.1fx" % (root_t * 1e6, root_t / ss_m))
+print("  scipy.optimize.root (hybr, exact Jacobian): %.1f us -> %.1fx" % (root_jac_t * 1e6, root_jac_t / ss_m))
 for rule, text in (("event", "until max|dN/dt|/N < 1e-11/s"), ("horizon", "over 10^6 s")):
     for meth in ("BDF", "LSODA"):
         key = "steady_integration_%s_%s" % (rule, meth)

@@ -14,6 +14,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
     @Option(help: "Integrator: rodas4 or bdf.") var method: String = SimulationSolver().method.rawValue
     @Option(parsing: .unconditional, help: "Relative tolerance of the simulation.") var rtol: Double = 1e-8
     @Option(parsing: .unconditional, help: "Absolute tolerance of the simulation (mM).") var atol: Double = 1e-10
+    @Flag(help: "Time only the Newton steady state (for profiling it).") var newtonOnly = false
     @OptionGroup var output: OutputOptions
 
     struct Report: Renderable {
@@ -41,6 +42,12 @@ struct BenchPumpLeakCommand: CalculationCommand {
             let t0 = clock.now
             steady = try SteadyStateSolver().solve(kay)
             steadyTimes.append(seconds(clock.now - t0))
+        }
+        if newtonOnly {
+            return Report(rows: [("steady state (kay-2017, Newton)", median(steadyTimes),
+                                  "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations")],
+                          values: [("steady_state_vm_mV", .number(steady.state.potential.millivolts)),
+                                   ("steady_state_iterations", .integer(steady.iterations))])
         }
         var blocked = kay
         blocked.events = [ScenarioEvent(time: 0, .blockPump)]

@@ -81,4 +81,55 @@ public struct NaKPump: Sendable, Hashable {
             return maximalRate / (1 + Double.exp((25 - na) / 3)) / (1 + Double.exp(3.5 - ko))
         }
     }
+
+    /// The partial derivatives of ``cycleFlux(sodiumInside:sodiumOutside:potassiumOutside:potential:thermalVoltage:)``
+    /// (per mM and per volt), each law differentiated in closed form.
+    public struct Gradient: Sendable, Hashable {
+        public var sodiumInside = 0.0, sodiumOutside = 0.0, potassiumOutside = 0.0, potential = 0.0
+        public init() {}
+    }
+
+    /// The gradient of the cycle flux at (Na_in, Na_out, K_out, V): cubic ∂J/∂Na_in = 3J/Na_in, ∂J/∂Na_out = −3J/Na_out;
+    /// Luo–Rudy ∂/∂Na_in of 1/(1 + (10/Na_in)^1.5) = 1.5·N²·(10/Na_in)^1.5/Na_in, ∂/∂K_out of K_o/(K_o + 1.5) =
+    /// 1.5/(K_o + 1.5)², and f_NaK′ = f²·(0.01245·e^{−0.1u} + 0.0365·σ·e^{−u})/V_T in V and −f²·0.0365·e^{−u}·σ′ in
+    /// Na_out with σ′ = e^{Na_o/67.3}/(7·67.3); Wei 2014 ∂/∂x of 1/(1 + e^{a − x/s}) = (1/s)·e^{a − x/s}/(1 + e^{a − x/s})².
+    public func cycleFluxGradient(sodiumInside na: Double, sodiumOutside nao: Double, potassiumOutside ko: Double,
+                                  potential v: Double, thermalVoltage vt: Double) -> Gradient {
+        var g = Gradient()
+        switch kinetics {
+        case .constant:
+            break
+        case .cubicSodium:
+            let u = na / nao
+            let j = maximalRate * u * u * u
+            g.sodiumInside = 3 * j / na
+            g.sodiumOutside = -3 * j / nao
+        case .luoRudy1994(let voltageDependent):
+            let ratio = Double.pow(10 / na, 1.5)
+            let naTerm = 1 / (1 + ratio)
+            let kTerm = ko / (ko + 1.5)
+            var f = 1.0, dfdV = 0.0, dfdNao = 0.0
+            if voltageDependent {
+                let eNao = Double.exp(nao / 67.3)
+                let sigma = (eNao - 1) / 7
+                let u = v / vt
+                let slow = 0.1245 * Double.exp(-0.1 * u), fast = 0.0365 * Double.exp(-u)
+                f = 1 / (1 + slow + fast * sigma)
+                dfdV = f * f * (0.1 * slow + fast * sigma) / vt
+                dfdNao = -f * f * fast * eNao / (7 * 67.3)
+            }
+            let dNaTerm = naTerm * naTerm * 1.5 * ratio / na
+            let dKTerm = 1.5 / ((ko + 1.5) * (ko + 1.5))
+            g.sodiumInside = maximalRate * f * dNaTerm * kTerm
+            g.potassiumOutside = maximalRate * f * naTerm * dKTerm
+            g.potential = maximalRate * dfdV * naTerm * kTerm
+            g.sodiumOutside = maximalRate * dfdNao * naTerm * kTerm
+        case .wei2014:
+            let eNa = Double.exp((25 - na) / 3), eK = Double.exp(3.5 - ko)
+            let naTerm = 1 / (1 + eNa), kTerm = 1 / (1 + eK)
+            g.sodiumInside = maximalRate * (naTerm * naTerm * eNa / 3) * kTerm
+            g.potassiumOutside = maximalRate * naTerm * (kTerm * kTerm * eK)
+        }
+        return g
+    }
 }

@@ -2,15 +2,17 @@ import MembraneNumerics
 import RealModule
 
 extension PumpLeakSystem {
-    /// The Jacobian ∂f/∂y by the chain rule through the natural variables of the fluxes.
+    /// The exact Jacobian ∂f/∂y by the chain rule through the natural variables of the fluxes.
     ///
-    /// The fluxes Φ are smooth functions of the inside and outside concentrations and of V; their partial
-    /// derivatives are estimated by forward differences in those variables (steps √ε·c and √ε·RT/F, each
-    /// well scaled), and the derivatives of c, c_out, V and v̂ with respect to the state are exact. Plain
-    /// finite differences in the amounts would be badly scaled: V = F·w·q/(C·A) turns a relative change
-    /// of 10⁻⁸ in an amount into tens of millivolts. One scratch allocation on the stack, no heap.
+    /// The fluxes Φ are smooth functions of the inside and outside concentrations and of V, differentiated in
+    /// closed form (``fluxDerivatives(ci:co:v:into:)``); the derivatives of c, c_out, V and v̂ with respect to
+    /// the state are exact too. (Plain finite differences in the amounts would be badly scaled: V = F·w·q/(C·A)
+    /// turns a relative change of 10⁻⁸ in an amount into tens of millivolts.) One scratch allocation on the
+    /// stack, no heap.
+    /// For the full state, or, with an infinite bath, for the cell's part alone (``PumpLeakODE``).
     public func jacobian(at t: Double, state y: [Double], into jac: inout DenseMatrix) -> Bool {
-        let n = self.n, d = dimension
+        let n = self.n, d = y.count
+        precondition(d == dimension || (infiniteBath && d == bathOffset), "state of \(d) components")
         let size = 5 * n + 2 * n * n + n + 2 * d
         // Constant capacity for up to 8 ions (no run-time stack-size check per call), else sized.
         if size <= 256 {
@@ -21,9 +23,9 @@ extension PumpLeakSystem {
         return true
     }
 
-    /// The Jacobian with `scratch` (at least 5n + 2n² + n + 2·dimension values).
+    /// The Jacobian with `scratch` (at least 5n + 2n² + n + 2·y.count values).
     func jacobian(_ y: [Double], into jac: inout DenseMatrix, scratch buffer: UnsafeMutableBufferPointer<Double>) {
-        let n = self.n, d = dimension
+        let n = self.n, d = y.count, bathRows = d > bathOffset
         do {
             var offset = 0
             func take(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
@@ -33,28 +35,9 @@ extension PumpLeakSystem {
             let ci = take(n), co = take(n), phi = take(n), phi2 = take(n), work = take(n)
             let dPhidC = take(n * n), dPhidCo = take(n * n), dPhidV = take(n)
             let dVol = take(d), dV = take(d)
-            for i in 0..<(dPhidCo.count) { dPhidCo[i] = 0 }
             let (volume, potential) = evaluateState(y, ci: ci, co: co, phi: phi)
-            _ = fluxes(ci: ci, co: co, v: potential, phi: phi)
-            let root = Double.ulpOfOne.squareRoot()
-            /// ∂Φⱼ/∂c_l (row j, column l) by forward differences in the concentrations `c` (inside or outside).
-            func differentiate(_ c: UnsafeMutableBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
-                for l in 0..<n {
-                    let old = c[l]
-                    c[l] = old + root * old
-                    let h = c[l] - old
-                    _ = fluxes(ci: ci, co: co, v: potential, phi: phi2)
-                    c[l] = old
-                    for j in 0..<n { out[j * n + l] = (phi2[j] - phi[j]) / h }
-                }
-            }
-            differentiate(ci, into: dPhidC)
-            if !infiniteBath { differentiate(co, into: dPhidCo) }
-            do {
-                let h = root * vt
-                _ = fluxes(ci: ci, co: co, v: potential + h, phi: phi2)
-                for j in 0..<n { dPhidV[j] = (phi2[j] - phi[j]) / h }
-            }
+            fluxDerivatives(ci: ci, co: co, v: potential,
+                            into: FluxDerivatives(dInside: dPhidC, dOutside: dPhidCo, dPotential: dPhidV))
             // ∂v̂/∂y.
             for m in 0..<d { dVol[m] = 0; dV[m] = 0 }
             if wIndex >= 0 {
@@ -120,7 +103,7 @@ extension PumpLeakSystem {
                             if !infiniteBath { s += dPhidCo[j * n + l] * phi2[l] }
                         }
                         out[j * d + m] = -sigma * s
-                        out[(bathOffset + j) * d + m] = sigma * s
+                        if bathRows { out[(bathOffset + j) * d + m] = sigma * s }
                     }
                 }
                 if let hydraulic {

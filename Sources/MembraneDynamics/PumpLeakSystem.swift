@@ -289,6 +289,8 @@ public struct PumpLeakSystem: ODESystem, Sendable {
 
     // MARK: - ODESystem
 
+    /// f(t, y) for the full state, or, with an infinite bath, for the cell's part alone (y and dydt of
+    /// ``PumpLeakODE/dimension`` components).
     public func derivatives(at t: Double, state y: [Double], into dydt: inout [Double]) {
         // Scratch for c_in, c_out and Φ on the stack; a constant capacity for the usual few ions (no run-time
         // stack-size check per call).
@@ -309,10 +311,10 @@ public struct PumpLeakSystem: ODESystem, Sendable {
         _ = fluxes(ci: ci, co: co, v: potential, phi: phi)
         let bathOffset = self.bathOffset, sigma = self.sigma
         dydt.withUnsafeMutableBufferPointer { out in
-            for j in 0..<n {
-                let rate = sigma * phi[j]
-                out[j] = -rate
-                out[bathOffset + j] = rate
+            for j in 0..<n { out[j] = -sigma * phi[j] }
+            // The bath part (absent when only the cell's part is integrated: ``PumpLeakODE``).
+            if out.count > bathOffset {
+                for j in 0..<n { out[bathOffset + j] = sigma * phi[j] }
             }
         }
         if let hydraulic {

@@ -17,8 +17,14 @@ public struct SimulationSolver: Sendable {
                                       maximumSteps: maximumSteps)
     }
 
-    /// The same tolerances and limits for the BDF method.
-    public var bdf: BDFSolver { BDFSolver(matching: integrator) }
+    /// The same tolerances and limits for the BDF method, with the Newton convergence test of MATLAB's ode15s
+    /// (``BDFSolver/NewtonTest/ode15s``: the contraction rate carried from step to step, often one evaluation of f
+    /// per step instead of scipy's two).
+    public var bdf: BDFSolver {
+        var s = BDFSolver(matching: integrator)
+        s.newtonTest = .ode15s
+        return s
+    }
 
     public var methodName: String {
         switch method {
@@ -41,9 +47,10 @@ public struct AppliedEvent: Sendable, Hashable {
 public struct Simulation {
     public let scenario: Scenario
     public let solver: SimulationSolver
-    /// The integrator of the chosen method (exactly one is non-nil).
-    var rodas: Integrator<PumpLeakSystem>?
-    var bdf: BDFIntegrator<PumpLeakSystem>?
+    /// The integrator of the chosen method (exactly one is non-nil), on the integrated part of the state
+    /// (``PumpLeakODE``).
+    var rodas: Integrator<PumpLeakODE>?
+    var bdf: BDFIntegrator<PumpLeakODE>?
     let initialSystem: PumpLeakSystem
     var schedule: EventSchedule
     var recorder: TrajectoryRecorder
@@ -72,34 +79,27 @@ public struct Simulation {
         self.scenario = scenario
         self.solver = solver
         initialSystem = system
-        // For an infinite bath the bath components only book what the cell gave away (their error is minus the
-        // cell's): judge them on the scale of the cell amounts they mirror, not on their own (initially zero) size.
-        var integratorSolver = solver.integrator
-        if case .infinite = scenario.bath, integratorSolver.absoluteTolerances == nil {
-            var atol = [Double](repeating: integratorSolver.absoluteTolerance, count: system.dimension)
-            for j in 0..<system.n {
-                atol[system.bathOffset + j] = max(atol[j], integratorSolver.relativeTolerance * abs(y0[j]))
-            }
-            integratorSolver.absoluteTolerances = atol
-        }
-        recorder = TrajectoryRecorder(dimension: system.dimension)
+        let equations = PumpLeakODE(system, start: y0)
+        let integrated = equations.reduce(y0)
+        recorder = TrajectoryRecorder(equations: equations)
         let f0: [Double]
         do {
             switch solver.method {
             case .rodas4:
-                var integrator = try Integrator(system: system, start: 0, state: y0, end: times[0], solver: integratorSolver)
+                var integrator = try Integrator(system: equations, start: 0, state: integrated, end: times[0],
+                                                solver: solver.integrator)
                 f0 = integrator.currentDerivative()
                 rodas = integrator
             case .bdf:
-                var integrator = try BDFIntegrator(system: system, start: 0, state: y0, end: times[0],
-                                                   solver: BDFSolver(matching: integratorSolver))
+                var integrator = try BDFIntegrator(system: equations, start: 0, state: integrated, end: times[0],
+                                                   solver: solver.bdf)
                 f0 = integrator.currentDerivative()
                 bdf = integrator
             }
         } catch {
             throw MembraneError.invalidValue(field: error.field, value: error.value, allowed: error.allowed)
         }
-        recorder.append(time: 0, state: y0, derivative: f0, activity: system.pumpActivity)
+        recorder.append(time: 0, state: integrated, derivative: f0, activity: system.pumpActivity)
     }
 
     public var time: Double { bdf?.time ?? rodas!.time }
@@ -120,7 +120,7 @@ public struct Simulation {
     /// One step of either integrator (specialised for each), with the events due before it.
     static func advance<I: SteppableIntegrator>(_ integrator: inout I, _ schedule: inout EventSchedule,
                                                _ recorder: inout TrajectoryRecorder) -> StepOutcome
-        where I.System == PumpLeakSystem {
+        where I.System == PumpLeakODE {
         while integrator.isFinished {
             if integrator.endTime >= schedule.duration { return .finished }
             let t = integrator.endTime
@@ -177,20 +177,34 @@ public func solve(_ scenario: Scenario, using solver: SimulationSolver = Simulat
     }
 }
 
-/// Accumulates (t, y, f, pump activity) records in flat arrays.
+/// Accumulates (t, y, f, pump activity) records in flat arrays, as full state vectors of
+/// ``PumpLeakSystem/layout``: the integrated part, then (when the bath is not integrated, ``PumpLeakODE``) the
+/// bath amounts Bⱼ = Tⱼ − Nⱼ and their derivatives −dNⱼ/dt.
 struct TrajectoryRecorder {
-    let dimension: Int
+    /// Tⱼ of the ions whose bath amount is rebuilt (empty when the whole state is integrated).
+    let rebuiltTotals: [Double]
     var times: [Double] = []
     var states: [Double] = []
     var derivatives: [Double] = []
     var activities: [Double] = []
 
-    init(dimension: Int) { self.dimension = dimension }
+    init(equations: PumpLeakODE) {
+        rebuiltTotals = equations.dimension == equations.system.dimension ? [] : equations.totals
+    }
 
     mutating func append(time: Double, state: [Double], derivative: [Double], activity: Double) {
         times.append(time)
-        states.append(contentsOf: state)
-        derivatives.append(contentsOf: derivative)
         activities.append(activity)
+        // Element by element from the buffers (no retain of the integrator's arrays, no intermediate copy).
+        state.withUnsafeBufferPointer { y in
+            derivative.withUnsafeBufferPointer { f in
+                rebuiltTotals.withUnsafeBufferPointer { totals in
+                    for i in 0..<y.count { states.append(y[i]) }
+                    for j in 0..<totals.count { states.append(totals[j] - y[j]) }
+                    for i in 0..<f.count { derivatives.append(f[i]) }
+                    for j in 0..<totals.count { derivatives.append(-f[j]) }
+                }
+            }
+        }
     }
 }

@@ -55,12 +55,14 @@ public struct SteadyStateSolver: Sendable {
         }
         let equations = SteadyStateEquations(system)
         let x0 = equations.initialGuess()
-        var result = newton.solve(from: x0, residual: equations.residual)
+        // Closures that read `equations` in place (a method reference would copy the whole value into a box).
+        var result = newton.solve(from: x0, residual: { equations.residual($0, &$1) },
+                                  jacobian: { equations.jacobian($0, &$1) })
         var method = SteadyState.Method.newton
         var iterations = result.iterations
         if !result.converged { try checkThatOneExists() }
         if !result.converged, let continuation {
-            let c = continuation.solve(from: x0, residual: equations.residual)
+            let c = continuation.solve(from: x0, residual: { equations.residual($0, &$1) })
             iterations += c.steps + c.newton.iterations
             if c.converged {
                 result = c.newton
@@ -73,10 +75,12 @@ public struct SteadyStateSolver: Sendable {
             // Polish with the charge condition scaled as a voltage.
             var precise = equations
             precise.voltageScaledCharge = true
+            let scaled = precise
             // Round-off floor of κ·q/(RT/F): q is a small difference of amounts ~ the contents.
             var polisher = newton
             polisher.tolerance = max(newton.tolerance, 8 * Double.ulpOfOne * system.kappa * equations.chargeScale / system.vt)
-            let polished = polisher.solve(from: result.x, residual: precise.residual)
+            let polished = polisher.solve(from: result.x, residual: { scaled.residual($0, &$1) },
+                                          jacobian: { scaled.jacobian($0, &$1) })
             iterations += polished.iterations
             result = polished
         }

@@ -49,7 +49,7 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline let rtol: Double
     @usableFromInline let newtonTolerance: Double
     @usableFromInline let maximumOrder: Int
-    /// One workspace for every vector of a step (offsets below): predictor, error scale, ψ, d, the Newton
+    /// One workspace for every vector of a step (offsets below): predictor, reciprocal error scale, ψ, d, the Newton
     /// right-hand side, the passive block of the iteration matrix, the backward differences ((maximumOrder + 3) rows of n, row m = ∇ᵐy),
     /// per-component atol, the rescaling scratch and the coefficients αₖ, γₖ and error constants.
     @usableFromInline var workspace: [Double]
@@ -75,6 +75,9 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline var luFactor = 0.0
     @usableFromInline var f0: [Double]
     @usableFromInline var f0Valid = false
+    /// The Newton contraction rate carried across steps on one iteration matrix (``BDFSolver/NewtonTest/ode15s``);
+    /// −1 when unknown (at a start and whenever the matrix or c changes).
+    @usableFromInline var carriedRate = -1.0
 
     /// Newton iterations per step at most (scipy's NEWTON_MAXITER).
     @usableFromInline static var newtonMaximumIterations: Int { 4 }
@@ -135,7 +138,9 @@ public struct BDFIntegrator<System: ODESystem> {
         perturbedRHS = f0
     }
 
-    /// f(t, y) at the current point (one evaluation, cached until the point moves).
+    /// The derivative at the current point: f(t, y) (one evaluation, cached until the point moves) at the start and
+    /// after a restart; after a step, the derivative the BDF formula implies there, (ψ + d)/c, which equals f(t, y)
+    /// to within the Newton tolerance and costs no evaluation.
     @inlinable public mutating func currentDerivative() -> [Double] {
         ensureDerivative()
         return f0
@@ -152,6 +157,7 @@ public struct BDFIntegrator<System: ODESystem> {
         jacValid = false
         luValid = false
         needsStart = true
+        carriedRate = -1
     }
 
     @inlinable mutating func ensureDerivative() {
@@ -172,6 +178,19 @@ public struct BDFIntegrator<System: ODESystem> {
             s += q * q
         }
         return (s / Double(n)).squareRoot()
+    }
+
+    /// The same norm with the reciprocal scale given, √(mean((factor·vᵢ·weightᵢ)²)), weightᵢ = 1/scaleᵢ
+    /// (a step divides once per component instead of once per norm).
+    @inlinable static func weightedNorm(_ v: UnsafePointer<Double>, _ weight: UnsafePointer<Double>, _ n: Int,
+                                        factor: Double = 1) -> Double {
+        if n == 0 { return 0 }
+        var s = 0.0
+        for i in 0..<n {
+            let q = v[i] * weight[i]
+            s += q * q
+        }
+        return abs(factor) * (s / Double(n)).squareRoot()
     }
 
     /// Starting step: Hairer, Nørsett & Wanner, Solving ODEs I, §II.4, with error order 1 (scipy's
@@ -277,6 +296,8 @@ public struct BDFIntegrator<System: ODESystem> {
         lu.factorIdentityMinus(c, times: jac, activeSize: na)
         luFactor = c
         luValid = true
+        // A new iteration matrix contracts at a new rate (CVODE resets CRATE at every matrix update).
+        carriedRate = -1
         _statistics.decompositions += 1
         if na < n {
             let passive = w + oPassive, n = self.n, na = self.na
@@ -317,7 +338,7 @@ public struct BDFIntegrator<System: ODESystem> {
     @inlinable mutating func newton(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double],
                                     at tNew: Double, c: Double) -> (converged: Bool, iterations: Int) {
         let n = self.n
-        let predicted = w + oPredicted, scale = w + oScale, psi = w + oPsi, d = w + oCorrection, dy = w + oWork
+        let predicted = w + oPredicted, weight = w + oScale, psi = w + oPsi, d = w + oCorrection, dy = w + oWork
         y.withUnsafeMutableBufferPointer { y in
             for i in 0..<n { y[i] = predicted[i]; d[i] = 0 }
         }
@@ -338,15 +359,39 @@ public struct BDFIntegrator<System: ODESystem> {
             }
             if !finite { return (false, k + 1) }
             solveIteration(dy, w)
-            let dyNorm = Self.scaledNorm(dy, scale, n)
+            let dyNorm = Self.weightedNorm(dy, weight, n)
             if !dyNorm.isFinite { return (false, k + 1) }
-            var rate = -1.0
-            if previousNorm >= 0 {
-                rate = dyNorm / previousNorm
-                // rate^(maxIterations − k) by multiplication (scipy: rate ** (NEWTON_MAXITER - k)).
-                var power = 1.0
-                for _ in 0..<(maxIterations - k) { power *= rate }
-                if rate >= 1 || power / (1 - rate) * dyNorm > newtonTolerance { return (false, k + 1) }
+            var rate = -1.0, tolerance = newtonTolerance
+            switch solver.newtonTest {
+            case .scipy:
+                if previousNorm >= 0 {
+                    rate = dyNorm / previousNorm
+                    // rate^(maxIterations − k) by multiplication (scipy: rate ** (NEWTON_MAXITER - k)).
+                    var power = 1.0
+                    for _ in 0..<(maxIterations - k) { power *= rate }
+                    if rate >= 1 || power / (1 - rate) * dyNorm > newtonTolerance { return (false, k + 1) }
+                }
+            case .ode15s:
+                if previousNorm >= 0 {
+                    // ode15s: too slow when ‖Δ‖ > 0.9·‖Δ_prev‖; rate = max(0.9·rate, ‖Δ‖/‖Δ_prev‖), kept for later steps.
+                    let measured = dyNorm / previousNorm
+                    if measured > 0.9 { return (false, k + 1) }
+                    carriedRate = max(0.9 * carriedRate, measured)
+                    rate = carriedRate
+                    tolerance = BDFSolver.NewtonTest.freshRateTolerance
+                    // Too slow when even the remaining iterations could not reach the tolerance (ode15s:
+                    // 0.5·rtol < errit·rate^(maxit − iter)).
+                    let remaining = rate / (1 - rate) * dyNorm
+                    if remaining > tolerance {
+                        var power = 1.0
+                        for _ in 0..<(maxIterations - k - 1) { power *= rate }
+                        if remaining * power > tolerance { return (false, k + 1) }
+                    }
+                } else if carriedRate >= 0 {
+                    // The first iterate, judged with the rate of earlier steps on the same matrix (stricter test).
+                    rate = carriedRate
+                    tolerance = BDFSolver.NewtonTest.carriedRateTolerance
+                }
             }
             y.withUnsafeMutableBufferPointer { y in
                 for i in 0..<n {
@@ -354,7 +399,7 @@ public struct BDFIntegrator<System: ODESystem> {
                     d[i] += dy[i]
                 }
             }
-            if dyNorm == 0 || (rate >= 0 && rate / (1 - rate) * dyNorm < newtonTolerance) {
+            if dyNorm == 0 || (rate >= 0 && rate / (1 - rate) * dyNorm < tolerance) {
                 return (true, k + 1)
             }
             previousNorm = dyNorm
@@ -366,7 +411,7 @@ public struct BDFIntegrator<System: ODESystem> {
     @inlinable mutating func advance(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double]) -> StepOutcome {
         let n = self.n
         let t = _time
-        let differences = w + oDifferences, predicted = w + oPredicted, scale = w + oScale, psi = w + oPsi
+        let differences = w + oDifferences, predicted = w + oPredicted, weight = w + oScale, psi = w + oPsi
         let correction = w + oCorrection, atol = w + oAtol
         let alpha = w + oAlpha, gamma = w + oGamma, errorConstant = w + oErrorConstant
         let minimumStep = 10 * (t.nextUp - t)
@@ -386,6 +431,7 @@ public struct BDFIntegrator<System: ODESystem> {
         var iterations = 0
         var errorNorm = 0.0
         var tNew = t
+        var c = 0.0
         while true {
             if h < minimumStep {
                 return .failed("step size underflow (h = \(h)) at t = \(t): the problem may be singular there")
@@ -409,11 +455,12 @@ public struct BDFIntegrator<System: ODESystem> {
                     psi[i] += dm * g
                 }
             }
+            let inverseAlpha = 1 / ak
             for i in 0..<n {
-                scale[i] = atol[i] + rtol * abs(predicted[i])
-                psi[i] /= ak
+                weight[i] = 1 / (atol[i] + rtol * abs(predicted[i]))
+                psi[i] *= inverseAlpha
             }
-            let c = h / ak
+            c = h / ak
             var converged = false
             while true {
                 if !luValid { factor(w, c: c) }
@@ -435,15 +482,17 @@ public struct BDFIntegrator<System: ODESystem> {
                 continue
             }
             y.withUnsafeBufferPointer { y in
-                for i in 0..<n { scale[i] = atol[i] + rtol * abs(y[i]) }
+                for i in 0..<n { weight[i] = 1 / (atol[i] + rtol * abs(y[i])) }
             }
-            errorNorm = Self.scaledNorm(correction, scale, n, factor: errorConstant[k])
+            errorNorm = Self.weightedNorm(correction, weight, n, factor: errorConstant[k])
             if errorNorm > 1 {
                 let safety = 0.9 * Double(2 * Self.newtonMaximumIterations + 1) / Double(2 * Self.newtonMaximumIterations + iterations)
                 let factor = max(Self.minimumFactor, safety * Double.pow(errorNorm, -1 / Double(k + 1)))
                 h *= factor
                 rescale(w, order: k, factor: factor)
                 equalSteps = 0
+                // The matrix is kept (scipy), but a rate measured at the old c does not describe the new one.
+                carriedRate = -1
                 _statistics.rejectedSteps += 1
                 // The iteration converged: keep the LU (scipy does not reset it here).
                 continue
@@ -456,7 +505,16 @@ public struct BDFIntegrator<System: ODESystem> {
         swap(&_state, &y)
         stepSize = h
         _lastStep = h
-        f0Valid = false
+        // The derivative at the new point that the BDF formula itself gives, y′ = (ψ + d)/c (scipy: the
+        // converged `c·f(y) = ψ + d`), equal to f(t, y) to within the Newton tolerance: what a trajectory records for
+        // interpolation, without another evaluation of f.
+        do {
+            let inverseC = 1 / c
+            f0.withUnsafeMutableBufferPointer { f0 in
+                for i in 0..<n { f0[i] = (psi[i] + correction[i]) * inverseC }
+            }
+            f0Valid = true
+        }
         _statistics.acceptedSteps += 1
         // ∇ᵏ⁺²y = d − ∇ᵏ⁺¹y, ∇ᵏ⁺¹y = d, then ∇ᵐy += ∇ᵐ⁺¹y downwards (scipy's update of D).
         do {
@@ -476,8 +534,8 @@ public struct BDFIntegrator<System: ODESystem> {
         if equalSteps < k + 1 { return .accepted }
         // Order selection: the step each of the orders k − 1, k, k + 1 would allow; take the largest.
         var lower = Double.infinity, higher = Double.infinity
-        if k > 1 { lower = Self.scaledNorm(differences + k * n, scale, n, factor: errorConstant[k - 1]) }
-        if k < maximumOrder { higher = Self.scaledNorm(differences + (k + 2) * n, scale, n, factor: errorConstant[k + 1]) }
+        if k > 1 { lower = Self.weightedNorm(differences + k * n, weight, n, factor: errorConstant[k - 1]) }
+        if k < maximumOrder { higher = Self.weightedNorm(differences + (k + 2) * n, weight, n, factor: errorConstant[k + 1]) }
         let down = Double.pow(lower, -1 / Double(k)), same = Double.pow(errorNorm, -1 / Double(k + 1))
         let up = Double.pow(higher, -1 / Double(k + 2))
         var best = down, delta = -1

@@ -18,10 +18,31 @@ public struct BDFSolver: Sendable {
     public var maximumSteps: Int
     /// Highest order the order selection may choose (1…5; 5 is scipy's and MATLAB's `MaxOrder`).
     public var maximumOrder: Int
+    /// How the simplified Newton iteration of a step decides that it converged.
+    public var newtonTest: NewtonTest
+
+    /// The convergence test of the simplified Newton iteration, in units of the error scale atolᵢ + rtol·|yᵢ|
+    /// (RMS norm), with ρ the contraction rate and Δ the last correction.
+    public enum NewtonTest: Sendable, Hashable {
+        /// scipy's `solve_bdf_system`: ρ measured afresh in every step (so at least two iterations, two
+        /// evaluations of f), converged when ρ/(1 − ρ)·‖Δ‖ < max(10ε/rtol, min(0.03, √rtol)).
+        case scipy
+        /// MATLAB's ode15s (Shampine & Reichelt 1997, the algorithm scipy's BDF follows; `ode15s.m`): ρ carried
+        /// from step to step while the iteration matrix stays the same (`havrate`), updated as
+        /// ρ = max(0.9·ρ, ‖Δₘ‖/‖Δₘ₋₁‖); converged when ρ/(1 − ρ)·‖Δ‖ ≤ 0.5 (ode15s: 0.5·rtol in its relative
+        /// norm), or, on the first iterate with the carried ρ, ≤ 0.05 ("more stringent when using old rate");
+        /// too slow when ‖Δₘ‖ > 0.9·‖Δₘ₋₁‖. A step often needs one evaluation of f.
+        case ode15s
+
+        /// ode15s's test with a rate measured in this step.
+        public static var freshRateTolerance: Double { 0.5 }
+        /// ode15s's test of a first iterate with the rate of earlier steps.
+        public static var carriedRateTolerance: Double { 0.05 }
+    }
 
     public init(relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-10, absoluteTolerances: [Double]? = nil,
                 initialStep: Double? = nil, maximumStep: Double = .infinity, maximumSteps: Int = 1_000_000,
-                maximumOrder: Int = NDFCoefficients.maximumOrder) {
+                maximumOrder: Int = NDFCoefficients.maximumOrder, newtonTest: NewtonTest = .scipy) {
         self.relativeTolerance = relativeTolerance
         self.absoluteTolerance = absoluteTolerance
         self.absoluteTolerances = absoluteTolerances
@@ -29,6 +50,7 @@ public struct BDFSolver: Sendable {
         self.maximumStep = maximumStep
         self.maximumSteps = maximumSteps
         self.maximumOrder = maximumOrder
+        self.newtonTest = newtonTest
     }
 
     /// The BDF settings with the tolerances and limits of a Rosenbrock solver (to run both methods alike).

@@ -62,10 +62,10 @@ public enum NDFCoefficients {
         var i = 1
         while i < m {
             out[i * m] = 0
-            let di = Double(i)
+            let di = Double(i), inverse = 1 / di  // one division per row (a division per element costs more than the rest)
             var j = 1
             while j < m {
-                out[i * m + j] = out[(i - 1) * m + j] * (di - 1 - r * Double(j)) / di
+                out[i * m + j] = out[(i - 1) * m + j] * (di - 1 - r * Double(j)) * inverse
                 j += 1
             }
             i += 1
@@ -90,22 +90,23 @@ public enum NDFCoefficients {
             fillR(scratch + 36, order: k, factor: 1)
             u = UnsafePointer(scratch + 36)
         }
-        // RU = R·U (row pointers: the same sums in the same order, without index arithmetic in the loops).
+        // RU = R·U. Each sum is accumulated in a register, in the order l = 0…k (a store and reload per term, as
+        // `out[j] += …` over l would do, chains through store forwarding: several times slower for these sizes).
         for i in 0..<m {
             let out = ru + i * m, rRow = r + i * m
-            for j in 0..<m { out[j] = 0 }
-            for l in 0..<m {
-                let coefficient = rRow[l], uRow = u + l * m
-                for j in 0..<m { out[j] += coefficient * uRow[j] }
+            for j in 0..<m {
+                var sum = 0.0
+                for l in 0..<m { sum += rRow[l] * u[l * m + j] }
+                out[j] = sum
             }
         }
-        // tmp[j] = Σᵢ RU[i][j]·D[i], then copied back.
+        // tmp[j] = Σᵢ RU[i][j]·D[i] (summed over i = 0…k in a register), then copied back.
         for j in 0..<m {
             let out = tmp + j * n
-            for c in 0..<n { out[c] = 0 }
-            for i in 0..<m {
-                let coefficient = ru[i * m + j], row = d + i * n
-                for c in 0..<n { out[c] += coefficient * row[c] }
+            for c in 0..<n {
+                var sum = 0.0
+                for i in 0..<m { sum += ru[i * m + j] * d[i * n + c] }
+                out[c] = sum
             }
         }
         d.update(from: tmp, count: m * n)

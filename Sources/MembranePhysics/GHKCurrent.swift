@@ -28,6 +28,24 @@ public enum GHKCurrent {
         return u / -Double.expMinusOne(-u)
     }
 
+    /// k′(u) = d/du [u/(1 − e^(−u))] = (1 − e^(−u) − u·e^(−u))/(1 − e^(−u))², with k′(0) = 1/2: the Taylor series
+    /// 1/2 + u/6 − u³/180 for |u| < 10⁻⁴ (next term O(u⁵)); for u > 0 the form above with m = 1 − e^(−u) =
+    /// −expm1(−u) ∈ (0, 1); for u < 0, multiplied through by e^(2u), p·(p − 1 − u)/(p − 1)² with p = e^u and
+    /// p − 1 = expm1(u) computed separately, which neither overflows nor cancels (k′ → 1 for u → +∞, → 0 for
+    /// u → −∞).
+    @inlinable
+    public static func kernelDerivative(_ u: Double) -> Double {
+        if abs(u) < 1e-4 {
+            return 0.5 + u / 6 - u * u * u / 180
+        }
+        if u > 0 {
+            let m = -Double.expMinusOne(-u)
+            return (m - u * (1 - m)) / (m * m)
+        }
+        let p = Double.exp(u), q = Double.expMinusOne(u)  // p and p − 1, each to full precision
+        return p * (q - u) / (q * q)
+    }
+
     /// The current density per unit permeability and concentration scale, in units of
     /// P·F·(mol/m³): z·[c_in·g(u) − c_out·g(−u)]. Multiply by P (m/s) and F for A/m².
     @inlinable

@@ -53,10 +53,12 @@ struct BDFIntegratorTests {
     /// y′ = −k(y − cos t), k = 10⁶ (stiff: explicit methods would need h < 2·10⁻⁶): the closed form (variation of
     /// constants) to 10·rtol·|y| ≈ 10⁻⁷, the usual bound on the global error of a tolerance-proportional method over
     /// a few periods; the stiff transient costs a few steps, the rest is set by the smooth cosine (< 2000 steps).
-    @Test func stiffCosineMatchesClosedForm() throws {
+    /// Both Newton tests (scipy's and ode15s's) meet the bounds.
+    @Test(arguments: [BDFSolver.NewtonTest.scipy, .ode15s])
+    func stiffCosineMatchesClosedForm(newtonTest: BDFSolver.NewtonTest) throws {
         let k = 1e6
         let run = try integrateBDF(StiffIntegratorTests.system(k: k), [0], to: 10,
-                                   BDFSolver(relativeTolerance: 1e-8, absoluteTolerance: 1e-10))
+                                   BDFSolver(relativeTolerance: 1e-8, absoluteTolerance: 1e-10, newtonTest: newtonTest))
         #expect(isClose(run.y.last![0], Self.exact(10, k: k), within: 1e-7))
         #expect(run.stats.acceptedSteps < 2000, "\(run.stats)")
     }
@@ -99,14 +101,17 @@ struct BDFIntegratorTests {
     /// §IV.1 and their test set), to 1e-8 relative (1e-7 for y₂) at rtol 1e-10, the Rodas4 test's bounds. The Jacobian
     /// is estimated by finite differences here. y₁ + y₂ + y₃ = 1 is a linear invariant that a linear multistep
     /// method keeps: eᵀf = 0 ⇒ eᵀJ = 0 ⇒ every Newton correction has eᵀΔ = 0 (round-off over ~700 steps: 1e-13).
-    @Test func robertsonAtForty() throws {
+    /// Both Newton tests meet these bounds; ode15s's (rate carried across steps) with fewer evaluations of f.
+    @Test(arguments: [BDFSolver.NewtonTest.scipy, .ode15s])
+    func robertsonAtForty(newtonTest: BDFSolver.NewtonTest) throws {
         let rober = ClosureODESystem(dimension: 3, isAutonomous: true) { _, y, dy in
             dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
             dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
             dy[2] = 3e7 * y[1] * y[1]
         }
         let run = try integrateBDF(rober, [1, 0, 0], to: 40,
-                                   BDFSolver(relativeTolerance: 1e-10, absoluteTolerances: [1e-14, 1e-20, 1e-14]))
+                                   BDFSolver(relativeTolerance: 1e-10, absoluteTolerances: [1e-14, 1e-20, 1e-14],
+                                             newtonTest: newtonTest))
         let y = run.y.last!
         #expect(isRelativelyClose(y[0], 0.7158270687, relative: 1e-8))
         #expect(isRelativelyClose(y[1], 9.185534765e-6, relative: 1e-7))
@@ -116,13 +121,15 @@ struct BDFIntegratorTests {
 
     /// Van der Pol, μ = 1000 (finite-difference Jacobian): period (3 − 2 ln 2)μ + 3a·μ^{−1/3} ≈ 1614.4 (Dorodnitsyn
     /// 1947; Grasman 1987 §3.3) to 0.5 % and amplitude 2, as for Rodas4.
-    @Test func vanDerPolRelaxation() throws {
+    @Test(arguments: [BDFSolver.NewtonTest.scipy, .ode15s])
+    func vanDerPolRelaxation(newtonTest: BDFSolver.NewtonTest) throws {
         let mu = 1000.0
         let vdp = ClosureODESystem(dimension: 2, isAutonomous: true) { _, y, dy in
             dy[0] = y[1]
             dy[1] = mu * (1 - y[0] * y[0]) * y[1] - y[0]
         }
-        let run = try integrateBDF(vdp, [2, 0], to: 3000, BDFSolver(relativeTolerance: 1e-7, absoluteTolerance: 1e-9))
+        let run = try integrateBDF(vdp, [2, 0], to: 3000, BDFSolver(relativeTolerance: 1e-7, absoluteTolerance: 1e-9,
+                                                                    newtonTest: newtonTest))
         var downCrossings: [Double] = []
         for i in 1..<run.t.count where run.y[i - 1][0] > 0 && run.y[i][0] <= 0 {
             let x0 = run.y[i - 1][0], x1 = run.y[i][0]
@@ -270,4 +277,50 @@ struct BDFIntegratorTests {
         }
         for (a, b) in zip(d, original) { #expect(isClose(a, b, within: 1e-12)) }
     }
+
+    /// ode15s's Newton test carries the contraction rate across steps and accepts a first iterate that passes the
+    /// stricter test, so on a problem whose steps mostly keep their size it needs markedly fewer evaluations of f than
+    /// scipy's (which measures the rate afresh, two evaluations per step at least): on Robertson's problem to t = 40,
+    /// at most 80 % of them, for a solution as accurate (the test above).
+    @Test func ode15sNewtonTestSavesEvaluations() throws {
+        let rober = ClosureODESystem(dimension: 3, isAutonomous: true, f: { _, y, dy in
+            dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
+            dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
+            dy[2] = 3e7 * y[1] * y[1]
+        }, jacobian: { _, y, j in
+            j[0, 0] = -0.04; j[0, 1] = 1e4 * y[2]; j[0, 2] = 1e4 * y[1]
+            j[1, 0] = 0.04; j[1, 1] = -1e4 * y[2] - 6e7 * y[1]; j[1, 2] = -1e4 * y[1]
+            j[2, 0] = 0; j[2, 1] = 6e7 * y[1]; j[2, 2] = 0
+        })
+        func run(_ test: BDFSolver.NewtonTest) throws -> IntegratorStatistics {
+            try integrateBDF(rober, [1, 0, 0], to: 40, BDFSolver(relativeTolerance: 1e-8, absoluteTolerances: [1e-12, 1e-18, 1e-12],
+                                                                 newtonTest: test)).stats
+        }
+        let scipy = try run(.scipy), ode15s = try run(.ode15s)
+        #expect(scipy.newtonIterations >= 2 * scipy.acceptedSteps)
+        #expect(Double(ode15s.rhsEvaluations) <= 0.8 * Double(scipy.rhsEvaluations), "ode15s \(ode15s), scipy \(scipy)")
+    }
+
+    /// After a step the integrator reports the derivative its formula implies, (ψ + d)/c, without evaluating f. For a
+    /// linear system with its exact Jacobian the converged Newton iterate makes that f(t, y) itself (the residual
+    /// c·f(y) − ψ − d is linear in y and the last correction zeroes it): equal to round-off, 10⁻⁹ of |y|/h + |f|,
+    /// after every step of y′ = −(y − cos t) (both Newton tests).
+    @Test(arguments: [BDFSolver.NewtonTest.scipy, .ode15s])
+    func impliedDerivativeIsTheDerivative(newtonTest: BDFSolver.NewtonTest) throws {
+        var integrator = try BDFIntegrator(system: Self.cosine, start: 0, state: [0], end: 10,
+                                           solver: BDFSolver(relativeTolerance: 1e-8, absoluteTolerance: 1e-10, newtonTest: newtonTest))
+        var steps = 0
+        while case .accepted = integrator.step() {
+            steps += 1
+            let evaluationsBefore = integrator.statistics.rhsEvaluations
+            let implied = integrator.currentDerivative()[0]
+            #expect(integrator.statistics.rhsEvaluations == evaluationsBefore)
+            let t = integrator.time, y = integrator.state[0]
+            let exact = -(y - cos(t))
+            let scale = abs(y) / integrator.lastStep + abs(exact)
+            #expect(abs(implied - exact) <= 1e-9 * scale, "t = \(t): \(implied) vs \(exact)")
+        }
+        #expect(steps > 20)
+    }
 }
+

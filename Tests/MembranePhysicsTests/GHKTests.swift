@@ -126,3 +126,21 @@ struct GHKTests {
         #expect(throws: MembraneError.self) { try GHKVoltage.potential(onlyInsideCa, conditions: conditions(celsius: 37)) }
     }
 }
+
+/// The derivative of the GHK kernel k(u) = u/(1 − e^(−u)) that exact Jacobians use.
+@Suite("GHK kernel derivative")
+struct GHKKernelDerivativeTests {
+    /// k′(0) = 1/2 (the Taylor series 1 + u/2 + u²/12 − …), k′(u) → 1 for u → +∞ and → 0 for u → −∞, and central
+    /// differences of k (step 10⁻⁵: truncation below 10⁻¹⁰ even where k is exponential, round-off below 10⁻⁸)
+    /// agree to 10⁻⁷ relative across the series/expm1 switch at |u| = 10⁻⁴ and out to |u| = 700.
+    @Test func derivativeMatchesCentralDifferences() {
+        #expect(GHKCurrent.kernelDerivative(0) == 0.5)
+        #expect(isClose(GHKCurrent.kernelDerivative(800), 1, within: 1e-15))
+        #expect(GHKCurrent.kernelDerivative(-800) >= 0 && GHKCurrent.kernelDerivative(-800) < 1e-300)
+        for u in [-700.0, -40, -5, -1, -0.3, -1.01e-4, -0.99e-4, -1e-6, 1e-6, 0.99e-4, 1.01e-4, 0.3, 1, 5, 40, 700] {
+            let h = 1e-5
+            let numeric = (GHKCurrent.kernel(u + h) - GHKCurrent.kernel(u - h)) / (2 * h)
+            #expect(isRelativelyClose(GHKCurrent.kernelDerivative(u), numeric, relative: 1e-7), "u = \(u)")
+        }
+    }
+}
