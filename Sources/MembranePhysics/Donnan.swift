@@ -118,8 +118,14 @@ public enum Donnan {
     /// composition, which depends on the solution: a fixed-point iteration (γ changes slowly with
     /// composition, so it converges in a few steps) to 1e-12. The impermeant solutes count for the ionic
     /// strength with their (mean) charge, entered as a pseudo-ion of unit charge at z²·c (same ½Σz²c; the
-    /// Debye–Hückel-family models depend on I only, and Pitzer has no parameters for them). Osmotic balance
-    /// stays ideal (van 't Hoff, φ = 1), and says so.
+    /// Debye–Hückel-family models depend on I only, and Pitzer has no parameters for them).
+    ///
+    /// Water balances the osmotic coefficients too: each side's effective osmolarity is φ·Σc = Σc − D, with the
+    /// osmotic deficit D = Σc·(1 − φ) of its ionic solution from the same model (Gibbs–Duhem for the Debye–Hückel
+    /// family, Pitzer's φ; Robinson & Stokes 1959, ch. 2). D depends on the ions through I (and Pitzer's
+    /// parameterized pairs), not on the particle count, so the impermeants' pseudo-ions give it exactly; neutral
+    /// solutes count ideally. An osmotic or walled compartment balances Σc_in + X − D_in = Osm_out − D_out (D_in
+    /// iterated with γ_in), and the reported pressure is R·T·(φ_in·Osm_in − φ_out·Osm_out).
     public static func solve(_ problem: DonnanProblem, activityModel: ActivityModel) throws -> DonnanEquilibrium {
         guard activityModel != .ideal else { return try solve(problem) }
         try validate(problem)
@@ -135,28 +141,58 @@ public enum Donnan {
         let lgOut = calc.logGammaFunction(for: permeantIons + outsideExtra.map(\.0))(
             problem.permeants.map { $0.outside.millimolar } + outsideExtra.map(\.1))
         let gammaOut = lgOut.prefix(permeantIons.count).map { Double.exp($0) }
+        let rho = WaterProperties.density(problem.conditions.temperature)  // kg/m³: m = c/ρ
+        /// The osmotic deficit Σc·(1 − φ) (mM) of a composition under the model.
+        func deficit(_ ions: [Ion], _ c: [Double]) throws -> Double {
+            let phi = try calc.coefficients(ions: ions, molalities: c.map { $0 / rho }).osmoticCoefficient ?? 1
+            return c.reduce(0, +) * (1 - phi)
+        }
+        let deficitOut = try deficit(permeantIons + outsideExtra.map(\.0),
+                                     problem.permeants.map { $0.outside.millimolar } + outsideExtra.map(\.1))
         var gammaIn = gammaOut
-        var equilibrium = try solve(problem)
+        var deficitIn = deficitOut
+        let balancesWater = problem.compartment != .rigid
+        var equilibrium = try solve(problem, effectiveOutside: problem.permeants.map { $0.outside.millimolar },
+                                    osmoticOffset: 0)
         for _ in 0..<100 {
             let insideExtra = pseudo(equilibrium.insideImpermeants)
-            let lgIn = calc.logGammaFunction(for: permeantIons + insideExtra.map(\.0))(
-                equilibrium.inside.map(\.millimolar) + insideExtra.map(\.1))
+            let ions = permeantIons + insideExtra.map(\.0)
+            let c = equilibrium.inside.map(\.millimolar) + insideExtra.map(\.1)
+            let lgIn = calc.logGammaFunction(for: ions)(c)
             let next = lgIn.prefix(permeantIons.count).map { Double.exp($0) }
-            let change = zip(next, gammaIn).reduce(0.0) { max($0, abs($1.0 / $1.1 - 1)) }
+            let nextDeficit = try deficit(ions, c)
+            let change = max(zip(next, gammaIn).reduce(0.0) { max($0, abs($1.0 / $1.1 - 1)) },
+                             balancesWater ? abs(nextDeficit - deficitIn) / equilibrium.osmolarityOutside : 0)
             gammaIn = next
+            deficitIn = nextDeficit
             let effective = problem.permeants.indices.map { problem.permeants[$0].outside.millimolar * gammaOut[$0] / gammaIn[$0] }
-            equilibrium = try solve(problem, effectiveOutside: effective)
+            equilibrium = try solve(problem, effectiveOutside: effective,
+                                    osmoticOffset: balancesWater ? deficitIn - deficitOut : 0)
             if change < 1e-12 { break }
         }
+        // The deficits of the final composition (for the rigid case they were not part of the balance).
+        let insideExtra = pseudo(equilibrium.insideImpermeants)
+        deficitIn = try deficit(permeantIons + insideExtra.map(\.0),
+                                equilibrium.inside.map(\.millimolar) + insideExtra.map(\.1))
         equilibrium.activityModel = activityModel.rawValue
         equilibrium.gammaInside = gammaIn
         equilibrium.gammaOutside = gammaOut
+        equilibrium.osmoticDeficitInside = deficitIn
+        equilibrium.osmoticDeficitOutside = deficitOut
+        equilibrium.osmoticPressureDifference = VantHoff.pressure(
+            osmolarityDifference: equilibrium.effectiveOsmolarityInside - equilibrium.effectiveOsmolarityOutside,
+            conditions: problem.conditions)
+        if case .walled(_, nil) = problem.compartment, equilibrium.turgor != nil {
+            // A rigid wall bears the whole (φ-corrected) excess.
+            equilibrium.turgor = max(0, equilibrium.osmoticPressureDifference)
+        }
         return equilibrium
     }
 
     /// The solve proper, with each permeant's inside concentration c_in = co·r^z (co: the outside
-    /// concentration, or its activity-corrected equivalent).
-    static func solve(_ problem: DonnanProblem, effectiveOutside co: [Double]) throws -> DonnanEquilibrium {
+    /// concentration, or its activity-corrected equivalent) and osmotic balance Σc_in + X = Osm_out + offset
+    /// (offset = D_in − D_out, the difference of the osmotic deficits; 0 for ideal solutions).
+    static func solve(_ problem: DonnanProblem, effectiveOutside co: [Double], osmoticOffset offset: Double = 0) throws -> DonnanEquilibrium {
         let p = problem
         let zs = p.permeants.map { Double($0.ion.charge) }
         let xRef = p.insideImpermeants.reduce(0) { $0 + $1.concentration.millimolar }
@@ -185,7 +221,7 @@ public enum Donnan {
             func h(_ x: Double, turgorOsm: Double = 0) -> Double {
                 do {
                     let u = try logRatio(chargeDensity: zMean * x, zs: zs, co: co, problem: p)
-                    return permeantOsmolarity(u) + x - osmOut - turgorOsm
+                    return permeantOsmolarity(u) + x - osmOut - offset - turgorOsm
                 } catch let e as MembraneError { failure = e; return .nan } catch { return .nan }
             }
             let h0 = h(0)
@@ -194,7 +230,7 @@ public enum Donnan {
             // Free osmotic solution, if any.
             var free: Double? = nil
             if h0 < -1e-12 * osmOut {
-                if let r = brent.root(in: 0, osmOut, of: { h($0) }), r.converged { free = r.root }
+                if let r = brent.root(in: 0, osmOut + max(0, offset), of: { h($0) }), r.converged { free = r.root }
                 if let failure { throw failure }
             }
             if case .walled(let vMax, let modulus) = p.compartment {
@@ -214,7 +250,7 @@ public enum Donnan {
                     var lo = xWall
                     var guardCount = 0
                     while hw(lo) > 0 && guardCount < 200 { lo *= 0.5; guardCount += 1 }
-                    let hi = max(xWall, osmOut) * 1.0000001
+                    let hi = max(xWall, osmOut + max(0, offset)) * 1.0000001
                     guard let r = brent.root(in: lo, hi, of: hw), r.converged else {
                         throw MembraneError.noConvergence(method: "Brent (Donnan with elastic wall)", iterations: brent.maximumIterations,
                                                           residual: .nan, detail: "no volume balances osmotic pressure and turgor")

@@ -18,7 +18,8 @@ public struct DonnanEquilibrium: Sendable {
     /// Σ c inside and outside, mOsm/L (ideal, φ = 1).
     public var osmolarityInside: Double
     public var osmolarityOutside: Double
-    /// R·T·(Osm_in − Osm_out) in Pa: positive means water would enter (the inside is hyperosmotic).
+    /// R·T·(φ_in·Osm_in − φ_out·Osm_out) in Pa (φ = 1 for ideal solutions): positive means water would enter (the
+    /// inside is hyperosmotic).
     public var osmoticPressureDifference: Double
     /// Wall pressure in Pa for a walled compartment (nil otherwise).
     public var turgor: Double?
@@ -30,6 +31,16 @@ public struct DonnanEquilibrium: Sendable {
     /// Activity coefficients of the permeants inside and outside (empty when ideal).
     public var gammaInside: [Double] = []
     public var gammaOutside: [Double] = []
+    /// Osmotic deficits Σc·(1 − φ) inside and outside in mM (0 for ideal solutions; see
+    /// ``Donnan/solve(_:activityModel:)``).
+    public var osmoticDeficitInside = 0.0
+    public var osmoticDeficitOutside = 0.0
+    /// φ·Σc, the osmolarity water sees (mOsm/L).
+    public var effectiveOsmolarityInside: Double { osmolarityInside - osmoticDeficitInside }
+    public var effectiveOsmolarityOutside: Double { osmolarityOutside - osmoticDeficitOutside }
+    /// The osmotic coefficients φ = 1 − D/Σc of the inside and the bath (1 for ideal solutions).
+    public var osmoticCoefficientInside: Double { osmolarityInside > 0 ? 1 - osmoticDeficitInside / osmolarityInside : 1 }
+    public var osmoticCoefficientOutside: Double { osmolarityOutside > 0 ? 1 - osmoticDeficitOutside / osmolarityOutside : 1 }
 
     public var conditions: Conditions { problem.conditions }
 

@@ -24,7 +24,12 @@ extension DonnanEquilibrium: Renderable {
             ("osmolarity_inside_mOsm", .number(osmolarityInside)),
             ("osmolarity_outside_mOsm", .number(osmolarityOutside)),
             ("osmotic_pressure_difference_kPa", .number(osmoticPressureDifference / 1000)),
-            ("osmotic_model", .string("van 't Hoff, ideal (osmotic coefficient 1)")),
+            ("osmotic_coefficient_inside", .number(osmoticCoefficientInside)),
+            ("osmotic_coefficient_outside", .number(osmoticCoefficientOutside)),
+            ("effective_osmolarity_inside_mOsm", .number(effectiveOsmolarityInside)),
+            ("effective_osmolarity_outside_mOsm", .number(effectiveOsmolarityOutside)),
+            ("osmotic_model", .string(activityModel == "ideal" ? "van 't Hoff, ideal (osmotic coefficient 1)"
+                                      : "van 't Hoff with the osmotic coefficients of the \(activityModel) model: Π = R·T·φ·Σc")),
             ("turgor_MPa", .number(turgor.map { $0 / 1e6 })),
             ("product_rule", .array(productRules.map { r in
                 .object([("pair", .string("\(r.cation.name)·\(r.anion.name)")), ("inside", .number(r.inside)),
@@ -63,7 +68,10 @@ extension DonnanEquilibrium: Renderable {
             lines.append("product rule \(r.cation.name)·\(r.anion.name): inside \(Format.significant(r.inside, 7)) = outside \(Format.significant(r.outside, 7)) (deviation \(Format.significant(r.relativeDeviation, 2)))")
         }
         let dPi = osmoticPressureDifference / 1000
-        lines.append("osmolarity inside \(Format.fixed(osmolarityInside, 2)) vs outside \(Format.fixed(osmolarityOutside, 2)) mOsm/L: "
+        let phiText = activityModel == "ideal" ? "" : "; osmotic coefficients φ_in = \(Format.fixed(osmoticCoefficientInside, 4)), "
+            + "φ_out = \(Format.fixed(osmoticCoefficientOutside, 4)) (\(activityModel)): φ·Σc = \(Format.fixed(effectiveOsmolarityInside, 2)) vs "
+            + "\(Format.fixed(effectiveOsmolarityOutside, 2))"
+        lines.append("osmolarity inside \(Format.fixed(osmolarityInside, 2)) vs outside \(Format.fixed(osmolarityOutside, 2)) mOsm/L\(phiText): "
                      + "van 't Hoff ΔΠ = \(Format.fixed(dPi, 2)) kPa" + (dPi > 0.001 ? (turgor != nil ? " (borne by the wall)" : " (water would enter)") : ""))
         switch p.compartment {
         case .rigid:
