@@ -82,17 +82,23 @@ public struct Simulation {
         let equations = PumpLeakODE(system, start: y0)
         let integrated = equations.reduce(y0)
         recorder = TrajectoryRecorder(equations: equations)
+        // Per-component absolute tolerances given for the full state apply to its integrated part.
+        var rosenbrock = solver.integrator, bdfSolver = solver.bdf
+        if let atol = rosenbrock.absoluteTolerances, atol.count == system.dimension {
+            rosenbrock.absoluteTolerances = equations.reduce(atol)
+            bdfSolver.absoluteTolerances = equations.reduce(atol)
+        }
         let f0: [Double]
         do {
             switch solver.method {
             case .rodas4:
                 var integrator = try Integrator(system: equations, start: 0, state: integrated, end: times[0],
-                                                solver: solver.integrator)
+                                                solver: rosenbrock)
                 f0 = integrator.currentDerivative()
                 rodas = integrator
             case .bdf:
                 var integrator = try BDFIntegrator(system: equations, start: 0, state: integrated, end: times[0],
-                                                   solver: solver.bdf)
+                                                   solver: bdfSolver)
                 f0 = integrator.currentDerivative()
                 bdf = integrator
             }

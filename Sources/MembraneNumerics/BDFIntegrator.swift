@@ -9,7 +9,8 @@ import RealModule
 /// - each step predicts y⁽⁰⁾ = Σₘ₌₀ᵏ ∇ᵐyₙ and solves (1 − κₖ)γₖ·d + Σγₘ∇ᵐyₙ = h·f(y⁽⁰⁾ + d) by a simplified
 ///   Newton iteration (at most 4 iterations, convergence-rate test) with the LU of I − (h/αₖ)·J, which is
 ///   reused across steps: refactored only when h or the order changes, and the Jacobian is re-evaluated only
-///   when the iteration fails to converge (then the step is halved if it still fails);
+///   when the iteration fails to converge (then the step is halved if it still fails); its convergence test is
+///   scipy's or, with ``BDFSolver/NewtonTest/ode15s``, MATLAB ode15s's (the contraction rate carried across steps);
 /// - the local error (κₖγₖ + 1/(k+1))·d is tested in the RMS norm of errᵢ/(atolᵢ + rtol·|yᵢ|); after k+1
 ///   steps at constant h the errors of orders k−1 and k+1 (from ∇ᵏy and ∇ᵏ⁺²y) pick the order and the step
 ///   that are largest, with safety 0.9·(2·4+1)/(2·4+iterations) and factors in [0.2, 10].
