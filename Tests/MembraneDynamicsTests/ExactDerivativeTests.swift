@@ -74,34 +74,40 @@ struct ExactDerivativeTests {
         }
     }
 
-    /// The ODE Jacobian of the integrated part (``PumpLeakODE``: with an infinite bath only the cell's amounts) equals
-    /// central differences of its right-hand side, electroneutral (well scaled in the amounts; relative 10⁻⁵ on entries
-    /// above 10⁻⁶ of the largest, as the full-state test).
-    @Test func integratedJacobianMatchesCentralDifferences() throws {
+    /// The ODE Jacobian equals central differences of the right-hand side, in the electroneutral form (well scaled in
+    /// the amounts; relative 10⁻⁵ on entries above 10⁻⁶ of the largest), for the full state of ``PumpLeakSystem``
+    /// (with an infinite bath: its bath rows too) and for the integrated part (``PumpLeakODE``: with an infinite bath
+    /// only the cell's amounts).
+    @Test func odeJacobianMatchesCentralDifferences() throws {
         for (name, scenario) in Self.scenarios where scenario.voltageModel == .electroneutral {
             let system = try PumpLeakSystem(scenario)
             var full = system.initialState
-            full[0] *= 0.9; full[1] *= 1.05
+            full[0] *= 0.9; full[1] *= 1.05  // off the electroneutral initial point is fine: V is solved from zero current
             let ode = PumpLeakODE(system, start: full)
             let y = ode.reduce(full)
             #expect(y.count == (system.infiniteBath ? system.bathOffset : system.dimension))
-            let d = y.count
-            var analytic = DenseMatrix(size: d)
-            #expect(ode.jacobian(at: 0, state: y, into: &analytic))
-            var fp = [Double](repeating: 0, count: d), fm = fp
-            var largest = 0.0
-            for v in analytic.storage { largest = max(largest, abs(v)) }
-            for m in 0..<d {
-                let h = 1e-6 * max(abs(y[m]), 1e-3)
-                var yp = y, ym = y
-                yp[m] += h; ym[m] -= h
-                ode.derivatives(at: 0, state: yp, into: &fp)
-                ode.derivatives(at: 0, state: ym, into: &fm)
-                for i in 0..<d {
-                    let numeric = (fp[i] - fm[i]) / (2 * h)
-                    if max(abs(numeric), abs(analytic[i, m])) > 1e-6 * largest {
-                        #expect(isRelativelyClose(analytic[i, m], numeric, relative: 1e-5), "\(name): J[\(i), \(m)]")
-                    }
+            Self.expectJacobianMatchesCentralDifferences(system, at: full, "\(name), full state")
+            Self.expectJacobianMatchesCentralDifferences(ode, at: y, "\(name), integrated part")
+        }
+    }
+
+    static func expectJacobianMatchesCentralDifferences<S: ODESystem>(_ system: S, at y: [Double], _ label: String) {
+        let d = y.count
+        var analytic = DenseMatrix(size: d)
+        #expect(system.jacobian(at: 0, state: y, into: &analytic))
+        var fp = [Double](repeating: 0, count: d), fm = fp
+        var largest = 0.0
+        for v in analytic.storage { largest = max(largest, abs(v)) }
+        for m in 0..<d {
+            let h = 1e-6 * max(abs(y[m]), 1e-3)
+            var yp = y, ym = y
+            yp[m] += h; ym[m] -= h
+            system.derivatives(at: 0, state: yp, into: &fp)
+            system.derivatives(at: 0, state: ym, into: &fm)
+            for i in 0..<d {
+                let numeric = (fp[i] - fm[i]) / (2 * h)
+                if max(abs(numeric), abs(analytic[i, m])) > 1e-6 * largest {
+                    #expect(isRelativelyClose(analytic[i, m], numeric, relative: 1e-5), "\(label): J[\(i), \(m)]")
                 }
             }
         }

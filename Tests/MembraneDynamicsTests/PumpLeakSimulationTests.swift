@@ -165,34 +165,4 @@ struct PumpLeakSimulationTests {
         let limited = try solve(Scenario.kay2017, using: SimulationSolver(method: method, maximumSteps: 10))
         #expect(limited.termination == .stepLimit && limited.count == 11)
     }
-
-    /// The semi-analytic Jacobian equals central finite differences of the right-hand side (relative 10⁻⁵ on
-    /// entries above 10⁻⁶ of the largest) on the full model in the electroneutral form, where differences in
-    /// the amounts are well scaled.
-    @Test func jacobianMatchesFiniteDifferences() throws {
-        var s = Fixtures.rich
-        s.voltageModel = .electroneutral
-        let system = try PumpLeakSystem(s)
-        var y = system.initialState
-        y[0] *= 0.9; y[1] *= 1.05  // off the electroneutral initial point is fine: V is solved from zero current
-        let d = system.dimension
-        var analytic = DenseMatrix(size: d)
-        #expect(system.jacobian(at: 0, state: y, into: &analytic))
-        var fp = [Double](repeating: 0, count: d), fm = fp
-        var largest = 0.0
-        for v in analytic.storage { largest = max(largest, abs(v)) }
-        for m in 0..<d {
-            let h = 1e-6 * max(abs(y[m]), 1e-3)
-            var yp = y, ym = y
-            yp[m] += h; ym[m] -= h
-            system.derivatives(at: 0, state: yp, into: &fp)
-            system.derivatives(at: 0, state: ym, into: &fm)
-            for i in 0..<d {
-                let numeric = (fp[i] - fm[i]) / (2 * h)
-                if max(abs(numeric), abs(analytic[i, m])) > 1e-6 * largest {
-                    #expect(isRelativelyClose(analytic[i, m], numeric, relative: 1e-5), "J[\(i), \(m)]")
-                }
-            }
-        }
-    }
 }

@@ -104,12 +104,7 @@ struct BDFIntegratorTests {
     /// Both Newton tests meet these bounds; ode15s's (rate carried across steps) with fewer evaluations of f.
     @Test(arguments: [BDFSolver.NewtonTest.scipy, .ode15s])
     func robertsonAtForty(newtonTest: BDFSolver.NewtonTest) throws {
-        let rober = ClosureODESystem(dimension: 3, isAutonomous: true) { _, y, dy in
-            dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
-            dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
-            dy[2] = 3e7 * y[1] * y[1]
-        }
-        let run = try integrateBDF(rober, [1, 0, 0], to: 40,
+        let run = try integrateBDF(TestProblems.robertson(exactJacobian: false), [1, 0, 0], to: 40,
                                    BDFSolver(relativeTolerance: 1e-10, absoluteTolerances: [1e-14, 1e-20, 1e-14],
                                              newtonTest: newtonTest))
         let y = run.y.last!
@@ -124,10 +119,7 @@ struct BDFIntegratorTests {
     @Test(arguments: [BDFSolver.NewtonTest.scipy, .ode15s])
     func vanDerPolRelaxation(newtonTest: BDFSolver.NewtonTest) throws {
         let mu = 1000.0
-        let vdp = ClosureODESystem(dimension: 2, isAutonomous: true) { _, y, dy in
-            dy[0] = y[1]
-            dy[1] = mu * (1 - y[0] * y[0]) * y[1] - y[0]
-        }
+        let vdp = TestProblems.vanDerPol(mu: mu, exactJacobian: false)
         let run = try integrateBDF(vdp, [2, 0], to: 3000, BDFSolver(relativeTolerance: 1e-7, absoluteTolerance: 1e-9,
                                                                     newtonTest: newtonTest))
         var downCrossings: [Double] = []
@@ -161,23 +153,9 @@ struct BDFIntegratorTests {
             let system: ClosureODESystem
             switch name {
             case "robertson":
-                system = ClosureODESystem(dimension: 3, isAutonomous: true, f: { _, y, dy in
-                    dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
-                    dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
-                    dy[2] = 3e7 * y[1] * y[1]
-                }, jacobian: { _, y, j in
-                    j[0, 0] = -0.04; j[0, 1] = 1e4 * y[2]; j[0, 2] = 1e4 * y[1]
-                    j[1, 0] = 0.04; j[1, 1] = -1e4 * y[2] - 6e7 * y[1]; j[1, 2] = -1e4 * y[1]
-                    j[2, 0] = 0; j[2, 1] = 6e7 * y[1]; j[2, 2] = 0
-                })
+                system = TestProblems.robertson(exactJacobian: true)
             case "vanderpol-1000":
-                system = ClosureODESystem(dimension: 2, isAutonomous: true, f: { _, y, dy in
-                    dy[0] = y[1]
-                    dy[1] = mu * (1 - y[0] * y[0]) * y[1] - y[0]
-                }, jacobian: { _, y, j in
-                    j[0, 0] = 0; j[0, 1] = 1
-                    j[1, 0] = -2 * mu * y[0] * y[1] - 1; j[1, 1] = mu * (1 - y[0] * y[0])
-                })
+                system = TestProblems.vanDerPol(mu: mu, exactJacobian: true)
             default:
                 Issue.record("unknown problem \(name)"); continue
             }
@@ -283,15 +261,7 @@ struct BDFIntegratorTests {
     /// scipy's (which measures the rate afresh, two evaluations per step at least): on Robertson's problem to t = 40,
     /// at most 80 % of them, for a solution as accurate (the test above).
     @Test func ode15sNewtonTestSavesEvaluations() throws {
-        let rober = ClosureODESystem(dimension: 3, isAutonomous: true, f: { _, y, dy in
-            dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
-            dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
-            dy[2] = 3e7 * y[1] * y[1]
-        }, jacobian: { _, y, j in
-            j[0, 0] = -0.04; j[0, 1] = 1e4 * y[2]; j[0, 2] = 1e4 * y[1]
-            j[1, 0] = 0.04; j[1, 1] = -1e4 * y[2] - 6e7 * y[1]; j[1, 2] = -1e4 * y[1]
-            j[2, 0] = 0; j[2, 1] = 6e7 * y[1]; j[2, 2] = 0
-        })
+        let rober = TestProblems.robertson(exactJacobian: true)
         func run(_ test: BDFSolver.NewtonTest) throws -> IntegratorStatistics {
             try integrateBDF(rober, [1, 0, 0], to: 40, BDFSolver(relativeTolerance: 1e-8, absoluteTolerances: [1e-12, 1e-18, 1e-12],
                                                                  newtonTest: test)).stats

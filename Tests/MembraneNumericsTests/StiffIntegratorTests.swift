@@ -72,11 +72,7 @@ struct StiffIntegratorTests {
     /// expect agreement to ~1e-8 relative; y₁ + y₂ + y₃ = 1 is a linear invariant that a Rosenbrock
     /// method preserves to round-off.
     @Test func robertsonAtForty() throws {
-        let rober = ClosureODESystem(dimension: 3, isAutonomous: true) { _, y, dy in
-            dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
-            dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
-            dy[2] = 3e7 * y[1] * y[1]
-        }
+        let rober = TestProblems.robertson(exactJacobian: false)
         let solver = RosenbrockSolver(relativeTolerance: 1e-10, absoluteTolerance: 1e-10, absoluteTolerances: [1e-14, 1e-20, 1e-14])
         let run = try integrate(rober, [1, 0, 0], to: 40, solver)
         let y = run.y.last!
@@ -92,10 +88,7 @@ struct StiffIntegratorTests {
     /// T ≈ 1614.4. The amplitude is 2 to leading order. Tolerance 0.5 % for the neglected terms.
     @Test func vanDerPolRelaxation() throws {
         let mu = 1000.0
-        let vdp = ClosureODESystem(dimension: 2, isAutonomous: true) { _, y, dy in
-            dy[0] = y[1]
-            dy[1] = mu * (1 - y[0] * y[0]) * y[1] - y[0]
-        }
+        let vdp = TestProblems.vanDerPol(mu: mu, exactJacobian: false)
         let run = try integrate(vdp, [2, 0], to: 3000, RosenbrockSolver(relativeTolerance: 1e-7, absoluteTolerance: 1e-9))
         var downCrossings: [Double] = []
         for i in 1..<run.t.count where run.y[i - 1][0] > 0 && run.y[i][0] <= 0 {
