@@ -105,6 +105,10 @@ enum PumpLeakConfig {
                 s.leaks.append(.ghk(i.name, centimetresPerSecond: try number(value, "permeabilities_cm_per_s.\(name)")))
             }
         }
+        if d["delta_g_atp_kJ_per_mol"] != nil, let p = d["pump"] as? [String: Any], p["phosphate_mM"] != nil {
+            throw MembraneError.invalidValue(field: "config.delta_g_atp_kJ_per_mol", value: "given with pump.phosphate_mM",
+                                             allowed: "either ΔG_ATP itself or the ATP, ADP and Pi it follows from, not both")
+        }
         if let v = d["pump"] {
             if v is NSNull { s.pump = nil } else { try applyPump(try object(v, "pump"), to: &s) }
         }
@@ -168,7 +172,8 @@ enum PumpLeakConfig {
     }
 
     static func applyPump(_ o: [String: Any], to s: inout Scenario) throws {
-        let allowed = ["kinetics", "current_uA_per_cm2", "rate_mol_per_m2_s", "P", "activity"]
+        let allowed = ["kinetics", "current_uA_per_cm2", "rate_mol_per_m2_s", "P", "activity", "atp_mM", "adp_mM",
+                       "atp_half_saturation_uM", "adp_inhibition_mM", "phosphate_mM"]
         for k in o.keys where !allowed.contains(k) {
             throw MembraneError.unknownName(field: "config.pump", value: k, suggestions: allowed)
         }
@@ -189,6 +194,28 @@ enum PumpLeakConfig {
             pump.maximalRate = try number(c, "pump.current_uA_per_cm2") * 1e-2 / s.conditions.faraday
         }
         if let r = o["rate_mol_per_m2_s"] { pump.maximalRate = try number(r, "pump.rate_mol_per_m2_s") }
+        let nucleotideKeys = ["atp_mM", "adp_mM", "atp_half_saturation_uM", "adp_inhibition_mM"]
+        if nucleotideKeys.contains(where: { o[$0] != nil }) {
+            guard o["atp_mM"] != nil || pump.nucleotides != nil else {
+                throw MembraneError.invalidValue(field: "config.pump", value: "ADP or a constant without atp_mM",
+                                                 allowed: "atp_mM (with optional adp_mM, atp_half_saturation_uM, adp_inhibition_mM)")
+            }
+            var n = pump.nucleotides ?? PumpNucleotides(atp: .zero)
+            if let v = o["atp_mM"] { n.atp = .millimolar(try number(v, "pump.atp_mM")) }
+            if let v = o["adp_mM"] { n.adp = .millimolar(try number(v, "pump.adp_mM")) }
+            if let v = o["atp_half_saturation_uM"] { n.halfSaturationATP = .millimolar(try number(v, "pump.atp_half_saturation_uM") / 1000) }
+            if let v = o["adp_inhibition_mM"] { n.inhibitionADP = .millimolar(try number(v, "pump.adp_inhibition_mM")) }
+            pump.nucleotides = n
+        }
+        if let v = o["phosphate_mM"] {
+            guard let n = pump.nucleotides, n.adp.millimolar > 0 else {
+                throw MembraneError.invalidValue(field: "config.pump.phosphate_mM", value: "\(v)",
+                                                 allowed: "phosphate_mM together with atp_mM and adp_mM > 0 (ΔG_ATP needs all three)")
+            }
+            s.atp = try ATPHydrolysis.fromConcentrations(standard: ATPHydrolysis.standardTransformedFreeEnergy, atp: n.atp,
+                                                         adp: n.adp, phosphate: .millimolar(try number(v, "pump.phosphate_mM")),
+                                                         conditions: s.conditions)
+        }
         s.pump = pump
         if let p = o["P"] { try s.setDimensionlessPumpRate(try number(p, "pump.P")) }
         if let a = o["activity"] { s.pumpActivity = try number(a, "pump.activity") }

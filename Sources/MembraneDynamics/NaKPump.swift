@@ -2,7 +2,8 @@ import MembraneUnits
 import RealModule
 
 /// The Na⁺/K⁺-ATPase: each cycle moves 3 Na⁺ out and 2 K⁺ in (one net charge outward), at a cycle flux
-/// J_p (mol·m⁻²·s⁻¹) set by one of the published kinetic laws below. Net pump current I_p = F·J_p.
+/// J_p (mol·m⁻²·s⁻¹) set by one of the published kinetic laws below, times the ATP/ADP factor of
+/// ``PumpNucleotides`` when given. Net pump current I_p = F·J_p.
 public struct NaKPump: Sendable, Hashable {
     /// Na⁺ ions moved out and K⁺ ions moved in per cycle (Skou 1957; Post & Jolly 1957).
     public static let sodiumPerCycle = 3.0
@@ -30,6 +31,9 @@ public struct NaKPump: Sendable, Hashable {
     public var kinetics: Kinetics
     /// The rate parameter J_max in mol·m⁻²·s⁻¹ (the maximal cycle flux; for `.constant` the flux itself).
     public var maximalRate: Double
+    /// ATP and ADP at the pump, when its rate should depend on them (``PumpNucleotides``: the cycle flux is
+    /// multiplied by f_ATP); nil for a pump saturated with ATP, as in the published pump–leak models.
+    public var nucleotides: PumpNucleotides? = nil
 
     public init(_ kinetics: Kinetics, maximalRate: Double) {
         self.kinetics = kinetics
@@ -57,10 +61,18 @@ public struct NaKPump: Sendable, Hashable {
         return false
     }
 
-    /// The cycle flux (mol·m⁻²·s⁻¹) at inside Na, outside Na and K (mM) and V (volts, V_T = RT/F).
-    @inlinable
+    /// The cycle flux (mol·m⁻²·s⁻¹) at inside Na, outside Na and K (mM) and V (volts, V_T = RT/F): the kinetic
+    /// law times f_ATP when ``nucleotides`` are given.
     public func cycleFlux(sodiumInside na: Double, sodiumOutside nao: Double, potassiumOutside ko: Double,
                           potential v: Double, thermalVoltage vt: Double) -> Double {
+        let law = lawFlux(sodiumInside: na, sodiumOutside: nao, potassiumOutside: ko, potential: v, thermalVoltage: vt)
+        guard let nucleotides else { return law }
+        return law * nucleotides.factor
+    }
+
+    /// The kinetic law alone (f_ATP = 1).
+    func lawFlux(sodiumInside na: Double, sodiumOutside nao: Double, potassiumOutside ko: Double,
+                 potential v: Double, thermalVoltage vt: Double) -> Double {
         switch kinetics {
         case .constant:
             return maximalRate
@@ -95,6 +107,16 @@ public struct NaKPump: Sendable, Hashable {
     /// Na_out with σ′ = e^{Na_o/67.3}/(7·67.3); Wei 2014 ∂/∂x of 1/(1 + e^{a − x/s}) = (1/s)·e^{a − x/s}/(1 + e^{a − x/s})².
     public func cycleFluxGradient(sodiumInside na: Double, sodiumOutside nao: Double, potassiumOutside ko: Double,
                                   potential v: Double, thermalVoltage vt: Double) -> Gradient {
+        var g = lawGradient(sodiumInside: na, sodiumOutside: nao, potassiumOutside: ko, potential: v, thermalVoltage: vt)
+        if let f = nucleotides?.factor {
+            g.sodiumInside *= f; g.sodiumOutside *= f; g.potassiumOutside *= f; g.potential *= f
+        }
+        return g
+    }
+
+    /// The gradient of the kinetic law alone.
+    func lawGradient(sodiumInside na: Double, sodiumOutside nao: Double, potassiumOutside ko: Double,
+                     potential v: Double, thermalVoltage vt: Double) -> Gradient {
         var g = Gradient()
         switch kinetics {
         case .constant:

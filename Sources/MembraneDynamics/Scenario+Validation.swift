@@ -60,6 +60,7 @@ extension Scenario {
         }
         if let pump {
             try MembraneError.requireNonNegative(pump.maximalRate, field: "pump.rate", allowed: "a pump rate ≥ 0")
+            try pump.nucleotides?.validate()
             for name in ["Na", "K"] where index(of: name) == nil {
                 throw MembraneError.invalidValue(field: "pump", value: "no \(name) in the scenario",
                                                  allowed: "a scenario with both Na and K for the Na/K pump")

@@ -26,6 +26,11 @@ public struct ATPHydrolysis: Sendable, Hashable {
         deltaG: .kilojoulesPerMole(-50),
         source: "−50 kJ/mol, the cytoplasmic value of seed 003 and textbooks (Garrett & Grisham, Biochemistry; Milo & Phillips, Cell Biology by the Numbers 2016); cellular range −45 to −60 kJ/mol")
 
+    /// ΔG′° = −30.5 kJ/mol, the standard transformed free energy of ATP → ADP + Pi at pH 7, 25 °C (Nelson & Cox,
+    /// *Lehninger Principles of Biochemistry*, Table 13-4; it shifts by a few kJ/mol with Mg²⁺ and ionic strength:
+    /// eQuilibrator gives ≈ −26 kJ/mol at I = 0.25 M, pMg 3, pH 7.5).
+    public static let standardTransformedFreeEnergy = MolarEnergy.kilojoulesPerMole(-30.5)
+
     /// ΔG = ΔG°′ + RT·ln([ADP][Pi]/[ATP]), concentrations in mM converted to the 1 M standard state.
     public static func fromConcentrations(standard: MolarEnergy, atp: Concentration, adp: Concentration, phosphate: Concentration,
                                           conditions: Conditions) throws -> ATPHydrolysis {

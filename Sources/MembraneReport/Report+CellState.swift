@@ -42,6 +42,24 @@ public func energyJSON(_ e: PumpEnergyBudget) -> JSONValue {
     ])
 }
 
+/// JSON of the pump's ATP and ADP and the rate factor they give (``PumpNucleotides``).
+public func nucleotidesJSON(_ n: PumpNucleotides) -> JSONValue {
+    .object([
+        ("atp_mM", .number(n.atp.millimolar)), ("adp_mM", .number(n.adp.millimolar)),
+        ("atp_half_saturation_uM", .number(n.halfSaturationATP.millimolar * 1000)),
+        ("adp_inhibition_mM", .number(n.inhibitionADP.millimolar)),
+        ("rate_factor", .number(n.factor)),
+        ("source", .string("f = [ATP]/([ATP] + K_m·(1 + [ADP]/K_i)), Cortassa et al. 2006 Biophys. J. 91:1564")),
+    ])
+}
+
+/// The text line for the pump's ATP and ADP.
+func nucleotidesLine(_ n: PumpNucleotides) -> String {
+    "pump ATP \(Format.significant(n.atp.millimolar, 4)) mM, ADP \(Format.significant(n.adp.millimolar, 4)) mM: rate × "
+        + "\(Format.significant(n.factor, 5)) (K_m,ATP = \(Format.significant(n.halfSaturationATP.millimolar * 1000, 3)) µM, "
+        + "K_i,ADP = \(Format.significant(n.inhibitionADP.millimolar, 3)) mM; Cortassa et al. 2006)"
+}
+
 /// Text lines for the energy budget.
 func energyLines(_ e: PumpEnergyBudget) -> [String] {
     var lines = [

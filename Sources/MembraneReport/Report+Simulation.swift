@@ -50,6 +50,7 @@ public struct SimulationReport: Renderable {
                 ("cell_charge_vs_CV", .number(c.cellChargeMismatch)),
             ])),
             ("energy_final", PumpEnergyBudget(state: final, scenario: t.scenario).map(energyJSON) ?? .null),
+            ("pump_nucleotides", t.scenario.pump?.nucleotides.map(nucleotidesJSON) ?? .null),
             ("voltage_model", .string(t.scenario.voltageModel.rawValue)),
             ("warnings", .array(t.scenario.warnings.map { .string($0) })),
             ("csv", csvPath.map { .string($0) } ?? .null),
@@ -67,6 +68,7 @@ public struct SimulationReport: Renderable {
                         + (t.termination.reason.map { " (\($0))" } ?? "")]
         for e in t.events { lines.append("  t = \(Format.significant(e.time, 6)) s: \(e.description)") }
         for w in t.scenario.warnings { lines.append("note: " + w) }
+        if let n = t.scenario.pump?.nucleotides { lines.append(nucleotidesLine(n)) }
         var table = TextTable(headers: ["", "t = \(Format.significant(i.time, 5)) s", "t = \(Format.significant(f.time, 5)) s"])
         table.add(["V_m (mV)", Format.fixed(i.potential.millivolts, 3), Format.fixed(f.potential.millivolts, 3)])
         for (j, ion) in t.scenario.ions.enumerated() {

@@ -26,6 +26,7 @@ public struct SteadyStateReport: Renderable {
             ("pump_rate", .number(s.scenario.dimensionlessPumpRate)),
             ("pump_current_uA_per_cm2", .number(s.scenario.pumpCurrentDensity)),
             ("pump_kinetics", .string(s.scenario.pump?.kineticsName ?? "none")),
+            ("pump_nucleotides", s.scenario.pump?.nucleotides.map(nucleotidesJSON) ?? .null),
             ("voltage_model", .string(s.scenario.voltageModel.rawValue)),
             ("volume_reference_relative", .number(s.state.referenceRelativeVolume)),
             ("energy", s.energy.map(energyJSON) ?? .null),
@@ -53,6 +54,7 @@ public struct SteadyStateReport: Renderable {
         if let p = s.scenario.dimensionlessPumpRate {
             lines.append("pump rate P = \(Format.significant(p, 6)) (Keener & Sneyd's F·J/(g_Na·RT/F)) = \(Format.significant(s.scenario.pumpCurrentDensity, 5)) µA/cm² maximal net current")
         }
+        if let n = s.scenario.pump?.nucleotides { lines.append(nucleotidesLine(n)) }
         if let c = closedForm {
             lines.append("Keener & Sneyd closed form: α = \(Format.significant(c.alpha, 6)), μ = \(Format.significant(c.mu, 6)), "
                          + "V = \(Format.fixed(-s.scenario.conditions.thermalVoltage * 1e3 * Double.log(c.y), 3)) mV")

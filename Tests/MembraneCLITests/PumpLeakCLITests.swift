@@ -199,4 +199,25 @@ struct PumpLeakCLITests {
         let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count
         #expect(rows > 10)
     }
+
+    /// `--atp-mM/--adp-mM/--phosphate-mM`: the pump's rate factor is Cortassa et al.'s [ATP]/([ATP] + K_m(1 +
+    /// [ADP]/K_i)) = 0.02/(0.02 + 0.008·1.5) = 0.625, and ΔG_ATP = −30.5 kJ/mol + RT·ln([ADP][Pi]/[ATP]) (1 M standard
+    /// state); inconsistent or negative inputs are errors naming the option (exit 64).
+    @Test func pumpNucleotides() throws {
+        let run = try runMembrane(["steady-state", "--preset", "kay-2017", "--atp-mM", "0.02", "--adp-mM", "0.05",
+                                   "--phosphate-mM", "4", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let o = try #require(run.object)
+        let n = try #require(o["pump_nucleotides"] as? [String: Any])
+        #expect(isClose(try #require(n["rate_factor"] as? Double), 0.625, within: 1e-12))
+        let energy = try #require(o["energy"] as? [String: Any])
+        let rt = 1.380649e-23 * 6.02214076e23 * 298.15 / 1000  // kJ/mol: R = k_B·N_A (CODATA 2018 exact), Kay's 25 °C
+        let expected = -30.5 + rt * log(0.05e-3 * 4e-3 / 0.02e-3)
+        #expect(isClose(try #require(energy["delta_g_atp_kJ_per_mol"] as? Double), expected, within: 1e-6))
+        for bad in [["--atp-mM", "-1"], ["--adp-mM", "0.1"], ["--atp-mM", "1", "--phosphate-mM", "1"]] {
+            let r = try runMembrane(["steady-state", "--preset", "kay-2017"] + bad)
+            #expect(r.status == 64, "\(bad): \(r.stderr)")
+        }
+    }
 }
+

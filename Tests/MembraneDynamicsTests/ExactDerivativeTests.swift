@@ -14,8 +14,8 @@ struct ExactDerivativeTests {
     static let kinetics: [NaKPump.Kinetics] = [.constant, .cubicSodium, .luoRudy1994(voltageDependent: true),
                                                .luoRudy1994(voltageDependent: false), .wei2014]
 
-    /// Every flux law: each pump law with (a) Kay's cell (ohmic leaks, infinite bath) plus a GHK Na leak, NKCC1 and
-    /// KCC2, and (b) the rich fixture (GHK leaks, finite bath, osmotic water); each with the charge-difference and the
+    /// Every flux law: each pump law with (a) Kay's cell (ohmic leaks, infinite bath) plus a GHK Na leak, NKCC1,
+    /// KCC2 and an ATP-limited pump (f_ATP = 0.625), and (b) the rich fixture (GHK leaks, finite bath, osmotic water); each with the charge-difference and the
     /// electroneutral potential.
     static var scenarios: [(name: String, scenario: Scenario)] {
         var list: [(String, Scenario)] = []
@@ -26,6 +26,7 @@ struct ExactDerivativeTests {
                 kay.pump = NaKPump(law, maximalRate: law == .wei2014 ? 4 * rate : rate)
                 kay.leaks.append(.ghk("Na", centimetresPerSecond: 2e-9))
                 kay.cotransporters = [.nkcc1(strength: 2e-8), .kcc2(strength: 5e-8)]
+                kay.pump!.nucleotides = PumpNucleotides(atp: .millimolar(0.02), adp: .millimolar(0.05))
                 kay.voltageModel = voltage
                 list.append(("kay+\(i)+\(voltage)", kay))
                 var rich = Fixtures.rich
