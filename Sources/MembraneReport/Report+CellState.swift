@@ -42,6 +42,9 @@ public func energyJSON(_ e: PumpEnergyBudget) -> JSONValue {
     ])
 }
 
+/// How the pump–leak cell balances water (the same in every run): ideal, as the published models.
+let pumpLeakOsmoticModel = "van 't Hoff, ideal (osmotic coefficient 1), as Kay 2017 and Keener & Sneyd"
+
 /// JSON of the pump's ATP and ADP and the rate factor they give (``PumpNucleotides``).
 public func nucleotidesJSON(_ n: PumpNucleotides) -> JSONValue {
     .object([

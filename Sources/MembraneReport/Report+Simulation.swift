@@ -52,6 +52,7 @@ public struct SimulationReport: Renderable {
             ("energy_final", PumpEnergyBudget(state: final, scenario: t.scenario).map(energyJSON) ?? .null),
             ("pump_nucleotides", t.scenario.pump?.nucleotides.map(nucleotidesJSON) ?? .null),
             ("voltage_model", .string(t.scenario.voltageModel.rawValue)),
+            ("osmotic_model", .string(pumpLeakOsmoticModel)),
             ("warnings", .array(t.scenario.warnings.map { .string($0) })),
             ("csv", csvPath.map { .string($0) } ?? .null),
             ("plot", plotPath.map { .string($0) } ?? .null),

@@ -28,6 +28,7 @@ public struct SteadyStateReport: Renderable {
             ("pump_kinetics", .string(s.scenario.pump?.kineticsName ?? "none")),
             ("pump_nucleotides", s.scenario.pump?.nucleotides.map(nucleotidesJSON) ?? .null),
             ("voltage_model", .string(s.scenario.voltageModel.rawValue)),
+            ("osmotic_model", .string(pumpLeakOsmoticModel)),
             ("volume_reference_relative", .number(s.state.referenceRelativeVolume)),
             ("energy", s.energy.map(energyJSON) ?? .null),
         ]
