@@ -43,12 +43,11 @@ struct BenchPumpLeakCommand: CalculationCommand {
             steady = try SteadyStateSolver().solve(kay)
             steadyTimes.append(seconds(clock.now - t0))
         }
-        if newtonOnly {
-            return Report(rows: [("steady state (kay-2017, Newton)", median(steadyTimes),
-                                  "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations")],
-                          values: [("steady_state_vm_mV", .number(steady.state.potential.millivolts)),
-                                   ("steady_state_iterations", .integer(steady.iterations))])
-        }
+        let steadyRow = ("steady state (kay-2017, Newton)", median(steadyTimes),
+                         "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations")
+        let steadyValues: [(String, JSONValue)] = [("steady_state_vm_mV", .number(steady.state.potential.millivolts)),
+                                                   ("steady_state_iterations", .integer(steady.iterations))]
+        if newtonOnly { return Report(rows: [steadyRow], values: steadyValues) }
         var blocked = kay
         blocked.events = [ScenarioEvent(time: 0, .blockPump)]
         blocked.duration = 3600
@@ -83,8 +82,6 @@ struct BenchPumpLeakCommand: CalculationCommand {
             ("steady_integration_max_relative_amount_minus_newton", .number(amountDeviation)),
             ("steady_integration_steps", .integer(settled.statistics.acceptedSteps)),
             ("steady_integration_rhs_evaluations", .integer(settled.statistics.rhsEvaluations)),
-            ("steady_state_vm_mV", .number(steady.state.potential.millivolts)),
-            ("steady_state_iterations", .integer(steady.iterations)),
             ("block_1h_vm_mV", .number(f.potential.millivolts)),
             ("block_1h_volume_relative", .number(f.relativeVolume)),
             ("block_1h_steps", .integer(trajectory.statistics.acceptedSteps)),
@@ -95,12 +92,11 @@ struct BenchPumpLeakCommand: CalculationCommand {
             ("rtol", .number(rtol)), ("atol", .number(atol)),
         ]
         return Report(rows: [
-            ("steady state (kay-2017, Newton)", median(steadyTimes),
-             "V = \(Format.fixed(steady.state.potential.millivolts, 4)) mV, \(steady.iterations) iterations"),
+            steadyRow,
             ("steady state by integration (10⁶ s)", median(integrationTimes),
              "\(solver.methodName), rtol \(rtol), \(settled.statistics.acceptedSteps) steps; V − V_Newton = \(Format.significant(settledV - steady.state.potential.millivolts, 3)) mV"),
             ("1 h pump block from steady state", median(simTimes),
              "\(solver.methodName), rtol \(rtol), \(trajectory.statistics.acceptedSteps) steps; V(3600 s) = \(Format.fixed(f.potential.millivolts, 4)) mV, volume × \(Format.significant(f.relativeVolume, 6))"),
-        ], values: values)
+        ], values: steadyValues + values)
     }
 }

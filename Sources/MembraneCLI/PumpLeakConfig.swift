@@ -207,16 +207,10 @@ enum PumpLeakConfig {
             if let v = o["adp_inhibition_mM"] { n.inhibitionADP = .millimolar(try number(v, "pump.adp_inhibition_mM")) }
             pump.nucleotides = n
         }
-        if let v = o["phosphate_mM"] {
-            guard let n = pump.nucleotides, n.adp.millimolar > 0 else {
-                throw MembraneError.invalidValue(field: "config.pump.phosphate_mM", value: "\(v)",
-                                                 allowed: "phosphate_mM together with atp_mM and adp_mM > 0 (ΔG_ATP needs all three)")
-            }
-            s.atp = try ATPHydrolysis.fromConcentrations(standard: ATPHydrolysis.standardTransformedFreeEnergy, atp: n.atp,
-                                                         adp: n.adp, phosphate: .millimolar(try number(v, "pump.phosphate_mM")),
-                                                         conditions: s.conditions)
-        }
         s.pump = pump
+        if let v = o["phosphate_mM"] {
+            try s.setATPFreeEnergy(phosphate: .millimolar(try number(v, "pump.phosphate_mM")), field: "config.pump.phosphate_mM")
+        }
         if let p = o["P"] { try s.setDimensionlessPumpRate(try number(p, "pump.P")) }
         if let a = o["activity"] { s.pumpActivity = try number(a, "pump.activity") }
     }

@@ -50,13 +50,7 @@ struct PumpLeakOptions: ParsableArguments {
             s.pump!.nucleotides = n
         }
         if let phosphate {
-            guard let n = s.pump?.nucleotides, n.adp.millimolar > 0 else {
-                throw MembraneError.invalidValue(field: "phosphate-mM", value: phosphate,
-                                                 allowed: "--phosphate-mM together with --atp-mM and --adp-mM > 0 (ΔG_ATP needs all three)")
-            }
-            s.atp = try ATPHydrolysis.fromConcentrations(standard: ATPHydrolysis.standardTransformedFreeEnergy, atp: n.atp, adp: n.adp,
-                                                         phosphate: .millimolar(try Inputs.number(phosphate, field: "phosphate-mM")),
-                                                         conditions: s.conditions)
+            try s.setATPFreeEnergy(phosphate: .millimolar(try Inputs.number(phosphate, field: "phosphate-mM")), field: "phosphate-mM")
         }
         if let pumpRate {
             try s.setDimensionlessPumpRate(try Inputs.number(pumpRate, field: "pump-rate"))

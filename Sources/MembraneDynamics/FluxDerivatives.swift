@@ -14,7 +14,8 @@ import RealModule
 ///   U·f′(K_o)·ln Q for NKCC1's gate f = 1/(1 + e^{16 − K_o}), f′ = f·(1 − f).
 ///
 /// Row j, column l of `dInside` and `dOutside` is ∂Φⱼ/∂c_l (n × n, row-major); `dPotential[j]` is ∂Φⱼ/∂V.
-/// Tested against central differences of ``PumpLeakSystem/fluxes(ci:co:v:phi:)`` for every mechanism.
+/// Tested against central differences, through the steady-state residual and the right-hand side, for every
+/// mechanism (Tests/MembraneDynamicsTests/ExactDerivativeTests.swift).
 struct FluxDerivatives {
     let dInside: UnsafeMutableBufferPointer<Double>
     let dOutside: UnsafeMutableBufferPointer<Double>

@@ -7,9 +7,8 @@ extension PumpLeakSystem {
     /// The fluxes Φ are smooth functions of the inside and outside concentrations and of V, differentiated in
     /// closed form (``fluxDerivatives(ci:co:v:into:)``); the derivatives of c, c_out, V and v̂ with respect to
     /// the state are exact too. (Plain finite differences in the amounts would be badly scaled: V = F·w·q/(C·A)
-    /// turns a relative change of 10⁻⁸ in an amount into tens of millivolts.) One scratch allocation on the
-    /// stack, no heap.
-    /// For the full state, or, with an infinite bath, for the cell's part alone (``PumpLeakODE``).
+    /// turns a relative change of 10⁻⁸ in an amount into tens of millivolts.) For the full state, or, with an
+    /// infinite bath, for the cell's part alone (``PumpLeakODE``). One scratch allocation on the stack, no heap.
     public func jacobian(at t: Double, state y: [Double], into jac: inout DenseMatrix) -> Bool {
         let n = self.n, d = y.count
         precondition(d == dimension || (infiniteBath && d == bathOffset), "state of \(d) components")

@@ -1,4 +1,5 @@
 import MembraneUnits
+import MembranePhysics
 
 /// The ATP and ADP at the Na/K-ATPase's cytoplasmic face and how they set its rate: the substrate term of
 /// Cortassa et al. 2006 (Biophys. J. 91:1564, the I_NaK of their excitation–contraction–mitochondrial-energetics
@@ -45,5 +46,19 @@ public struct PumpNucleotides: Sendable, Hashable {
                                           allowed: "a half-saturation constant > 0 (Cortassa et al. 2006: 8 µM)")
         try MembraneError.requirePositive(inhibitionADP.millimolar, field: "pump.adp_inhibition_mM",
                                           allowed: "an inhibition constant > 0 (Cortassa et al. 2006: 0.1 mM)")
+    }
+}
+
+extension Scenario {
+    /// Sets ΔG_ATP of the energy budget from the pump's ATP and ADP (``NaKPump/nucleotides``) and inorganic
+    /// phosphate: ΔG = ΔG′° + R·T·ln([ADP][Pi]/[ATP]) with ΔG′° = −30.5 kJ/mol
+    /// (``ATPHydrolysis/standardTransformedFreeEnergy``). `field` names the input in errors.
+    public mutating func setATPFreeEnergy(phosphate: Concentration, field: String) throws {
+        guard let n = pump?.nucleotides, n.adp.millimolar > 0 else {
+            throw MembraneError.invalidValue(field: field, value: "\(phosphate.millimolar)",
+                                             allowed: "a phosphate concentration together with the pump's ATP and ADP > 0 (ΔG_ATP needs all three)")
+        }
+        atp = try ATPHydrolysis.fromConcentrations(standard: ATPHydrolysis.standardTransformedFreeEnergy, atp: n.atp, adp: n.adp,
+                                                   phosphate: phosphate, conditions: conditions)
     }
 }
