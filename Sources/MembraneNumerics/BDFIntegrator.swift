@@ -51,13 +51,11 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline let newtonTolerance: Double
     @usableFromInline let maximumOrder: Int
     /// One workspace for every vector of a step (offsets below): predictor, reciprocal error scale, ψ, d, the Newton
-    /// right-hand side, the passive block of the iteration matrix, the backward differences ((maximumOrder + 3) rows of n, row m = ∇ᵐy),
-    /// per-component atol, the rescaling scratch and the coefficients αₖ, γₖ and error constants.
+    /// right-hand side, the backward differences ((maximumOrder + 3) rows of n, row m = ∇ᵐy), per-component atol,
+    /// the rescaling scratch and the coefficients αₖ, γₖ and error constants.
     @usableFromInline var workspace: [Double]
     @usableFromInline let oPredicted: Int, oScale: Int, oPsi: Int, oCorrection: Int, oWork: Int
     @usableFromInline let oDifferences: Int, oAtol: Int, oScratch: Int, oAlpha: Int, oGamma: Int, oErrorConstant: Int
-    /// The passive rows J_pa of the Jacobian in the factored matrix ((n − na) × na), copied at factorisation.
-    @usableFromInline let oPassive: Int
     /// U = R(1) of every order (``NDFCoefficients/unitR``).
     @usableFromInline let oUnit: Int
     /// The Newton iterate and f at it (arrays: the system reads and writes them).
@@ -67,10 +65,13 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline var base: [Double]
     @usableFromInline var perturbed: [Double]
     @usableFromInline var perturbedRHS: [Double]
-    @usableFromInline var jac: DenseMatrix
+    @usableFromInline var jac: System.Jacobian
     /// True when `jac` was evaluated for the current system (false after a restart).
     @usableFromInline var jacValid = false
-    @usableFromInline var lu: LUDecomposition
+    /// The factored iteration matrix I − c·J (dense or block-structured, as the system's Jacobian).
+    @usableFromInline var lu: System.Jacobian.Factorization
+    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``).
+    @usableFromInline let differenceGroups: [[Int]]
     @usableFromInline var luValid = false
     /// The c = h/αₖ of the factored matrix I − c·J.
     @usableFromInline var luFactor = 0.0
@@ -111,8 +112,7 @@ public struct BDFIntegrator<System: ODESystem> {
         oPsi = 2 * n
         oCorrection = 3 * n
         oWork = 4 * n
-        oPassive = 5 * n
-        oDifferences = oPassive + (n - na) * na
+        oDifferences = 5 * n
         oAtol = oDifferences + rows * n
         oScratch = oAtol + n
         oAlpha = oScratch + NDFCoefficients.scratchSize(dimension: n)
@@ -129,8 +129,11 @@ public struct BDFIntegrator<System: ODESystem> {
             w[oErrorConstant + k] = NDFCoefficients.errorConstant[k]
         }
         workspace = w
-        jac = DenseMatrix(size: n)
-        lu = LUDecomposition(size: na)
+        let jac = system.makeJacobian()
+        precondition(jac.dimension == n, "the system's Jacobian has dimension \(jac.dimension), not \(n)")
+        self.jac = jac
+        lu = jac.makeFactorization(activeDimension: na)
+        differenceGroups = jac.differenceGroups(activeDimension: na)
         f0 = [Double](repeating: 0, count: n)
         iterate = f0
         rhs = f0
@@ -163,7 +166,7 @@ public struct BDFIntegrator<System: ODESystem> {
 
     @inlinable mutating func ensureDerivative() {
         if !f0Valid {
-            system.derivatives(at: _time, state: _state, into: &f0)
+            System.evaluate(&system, at: _time, state: _state, into: &f0)
             _statistics.rhsEvaluations += 1
             f0Valid = true
         }
@@ -207,7 +210,7 @@ public struct BDFIntegrator<System: ODESystem> {
         var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
         h0 = min(h0, span)
         for i in 0..<n { perturbed[i] = _state[i] + h0 * f0[i] }
-        system.derivatives(at: _time + h0, state: perturbed, into: &perturbedRHS)
+        System.evaluate(&system, at: _time + h0, state: perturbed, into: &perturbedRHS)
         _statistics.rhsEvaluations += 1
         for i in 0..<n { difference[i] = perturbedRHS[i] - f0[i] }
         let d2 = Self.scaledNorm(difference, scale, n) / h0
@@ -242,25 +245,32 @@ public struct BDFIntegrator<System: ODESystem> {
         _statistics.jacobianEvaluations += 1
         jacValid = true
         luValid = false
-        if system.jacobian(at: t, state: y, into: &jac) { return }
+        if System.evaluateJacobian(&system, at: t, state: y, into: &jac) { return }
         if let derivative {
             for i in 0..<n { base[i] = derivative[i] }
         } else {
-            system.derivatives(at: t, state: y, into: &base)
+            System.evaluate(&system, at: t, state: y, into: &base)
             _statistics.rhsEvaluations += 1
         }
-        // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)) (as ``Integrator``); passive columns stay zero.
-        for i in 0..<(n * n) { jac.storage[i] = 0 }
+        // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)) (as ``Integrator``), the columns of one group (no
+        // shared row) perturbed together; passive columns stay zero.
+        jac.setZero()
         for i in 0..<n { perturbed[i] = y[i] }
-        for j in 0..<na {
-            let yj = y[j]
-            let delta = (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
-            perturbed[j] = yj + delta
-            let dh = perturbed[j] - yj
-            system.derivatives(at: t, state: perturbed, into: &perturbedRHS)
+        for group in differenceGroups {
+            for j in group {
+                let yj = y[j]
+                perturbed[j] = yj + (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
+            }
+            System.evaluate(&system, at: t, state: perturbed, into: &perturbedRHS)
             _statistics.rhsEvaluations += 1
-            perturbed[j] = yj
-            for i in 0..<n { jac.storage[i * n + j] = (perturbedRHS[i] - base[i]) / dh }
+            perturbedRHS.withUnsafeBufferPointer { p in
+                base.withUnsafeBufferPointer { b in
+                    for j in group {
+                        jac.setColumn(j, perturbed: p.baseAddress!, base: b.baseAddress!, step: perturbed[j] - y[j])
+                    }
+                }
+            }
+            for j in group { perturbed[j] = y[j] }
         }
     }
 
@@ -292,46 +302,19 @@ public struct BDFIntegrator<System: ODESystem> {
                                 unit: UnsafePointer(w + oUnit + NDFCoefficients.unitROffset(order: k)))
     }
 
-    /// Factors I − c·J (its active block) and keeps J's passive rows next to it in the workspace.
+    /// Factors I − c·J (the passive rows kept by the factorisation).
     @inlinable mutating func factor(_ w: UnsafeMutablePointer<Double>, c: Double) {
-        lu.factorIdentityMinus(c, times: jac, activeSize: na)
+        lu.factor(jac, diagonal: 1, scale: c)
         luFactor = c
         luValid = true
         // A new iteration matrix contracts at a new rate (CVODE resets CRATE at every matrix update).
         carriedRate = -1
         _statistics.decompositions += 1
-        if na < n {
-            let passive = w + oPassive, n = self.n, na = self.na
-            jac.storage.withUnsafeBufferPointer { j in
-                for i in na..<n {
-                    for k in 0..<na { passive[(i - na) * na + k] = j[i * n + k] }
-                }
-            }
-        }
     }
 
-    /// Solves (I − c·J)·x = b in place at `x`, c and J those of the factorisation: x_a = LU⁻¹·b_a, then the
-    /// passive rows x_p = b_p + c·J_pa·x_a.
+    /// Solves (I − c·J)·x = b in place at `x`, c and J those of the factorisation (passive rows x_p = b_p + c·J_pa·x_a).
     @inlinable mutating func solveIteration(_ x: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) {
-        let c = luFactor, n = self.n, na = self.na
-        // The active block first: x_a stays in place (the leading na components). The factor storage is read
-        // in place (calling a method on `lu` from here would copy it).
-        lu._factors.withUnsafeBufferPointer { a in
-            lu._pivots.withUnsafeBufferPointer { p in
-                lu._inverseDiagonal.withUnsafeBufferPointer { inv in
-                    LUDecomposition.solve(factors: a.baseAddress!, pivots: p.baseAddress!, inverseDiagonal: inv.baseAddress!,
-                                          size: na, x)
-                }
-            }
-        }
-        if na == n { return }
-        var row = UnsafePointer(w + oPassive)
-        for i in na..<n {
-            var v = 0.0
-            for k in 0..<na { v += row[k] * x[k] }
-            x[i] += c * v
-            row += na
-        }
+        lu.solve(x)
     }
 
     /// The simplified Newton iteration for d at t_new (scipy's `solve_bdf_system`): whether it converged and
@@ -347,7 +330,7 @@ public struct BDFIntegrator<System: ODESystem> {
         var previousNorm = -1.0
         let maxIterations = Self.newtonMaximumIterations
         for k in 0..<maxIterations {
-            system.derivatives(at: tNew, state: y, into: &f)
+            System.evaluate(&system, at: tNew, state: y, into: &f)
             _statistics.rhsEvaluations += 1
             _statistics.newtonIterations += 1
             var finite = true
@@ -555,21 +538,3 @@ public struct BDFIntegrator<System: ODESystem> {
 }
 
 extension BDFIntegrator: SteppableIntegrator {}
-
-extension LUDecomposition {
-    /// Factors I − c·J_aa in place (the Newton matrix of the BDF/NDF on the leading `activeSize` components of
-    /// J), without allocating.
-    public mutating func factorIdentityMinus(_ c: Double, times j: DenseMatrix, activeSize na: Int) {
-        precondition(na == size, "LU size mismatch")
-        let n = j.columns
-        setFactors { a in
-            j.storage.withUnsafeBufferPointer { src in
-                for r in 0..<na {
-                    for col in 0..<na { a[r * na + col] = -c * src[r * n + col] }
-                    a[r * na + r] += 1
-                }
-            }
-        }
-        factorInPlace()
-    }
-}

@@ -33,12 +33,14 @@ public struct Integrator<System: ODESystem> {
     @usableFromInline let n: Int
     /// Number of active components (the rest are passive; see ``ODESystem/activeDimension``).
     @usableFromInline let na: Int
-    @usableFromInline var activeRHS: [Double]
     @usableFromInline var f0: [Double]
     @usableFromInline var f0Valid = false
-    @usableFromInline var jac: DenseMatrix
+    @usableFromInline var jac: System.Jacobian
     @usableFromInline var jacValid = false
-    @usableFromInline var lu: LUDecomposition
+    /// The factored iteration matrix E = I/(hγ) − J (dense or block-structured, as the system's Jacobian).
+    @usableFromInline var lu: System.Jacobian.Factorization
+    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``).
+    @usableFromInline let differenceGroups: [[Int]]
     @usableFromInline var fTime: [Double]
     @usableFromInline var k: [Double]
     @usableFromInline var stageState: [Double]
@@ -64,10 +66,12 @@ public struct Integrator<System: ODESystem> {
         self.n = n
         let na = max(0, min(n, system.activeDimension))
         self.na = na
-        self.activeRHS = [Double](repeating: 0, count: na)
         self.f0 = [Double](repeating: 0, count: n)
-        self.jac = DenseMatrix(size: n)
-        self.lu = LUDecomposition(size: na)
+        let jac = system.makeJacobian()
+        precondition(jac.dimension == n, "the system's Jacobian has dimension \(jac.dimension), not \(n)")
+        self.jac = jac
+        self.lu = jac.makeFactorization(activeDimension: na)
+        self.differenceGroups = jac.differenceGroups(activeDimension: na)
         self.fTime = [Double](repeating: 0, count: n)
         self.k = [Double](repeating: 0, count: n * solver.tableau.stages)
         self.stageState = state
@@ -97,7 +101,7 @@ public struct Integrator<System: ODESystem> {
 
     @inlinable mutating func ensureDerivative() {
         if !f0Valid {
-            system.derivatives(at: _time, state: _state, into: &f0)
+            System.evaluate(&system, at: _time, state: _state, into: &f0)
             _statistics.rhsEvaluations += 1
             f0Valid = true
         }
@@ -123,7 +127,7 @@ public struct Integrator<System: ODESystem> {
         var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
         h0 = min(h0, span, solver.maximumStep)
         for i in 0..<n { stageState[i] = _state[i] + h0 * f0[i] }
-        system.derivatives(at: _time + h0, state: stageState, into: &stageRHS)
+        System.evaluate(&system, at: _time + h0, state: stageState, into: &stageRHS)
         _statistics.rhsEvaluations += 1
         var diff = stageRHS
         for i in 0..<n { diff[i] -= f0[i] }
@@ -144,24 +148,33 @@ public struct Integrator<System: ODESystem> {
         if jacValid { return }
         ensureDerivative()
         _statistics.jacobianEvaluations += 1
-        if !system.jacobian(at: _time, state: _state, into: &jac) {
-            // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)), the choice of Hairer & Wanner's RODAS.
-            for j in 0..<na {
-                let yj = _state[j]
-                let h = (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
-                stageState = _state
-                stageState[j] = yj + h
-                let dh = stageState[j] - yj
-                system.derivatives(at: _time, state: stageState, into: &stageRHS)
+        if !System.evaluateJacobian(&system, at: _time, state: _state, into: &jac) {
+            // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)), the choice of Hairer & Wanner's RODAS; the columns
+            // of one group share no row and are perturbed together.
+            jac.setZero()
+            for group in differenceGroups {
+                for i in 0..<n { stageState[i] = _state[i] }
+                for j in group {
+                    let yj = _state[j]
+                    stageState[j] = yj + (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
+                }
+                System.evaluate(&system, at: _time, state: stageState, into: &stageRHS)
                 _statistics.rhsEvaluations += 1
-                for i in 0..<n { jac[i, j] = (stageRHS[i] - f0[i]) / dh }
+                stageRHS.withUnsafeBufferPointer { perturbed in
+                    f0.withUnsafeBufferPointer { base in
+                        for j in group {
+                            jac.setColumn(j, perturbed: perturbed.baseAddress!, base: base.baseAddress!,
+                                          step: stageState[j] - _state[j])
+                        }
+                    }
+                }
             }
         }
-        if !system.isAutonomous {
+        if !system.isAutonomous && !System.evaluateTimeDerivative(&system, at: _time, state: _state, into: &fTime) {
             // ∂f/∂t by a central difference (error O(ε^{2/3})).
             let dt = Double.pow(Double.ulpOfOne, 1.0 / 3) * max(abs(_time), 1)
-            system.derivatives(at: _time + dt, state: _state, into: &fTime)
-            system.derivatives(at: _time - dt, state: _state, into: &stageRHS)
+            System.evaluate(&system, at: _time + dt, state: _state, into: &fTime)
+            System.evaluate(&system, at: _time - dt, state: _state, into: &stageRHS)
             _statistics.rhsEvaluations += 2
             for i in 0..<n { fTime[i] = (fTime[i] - stageRHS[i]) / (2 * dt) }
         }
@@ -187,7 +200,7 @@ public struct Integrator<System: ODESystem> {
             }
             // Iteration matrix E = I/(hγ) − J.
             let factor = 1 / (h * tab.gamma)
-            lu.factorInPlaceFrom(jacobian: jac, activeSize: na, diagonal: factor)
+            lu.factor(jac, diagonal: factor, scale: 1)
             _statistics.decompositions += 1
             var finite = !lu.isSingular
             let autonomous = system.isAutonomous
@@ -213,7 +226,7 @@ public struct Integrator<System: ODESystem> {
                     if stage == 0 {
                         for i in 0..<n { stageRHS[i] = f0[i] }
                     } else {
-                        system.derivatives(at: _time + tab.times[stage] * h, state: stageState, into: &stageRHS)
+                        System.evaluate(&system, at: _time + tab.times[stage] * h, state: stageState, into: &stageRHS)
                         _statistics.rhsEvaluations += 1
                     }
                     let dStage = h * tab.d[stage]
@@ -234,20 +247,8 @@ public struct Integrator<System: ODESystem> {
                             }
                         }
                     }
-                    // Active block: E·k_a = rhs_a. Passive rows: k_p = hγ·(rhs_p + J_pa·k_a) (their columns are zero).
-                    if na == n {
-                        lu.solve(&stageRHS)
-                    } else {
-                        for i in 0..<na { activeRHS[i] = stageRHS[i] }
-                        lu.solve(&activeRHS)
-                        let hg = h * tab.gamma
-                        for i in na..<n {
-                            var v = stageRHS[i]
-                            for j in 0..<na { v += jac.storage[i * n + j] * activeRHS[j] }
-                            stageRHS[i] = hg * v
-                        }
-                        for i in 0..<na { stageRHS[i] = activeRHS[i] }
-                    }
+                    // E·kᵢ = rhs (passive rows, whose columns are zero, from the active block: k_p = hγ·(rhs_p + J_pa·k_a)).
+                    if n > 0 { stageRHS.withUnsafeMutableBufferPointer { lu.solve($0.baseAddress!) } }
                     for i in 0..<n {
                         let v = stageRHS[i]
                         if !v.isFinite { finite = false }
@@ -332,23 +333,5 @@ public struct IntegratorSetupError: Error, Sendable, Equatable {
         if let v = absoluteTolerances, v.count != dimension {
             throw IntegratorSetupError(field: "atol", value: "\(v.count) values", allowed: "\(dimension) values")
         }
-    }
-}
-
-extension LUDecomposition {
-    /// Factors E = diagonal·I − J_aa in place (the Rosenbrock iteration matrix of the leading `activeSize`
-    /// components of J), without allocating.
-    public mutating func factorInPlaceFrom(jacobian j: DenseMatrix, activeSize na: Int, diagonal: Double) {
-        precondition(na == size, "LU size mismatch")
-        let n = j.columns
-        setFactors { a in
-            j.storage.withUnsafeBufferPointer { src in
-                for r in 0..<na {
-                    for c in 0..<na { a[r * na + c] = -src[r * n + c] }
-                }
-            }
-            for i in 0..<na { a[i * na + i] += diagonal }
-        }
-        factorInPlace()
     }
 }

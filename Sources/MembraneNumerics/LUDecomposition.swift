@@ -57,39 +57,53 @@ public struct LUDecomposition: Sendable {
     /// Factors whatever `factors` holds (used after filling it directly).
     public mutating func factorInPlace() {
         let n = size
-        var singular = false
-        var smallest = Double.infinity, largest = 0.0
+        var result = (singular: false, smallest: Double.infinity, largest: 0.0)
         _factors.withUnsafeMutableBufferPointer { a in
             _inverseDiagonal.withUnsafeMutableBufferPointer { inv in
                 _pivots.withUnsafeMutableBufferPointer { piv in
-                    for k in 0..<n {
-                        var p = k
-                        var best = abs(a[k * n + k])
-                        for i in (k + 1)..<n where abs(a[i * n + k]) > best {
-                            best = abs(a[i * n + k]); p = i
-                        }
-                        piv[k] = p
-                        if p != k {
-                            for j in 0..<n { a.swapAt(k * n + j, p * n + j) }
-                        }
-                        let pivot = a[k * n + k]
-                        if pivot == 0 || !pivot.isFinite { singular = true; inv[k] = .nan; continue }
-                        smallest = min(smallest, abs(pivot)); largest = max(largest, abs(pivot))
-                        let inverse = 1 / pivot
-                        inv[k] = inverse
-                        for i in (k + 1)..<n {
-                            let l = a[i * n + k] * inverse
-                            a[i * n + k] = l
-                            if l != 0 {
-                                for j in (k + 1)..<n { a[i * n + j] -= l * a[k * n + j] }
-                            }
-                        }
-                    }
+                    guard n > 0 else { return }
+                    result = Self.factor(a.baseAddress!, pivots: piv.baseAddress!, inverseDiagonal: inv.baseAddress!, size: n)
                 }
             }
         }
-        isSingular = singular
-        pivotRatio = singular || largest == 0 ? 0 : smallest / largest
+        isSingular = result.singular
+        pivotRatio = result.singular || result.largest == 0 ? 0 : result.smallest / result.largest
+    }
+
+    /// Factors the n × n row-major matrix at `a` in place (L below the diagonal, U on and above), writing the
+    /// pivots and the reciprocals of U's diagonal: the algorithm of ``factorInPlace()`` on raw storage, for callers
+    /// that keep many small matrices in one array (``BlockDiagonalIterationMatrix``). Returns whether a pivot was zero
+    /// or not finite, and the smallest and largest |pivot|.
+    @discardableResult
+    public static func factor(_ a: UnsafeMutablePointer<Double>, pivots piv: UnsafeMutablePointer<Int>,
+                              inverseDiagonal inv: UnsafeMutablePointer<Double>,
+                              size n: Int) -> (singular: Bool, smallest: Double, largest: Double) {
+        var singular = false
+        var smallest = Double.infinity, largest = 0.0
+        for k in 0..<n {
+            var p = k
+            var best = abs(a[k * n + k])
+            for i in (k + 1)..<n where abs(a[i * n + k]) > best {
+                best = abs(a[i * n + k]); p = i
+            }
+            piv[k] = p
+            if p != k {
+                for j in 0..<n { let t = a[k * n + j]; a[k * n + j] = a[p * n + j]; a[p * n + j] = t }
+            }
+            let pivot = a[k * n + k]
+            if pivot == 0 || !pivot.isFinite { singular = true; inv[k] = .nan; continue }
+            smallest = min(smallest, abs(pivot)); largest = max(largest, abs(pivot))
+            let inverse = 1 / pivot
+            inv[k] = inverse
+            for i in (k + 1)..<n {
+                let l = a[i * n + k] * inverse
+                a[i * n + k] = l
+                if l != 0 {
+                    for j in (k + 1)..<n { a[i * n + j] -= l * a[k * n + j] }
+                }
+            }
+        }
+        return (singular, smallest, largest)
     }
 
     /// Solves A·x = b in place (b becomes x).

@@ -50,3 +50,23 @@ public enum IntegrationMethod: String, CaseIterable, Sendable, Hashable {
         }
     }
 }
+
+/// The calls an integrator makes into its system, with the system passed `inout`: calling a method of the stored
+/// `system` while another stored property is passed `inout` would make Swift copy the whole system first (to keep the
+/// two accesses apart); as disjoint `inout` arguments, neither is copied. (A model of a cell is hundreds of bytes.)
+extension ODESystem {
+    @inlinable @inline(__always)
+    static func evaluate(_ system: inout Self, at t: Double, state y: [Double], into dydt: inout [Double]) {
+        system.derivatives(at: t, state: y, into: &dydt)
+    }
+
+    @inlinable @inline(__always)
+    static func evaluateJacobian(_ system: inout Self, at t: Double, state y: [Double], into j: inout Jacobian) -> Bool {
+        system.jacobian(at: t, state: y, into: &j)
+    }
+
+    @inlinable @inline(__always)
+    static func evaluateTimeDerivative(_ system: inout Self, at t: Double, state y: [Double], into dfdt: inout [Double]) -> Bool {
+        system.timeDerivative(at: t, state: y, into: &dfdt)
+    }
+}
