@@ -113,7 +113,7 @@ enum PumpLeakConfig {
             if v is NSNull { s.pump = nil } else { try applyPump(try object(v, "pump"), to: &s) }
         }
         if let v = d["cotransporters_mol_per_m2_s"] {
-            var list: [Cotransporter] = []
+            var list: [any Cotransporter] = []
             for (name, value) in try object(v, "cotransporters_mol_per_m2_s") {
                 let u = try number(value, "cotransporters_mol_per_m2_s.\(name)")
                 switch name.uppercased() {

@@ -1,5 +1,6 @@
 import MembraneUnits
 import MembraneNumerics
+import RealModule
 
 /// The numerical method of a simulation: a value, separate from the model (Brian2, SciML).
 public struct SimulationSolver: Sendable {
@@ -34,183 +35,217 @@ public struct SimulationSolver: Sendable {
     }
 }
 
-/// An event as it was applied in a run.
-public struct AppliedEvent: Sendable, Hashable {
-    public var time: Double
-    public var description: String
-    public var pumpActivity: Double
-}
-
-/// A simulation in progress: ``step()`` advances by one accepted integrator step, applying the scenario's
-/// events at their times, and records every step. `solve(_:using:)` is a loop around it; the command line
-/// wraps the same loop with a progress bar and Ctrl-C.
-public struct Simulation {
-    public let scenario: Scenario
+/// A simulation in progress: ``step()`` advances by one accepted integrator step of the model, applying timed events
+/// at their times (any named parameter: a pump blocked, a drug, a bath change), restarting at the model's breakpoints
+/// (stimulus edges), locating state events (spikes) on the dense output, and recording as ``Recording`` asks.
+/// ``run()`` is a loop around it; the command line wraps the same loop with a progress bar and Ctrl-C.
+///
+/// Generic over the compiled model (``SimulationModel``: ``CellModel``, later populations) and specialised for it,
+/// with either integrator (``SimulationSolver/method``) behind one generic `advance`.
+public struct Simulation<Model: SimulationModel> {
+    /// The model at t = 0 (after events at t = 0).
+    public let model: Model
     public let solver: SimulationSolver
-    /// The integrator of the chosen method (exactly one is non-nil), on the integrated part of the state
-    /// (``PumpLeakODE``).
-    var rodas: Integrator<PumpLeakODE>?
-    var bdf: BDFIntegrator<PumpLeakODE>?
-    let initialSystem: PumpLeakSystem
+    public let duration: Double
+    public let recording: Recording
+    /// The integrator of the chosen method (exactly one is non-nil).
+    var rodas: Integrator<Model>?
+    var bdf: BDFIntegrator<Model>?
     var schedule: EventSchedule
-    var recorder: TrajectoryRecorder
+    var recorder: TrajectoryRecorder<Model>
+    var detector: CrossingDetector
 
-    /// Prepares a run of `scenario`, from its initial state or from `start` (a state vector of the
-    /// scenario's system, e.g. a ``SteadyState/stateVector``).
-    public init(scenario: Scenario, solver: SimulationSolver = SimulationSolver(), start: [Double]? = nil) throws {
-        var system = try PumpLeakSystem(scenario)
-        let y0 = start ?? system.initialState
-        guard y0.count == system.dimension, y0.allSatisfy(\.isFinite) else {
+    /// Prepares a run of `model` over [0, `duration`] from its initial state or from `start`.
+    public init(model: Model, duration: Double, solver: SimulationSolver = SimulationSolver(), start: [Double]? = nil,
+                events: [ScenarioEvent] = [], stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws {
+        var model = model
+        let y0 = start ?? model.initialState
+        guard y0.count == model.dimension, y0.allSatisfy(\.isFinite) else {
             throw MembraneError.invalidValue(field: "start", value: "\(y0.count) components",
-                                             allowed: "a finite state vector of \(system.dimension) components")
+                                             allowed: "a finite state vector of \(model.dimension) components")
         }
-        system.initialRelativeVolume = system.relativeVolume(y0)
-        let events = scenario.events.sorted { $0.time < $1.time }
+        try MembraneError.requirePositive(duration, field: "duration", allowed: "a duration > 0 in seconds")
+        if case .interval(let dt) = recording {
+            try MembraneError.requirePositive(dt, field: "interval", allowed: "a sampling interval > 0 s")
+        }
+        model.start(from: y0)
+        // Timed events, resolved to parameters; those at t = 0 apply now.
+        var pending: [EventSchedule.Pending] = []
+        for e in events {
+            guard e.time.isFinite, e.time >= 0 else {
+                throw MembraneError.invalidValue(field: "event time", value: "\(e.time)", allowed: "a time ≥ 0 in seconds")
+            }
+            let (name, value) = e.assignment
+            let index = try model.parameterIndex(named: name)
+            if e.time < duration { pending.append(.init(time: e.time, parameter: index, name: name, value: value, description: e.description)) }
+        }
+        pending.sort { $0.time < $1.time }
         var applied: [AppliedEvent] = []
-        for e in events where e.time == 0 {
-            system.pumpActivity = e.activity(after: system.pumpActivity)
-            applied.append(AppliedEvent(time: 0, description: e.description, pumpActivity: system.pumpActivity))
+        for e in pending where e.time == 0 {
+            try model.setParameter(e.parameter, to: e.value)
+            applied.append(AppliedEvent(time: 0, description: e.description, parameter: e.name, value: e.value))
         }
-        let pending = events.filter { $0.time > 0 && $0.time < scenario.duration }
-        var times = Array(Set(pending.map(\.time))).sorted()
-        times.append(scenario.duration)
-        schedule = EventSchedule(duration: scenario.duration, boundaries: times, pendingEvents: pending, applied: applied,
-                                 pumpActivity: system.pumpActivity)
-        self.scenario = scenario
+        pending.removeAll { $0.time == 0 }
+        // Integration segments end at event times, breakpoints and the duration.
+        var boundaries = Array(Set(pending.map(\.time) + model.breakpoints(until: duration))).sorted()
+        boundaries.append(duration)
+        model.enterPiece(at: 0)
+        schedule = EventSchedule(duration: duration, boundaries: boundaries, pending: pending, applied: applied)
+        self.model = model
         self.solver = solver
-        initialSystem = system
-        let equations = PumpLeakODE(system, start: y0)
-        let integrated = equations.reduce(y0)
-        recorder = TrajectoryRecorder(equations: equations)
-        // Per-component absolute tolerances given for the full state apply to its integrated part.
-        var rosenbrock = solver.integrator, bdfSolver = solver.bdf
-        if let atol = rosenbrock.absoluteTolerances, atol.count == system.dimension {
-            rosenbrock.absoluteTolerances = equations.reduce(atol)
-            bdfSolver.absoluteTolerances = equations.reduce(atol)
-        }
+        self.duration = duration
+        self.recording = recording
+        // Per-component absolute tolerances apply to the model's state.
+        let rosenbrock = solver.integrator, bdfSolver = solver.bdf
         let f0: [Double]
         do {
             switch solver.method {
             case .rodas4:
-                var integrator = try Integrator(system: equations, start: 0, state: integrated, end: times[0],
-                                                solver: rosenbrock)
+                var integrator = try Integrator(system: model, start: 0, state: y0, end: boundaries[0], solver: rosenbrock)
                 f0 = integrator.currentDerivative()
                 rodas = integrator
             case .bdf:
-                var integrator = try BDFIntegrator(system: equations, start: 0, state: integrated, end: times[0],
-                                                   solver: bdfSolver)
+                var integrator = try BDFIntegrator(system: model, start: 0, state: y0, end: boundaries[0], solver: bdfSolver)
                 f0 = integrator.currentDerivative()
                 bdf = integrator
             }
         } catch {
             throw MembraneError.invalidValue(field: error.field, value: error.value, allowed: error.allowed)
         }
-        recorder.append(time: 0, state: integrated, derivative: f0, activity: system.pumpActivity)
+        detector = try CrossingDetector(model: model, events: stateEvents, at: 0, state: y0)
+        recorder = TrajectoryRecorder(mode: recording, model: model, dimension: y0.count,
+                                      keepsPrevious: !stateEvents.isEmpty || recording != .everyStep)
+        recorder.start(time: 0, state: y0, derivative: f0)
     }
 
     public var time: Double { bdf?.time ?? rodas!.time }
     /// Fraction of the run done (0…1).
-    public var progress: Double { min(1, time / scenario.duration) }
-    public var isFinished: Bool { time >= scenario.duration }
+    public var progress: Double { min(1, time / duration) }
+    public var isFinished: Bool { time >= duration || detector.stoppedBy != nil }
     /// Number of recorded points so far.
     public var recordCount: Int { recorder.times.count }
+    /// The state-event crossings located so far.
+    public var crossings: [Crossing] { detector.crossings }
     /// The integrator's work so far.
     public var statistics: IntegratorStatistics { bdf?.statistics ?? rodas!.statistics }
 
     /// Advances by one accepted step (applying any events first).
     public mutating func step() -> StepOutcome {
-        if bdf != nil { return Self.advance(&bdf!, &schedule, &recorder) }
-        return Self.advance(&rodas!, &schedule, &recorder)
+        if bdf != nil { return Self.advance(&bdf!, &schedule, &recorder, &detector) }
+        return Self.advance(&rodas!, &schedule, &recorder, &detector)
+    }
+
+    /// Runs to the end and returns the trajectory.
+    public mutating func run() -> Trajectory<Model> {
+        while true {
+            switch step() {
+            case .accepted: continue
+            case .finished: return trajectory(termination: .finished)
+            case .stepLimit: return trajectory(termination: .stepLimit)
+            case .failed(let reason): return trajectory(termination: .failed(reason: reason))
+            }
+        }
     }
 
     /// One step of either integrator (specialised for each), with the events due before it.
     static func advance<I: SteppableIntegrator>(_ integrator: inout I, _ schedule: inout EventSchedule,
-                                               _ recorder: inout TrajectoryRecorder) -> StepOutcome
-        where I.System == PumpLeakODE {
+                                               _ recorder: inout TrajectoryRecorder<Model>,
+                                               _ detector: inout CrossingDetector) -> StepOutcome
+        where I.System == Model {
+        if detector.stoppedBy != nil { return .finished }
         while integrator.isFinished {
-            if integrator.endTime >= schedule.duration { return .finished }
-            let t = integrator.endTime
-            var system = integrator.system
-            for e in schedule.pendingEvents where e.time == t {
-                system.pumpActivity = e.activity(after: system.pumpActivity)
-                schedule.applied.append(AppliedEvent(time: t, description: e.description, pumpActivity: system.pumpActivity))
+            if integrator.endTime >= schedule.duration {
+                recorder.finish(time: integrator.time, state: integrator.state, derivative: integrator.currentDerivative())
+                return .finished
             }
-            schedule.pumpActivity = system.pumpActivity
+            let t = integrator.endTime
+            var model = integrator.system
+            for e in schedule.pending where e.time == t {
+                // Values were checked when the simulation was set up: a parameter the model refuses stops the run.
+                do { try model.setParameter(e.parameter, to: e.value) } catch {
+                    return .failed("event at t = \(t) s: \(error)")
+                }
+                schedule.applied.append(AppliedEvent(time: t, description: e.description, parameter: e.name, value: e.value))
+            }
+            model.enterPiece(at: t)
             schedule.boundaries.removeFirst()
-            integrator.system = system
+            integrator.system = model
             integrator.restart(at: t, state: integrator.state, end: schedule.boundaries[0])
-            let f = integrator.currentDerivative()
-            recorder.append(time: t, state: integrator.state, derivative: f, activity: system.pumpActivity)
+            recorder.restart(time: t, state: integrator.state, derivative: integrator.currentDerivative(), model: model)
         }
         let outcome = integrator.step()
-        if outcome == .accepted {
-            let f = integrator.currentDerivative()
-            recorder.append(time: integrator.time, state: integrator.state, derivative: f, activity: schedule.pumpActivity)
+        guard outcome == .accepted else { return outcome }
+        let f = integrator.currentDerivative()
+        if detector.isActive {
+            let (records, hit) = detector.check(integrator.system, recorder, time: integrator.time, state: integrator.state,
+                                                derivative: f)
+            for r in records { recorder.recordCrossing(time: r.time, state: r.state, derivative: r.derivative) }
+            if let hit {
+                recorder.append(time: hit.time, state: hit.state, derivative: hit.derivative, crossing: true)
+                switch hit.action {
+                case .record: break
+                case .stop:
+                    recorder.finish(time: hit.time, state: hit.state, derivative: hit.derivative)
+                    return .accepted
+                case .set(let index, let name, let value):
+                    var model = integrator.system
+                    do { try model.setParameter(index, to: value) } catch {
+                        return .failed("state event \(hit.event) at t = \(hit.time) s: \(error)")
+                    }
+                    schedule.applied.append(AppliedEvent(time: hit.time, description: "\(hit.event): \(name) set to \(value)",
+                                                         parameter: name, value: value))
+                    integrator.system = model
+                    integrator.restart(at: hit.time, state: hit.state, end: integrator.endTime)
+                    recorder.restart(time: hit.time, state: hit.state, derivative: integrator.currentDerivative(), model: model)
+                    return .accepted
+                }
+            }
         }
+        recorder.append(time: integrator.time, state: integrator.state, derivative: f, crossing: false)
         return outcome
     }
 
-    /// Everything computed so far, as a trajectory that ended for `termination`.
-    public func trajectory(termination: Termination) -> Trajectory {
-        Trajectory(scenario: scenario, solver: solver, system: initialSystem, times: recorder.times, states: recorder.states,
-                   derivatives: recorder.derivatives, pumpActivities: recorder.activities, events: schedule.applied,
-                   statistics: statistics, termination: termination)
+    /// Everything computed so far, as a trajectory that ended for `termination` (a run ended by a state event
+    /// reports ``Termination/stopped(event:)``).
+    public func trajectory(termination: Termination) -> Trajectory<Model> {
+        var end = termination
+        if let e = detector.stoppedBy, termination == .finished { end = .stopped(event: e) }
+        return Trajectory(model: model, solver: solver, duration: duration, recording: recording, times: recorder.times,
+                          states: recorder.states, derivatives: recorder.derivatives, segments: recorder.segments,
+                          events: schedule.applied, crossings: detector.crossings, statistics: statistics, termination: end)
+    }
+}
+
+extension Simulation where Model == CellModel {
+    /// Prepares a run of `scenario` (its duration and events), from its initial state or from `start` (a state vector
+    /// of its model, e.g. a ``SteadyState/stateVector``).
+    public init(scenario: Scenario, solver: SimulationSolver = SimulationSolver(), start: [Double]? = nil,
+                stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws {
+        try self.init(model: try CellModel(scenario), duration: scenario.duration, solver: solver, start: start,
+                      events: scenario.events, stateEvents: stateEvents, recording: recording)
     }
 }
 
 /// The event times still ahead of a simulation and the events applied so far.
 struct EventSchedule {
+    struct Pending {
+        var time: Double
+        var parameter: Int
+        var name: String
+        var value: Double
+        var description: String
+    }
     let duration: Double
-    /// Event times ahead, then the duration.
+    /// Event times and breakpoints ahead, then the duration.
     var boundaries: [Double]
-    var pendingEvents: [ScenarioEvent]
+    var pending: [Pending]
     var applied: [AppliedEvent]
-    /// The pump activity in force (the integrator's system's, kept here so recording a step copies no system).
-    var pumpActivity: Double
 }
 
-/// Runs `scenario` to its end: `solve` is a loop around ``Simulation/step()``.
-public func solve(_ scenario: Scenario, using solver: SimulationSolver = SimulationSolver(),
-                  from start: [Double]? = nil) throws -> Trajectory {
-    var simulation = try Simulation(scenario: scenario, solver: solver, start: start)
-    while true {
-        switch simulation.step() {
-        case .accepted: continue
-        case .finished: return simulation.trajectory(termination: .finished)
-        case .stepLimit: return simulation.trajectory(termination: .stepLimit)
-        case .failed(let reason): return simulation.trajectory(termination: .failed(reason: reason))
-        }
-    }
-}
-
-/// Accumulates (t, y, f, pump activity) records in flat arrays, as full state vectors of
-/// ``PumpLeakSystem/layout``: the integrated part, then (when the bath is not integrated, ``PumpLeakODE``) the
-/// bath amounts Bⱼ = Tⱼ − Nⱼ and their derivatives −dNⱼ/dt.
-struct TrajectoryRecorder {
-    /// Tⱼ of the ions whose bath amount is rebuilt (empty when the whole state is integrated).
-    let rebuiltTotals: [Double]
-    var times: [Double] = []
-    var states: [Double] = []
-    var derivatives: [Double] = []
-    var activities: [Double] = []
-
-    init(equations: PumpLeakODE) {
-        rebuiltTotals = equations.dimension == equations.system.dimension ? [] : equations.totals
-    }
-
-    mutating func append(time: Double, state: [Double], derivative: [Double], activity: Double) {
-        times.append(time)
-        activities.append(activity)
-        // Element by element from the buffers (no retain of the integrator's arrays, no intermediate copy).
-        state.withUnsafeBufferPointer { y in
-            derivative.withUnsafeBufferPointer { f in
-                rebuiltTotals.withUnsafeBufferPointer { totals in
-                    for i in 0..<y.count { states.append(y[i]) }
-                    for j in 0..<totals.count { states.append(totals[j] - y[j]) }
-                    for i in 0..<f.count { derivatives.append(f[i]) }
-                    for j in 0..<totals.count { derivatives.append(-f[j]) }
-                }
-            }
-        }
-    }
+/// Runs `scenario` to its end: a loop around ``Simulation/step()``.
+public func solve(_ scenario: Scenario, using solver: SimulationSolver = SimulationSolver(), from start: [Double]? = nil,
+                  stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws -> Trajectory<CellModel> {
+    var simulation = try Simulation(scenario: scenario, solver: solver, start: start, stateEvents: stateEvents,
+                                    recording: recording)
+    return simulation.run()
 }

@@ -1,0 +1,245 @@
+import MembraneUnits
+
+/// Anything that moves ions or water across a membrane, or carries current: a leak, a gated channel, a pump, a
+/// cotransporter, water. The mechanism catalogue of a cell model (arbor's mechanisms, NEURON's NMODL files): each
+/// conformance is one value type in one file, and a model is assembled from them (``Scenario``, ``CellModel``).
+///
+/// A mechanism is evaluated at a ``MembraneSite``: it reads V, the concentrations of its ions on both sides and its
+/// own state variables (gates), and adds
+/// - a flux per ion it carries (mol·m⁻²·s⁻¹, outward positive; the current it carries is z·F·Φ),
+/// - optionally a current no modelled ion carries (A/m², NEURON's nonspecific current) and a water flux,
+/// - the rates of its own state variables.
+/// For the Jacobian it adds the exact partial derivatives of each of these with respect to V, each concentration,
+/// the osmolarities and its own state variables (closed forms; the model assembles them by the chain rule). Its
+/// ``steadyState(at:into:)`` initialises its state variables.
+///
+/// Parameters that events and `--set` may change are named (``parameterNames``, SI units). A model groups the
+/// instances of each mechanism type and evaluates a group in one loop specialised for the type
+/// (``contribute(_:count:bindings:at:states:derivatives:)``), so adding a type costs one indirect call per evaluation,
+/// not one per instance. See docs/writing-a-mechanism.md.
+public protocol Mechanism: Sendable {
+    /// The name observables and parameters use ("leak_Na", "pump", "KCC2", "hh_Na"); a model makes repeated
+    /// names unique ("leak_Na", "leak_Na_2").
+    var name: String { get }
+    /// The canonical names of the ions it moves (its slots, in order); empty for a current no modelled ion carries.
+    var ions: [String] { get }
+    /// Its own state variables (e.g. gates "m", "h"), in order.
+    var stateNames: [String] { get }
+    /// The parameters events may change, in SI units.
+    var parameterNames: [String] { get }
+    /// The value of parameter `index` (of ``parameterNames``).
+    func parameter(_ index: Int) -> Double
+    /// Sets parameter `index`, throwing ``MembraneError/invalidValue(field:value:allowed:)`` outside its range.
+    mutating func setParameter(_ index: Int, to value: Double) throws
+    /// The mechanism ready to run at `conditions` (e.g. its Q10 factor at the model's temperature). Default: itself.
+    func prepared(for conditions: Conditions) -> Self
+    /// Adds its fluxes, currents and water flux at `site` and sets its state rates.
+    func contribute(at site: MembraneSite)
+    /// Adds the exact partial derivatives of what ``contribute(at:)`` adds, with respect to every ``SiteVariable``
+    /// they depend on.
+    func contributeDerivatives(at site: MembraneSite)
+    /// Writes the steady state of its own state variables at `site` (V and concentrations held) into `states`.
+    /// Default: nothing (no state variables).
+    func steadyState(at site: MembraneSite, into states: UnsafeMutablePointer<Double>)
+    /// A typical magnitude of the flux of the ion in `slot` (mol·m⁻²·s⁻¹) near `site`: e.g. g·(RT/F)/(|z|F) for a
+    /// conductance. It scales the steady-state equations; 0 means the mechanism cannot move that ion.
+    func characteristicFlux(at site: MembraneSite, slot: Int) -> Double
+    /// True when every flux and current is affine in V at fixed concentrations and state (the electroneutral
+    /// potential then has a closed form). Default: false.
+    var isAffineInPotential: Bool { get }
+    /// True when it may add a current no modelled ion carries (``MembraneSite/addCurrent(_:)``). Default: false.
+    var carriesNonspecificCurrent: Bool { get }
+    /// True for a primary active transporter, which spends ATP to move ions against their gradients (the energy
+    /// budget counts what the others dissipate). Default: false.
+    var isActiveTransport: Bool { get }
+    /// Evaluates the `count` instances of this type at `instances`, bound as `bindings` describes: one call per type
+    /// and evaluation, a loop specialised for the type. Implemented once by the protocol; mechanisms do not implement
+    /// it.
+    static func contribute(_ instances: UnsafeRawPointer, count: Int, bindings: MechanismBindings, at site: MembraneSite,
+                           states: UnsafePointer<Double>, derivatives: Bool)
+    /// `mechanisms` (all of this type) copied into memory laid out for
+    /// ``contribute(_:count:bindings:at:states:derivatives:)``; ``release(_:count:)`` frees it. Implemented once by the
+    /// protocol; mechanisms do not implement them.
+    static func store(_ mechanisms: [any Mechanism]) -> UnsafeRawPointer
+    static func release(_ instances: UnsafeRawPointer, count: Int)
+}
+
+extension Mechanism {
+    public var stateNames: [String] { [] }
+    public var parameterNames: [String] { [] }
+    public func parameter(_ index: Int) -> Double { preconditionFailure("\(name) has no parameter \(index)") }
+    public mutating func setParameter(_ index: Int, to value: Double) throws {
+        preconditionFailure("\(name) has no parameter \(index)")
+    }
+    public func prepared(for conditions: Conditions) -> Self { self }
+    public func steadyState(at site: MembraneSite, into states: UnsafeMutablePointer<Double>) {}
+    public var isAffineInPotential: Bool { false }
+    public var isActiveTransport: Bool { false }
+    public var carriesNonspecificCurrent: Bool { false }
+
+    @inlinable
+    public static func contribute(_ instances: UnsafeRawPointer, count: Int, bindings: MechanismBindings,
+                                  at site: MembraneSite, states: UnsafePointer<Double>, derivatives: Bool) {
+        // Called through a mutable pointer and `inout` shims: a method call on a value loaded from a plain pointer would
+        // copy it first (retaining its strings); an `inout` access borrows it in place. Nothing is written.
+        let m = UnsafeMutableRawPointer(mutating: instances).assumingMemoryBound(to: Self.self)
+        var site = site
+        if derivatives {
+            for i in 0..<count {
+                site.slots = bindings.slots + bindings.slotOffsets[i]
+                site.stateOffset = bindings.stateOffsets[i]
+                site.states = states + bindings.stateOffsets[i]
+                m[i].contributeDerivativesInPlace(at: site)
+            }
+        } else {
+            for i in 0..<count {
+                site.slots = bindings.slots + bindings.slotOffsets[i]
+                site.stateOffset = bindings.stateOffsets[i]
+                site.states = states + bindings.stateOffsets[i]
+                m[i].contributeInPlace(at: site)
+            }
+        }
+    }
+
+    public static func store(_ mechanisms: [any Mechanism]) -> UnsafeRawPointer {
+        let p = UnsafeMutablePointer<Self>.allocate(capacity: mechanisms.count)
+        for (i, m) in mechanisms.enumerated() { (p + i).initialize(to: m as! Self) }
+        return UnsafeRawPointer(p)
+    }
+
+    public static func release(_ instances: UnsafeRawPointer, count: Int) {
+        let p = UnsafeMutableRawPointer(mutating: instances).assumingMemoryBound(to: Self.self)
+        p.deinitialize(count: count)
+        p.deallocate()
+    }
+
+    @inlinable @inline(__always)
+    mutating func contributeInPlace(at site: MembraneSite) { contribute(at: site) }
+
+    @inlinable @inline(__always)
+    mutating func contributeDerivativesInPlace(at site: MembraneSite) { contributeDerivatives(at: site) }
+
+    /// Checks a parameter value: finite and ≥ 0 (conductances, permeabilities, rates), naming the parameter.
+    public func requireNonNegative(_ value: Double, parameter: String, unit: String) throws {
+        try MembraneError.requireNonNegative(value, field: "\(name).\(parameter)", allowed: "a value ≥ 0 (\(unit))")
+    }
+}
+
+/// Where the instances of one mechanism type are bound in a model: instance i's slots (model ion indices) start at
+/// `slots[slotOffsets[i]]` and its state variables at `stateOffsets[i]` in the membrane's state block. Pointers into
+/// storage its ``MechanismGroup`` owns (trivial to copy: the hot path counts no references).
+public struct MechanismBindings: @unchecked Sendable {
+    public let slots: UnsafePointer<Int>
+    public let slotOffsets: UnsafePointer<Int>
+    public let stateOffsets: UnsafePointer<Int>
+}
+
+/// The instances of one mechanism type in a model, with their bindings: evaluated by one call of the type's
+/// ``Mechanism/contribute(_:count:bindings:at:states:derivatives:)`` (through its metatype, specialised for it) on
+/// storage the group owns. Everything the hot path reads is a plain value or pointer. (Sendable: the pointers point
+/// into `storage`, which is immutable and kept alive by the group.)
+struct MechanismGroup: @unchecked Sendable {
+    /// The instances, as values of the catalogue (for reports and parameter changes).
+    private(set) var instances: [any Mechanism]
+    /// The instances' type and their storage, which owns the bindings.
+    private(set) var kind: any Mechanism.Type
+    private(set) var storage: MechanismStorage
+    /// `storage`'s pointers, held here too so that evaluating touches no reference.
+    private(set) var base: UnsafeRawPointer
+    private(set) var bindings: MechanismBindings
+
+    /// `instances` (one type) with their slots, one after another, the offset of each instance's first slot and its
+    /// state offset (`table` = slots ++ slot offsets ++ state offsets).
+    init(_ instances: [any Mechanism], table: [Int]) {
+        self.instances = instances
+        kind = type(of: instances[0])
+        storage = MechanismStorage(instances, table: table)
+        base = storage.instances
+        bindings = storage.bindings
+    }
+
+    /// Evaluates every instance at `site` (`states`: the membrane's state block).
+    @inline(__always)
+    func contribute(at site: MembraneSite, states: UnsafePointer<Double>, derivatives: Bool) {
+        kind.contribute(base, count: instances.count, bindings: bindings, at: site, states: states, derivatives: derivatives)
+    }
+
+    /// Replaces instance i (same type), e.g. after a parameter change.
+    mutating func replace(_ i: Int, with mechanism: any Mechanism) {
+        precondition(type(of: mechanism) == type(of: instances[i]), "a mechanism replaced by another type")
+        instances[i] = mechanism
+        storage = MechanismStorage(instances, table: storage.table)
+        base = storage.instances
+        bindings = storage.bindings
+    }
+
+    /// Calls `body` with instance i and `site` bound to it (its slots, its state variables in `states`, the
+    /// membrane's state block).
+    func withInstance(_ i: Int, at site: MembraneSite, states: UnsafePointer<Double>,
+                      _ body: (any Mechanism, MembraneSite) -> Void) {
+        var site = site
+        site.slots = bindings.slots + bindings.slotOffsets[i]
+        site.stateOffset = bindings.stateOffsets[i]
+        site.states = states + bindings.stateOffsets[i]
+        body(instances[i], site)
+    }
+}
+
+/// The memory of a ``MechanismGroup``: its instances laid out as an array of their type, and its bindings. Immutable
+/// once made (a parameter change makes new storage), so copies of a model share it safely.
+final class MechanismStorage: @unchecked Sendable {
+    let kind: any Mechanism.Type
+    let instances: UnsafeRawPointer
+    let count: Int
+    /// The bindings in one allocation: slots ++ slot offsets ++ state offsets.
+    let bindings: MechanismBindings
+    private let tableCount: Int
+
+    init(_ mechanisms: [any Mechanism], table: [Int]) {
+        kind = type(of: mechanisms[0])
+        instances = kind.store(mechanisms)
+        count = mechanisms.count
+        tableCount = table.count
+        let base = UnsafeMutablePointer<Int>.allocate(capacity: table.count)
+        base.initialize(from: table, count: table.count)
+        let slotCount = table.count - 2 * count
+        bindings = MechanismBindings(slots: base, slotOffsets: base + slotCount, stateOffsets: base + slotCount + count)
+    }
+
+    /// The bindings table, as given.
+    var table: [Int] { Array(UnsafeBufferPointer(start: bindings.slots, count: tableCount)) }
+
+    deinit {
+        kind.release(instances, count: count)
+        UnsafeMutablePointer(mutating: bindings.slots).deallocate()
+    }
+}
+
+/// Groups `mechanisms` (each with its model ion indices and its state offset) by type, in the order of first
+/// appearance; returns the groups and where each mechanism went (group, place in it).
+func groupMechanisms(_ mechanisms: [(mechanism: any Mechanism, slots: [Int], stateOffset: Int)])
+    -> (groups: [MechanismGroup], places: [(group: Int, instance: Int)]) {
+    var kinds: [ObjectIdentifier] = [], members: [[Int]] = []
+    var places: [(group: Int, instance: Int)] = []
+    for (i, entry) in mechanisms.enumerated() {
+        let key = ObjectIdentifier(type(of: entry.mechanism))
+        if let g = kinds.firstIndex(of: key) {
+            places.append((g, members[g].count))
+            members[g].append(i)
+        } else {
+            places.append((kinds.count, 0))
+            kinds.append(key)
+            members.append([i])
+        }
+    }
+    let groups = members.map { indices in
+        var table: [Int] = [], slotOffsets: [Int] = [], stateOffsets: [Int] = []
+        for i in indices {
+            slotOffsets.append(table.count)
+            table += mechanisms[i].slots
+            stateOffsets.append(mechanisms[i].stateOffset)
+        }
+        return MechanismGroup(indices.map { mechanisms[$0].mechanism }, table: table + slotOffsets + stateOffsets)
+    }
+    return (groups, places)
+}

@@ -1,0 +1,90 @@
+/// What each mechanism contributes at a state, one by one (for reports and observables; the right-hand side
+/// evaluates them by type, ``MechanismGroup``).
+extension CellModel {
+    /// One mechanism's contribution: its outward flux of each of the model's ions (mol·m⁻²·s⁻¹) and the current no
+    /// modelled ion carries (A/m²).
+    public struct MechanismFlux: Sendable {
+        public var name: String
+        public var fluxes: [Double]
+        public var nonspecificCurrent: Double
+        /// True for a primary active transporter (``Mechanism/isActiveTransport``).
+        public var isActiveTransport: Bool
+        /// The outward current it carries, F·Σ zⱼΦⱼ + I_x (A/m²).
+        public func current(valences z: [Double], faraday: Double) -> Double {
+            var s = 0.0
+            for (j, f) in fluxes.enumerated() { s += z[j] * f }
+            return faraday * s + nonspecificCurrent
+        }
+    }
+
+    /// Sets every mechanism's state variables in `y` to their steady state at the potential and concentrations of `y`.
+    func withSteadyStates(_ y: [Double]) -> [Double] {
+        var out = y
+        withWorkspace { ws in
+            y.withUnsafeBufferPointer { yp in
+                let states = yp.baseAddress! + stateOffset
+                let natural = naturalVariables(yp.baseAddress!, ws)
+                out.withUnsafeMutableBufferPointer { o in
+                    let target = o.baseAddress! + stateOffset
+                    withSite(natural, potential: natural.potential, states: states, ws, rates: ws.rates) { site in
+                        for place in mechanismPlaces {
+                            groups[place.group].withInstance(place.instance, at: site, states: states) { m, local in
+                                m.steadyState(at: local, into: target + local.stateOffset)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Each mechanism's contribution at state `y`.
+    public func mechanismFluxes(state y: [Double]) -> [MechanismFlux] {
+        withWorkspace { ws in
+            y.withUnsafeBufferPointer { yp in
+                let states = yp.baseAddress! + stateOffset
+                let natural = naturalVariables(yp.baseAddress!, ws)
+                var result: [MechanismFlux] = []
+                withSite(natural, potential: natural.potential, states: states, ws, rates: ws.rates) { site in
+                    for (i, place) in mechanismPlaces.enumerated() {
+                        for j in 0..<n { ws.phi[j] = 0 }
+                        ws.extra[0] = 0
+                        ws.extra[1] = 0
+                        var active = false
+                        groups[place.group].withInstance(place.instance, at: site, states: states) { m, local in
+                            m.contribute(at: local)
+                            active = m.isActiveTransport
+                        }
+                        result.append(MechanismFlux(name: mechanismNames[i], fluxes: (0..<n).map { ws.phi[$0] },
+                                                    nonspecificCurrent: ws.extra[0], isActiveTransport: active))
+                    }
+                }
+                return result
+            }
+        }
+    }
+
+    /// The characteristic flux of each ion (``Mechanism/characteristicFlux(at:slot:)``, summed over the mechanisms)
+    /// at the given inside concentrations and the bath's, at V = 0.
+    func characteristicFluxes(inside: [Double]) -> [Double] {
+        var scale = [Double](repeating: 0, count: n)
+        withWorkspace { ws in
+            for j in 0..<n { ws.ci[j] = inside[j]; ws.co[j] = scenario.outside[j].millimolar }
+            let natural = NaturalVariables(volume: 1, bathWater: 0, potential: 0, osmolarityInside: 0, osmolarityOutside: 0)
+            initialState.withUnsafeBufferPointer { y in
+                let states = y.baseAddress! + stateOffset
+                withSite(natural, potential: 0, states: states, ws, rates: ws.rates) { site in
+                    for place in mechanismPlaces {
+                        groups[place.group].withInstance(place.instance, at: site, states: states) { m, local in
+                            for slot in m.ions.indices {
+                                scale[local.slots[slot]] += m.characteristicFlux(at: local, slot: slot)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return scale
+    }
+}

@@ -1,0 +1,56 @@
+/// The names of a cell model, derived on demand from its scenario and structure (compiling a model for one steady
+/// state or one run builds no strings).
+extension CellModel {
+    /// The names of the mechanisms on the membrane, in the order of ``Scenario/membraneMechanisms``, made unique
+    /// ("leak_Na", "leak_Na_2").
+    public var mechanismNames: [String] {
+        var names: [String] = []
+        for i in mechanismPlaces.indices {
+            let base = mechanism(at: i).name
+            var name = base, k = 2
+            while names.contains(name) { name = "\(base)_\(k)"; k += 1 }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The names and units of the state components: `cell.<ion>` and `bath.<ion>` (mM·w_ref), `cell.volume` (w_ref),
+    /// `cell.V_other` (V), `<mechanism>.<state>` (1).
+    public var layout: StateLayout {
+        var layout = StateLayout()
+        let ions = scenario.ions
+        for j in 0..<n where cellIndex[j] >= 0 { layout.append("cell.\(ions[j].name)", unit: "mM·w_ref") }
+        for j in 0..<n where bathIndex[j] >= 0 { layout.append("bath.\(ions[j].name)", unit: "mM·w_ref") }
+        if case .dynamic = volume { layout.append("cell.volume", unit: "w_ref") }
+        if otherIndex >= 0 { layout.append("cell.V_other", unit: "V") }
+        for (i, name) in mechanismNames.enumerated() {
+            for s in mechanism(at: i).stateNames { layout.append("\(name).\(s)", unit: "1") }
+        }
+        precondition(layout.count == dimension, "the layout names \(layout.count) of \(dimension) components")
+        return layout
+    }
+
+    /// What a named parameter changes.
+    enum ParameterTarget: Sendable {
+        /// Parameter `index` of mechanism `mechanism` (in ``mechanismNames`` order).
+        case mechanism(Int, index: Int)
+        /// The concentration of ion j in an infinite bath.
+        case outside(Int)
+    }
+
+    /// Every named parameter: each mechanism's (`<mechanism>.<parameter>`), then, for an infinite bath, its
+    /// concentrations (`outside.<ion>`, mM).
+    var parameterTable: [(name: String, target: ParameterTarget)] {
+        var table: [(String, ParameterTarget)] = []
+        for (i, name) in mechanismNames.enumerated() {
+            for (k, p) in mechanism(at: i).parameterNames.enumerated() { table.append(("\(name).\(p)", .mechanism(i, index: k))) }
+        }
+        if infiniteBath {
+            for (j, ion) in scenario.ions.enumerated() { table.append(("outside.\(ion.name)", .outside(j))) }
+        }
+        return table
+    }
+
+    /// The named parameters (SI units): `<mechanism>.<parameter>`, and `outside.<ion>` for an infinite bath.
+    public var parameterNames: [String] { parameterTable.map(\.name) }
+}
