@@ -6,6 +6,7 @@ import MembranePhysics
 import MembraneNumerics
 import MembraneUnits
 import MembraneTestSupport
+import RealModule
 
 /// A single-compartment Hodgkin–Huxley cell assembled from the mechanism catalogue with the parameters of NEURON's
 /// built-in `hh` (hh.mod; Hodgkin & Huxley 1952, J. Physiol. 117:500): ḡ_Na 120, ḡ_K 36, g_L 0.3 mS/cm², E_Na +50,
@@ -150,5 +151,42 @@ struct HodgkinHuxleyTests {
         #expect(try tr.values(of: "I.hh_Na").suffix(10).allSatisfy { $0 == 0 })
         let model = try CellModel(s)
         #expect(throws: MembraneError.self) { _ = try model.parameterIndex(named: "hh_Na.blok") }
+    }
+}
+
+/// docs/writing-a-mechanism.md's example (``SlowPotassium``), added to the HH cell as one more mechanism: its gate
+/// starts at s∞(V₀), its exact derivatives equal central differences, and it slows the firing (a K⁺ current that
+/// builds up with depolarisation lengthens the interspike interval: spike-frequency adaptation).
+@Suite("A new mechanism in one file")
+struct NewMechanismTests {
+    static func cell(_ gSlow: Double) throws -> Scenario {
+        var s = try HodgkinHuxleyTests.cell(stimuli: [.constantCurrent(.microamperesPerSquareCentimetre(10))], duration: 0.2)
+        s.mechanisms.append(SlowPotassium(conductance: .millisiemensPerSquareCentimetre(gSlow)))
+        return s
+    }
+
+    @Test func exampleMechanismWorks() throws {
+        let model = try CellModel(try Self.cell(1))
+        let i = try #require(model.layout.index(of: "slow_K.s"))
+        let v0 = -65e-3
+        #expect(isRelativelyClose(model.initialState[i], 1 / (1 + exp(-(v0 + 35e-3) / 5e-3)), relative: 1e-12))
+        var y = model.initialState
+        y[0] = -0.03; y[i] = 0.4
+        var analytic = DenseMatrix(size: model.dimension)
+        #expect(model.jacobian(at: 0, state: y, into: &analytic))
+        var fp = [Double](repeating: 0, count: model.dimension), fm = fp
+        for col in 0..<model.dimension {
+            var yp = y, ym = y
+            yp[col] += 1e-7; ym[col] -= 1e-7
+            model.derivatives(at: 0, state: yp, into: &fp)
+            model.derivatives(at: 0, state: ym, into: &fm)
+            for row in 0..<model.dimension {
+                let numeric = (fp[row] - fm[row]) / 2e-7
+                #expect(isClose(analytic[row, col], numeric, within: 1e-6 * max(abs(numeric), 1)), "J[\(row), \(col)]")
+            }
+        }
+        let plain = try solve(try Self.cell(0), stateEvents: [.spikes()], recording: .crossingsAndFinal)
+        let adapted = try solve(try Self.cell(1), stateEvents: [.spikes()], recording: .crossingsAndFinal)
+        #expect(adapted.crossings.count < plain.crossings.count)
     }
 }

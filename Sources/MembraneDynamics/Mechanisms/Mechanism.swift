@@ -103,7 +103,12 @@ extension Mechanism {
 
     public static func store(_ mechanisms: [any Mechanism]) -> UnsafeRawPointer {
         let p = UnsafeMutablePointer<Self>.allocate(capacity: mechanisms.count)
-        for (i, m) in mechanisms.enumerated() { (p + i).initialize(to: m as! Self) }
+        // Each value copied as its own (opened) type, which is Self: no dynamic cast.
+        func put<M: Mechanism>(_ m: M, at i: Int) {
+            precondition(M.self == Self.self, "a group of mechanisms of one type")
+            UnsafeMutableRawPointer(p + i).initializeMemory(as: M.self, to: m)
+        }
+        for (i, m) in mechanisms.enumerated() { put(m, at: i) }
         return UnsafeRawPointer(p)
     }
 
@@ -215,31 +220,44 @@ final class MechanismStorage: @unchecked Sendable {
     }
 }
 
-/// Groups `mechanisms` (each with its model ion indices and its state offset) by type, in the order of first
-/// appearance; returns the groups and where each mechanism went (group, place in it).
-func groupMechanisms(_ mechanisms: [(mechanism: any Mechanism, slots: [Int], stateOffset: Int)])
-    -> (groups: [MechanismGroup], places: [(group: Int, instance: Int)]) {
-    var kinds: [ObjectIdentifier] = [], members: [[Int]] = []
+/// Groups `mechanisms` by type, in the order of first appearance, binding each instance's slots to the model's ions
+/// (`ionIndex`) and its state variables after those of the mechanisms before it. Returns the groups, where each
+/// mechanism went (group, place in it), and the number of state variables. (Compiling a model runs this for every
+/// steady state and run: it allocates a few arrays per type, not per instance.)
+func groupMechanisms(_ mechanisms: [any Mechanism], ionIndex: (String) -> Int)
+    -> (groups: [MechanismGroup], places: [(group: Int, instance: Int)], stateCount: Int) {
+    var firsts: [Int] = [], counts: [Int] = []
     var places: [(group: Int, instance: Int)] = []
-    for (i, entry) in mechanisms.enumerated() {
-        let key = ObjectIdentifier(type(of: entry.mechanism))
-        if let g = kinds.firstIndex(of: key) {
-            places.append((g, members[g].count))
-            members[g].append(i)
+    var stateOffsets = [Int](repeating: 0, count: mechanisms.count)
+    places.reserveCapacity(mechanisms.count)
+    var states = 0
+    for (i, m) in mechanisms.enumerated() {
+        stateOffsets[i] = states
+        states += m.stateNames.count
+        let kind = type(of: m)
+        if let g = firsts.firstIndex(where: { type(of: mechanisms[$0]) == kind }) {
+            places.append((g, counts[g]))
+            counts[g] += 1
         } else {
-            places.append((kinds.count, 0))
-            kinds.append(key)
-            members.append([i])
+            places.append((firsts.count, 0))
+            firsts.append(i)
+            counts.append(1)
         }
     }
-    let groups = members.map { indices in
-        var table: [Int] = [], slotOffsets: [Int] = [], stateOffsets: [Int] = []
-        for i in indices {
-            slotOffsets.append(table.count)
-            table += mechanisms[i].slots
-            stateOffsets.append(mechanisms[i].stateOffset)
+    var groups: [MechanismGroup] = []
+    groups.reserveCapacity(firsts.count)
+    for g in firsts.indices {
+        var instances: [any Mechanism] = [], table: [Int] = [], offsets: [Int] = [], stateTable: [Int] = []
+        instances.reserveCapacity(counts[g]); offsets.reserveCapacity(counts[g]); stateTable.reserveCapacity(counts[g])
+        for (i, m) in mechanisms.enumerated() where places[i].group == g {
+            instances.append(m)
+            offsets.append(table.count)
+            for ion in m.ions { table.append(ionIndex(ion)) }
+            stateTable.append(stateOffsets[i])
         }
-        return MechanismGroup(indices.map { mechanisms[$0].mechanism }, table: table + slotOffsets + stateOffsets)
+        table += offsets
+        table += stateTable
+        groups.append(MechanismGroup(instances, table: table))
     }
-    return (groups, places)
+    return (groups, places, states)
 }

@@ -147,16 +147,12 @@ public struct CellModel: Sendable {
         let needsOther = !scenario.fixedIons.isEmpty || !scenario.stimuli.isEmpty || nonspecific || scenario.initialPotential != nil
         c.otherIndex = needsOther ? allocate() : -1
         c.stateOffset = next
-        var entries: [(mechanism: any Mechanism, slots: [Int], stateOffset: Int)] = []
-        var states = 0
-        for m in mechanisms {
-            entries.append((m, m.ions.map { ion in scenario.index(of: ion)! }, states))
-            states += m.stateNames.count
-        }
+        let (groups, places, states) = groupMechanisms(mechanisms) { scenario.index(of: $0)! }
+        self.groups = groups
+        c.mechanismPlaces = places
         c.stateCount = states
         c.dimension = next + states
         c.allAffine = mechanisms.allSatisfy(\.isAffineInPotential)
-        (groups, c.mechanismPlaces) = groupMechanisms(entries)
 
         // The structure of the chain rule: which natural variables depend on the state, which local rows reach f.
         var columns = [0]
