@@ -207,9 +207,6 @@ public struct CellModel: Sendable {
         initialState = y
     }
 
-    /// The index of the ion called `name`, or nil.
-    public func ionIndex(_ name: String) -> Int? { scenario.index(of: name) }
-
     /// The mechanism called `name`, as compiled (its current parameters).
     public func mechanism(named name: String) -> (any Mechanism)? {
         mechanismNames.firstIndex(of: name).map { mechanism(at: $0) }

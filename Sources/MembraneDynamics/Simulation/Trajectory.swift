@@ -35,10 +35,6 @@ public struct Trajectory<Model: SimulationModel>: Sendable {
         Array(states[(i * dimension)..<((i + 1) * dimension)])
     }
 
-    func derivative(at i: Int) -> [Double] {
-        Array(derivatives[(i * dimension)..<((i + 1) * dimension)])
-    }
-
     /// The model in force at record i (after an event at that record's time).
     public func model(at i: Int) -> Model {
         var lo = 0, hi = segments.count - 1
