@@ -43,3 +43,17 @@ struct ModelEventTests {
         }
     }
 }
+
+extension ModelEventTests {
+    /// Blocking a pump the scenario does not have is refused, saying so (not an unknown-parameter puzzle).
+    @Test func pumpEventWithoutPumpIsRefused() throws {
+        var s = Scenario.kay2017
+        s.pump = nil
+        #expect {
+            _ = try Simulation(scenario: s)
+        } throws: { error in
+            guard case MembraneError.invalidValue(let field, _, let allowed) = error else { return false }
+            return field == "events" && allowed.contains("Na/K pump")
+        }
+    }
+}

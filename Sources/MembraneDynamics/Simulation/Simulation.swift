@@ -76,7 +76,15 @@ public struct Simulation<Model: SimulationModel> {
                 throw MembraneError.invalidValue(field: "event time", value: "\(e.time)", allowed: "a time ≥ 0 in seconds")
             }
             let (name, value) = e.assignment
-            let index = try model.parameterIndex(named: name)
+            let index: Int
+            do { index = try model.parameterIndex(named: name) } catch {
+                guard name == "pump.activity" else { throw error }
+                throw MembraneError.invalidValue(field: "events", value: "\(e.description) at \(e.time) s",
+                                                 allowed: "pump events in a scenario with a Na/K pump (remove them, e.g. --pump-block-at none)")
+            }
+            // The value is checked now (on a copy), so that no run fails half-way on a value its model refuses.
+            var probe = model
+            try probe.setParameter(index, to: value)
             if e.time < duration { pending.append(.init(time: e.time, parameter: index, name: name, value: value, description: e.description)) }
         }
         pending.sort { $0.time < $1.time }
@@ -95,7 +103,6 @@ public struct Simulation<Model: SimulationModel> {
         self.solver = solver
         self.duration = duration
         self.recording = recording
-        // Per-component absolute tolerances apply to the model's state.
         let rosenbrock = solver.integrator, bdfSolver = solver.bdf
         let f0: [Double]
         do {
@@ -161,7 +168,7 @@ public struct Simulation<Model: SimulationModel> {
             let t = integrator.endTime
             var model = integrator.system
             for e in schedule.pending where e.time == t {
-                // Values were checked when the simulation was set up: a parameter the model refuses stops the run.
+                // Values were checked when the simulation was set up.
                 do { try model.setParameter(e.parameter, to: e.value) } catch {
                     return .failed("event at t = \(t) s: \(error)")
                 }
