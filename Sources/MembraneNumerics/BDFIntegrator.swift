@@ -70,8 +70,9 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline var jacValid = false
     /// The factored iteration matrix I − c·J (dense or block-structured, as the system's Jacobian).
     @usableFromInline var lu: System.Jacobian.Factorization
-    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``).
-    @usableFromInline let differenceGroups: [[Int]]
+    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``), made at
+    /// the first one (a system with its own Jacobian never needs them).
+    @usableFromInline var differenceGroups: [[Int]]? = nil
     @usableFromInline var luValid = false
     /// The c = h/αₖ of the factored matrix I − c·J.
     @usableFromInline var luFactor = 0.0
@@ -133,7 +134,6 @@ public struct BDFIntegrator<System: ODESystem> {
         precondition(jac.dimension == n, "the system's Jacobian has dimension \(jac.dimension), not \(n)")
         self.jac = jac
         lu = jac.makeFactorization(activeDimension: na)
-        differenceGroups = jac.differenceGroups(activeDimension: na)
         f0 = [Double](repeating: 0, count: n)
         iterate = f0
         rhs = f0
@@ -255,8 +255,9 @@ public struct BDFIntegrator<System: ODESystem> {
         // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)) (as ``Integrator``), the columns of one group (no
         // shared row) perturbed together; passive columns stay zero.
         jac.setZero()
+        if differenceGroups == nil { differenceGroups = jac.differenceGroups(activeDimension: na) }
         for i in 0..<n { perturbed[i] = y[i] }
-        for group in differenceGroups {
+        for group in differenceGroups! {
             for j in group {
                 let yj = y[j]
                 perturbed[j] = yj + (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
@@ -286,12 +287,12 @@ public struct BDFIntegrator<System: ODESystem> {
         if needsStart { begin() }
         // Move the buffers out of self for the step (no copies: each stays uniquely referenced), so that the
         // step works on raw pointers while calling the system and the Jacobian.
-        var w = workspace, y = iterate, f = rhs
-        workspace = []; iterate = []; rhs = []
+        var w: [Double] = [], y: [Double] = [], f: [Double] = []
+        swap(&w, &workspace); swap(&y, &iterate); swap(&f, &rhs)
         let outcome = w.withUnsafeMutableBufferPointer { w in
             advance(w.baseAddress!, &y, &f)
         }
-        workspace = w; iterate = y; rhs = f
+        swap(&w, &workspace); swap(&y, &iterate); swap(&f, &rhs)
         return outcome
     }
 

@@ -39,14 +39,18 @@ public struct Integrator<System: ODESystem> {
     @usableFromInline var jacValid = false
     /// The factored iteration matrix E = I/(hγ) − J (dense or block-structured, as the system's Jacobian).
     @usableFromInline var lu: System.Jacobian.Factorization
-    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``).
-    @usableFromInline let differenceGroups: [[Int]]
+    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``), made at
+    /// the first one (a system with its own Jacobian never needs them).
+    @usableFromInline var differenceGroups: [[Int]]? = nil
     @usableFromInline var fTime: [Double]
-    @usableFromInline var k: [Double]
+    /// The stage input, its right-hand side and the next solution (arrays: the system reads and writes them).
     @usableFromInline var stageState: [Double]
     @usableFromInline var stageRHS: [Double]
     @usableFromInline var yNew: [Double]
-    @usableFromInline var atol: [Double]
+    /// One workspace for what a step reads by pointer (offsets below): the stages kᵢ (s rows of n), the per-component
+    /// atol, the tableau's aᵢⱼ, Cᵢⱼ, cᵢ, dᵢ, mᵢ, eᵢ, and the Cᵢⱼ/h of the stage being formed.
+    @usableFromInline var workspace: [Double]
+    @usableFromInline let oK: Int, oAtol: Int, oA: Int, oC: Int, oTimes: Int, oD: Int, oM: Int, oE: Int, oScaledC: Int
     @usableFromInline var previousRejected = false
     @usableFromInline var consecutiveFailures = 0
 
@@ -71,13 +75,28 @@ public struct Integrator<System: ODESystem> {
         precondition(jac.dimension == n, "the system's Jacobian has dimension \(jac.dimension), not \(n)")
         self.jac = jac
         self.lu = jac.makeFactorization(activeDimension: na)
-        self.differenceGroups = jac.differenceGroups(activeDimension: na)
         self.fTime = [Double](repeating: 0, count: n)
-        self.k = [Double](repeating: 0, count: n * solver.tableau.stages)
         self.stageState = state
         self.stageRHS = [Double](repeating: 0, count: n)
         self.yNew = state
-        self.atol = solver.absoluteTolerances ?? [Double](repeating: solver.absoluteTolerance, count: n)
+        let tab = solver.tableau, s = tab.stages
+        oK = 0
+        oAtol = s * n
+        oA = oAtol + n
+        oC = oA + s * s
+        oTimes = oC + s * s
+        oD = oTimes + s
+        oM = oD + s
+        oE = oM + s
+        oScaledC = oE + s
+        var w = [Double](repeating: 0, count: oScaledC + s)
+        let atol = solver.absoluteTolerances ?? [Double](repeating: solver.absoluteTolerance, count: n)
+        for i in 0..<n { w[oAtol + i] = atol[i] }
+        for i in 0..<(s * s) { w[oA + i] = tab.a[i]; w[oC + i] = tab.c[i] }
+        for i in 0..<s {
+            w[oTimes + i] = tab.times[i]; w[oD + i] = tab.d[i]; w[oM + i] = tab.m[i]; w[oE + i] = tab.e[i]
+        }
+        workspace = w
     }
 
     /// f(t, y) at the current point (computed once and reused by the next step).
@@ -111,7 +130,7 @@ public struct Integrator<System: ODESystem> {
     @inlinable func weightedNorm(_ v: [Double], _ y: [Double]) -> Double {
         var s = 0.0
         for i in 0..<n {
-            let sc = atol[i] + solver.relativeTolerance * abs(y[i])
+            let sc = workspace[oAtol + i] + solver.relativeTolerance * abs(y[i])
             let q = v[i] / sc
             s += q * q
         }
@@ -152,7 +171,8 @@ public struct Integrator<System: ODESystem> {
             // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)), the choice of Hairer & Wanner's RODAS; the columns
             // of one group share no row and are perturbed together.
             jac.setZero()
-            for group in differenceGroups {
+            if differenceGroups == nil { differenceGroups = jac.differenceGroups(activeDimension: na) }
+            for group in differenceGroups! {
                 for i in 0..<n { stageState[i] = _state[i] }
                 for j in group {
                     let yj = _state[j]
@@ -187,9 +207,27 @@ public struct Integrator<System: ODESystem> {
         if _statistics.acceptedSteps >= solver.maximumSteps { return .stepLimit }
         if _proposedStep <= 0 { _proposedStep = startingStep() }
         ensureJacobian()
-        let tab = solver.tableau
-        let s = tab.stages
-        let n = self.n
+        // Move the buffers out of self for the step (no copies: each stays uniquely referenced), so that the step
+        // works on raw pointers while it calls the system.
+        var w: [Double] = [], input: [Double] = [], rhs: [Double] = [], next: [Double] = []
+        swap(&w, &workspace); swap(&input, &stageState); swap(&rhs, &stageRHS); swap(&next, &yNew)
+        let outcome = w.withUnsafeMutableBufferPointer { w in attempt(w.baseAddress!, &input, &rhs, &next) }
+        swap(&w, &workspace); swap(&input, &stageState); swap(&rhs, &stageRHS); swap(&next, &yNew)
+        return outcome
+    }
+
+    /// Steps from the current point until one step is accepted (or fails), on the workspace `w` and the stage
+    /// buffers (see ``step()``): each attempt factors E = I/(hγ) − J, forms the s stages
+    ///
+    ///     E·kᵢ = f(t + cᵢh, y + Σⱼ<ᵢ aᵢⱼkⱼ) + Σⱼ<ᵢ (Cᵢⱼ/h)·kⱼ + h·dᵢ·∂f/∂t
+    ///
+    /// and accepts y + Σ mᵢkᵢ when the error estimate Σ eᵢkᵢ is within the tolerances.
+    @inlinable mutating func attempt(_ w: UnsafeMutablePointer<Double>, _ input: inout [Double], _ rhs: inout [Double],
+                                     _ next: inout [Double]) -> StepOutcome {
+        let s = solver.tableau.stages, n = self.n
+        let gamma = solver.tableau.gamma, order = solver.tableau.order, rtol = solver.relativeTolerance
+        let k = w + oK, atol = w + oAtol, a = w + oA, c = w + oC, times = w + oTimes, d = w + oD, m = w + oM, e = w + oE
+        let scaledC = w + oScaledC
         while true {
             var h = min(_proposedStep, solver.maximumStep)
             let remaining = _endTime - _time
@@ -199,62 +237,56 @@ public struct Integrator<System: ODESystem> {
                 return .failed("step size underflow (h = \(h)) at t = \(_time): the problem may be singular there")
             }
             // Iteration matrix E = I/(hγ) − J.
-            let factor = 1 / (h * tab.gamma)
+            let factor = 1 / (h * gamma)
             lu.factor(jac, diagonal: factor, scale: 1)
             _statistics.decompositions += 1
             var finite = !lu.isSingular
             let autonomous = system.isAutonomous
             if finite {
                 for stage in 0..<s {
-                    // Stage input yᵢ = y + Σⱼ aᵢⱼ kⱼ (locals share storage: no copies, no overlapping access).
-                    do {
-                        let y = _state, kk = k, a = tab.a
-                        stageState.withUnsafeMutableBufferPointer { out in
-                            y.withUnsafeBufferPointer { y in
-                                kk.withUnsafeBufferPointer { kk in
-                                    a.withUnsafeBufferPointer { a in
-                                        for i in 0..<n {
-                                            var v = y[i]
-                                            for j in 0..<stage { v += a[stage * s + j] * kk[j * n + i] }
-                                            out[i] = v
-                                        }
-                                    }
-                                }
+                    // Stage input yᵢ = y + Σⱼ aᵢⱼ kⱼ.
+                    let aRow = a + stage * s
+                    _state.withUnsafeBufferPointer { y in
+                        input.withUnsafeMutableBufferPointer { out in
+                            for i in 0..<n {
+                                var v = y[i]
+                                for j in 0..<stage { v += aRow[j] * k[j * n + i] }
+                                out[i] = v
                             }
                         }
                     }
                     if stage == 0 {
-                        for i in 0..<n { stageRHS[i] = f0[i] }
-                    } else {
-                        System.evaluate(&system, at: _time + tab.times[stage] * h, state: stageState, into: &stageRHS)
-                        _statistics.rhsEvaluations += 1
-                    }
-                    let dStage = h * tab.d[stage]
-                    do {
-                        let kk = k, c = tab.c, ft = fTime
-                        stageRHS.withUnsafeMutableBufferPointer { out in
-                            kk.withUnsafeBufferPointer { kk in
-                                c.withUnsafeBufferPointer { c in
-                                    ft.withUnsafeBufferPointer { ft in
-                                        for i in 0..<n {
-                                            var v = out[i]
-                                            for j in 0..<stage { v += c[stage * s + j] / h * kk[j * n + i] }
-                                            if !autonomous { v += dStage * ft[i] }
-                                            out[i] = v
-                                        }
-                                    }
-                                }
+                        f0.withUnsafeBufferPointer { f in
+                            rhs.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<n { out[i] = f[i] }
                             }
                         }
+                    } else {
+                        System.evaluate(&system, at: _time + times[stage] * h, state: input, into: &rhs)
+                        _statistics.rhsEvaluations += 1
                     }
+                    let dStage = h * d[stage]
+                    for j in 0..<stage { scaledC[j] = c[stage * s + j] / h }
                     // E·kᵢ = rhs (passive rows, whose columns are zero, from the active block: k_p = hγ·(rhs_p + J_pa·k_a)).
-                    if n > 0 { stageRHS.withUnsafeMutableBufferPointer { lu.solve($0.baseAddress!) } }
-                    for i in 0..<n {
-                        let v = stageRHS[i]
-                        if !v.isFinite { finite = false }
-                        k[stage * n + i] = v
+                    let kStage = k + stage * n
+                    var stageFinite = true
+                    rhs.withUnsafeMutableBufferPointer { out in
+                        fTime.withUnsafeBufferPointer { ft in
+                            for i in 0..<n {
+                                var v = out[i]
+                                for j in 0..<stage { v += scaledC[j] * k[j * n + i] }
+                                if !autonomous { v += dStage * ft[i] }
+                                out[i] = v
+                            }
+                        }
+                        if n > 0 { lu.solve(out.baseAddress!) }
+                        for i in 0..<n {
+                            let v = out[i]
+                            if !v.isFinite { stageFinite = false }
+                            kStage[i] = v
+                        }
                     }
-                    if !finite { break }
+                    if !stageFinite { finite = false; break }
                 }
             }
             if !finite {
@@ -269,17 +301,21 @@ public struct Integrator<System: ODESystem> {
             }
             // Solution and error estimate.
             var errSum = 0.0
-            for i in 0..<n {
-                var y1 = _state[i], e = 0.0
-                for j in 0..<s {
-                    let kj = k[j * n + i]
-                    y1 += tab.m[j] * kj
-                    e += tab.e[j] * kj
+            _state.withUnsafeBufferPointer { y in
+                next.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        var y1 = y[i], err = 0.0
+                        for j in 0..<s {
+                            let kj = k[j * n + i]
+                            y1 += m[j] * kj
+                            err += e[j] * kj
+                        }
+                        out[i] = y1
+                        let sc = atol[i] + rtol * max(abs(y[i]), abs(y1))
+                        let q = err / sc
+                        errSum += q * q
+                    }
                 }
-                yNew[i] = y1
-                let sc = atol[i] + solver.relativeTolerance * max(abs(_state[i]), abs(y1))
-                let q = e / sc
-                errSum += q * q
             }
             let err = n == 0 ? 0 : (errSum / Double(n)).squareRoot()
             guard err.isFinite else {
@@ -288,19 +324,19 @@ public struct Integrator<System: ODESystem> {
                 previousRejected = true
                 continue
             }
-            let fac = 0.9 * Double.pow(max(err, 1e-12), -1.0 / Double(tab.order))
+            let fac = 0.9 * Double.pow(max(err, 1e-12), -1.0 / Double(order))
             if err <= 1 {
                 consecutiveFailures = 0
                 _time = (h == remaining) ? _endTime : _time + h
-                swap(&_state, &yNew)
+                swap(&_state, &next)
                 _lastStep = h
                 _statistics.acceptedSteps += 1
                 f0Valid = false
                 jacValid = false
-                var next = h * min(solver.maximumFactor, max(solver.minimumFactor, fac))
-                if previousRejected { next = min(next, h) }
+                var proposal = h * min(solver.maximumFactor, max(solver.minimumFactor, fac))
+                if previousRejected { proposal = min(proposal, h) }
                 previousRejected = false
-                _proposedStep = next
+                _proposedStep = proposal
                 return .accepted
             }
             _statistics.rejectedSteps += 1
