@@ -15,7 +15,7 @@ import MembraneUnits
 ///
 /// Parameters that events and `--set` may change are named (``parameterNames``, SI units). A model groups the
 /// instances of each mechanism type and evaluates a group in one loop specialised for the type
-/// (``contribute(_:count:bindings:at:states:derivatives:)``), so adding a type costs one indirect call per evaluation,
+/// (``contribute(_:count:bindings:at:derivatives:)``), so adding a type costs one indirect call per evaluation,
 /// not one per instance. See docs/writing-a-mechanism.md.
 public protocol Mechanism: Sendable {
     /// The name observables and parameters use ("leak_Na", "pump", "KCC2", "hh_Na"); a model makes repeated
@@ -56,9 +56,9 @@ public protocol Mechanism: Sendable {
     /// and evaluation, a loop specialised for the type. Implemented once by the protocol; mechanisms do not implement
     /// it.
     static func contribute(_ instances: UnsafeRawPointer, count: Int, bindings: MechanismBindings, at site: MembraneSite,
-                           states: UnsafePointer<Double>, derivatives: Bool)
+                           derivatives: Bool)
     /// `mechanisms` (all of this type) copied into memory laid out for
-    /// ``contribute(_:count:bindings:at:states:derivatives:)``; ``release(_:count:)`` frees it. Implemented once by the
+    /// ``contribute(_:count:bindings:at:derivatives:)``; ``release(_:count:)`` frees it. Implemented once by the
     /// protocol; mechanisms do not implement them.
     static func store(_ mechanisms: [any Mechanism]) -> UnsafeRawPointer
     static func release(_ instances: UnsafeRawPointer, count: Int)
@@ -79,24 +79,20 @@ extension Mechanism {
 
     @inlinable
     public static func contribute(_ instances: UnsafeRawPointer, count: Int, bindings: MechanismBindings,
-                                  at site: MembraneSite, states: UnsafePointer<Double>, derivatives: Bool) {
+                                  at site: MembraneSite, derivatives: Bool) {
         // Called through a mutable pointer and `inout` shims: a method call on a value loaded from a plain pointer would
         // copy it first (retaining its strings); an `inout` access borrows it in place. Nothing is written.
         let m = UnsafeMutableRawPointer(mutating: instances).assumingMemoryBound(to: Self.self)
-        var site = site
+        let environment = site.environment
         if derivatives {
             for i in 0..<count {
-                site.slots = bindings.slots + bindings.slotOffsets[i]
-                site.stateOffset = bindings.stateOffsets[i]
-                site.states = states + bindings.stateOffsets[i]
-                m[i].contributeDerivativesInPlace(at: site)
+                m[i].contributeDerivativesInPlace(at: MembraneSite(environment, slots: bindings.slots + bindings.slotOffsets[i],
+                                                                   stateOffset: bindings.stateOffsets[i]))
             }
         } else {
             for i in 0..<count {
-                site.slots = bindings.slots + bindings.slotOffsets[i]
-                site.stateOffset = bindings.stateOffsets[i]
-                site.states = states + bindings.stateOffsets[i]
-                m[i].contributeInPlace(at: site)
+                m[i].contributeInPlace(at: MembraneSite(environment, slots: bindings.slots + bindings.slotOffsets[i],
+                                                        stateOffset: bindings.stateOffsets[i]))
             }
         }
     }
@@ -140,7 +136,7 @@ public struct MechanismBindings: @unchecked Sendable {
 }
 
 /// The instances of one mechanism type in a model, with their bindings: evaluated by one call of the type's
-/// ``Mechanism/contribute(_:count:bindings:at:states:derivatives:)`` (through its metatype, specialised for it) on
+/// ``Mechanism/contribute(_:count:bindings:at:derivatives:)`` (through its metatype, specialised for it) on
 /// storage the group owns. Everything the hot path reads is a plain value or pointer. (Sendable: the pointers point
 /// into `storage`, which is immutable and kept alive by the group.)
 struct MechanismGroup: @unchecked Sendable {
@@ -163,10 +159,10 @@ struct MechanismGroup: @unchecked Sendable {
         bindings = storage.bindings
     }
 
-    /// Evaluates every instance at `site` (`states`: the membrane's state block).
+    /// Evaluates every instance at `site`.
     @inline(__always)
-    func contribute(at site: MembraneSite, states: UnsafePointer<Double>, derivatives: Bool) {
-        kind.contribute(base, count: instances.count, bindings: bindings, at: site, states: states, derivatives: derivatives)
+    func contribute(at site: MembraneSite, derivatives: Bool) {
+        kind.contribute(base, count: instances.count, bindings: bindings, at: site, derivatives: derivatives)
     }
 
     /// Replaces instance i (same type), e.g. after a parameter change.
@@ -178,15 +174,10 @@ struct MechanismGroup: @unchecked Sendable {
         bindings = storage.bindings
     }
 
-    /// Calls `body` with instance i and `site` bound to it (its slots, its state variables in `states`, the
-    /// membrane's state block).
-    func withInstance(_ i: Int, at site: MembraneSite, states: UnsafePointer<Double>,
-                      _ body: (any Mechanism, MembraneSite) -> Void) {
-        var site = site
-        site.slots = bindings.slots + bindings.slotOffsets[i]
-        site.stateOffset = bindings.stateOffsets[i]
-        site.states = states + bindings.stateOffsets[i]
-        body(instances[i], site)
+    /// Calls `body` with instance i and `site` bound to it (its slots and state variables).
+    func withInstance(_ i: Int, at site: MembraneSite, _ body: (any Mechanism, MembraneSite) -> Void) {
+        body(instances[i], MembraneSite(site.environment, slots: bindings.slots + bindings.slotOffsets[i],
+                                        stateOffset: bindings.stateOffsets[i]))
     }
 }
 

@@ -10,102 +10,76 @@ import RealModule
 /// concentrations in mol/m³ (numerically mM), fluxes in mol·m⁻²·s⁻¹ (outward positive), currents in A/m² (outward
 /// positive), water flux in m³·m⁻²·s⁻¹ = m/s (inward positive), rates in s⁻¹.
 ///
-/// The value is a handful of pointers into the model's scratch: cheap to copy, valid only during the call that
+/// The value is three words, cheap to pass in registers: a pointer to the evaluation's ``SiteEnvironment`` (shared
+/// by every mechanism of one evaluation, written once) and this mechanism's bindings. Valid only during the call that
 /// receives it.
 public struct MembraneSite {
-    /// V_m = φ_in − φ_out (volts).
-    public let potential: Double
-    /// RT/F (volts).
-    public let thermalVoltage: Double
-    /// F (C/mol).
-    public let faraday: Double
-    /// The absolute temperature (K).
-    public let temperature: Double
-    /// Total osmolarity inside and outside (mol/m³), set when the model has a water mechanism (else 0).
-    public let osmolarityInside: Double
-    public let osmolarityOutside: Double
-
-    @usableFromInline let insideConcentrations: UnsafePointer<Double>
-    @usableFromInline let outsideConcentrations: UnsafePointer<Double>
-    @usableFromInline let valences: UnsafePointer<Double>
+    /// What every mechanism of one evaluation reads and writes.
+    @usableFromInline let environment: UnsafePointer<SiteEnvironment>
     /// This mechanism's slots → the model's ion indices.
-    @usableFromInline var slots: UnsafePointer<Int>
-    /// This mechanism's state variables (the model's state block of its membrane, offset to this mechanism).
-    @usableFromInline var states: UnsafePointer<Double>
-    @usableFromInline var stateOffset: Int
-    @usableFromInline let fluxes: UnsafeMutablePointer<Double>
-    @usableFromInline let current: UnsafeMutablePointer<Double>
-    @usableFromInline let water: UnsafeMutablePointer<Double>
-    /// Rates of the membrane's state variables (this mechanism's start at `stateOffset`).
-    @usableFromInline let rates: UnsafeMutablePointer<Double>
-    /// The local Jacobian (rows ``SiteQuantity``, columns ``SiteVariable``), or nil when only values are asked.
-    @usableFromInline let partials: UnsafeMutablePointer<Double>?
-    @usableFromInline let ionCount: Int
-    @usableFromInline let stateCount: Int
+    @usableFromInline let slots: UnsafePointer<Int>
+    /// Where this mechanism's state variables start in the membrane's state block.
+    @usableFromInline let stateOffset: Int
 
     @usableFromInline
-    init(potential: Double, thermalVoltage: Double, faraday: Double, temperature: Double, osmolarityInside: Double,
-         osmolarityOutside: Double, inside: UnsafePointer<Double>, outside: UnsafePointer<Double>,
-         valences: UnsafePointer<Double>, states: UnsafePointer<Double>,
-         fluxes: UnsafeMutablePointer<Double>, current: UnsafeMutablePointer<Double>, water: UnsafeMutablePointer<Double>,
-         rates: UnsafeMutablePointer<Double>, partials: UnsafeMutablePointer<Double>?, ionCount: Int, stateCount: Int) {
-        self.potential = potential
-        self.thermalVoltage = thermalVoltage
-        self.faraday = faraday
-        self.temperature = temperature
-        self.osmolarityInside = osmolarityInside
-        self.osmolarityOutside = osmolarityOutside
-        insideConcentrations = inside
-        outsideConcentrations = outside
-        self.valences = valences
-        // Bound to each instance's slots by its group before any mechanism reads it (never dereferenced unbound).
-        slots = UnsafePointer(bitPattern: MemoryLayout<Int>.alignment)!
-        self.states = states
-        stateOffset = 0
-        self.fluxes = fluxes
-        self.current = current
-        self.water = water
-        self.rates = rates
-        self.partials = partials
-        self.ionCount = ionCount
-        self.stateCount = stateCount
+    init(_ environment: UnsafePointer<SiteEnvironment>, slots: UnsafePointer<Int>, stateOffset: Int) {
+        self.environment = environment
+        self.slots = slots
+        self.stateOffset = stateOffset
     }
+
+    /// The site of `environment` before it is bound to a mechanism (its slots are never read unbound).
+    init(unbound environment: UnsafePointer<SiteEnvironment>) {
+        self.init(environment, slots: UnsafePointer(bitPattern: MemoryLayout<Int>.alignment)!, stateOffset: 0)
+    }
+
+    /// V_m = φ_in − φ_out (volts).
+    @inlinable public var potential: Double { environment.pointee.potential }
+    /// RT/F (volts).
+    @inlinable public var thermalVoltage: Double { environment.pointee.thermalVoltage }
+    /// F (C/mol).
+    @inlinable public var faraday: Double { environment.pointee.faraday }
+    /// The absolute temperature (K).
+    @inlinable public var temperature: Double { environment.pointee.temperature }
+    /// Total osmolarity inside and outside (mol/m³), set when the model has a water mechanism (else 0).
+    @inlinable public var osmolarityInside: Double { environment.pointee.osmolarityInside }
+    @inlinable public var osmolarityOutside: Double { environment.pointee.osmolarityOutside }
 
     // MARK: Reading
 
     /// The concentration inside of the ion in `slot` (mol/m³).
-    @inlinable public func inside(_ slot: Int) -> Double { insideConcentrations[slots[slot]] }
+    @inlinable public func inside(_ slot: Int) -> Double { environment.pointee.inside[slots[slot]] }
     /// The concentration outside of the ion in `slot` (mol/m³).
-    @inlinable public func outside(_ slot: Int) -> Double { outsideConcentrations[slots[slot]] }
+    @inlinable public func outside(_ slot: Int) -> Double { environment.pointee.outside[slots[slot]] }
     /// The charge number z of the ion in `slot`.
-    @inlinable public func valence(_ slot: Int) -> Double { valences[slots[slot]] }
+    @inlinable public func valence(_ slot: Int) -> Double { environment.pointee.valences[slots[slot]] }
     /// The mechanism's own state variable k.
-    @inlinable public func state(_ k: Int) -> Double { states[k] }
+    @inlinable public func state(_ k: Int) -> Double { environment.pointee.states[stateOffset + k] }
     /// The Nernst potential (RT/zF)·ln(c_out/c_in) of the ion in `slot` (volts).
     @inlinable public func nernstPotential(_ slot: Int) -> Double {
         thermalVoltage / valence(slot) * Double.log(outside(slot) / inside(slot))
     }
     /// True when partial derivatives are being collected.
-    @inlinable public var wantsDerivatives: Bool { partials != nil }
+    @inlinable public var wantsDerivatives: Bool { environment.pointee.partials != nil }
 
     // MARK: Writing values
 
     /// Adds Φ (mol·m⁻²·s⁻¹, outward positive) to the flux of the ion in `slot`.
-    @inlinable public func addFlux(_ slot: Int, _ value: Double) { fluxes[slots[slot]] += value }
+    @inlinable public func addFlux(_ slot: Int, _ value: Double) { environment.pointee.fluxes[slots[slot]] += value }
     /// Adds a current density not carried by any of the model's ions (A/m², outward positive), like NEURON's
     /// NONSPECIFIC_CURRENT.
-    @inlinable public func addCurrent(_ value: Double) { current.pointee += value }
+    @inlinable public func addCurrent(_ value: Double) { environment.pointee.current.pointee += value }
     /// Adds a water (volume) flux, m³·m⁻²·s⁻¹, inward positive.
-    @inlinable public func addWaterFlux(_ value: Double) { water.pointee += value }
+    @inlinable public func addWaterFlux(_ value: Double) { environment.pointee.water.pointee += value }
     /// Sets the rate of change of the mechanism's state variable k (per second).
-    @inlinable public func setRate(_ k: Int, _ value: Double) { rates[stateOffset + k] = value }
+    @inlinable public func setRate(_ k: Int, _ value: Double) { environment.pointee.rates[stateOffset + k] = value }
 
     // MARK: Writing derivatives
 
     /// Adds ∂(quantity)/∂(variable) = `value` to the local Jacobian (ignored when no derivatives are collected).
     @inlinable public func addDerivative(of quantity: SiteQuantity, withRespectTo variable: SiteVariable, _ value: Double) {
-        guard let partials else { return }
-        let n = ionCount
+        guard let partials = environment.pointee.partials else { return }
+        let n = environment.pointee.ionCount
         let row: Int
         switch quantity {
         case .flux(let slot): row = slots[slot]
@@ -122,8 +96,38 @@ public struct MembraneSite {
         case .osmolarityOutside: column = 2 + 2 * n
         case .state(let k): column = 3 + 2 * n + stateOffset + k
         }
-        partials[row * (3 + 2 * n + stateCount) + column] += value
+        partials[row * environment.pointee.columns + column] += value
     }
+}
+
+/// What the mechanisms of one evaluation share at their site: V, the constants, the osmolarities, and pointers to the
+/// concentrations on both sides, the valences, the membrane's state block and the accumulators (fluxes, nonspecific
+/// current, water flux, state rates and, for a Jacobian, the local partial derivatives). Written once per evaluation
+/// by the model, read through ``MembraneSite``.
+@usableFromInline
+struct SiteEnvironment {
+    @usableFromInline var potential: Double
+    @usableFromInline var thermalVoltage: Double
+    @usableFromInline var faraday: Double
+    @usableFromInline var temperature: Double
+    @usableFromInline var osmolarityInside: Double
+    @usableFromInline var osmolarityOutside: Double
+    @usableFromInline var inside: UnsafePointer<Double>
+    @usableFromInline var outside: UnsafePointer<Double>
+    @usableFromInline var valences: UnsafePointer<Double>
+    /// The membrane's state block (all mechanisms' state variables).
+    @usableFromInline var states: UnsafePointer<Double>
+    @usableFromInline var fluxes: UnsafeMutablePointer<Double>
+    @usableFromInline var current: UnsafeMutablePointer<Double>
+    @usableFromInline var water: UnsafeMutablePointer<Double>
+    /// Rates of the membrane's state variables.
+    @usableFromInline var rates: UnsafeMutablePointer<Double>
+    /// The local Jacobian (rows ``SiteQuantity``, columns ``SiteVariable``, row-major with ``columns`` columns), or nil
+    /// when only values are asked.
+    @usableFromInline var partials: UnsafeMutablePointer<Double>?
+    @usableFromInline var ionCount: Int
+    /// 3 + 2·ionCount + the number of state variables.
+    @usableFromInline var columns: Int
 }
 
 /// What a mechanism contributes, as the rows of the local Jacobian (``MembraneSite/addDerivative(of:withRespectTo:_:)``).

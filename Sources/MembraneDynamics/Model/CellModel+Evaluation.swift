@@ -147,23 +147,24 @@ extension CellModel {
         withSite(natural, potential: potential, states: states, ws, rates: rates, partials: partials) { site in
             let derivatives = partials != nil
             groups.withUnsafeBufferPointer { g in
-                for i in 0..<g.count { g[i].contribute(at: site, states: states, derivatives: derivatives) }
+                for i in 0..<g.count { g[i].contribute(at: site, derivatives: derivatives) }
             }
         }
     }
 
     /// Calls `body` with the site of the membrane at V = `potential` and the concentrations of `ws` (not yet bound to
-    /// a mechanism).
+    /// a mechanism): its ``SiteEnvironment`` on the stack, written once for every mechanism.
     func withSite<R>(_ natural: NaturalVariables, potential: Double, states: UnsafePointer<Double>, _ ws: Workspace,
                      rates: UnsafeMutablePointer<Double>, partials: UnsafeMutablePointer<Double>? = nil,
                      _ body: (MembraneSite) -> R) -> R {
         z.withUnsafeBufferPointer { valences in
-            body(MembraneSite(potential: potential, thermalVoltage: vt, faraday: faraday,
-                              temperature: scenario.conditions.temperature.kelvin,
-                              osmolarityInside: natural.osmolarityInside, osmolarityOutside: natural.osmolarityOutside,
-                              inside: ws.ci, outside: ws.co, valences: valences.baseAddress!, states: states,
-                              fluxes: ws.phi, current: ws.extra, water: ws.extra + 1, rates: rates, partials: partials,
-                              ionCount: n, stateCount: stateCount))
+            var environment = SiteEnvironment(
+                potential: potential, thermalVoltage: vt, faraday: faraday, temperature: scenario.conditions.temperature.kelvin,
+                osmolarityInside: natural.osmolarityInside, osmolarityOutside: natural.osmolarityOutside,
+                inside: ws.ci, outside: ws.co, valences: valences.baseAddress!, states: states, fluxes: ws.phi,
+                current: ws.extra, water: ws.extra + 1, rates: rates, partials: partials, ionCount: n,
+                columns: 3 + 2 * n + stateCount)
+            return withUnsafePointer(to: &environment) { body(MembraneSite(unbound: $0)) }
         }
     }
 

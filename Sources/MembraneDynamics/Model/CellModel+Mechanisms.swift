@@ -28,7 +28,7 @@ extension CellModel {
                     let target = o.baseAddress! + stateOffset
                     withSite(natural, potential: natural.potential, states: states, ws, rates: ws.rates) { site in
                         for place in mechanismPlaces {
-                            groups[place.group].withInstance(place.instance, at: site, states: states) { m, local in
+                            groups[place.group].withInstance(place.instance, at: site) { m, local in
                                 m.steadyState(at: local, into: target + local.stateOffset)
                             }
                         }
@@ -52,7 +52,7 @@ extension CellModel {
                         ws.extra[0] = 0
                         ws.extra[1] = 0
                         var active = false
-                        groups[place.group].withInstance(place.instance, at: site, states: states) { m, local in
+                        groups[place.group].withInstance(place.instance, at: site) { m, local in
                             m.contribute(at: local)
                             active = m.isActiveTransport
                         }
@@ -76,7 +76,7 @@ extension CellModel {
                 let states = y.baseAddress! + stateOffset
                 withSite(natural, potential: 0, states: states, ws, rates: ws.rates) { site in
                     for place in mechanismPlaces {
-                        groups[place.group].withInstance(place.instance, at: site, states: states) { m, local in
+                        groups[place.group].withInstance(place.instance, at: site) { m, local in
                             for slot in m.ions.indices {
                                 scale[local.slots[slot]] += m.characteristicFlux(at: local, slot: slot)
                             }

@@ -27,15 +27,11 @@ struct TrajectoryRecorder<Model: SimulationModel> {
         segments = [Trajectory<Model>.Segment(firstRecord: 0, model: model)]
     }
 
-    /// Stores one record (element by element from the buffers: no retain of the integrator's arrays).
+    /// Stores one record (each vector appended in one copy).
     mutating func store(time: Double, state: [Double], derivative: [Double]) {
         times.append(time)
-        state.withUnsafeBufferPointer { y in
-            derivative.withUnsafeBufferPointer { f in
-                for i in 0..<y.count { states.append(y[i]) }
-                for i in 0..<f.count { derivatives.append(f[i]) }
-            }
-        }
+        states.append(contentsOf: state)
+        derivatives.append(contentsOf: derivative)
     }
 
     mutating func remember(time: Double, state: [Double], derivative: [Double]) {
