@@ -32,8 +32,11 @@ public struct CellState: Sendable {
     /// Pump cycle flux and cotransporter fluxes, mol·m⁻²·s⁻¹.
     public var transport: FluxParts
     public var pumpActivity: Double
-    /// What each mechanism on the membrane contributes (fluxes per ion, nonspecific current).
-    public var mechanisms: [CellModel.MechanismFlux]
+    /// What each mechanism on the membrane contributes (fluxes per ion, nonspecific current), evaluated when asked.
+    public var mechanisms: [CellModel.MechanismFlux] { model.mechanismFluxes(state: stateVector) }
+    /// The model and state vector this state was read from.
+    let model: CellModel
+    let stateVector: [Double]
 
     /// The concentration inside of ion `name`, or nil.
     public func inside(_ name: String) -> Concentration? { ions.firstIndex { $0.name == name }.map { inside[$0] } }
@@ -61,23 +64,23 @@ extension CellModel {
             }
             for j in 0..<n { ci[j] = ws.ci[j]; co[j] = ws.co[j]; phi[j] = ws.phi[j] }
         }
-        let contributions = mechanismFluxes(state: y)
+        // The leaks' fluxes and the transporters' (their types tell them apart; the pump read as itself).
         var leak = [Double](repeating: 0, count: n), parts = FluxParts(), activity = 0.0
-        for (i, c) in contributions.enumerated() {
-            switch mechanism(at: i) {
-            case is Leak:
-                for j in 0..<n { leak[j] += c.fluxes[j] }
-            case let pump as NaKPump:
+        let na = scenario.index(of: "Na"), k = scenario.index(of: "K")
+        forEachContribution(state: y) { i, phi, _ in
+            let place = mechanismPlaces[i], group = groups[place.group]
+            if group.kind == Leak.self {
+                for j in 0..<n { leak[j] += phi[j] }
+            } else if let pump = group.instance(place.instance, as: NaKPump.self) {
                 activity = pump.activity
-                if pump.activity > 0, let na = scenario.index(of: "Na"), let k = scenario.index(of: "K") {
+                if pump.activity > 0, let na, let k {
                     parts.pump += pump.activity * pump.cycleFlux(sodiumInside: ci[na], sodiumOutside: co[na], potassiumOutside: co[k],
                                                                  potential: natural.potential, thermalVoltage: vt)
                 }
-            case is KCC2:
-                if let k = scenario.index(of: "K") { parts.kcc2 += c.fluxes[k] }
-            case is NKCC1:
-                if let na = scenario.index(of: "Na") { parts.nkcc1 += c.fluxes[na] }
-            default: break
+            } else if group.kind == KCC2.self {
+                if let k { parts.kcc2 += phi[k] }
+            } else if group.kind == NKCC1.self {
+                if let na { parts.nkcc1 += phi[na] }
             }
         }
         let w = scenario.geometry.volume
@@ -93,7 +96,7 @@ extension CellModel {
                          amounts: (0..<n).map { j in (cellIndex[j] >= 0 ? y[cellIndex[j]] : ci[j] * volume) * w },
                          charge: faraday * w * chargeAmount(y) + capacitance * scenario.geometry.area * (otherIndex >= 0 ? y[otherIndex] : 0),
                          osmolarityInside: osmIn, osmolarityOutside: natural.osmolarityOutside,
-                         netFluxes: phi, leakFluxes: leak, transport: parts, pumpActivity: activity, mechanisms: contributions)
+                         netFluxes: phi, leakFluxes: leak, transport: parts, pumpActivity: activity, model: self, stateVector: y)
     }
 
     /// The state vector for given inside concentrations (mM) and cell volume relative to the reference volume,

@@ -103,12 +103,22 @@ public struct Scenario: Sendable {
     /// Every mechanism on the cell membrane, as the model compiles them: leaks, pump, cotransporters, the further
     /// mechanisms, and osmotic water.
     public var membraneMechanisms: [any Mechanism] {
-        var list: [any Mechanism] = leaks
-        if let pump { list.append(pump) }
-        list += cotransporters.map { $0 as any Mechanism }
-        list += mechanisms
-        if case .osmotic(let p) = water { list.append(OsmoticWater(permeability: p)) }
-        return list
+        struct Collector: MechanismVisitor {
+            var list: [any Mechanism] = []
+            mutating func visit<M: Mechanism>(_ mechanism: M) { list.append(mechanism) }
+        }
+        var collector = Collector()
+        visitMembraneMechanisms(&collector)
+        return collector.list
+    }
+
+    /// Gives `visitor` every mechanism of ``membraneMechanisms``, in that order, each as its own type.
+    func visitMembraneMechanisms<V: MechanismVisitor>(_ visitor: inout V) {
+        for leak in leaks { visitor.visit(leak) }
+        if let pump { visitor.visit(pump) }
+        for cotransporter in cotransporters { visitor.visit(cotransporter) }
+        for mechanism in mechanisms { visitor.visit(mechanism) }
+        if case .osmotic(let p) = water { visitor.visit(OsmoticWater(permeability: p)) }
     }
 
     /// Index of the ion called `name` (canonical), or nil.

@@ -150,6 +150,13 @@ public struct BDFIntegrator<System: ODESystem> {
         return f0
     }
 
+    /// Calls `body` with t, y and f(t, y) at the current point, read in place (no copies, no reference counting).
+    @inlinable public mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
+                                                               _ derivative: UnsafeBufferPointer<Double>) -> R) -> R {
+        ensureDerivative()
+        return _state.withUnsafeBufferPointer { y in f0.withUnsafeBufferPointer { f in body(_time, y, f) } }
+    }
+
     /// Continues from a new point (after an event changed the system or the state) to a new end time: the
     /// differences restart at order 1 with a fresh step size and the Jacobian is re-evaluated.
     @inlinable public mutating func restart(at t: Double, state y: [Double], end: Double) {

@@ -105,6 +105,13 @@ public struct Integrator<System: ODESystem> {
         return f0
     }
 
+    /// Calls `body` with t, y and f(t, y) at the current point, read in place (no copies, no reference counting).
+    @inlinable public mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
+                                                               _ derivative: UnsafeBufferPointer<Double>) -> R) -> R {
+        ensureDerivative()
+        return _state.withUnsafeBufferPointer { y in f0.withUnsafeBufferPointer { f in body(_time, y, f) } }
+    }
+
     /// Continues from a new point (after an event changed the system or the state), to a new end time.
     /// The step size is chosen afresh, since the solution may not be smooth across the event.
     @inlinable public mutating func restart(at t: Double, state y: [Double], end: Double) {

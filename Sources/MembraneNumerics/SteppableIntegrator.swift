@@ -27,6 +27,9 @@ public protocol SteppableIntegrator<System> {
     mutating func step() -> StepOutcome
     /// f(t, y) at the current point.
     mutating func currentDerivative() -> [Double]
+    /// Calls `body` with the current point: t, y and f(t, y), read in place.
+    mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
+                                               _ derivative: UnsafeBufferPointer<Double>) -> R) -> R
     /// Continues from (t, y) to a new end time, choosing the step size (and order) afresh.
     mutating func restart(at t: Double, state y: [Double], end: Double)
 }

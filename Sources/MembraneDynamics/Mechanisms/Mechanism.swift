@@ -1,4 +1,5 @@
 import MembraneUnits
+import MembraneChemistry
 
 /// Anything that moves ions or water across a membrane, or carries current: a leak, a gated channel, a pump, a
 /// cotransporter, water. The mechanism catalogue of a cell model (arbor's mechanisms, NEURON's NMODL files): each
@@ -54,13 +55,19 @@ public protocol Mechanism: Sendable {
     var isActiveTransport: Bool { get }
     /// Evaluates the `count` instances of this type at `instances`, bound as `bindings` describes: one call per type
     /// and evaluation, a loop specialised for the type. Implemented once by the protocol; mechanisms do not implement
-    /// it.
+    /// it (nor the storage functions below).
     static func contribute(_ instances: UnsafeRawPointer, count: Int, bindings: MechanismBindings, at site: MembraneSite,
                            derivatives: Bool)
-    /// `mechanisms` (all of this type) copied into memory laid out for
-    /// ``contribute(_:count:bindings:at:derivatives:)``; ``release(_:count:)`` frees it. Implemented once by the
-    /// protocol; mechanisms do not implement them.
-    static func store(_ mechanisms: [any Mechanism]) -> UnsafeRawPointer
+    /// Evaluates instance i alone (values only).
+    static func contribute(_ instances: UnsafeRawPointer, instance i: Int, bindings: MechanismBindings,
+                           at site: MembraneSite)
+    /// Memory for `count` instances of this type, laid out for ``contribute(_:count:bindings:at:derivatives:)``
+    /// (``initialize(_:at:)`` fills it, ``release(_:count:)`` frees it).
+    static func allocate(count: Int) -> UnsafeMutableRawPointer
+    /// Copies this value into slot i of memory from ``allocate(count:)`` (of its own type: no cast).
+    func initialize(_ instances: UnsafeMutableRawPointer, at i: Int)
+    /// Instance i of memory from ``allocate(count:)``, as a value of the catalogue.
+    static func instance(_ instances: UnsafeRawPointer, at i: Int) -> any Mechanism
     static func release(_ instances: UnsafeRawPointer, count: Int)
 }
 
@@ -97,15 +104,23 @@ extension Mechanism {
         }
     }
 
-    public static func store(_ mechanisms: [any Mechanism]) -> UnsafeRawPointer {
-        let p = UnsafeMutablePointer<Self>.allocate(capacity: mechanisms.count)
-        // Each value copied as its own (opened) type, which is Self: no dynamic cast.
-        func put<M: Mechanism>(_ m: M, at i: Int) {
-            precondition(M.self == Self.self, "a group of mechanisms of one type")
-            UnsafeMutableRawPointer(p + i).initializeMemory(as: M.self, to: m)
-        }
-        for (i, m) in mechanisms.enumerated() { put(m, at: i) }
-        return UnsafeRawPointer(p)
+    public static func contribute(_ instances: UnsafeRawPointer, instance i: Int, bindings: MechanismBindings,
+                                  at site: MembraneSite) {
+        let m = UnsafeMutableRawPointer(mutating: instances).assumingMemoryBound(to: Self.self)
+        m[i].contributeInPlace(at: MembraneSite(site.environment, slots: bindings.slots + bindings.slotOffsets[i],
+                                                stateOffset: bindings.stateOffsets[i]))
+    }
+
+    public static func allocate(count: Int) -> UnsafeMutableRawPointer {
+        UnsafeMutableRawPointer(UnsafeMutablePointer<Self>.allocate(capacity: count))
+    }
+
+    public func initialize(_ instances: UnsafeMutableRawPointer, at i: Int) {
+        (instances.assumingMemoryBound(to: Self.self) + i).initialize(to: self)
+    }
+
+    public static func instance(_ instances: UnsafeRawPointer, at i: Int) -> any Mechanism {
+        instances.assumingMemoryBound(to: Self.self)[i]
     }
 
     public static func release(_ instances: UnsafeRawPointer, count: Int) {
@@ -140,21 +155,18 @@ public struct MechanismBindings: @unchecked Sendable {
 /// storage the group owns. Everything the hot path reads is a plain value or pointer. (Sendable: the pointers point
 /// into `storage`, which is immutable and kept alive by the group.)
 struct MechanismGroup: @unchecked Sendable {
-    /// The instances, as values of the catalogue (for reports and parameter changes).
-    private(set) var instances: [any Mechanism]
-    /// The instances' type and their storage, which owns the bindings.
-    private(set) var kind: any Mechanism.Type
+    /// The instances' type, count and memory, which also holds the bindings.
     private(set) var storage: MechanismStorage
-    /// `storage`'s pointers, held here too so that evaluating touches no reference.
+    /// `storage`'s fields, held here too so that evaluating touches no reference.
+    private(set) var kind: any Mechanism.Type
+    private(set) var count: Int
     private(set) var base: UnsafeRawPointer
     private(set) var bindings: MechanismBindings
 
-    /// `instances` (one type) with their slots, one after another, the offset of each instance's first slot and its
-    /// state offset (`table` = slots ++ slot offsets ++ state offsets).
-    init(_ instances: [any Mechanism], table: [Int]) {
-        self.instances = instances
-        kind = type(of: instances[0])
-        storage = MechanismStorage(instances, table: table)
+    init(_ storage: MechanismStorage) {
+        self.storage = storage
+        kind = storage.kind
+        count = storage.count
         base = storage.instances
         bindings = storage.bindings
     }
@@ -162,93 +174,185 @@ struct MechanismGroup: @unchecked Sendable {
     /// Evaluates every instance at `site`.
     @inline(__always)
     func contribute(at site: MembraneSite, derivatives: Bool) {
-        kind.contribute(base, count: instances.count, bindings: bindings, at: site, derivatives: derivatives)
+        kind.contribute(base, count: count, bindings: bindings, at: site, derivatives: derivatives)
     }
 
-    /// Replaces instance i (same type), e.g. after a parameter change.
+    /// Evaluates instance i alone at `site` (values only).
+    func contribute(_ i: Int, at site: MembraneSite) {
+        kind.contribute(base, instance: i, bindings: bindings, at: site)
+    }
+
+    /// Instance i, as a value of the catalogue (for reports and parameter changes).
+    func instance(_ i: Int) -> any Mechanism { kind.instance(base, at: i) }
+
+    /// Instance i read as its own type `M` (nil when the group holds another type).
+    func instance<M: Mechanism>(_ i: Int, as type: M.Type) -> M? {
+        kind == M.self ? base.assumingMemoryBound(to: M.self)[i] : nil
+    }
+
+    /// Replaces instance i (same type), e.g. after a parameter change: new storage, shared with no other model.
     mutating func replace(_ i: Int, with mechanism: any Mechanism) {
-        precondition(type(of: mechanism) == type(of: instances[i]), "a mechanism replaced by another type")
-        instances[i] = mechanism
-        storage = MechanismStorage(instances, table: storage.table)
-        base = storage.instances
-        bindings = storage.bindings
+        precondition(type(of: mechanism) == kind, "a mechanism replaced by another type")
+        self = MechanismGroup(MechanismStorage(copying: storage, replacing: i, with: mechanism))
     }
 
     /// Calls `body` with instance i and `site` bound to it (its slots and state variables).
     func withInstance(_ i: Int, at site: MembraneSite, _ body: (any Mechanism, MembraneSite) -> Void) {
-        body(instances[i], MembraneSite(site.environment, slots: bindings.slots + bindings.slotOffsets[i],
-                                        stateOffset: bindings.stateOffsets[i]))
+        body(instance(i), bound(i, at: site))
+    }
+
+    /// `site` bound to instance i (its slots and state variables).
+    func bound(_ i: Int, at site: MembraneSite) -> MembraneSite {
+        MembraneSite(site.environment, slots: bindings.slots + bindings.slotOffsets[i], stateOffset: bindings.stateOffsets[i])
     }
 }
 
-/// The memory of a ``MechanismGroup``: its instances laid out as an array of their type, and its bindings. Immutable
-/// once made (a parameter change makes new storage), so copies of a model share it safely.
+/// The memory of a ``MechanismGroup``: its instances laid out as an array of their type, and its bindings in one
+/// table (slot offsets ++ state offsets ++ slots). Immutable once made (a parameter change makes new storage), so
+/// copies of a model share it safely.
 final class MechanismStorage: @unchecked Sendable {
     let kind: any Mechanism.Type
     let instances: UnsafeRawPointer
     let count: Int
-    /// The bindings in one allocation: slots ++ slot offsets ++ state offsets.
     let bindings: MechanismBindings
+    private let table: UnsafeMutablePointer<Int>
     private let tableCount: Int
 
-    init(_ mechanisms: [any Mechanism], table: [Int]) {
-        kind = type(of: mechanisms[0])
-        instances = kind.store(mechanisms)
-        count = mechanisms.count
+    /// Storage for `count` instances of `kind`, filled by the caller (``Mechanism/initialize(_:at:)``), with the
+    /// bindings `table`: slot offsets (into the table) ++ state offsets ++ slots.
+    init(kind: any Mechanism.Type, count: Int, instances: UnsafeMutableRawPointer, table: [Int]) {
+        self.kind = kind
+        self.count = count
+        self.instances = UnsafeRawPointer(instances)
         tableCount = table.count
-        let base = UnsafeMutablePointer<Int>.allocate(capacity: table.count)
-        base.initialize(from: table, count: table.count)
-        let slotCount = table.count - 2 * count
-        bindings = MechanismBindings(slots: base, slotOffsets: base + slotCount, stateOffsets: base + slotCount + count)
+        self.table = UnsafeMutablePointer<Int>.allocate(capacity: table.count)
+        self.table.initialize(from: table, count: table.count)
+        bindings = MechanismBindings(slots: self.table, slotOffsets: self.table, stateOffsets: self.table + count)
     }
 
-    /// The bindings table, as given.
-    var table: [Int] { Array(UnsafeBufferPointer(start: bindings.slots, count: tableCount)) }
+    /// A copy of `other` with instance i replaced by `mechanism` (of the same type).
+    convenience init(copying other: MechanismStorage, replacing i: Int, with mechanism: any Mechanism) {
+        let memory = other.kind.allocate(count: other.count)
+        for k in 0..<other.count {
+            if k == i { mechanism.initialize(memory, at: k) } else { other.kind.instance(other.instances, at: k).initialize(memory, at: k) }
+        }
+        self.init(kind: other.kind, count: other.count, instances: memory,
+                  table: Array(UnsafeBufferPointer(start: other.table, count: other.tableCount)))
+    }
 
     deinit {
         kind.release(instances, count: count)
-        UnsafeMutablePointer(mutating: bindings.slots).deallocate()
+        table.deallocate()
     }
 }
 
-/// Groups `mechanisms` by type, in the order of first appearance, binding each instance's slots to the model's ions
-/// (`ionIndex`) and its state variables after those of the mechanisms before it. Returns the groups, where each
-/// mechanism went (group, place in it), and the number of state variables. (Compiling a model runs this for every
-/// steady state and run: it allocates a few arrays per type, not per instance.)
-func groupMechanisms(_ mechanisms: [any Mechanism], ionIndex: (String) -> Int)
-    -> (groups: [MechanismGroup], places: [(group: Int, instance: Int)], stateCount: Int) {
-    var firsts: [Int] = [], counts: [Int] = []
-    var places: [(group: Int, instance: Int)] = []
-    var stateOffsets = [Int](repeating: 0, count: mechanisms.count)
-    places.reserveCapacity(mechanisms.count)
-    var states = 0
-    for (i, m) in mechanisms.enumerated() {
-        stateOffsets[i] = states
-        states += m.stateNames.count
-        let kind = type(of: m)
-        if let g = firsts.firstIndex(where: { type(of: mechanisms[$0]) == kind }) {
-            places.append((g, counts[g]))
-            counts[g] += 1
-        } else {
-            places.append((firsts.count, 0))
-            firsts.append(i)
-            counts.append(1)
-        }
-    }
+/// Something that takes each mechanism of a scenario as its own type (``Scenario/visitMembraneMechanisms(_:)``):
+/// compiling a model needs no existential boxes.
+protocol MechanismVisitor {
+    mutating func visit<M: Mechanism>(_ mechanism: M)
+}
+
+/// Where a mechanism sits in a model: its group and its place in the group.
+struct MechanismPlace: Sendable {
+    var group: Int
+    var instance: Int
+}
+
+/// The mechanisms of a scenario grouped by type, in the order of first appearance, each instance's slots bound to the
+/// model's ions and its state variables after those of the mechanisms before it: two visits of the scenario's
+/// mechanisms, the first to count them by type, the second to store each (prepared for the conditions) in its group's
+/// memory. A few arrays per type, not per instance.
+struct MechanismGrouping {
     var groups: [MechanismGroup] = []
-    groups.reserveCapacity(firsts.count)
-    for g in firsts.indices {
-        var instances: [any Mechanism] = [], table: [Int] = [], offsets: [Int] = [], stateTable: [Int] = []
-        instances.reserveCapacity(counts[g]); offsets.reserveCapacity(counts[g]); stateTable.reserveCapacity(counts[g])
-        for (i, m) in mechanisms.enumerated() where places[i].group == g {
-            instances.append(m)
-            offsets.append(table.count)
-            for ion in m.ions { table.append(ionIndex(ion)) }
-            stateTable.append(stateOffsets[i])
+    var places: [MechanismPlace] = []
+    /// The number of state variables of all mechanisms.
+    var stateCount = 0
+    var allAffine = true
+    var carriesNonspecificCurrent = false
+
+    init(_ scenario: Scenario) {
+        var census = Census()
+        scenario.visitMembraneMechanisms(&census)
+        var filling = Filling(ions: scenario.ions, conditions: scenario.conditions, census: census)
+        scenario.visitMembraneMechanisms(&filling)
+        groups.reserveCapacity(census.kinds.count)
+        for (g, group) in filling.groups.enumerated() {
+            groups.append(MechanismGroup(MechanismStorage(kind: census.kinds[g], count: census.counts[g],
+                                                          instances: group.memory, table: group.table)))
         }
-        table += offsets
-        table += stateTable
-        groups.append(MechanismGroup(instances, table: table))
+        places = census.places
+        stateCount = filling.stateCount
+        allAffine = filling.allAffine
+        carriesNonspecificCurrent = filling.carriesNonspecificCurrent
     }
-    return (groups, places, states)
+
+    /// First visit: the types, how many of each, and where each mechanism goes.
+    struct Census: MechanismVisitor {
+        var identities: [ObjectIdentifier] = []
+        var kinds: [any Mechanism.Type] = []
+        var counts: [Int] = []
+        var places: [MechanismPlace] = []
+
+        init() {
+            identities.reserveCapacity(4); kinds.reserveCapacity(4); counts.reserveCapacity(4); places.reserveCapacity(8)
+        }
+
+        mutating func visit<M: Mechanism>(_ mechanism: M) {
+            if let g = identities.firstIndex(of: ObjectIdentifier(M.self)) {
+                places.append(MechanismPlace(group: g, instance: counts[g]))
+                counts[g] += 1
+            } else {
+                places.append(MechanismPlace(group: kinds.count, instance: 0))
+                identities.append(ObjectIdentifier(M.self))
+                kinds.append(M.self)
+                counts.append(1)
+            }
+        }
+    }
+
+    /// Second visit: each mechanism prepared and stored, its slots and state offset in its group's table.
+    struct Filling: MechanismVisitor {
+        struct Group {
+            var memory: UnsafeMutableRawPointer
+            /// Slot offsets and state offsets (one of each per instance), then the slots.
+            var table: [Int]
+        }
+        let ions: [Ion]
+        let conditions: Conditions
+        let places: [MechanismPlace]
+        let counts: [Int]
+        var groups: [Group] = []
+        var next = 0
+        var stateCount = 0
+        var allAffine = true
+        var carriesNonspecificCurrent = false
+
+        init(ions: [Ion], conditions: Conditions, census: Census) {
+            self.ions = ions
+            self.conditions = conditions
+            places = census.places
+            counts = census.counts
+            groups.reserveCapacity(census.kinds.count)
+            for (kind, count) in zip(census.kinds, census.counts) {
+                var table = [Int]()
+                table.reserveCapacity(6 * count)
+                for _ in 0..<(2 * count) { table.append(0) }
+                groups.append(Group(memory: kind.allocate(count: count), table: table))
+            }
+        }
+
+        mutating func visit<M: Mechanism>(_ mechanism: M) {
+            let m = mechanism.prepared(for: conditions)
+            let place = places[next]
+            next += 1
+            let g = place.group
+            m.initialize(groups[g].memory, at: place.instance)
+            groups[g].table[place.instance] = groups[g].table.count
+            groups[g].table[counts[g] + place.instance] = stateCount
+            for ion in m.ions { groups[g].table.append(ions.firstIndex { $0.name == ion }!) }
+            stateCount += m.stateNames.count
+            allAffine = allAffine && m.isAffineInPotential
+            carriesNonspecificCurrent = carriesNonspecificCurrent || m.carriesNonspecificCurrent
+        }
+    }
 }

@@ -41,26 +41,31 @@ extension CellModel {
 
     /// Each mechanism's contribution at state `y`.
     public func mechanismFluxes(state y: [Double]) -> [MechanismFlux] {
+        let names = mechanismNames
+        var result: [MechanismFlux] = []
+        result.reserveCapacity(names.count)
+        forEachContribution(state: y) { i, phi, current in
+            result.append(MechanismFlux(name: names[i], fluxes: Array(phi), nonspecificCurrent: current,
+                                        isActiveTransport: mechanism(at: i).isActiveTransport))
+        }
+        return result
+    }
+
+    /// Calls `body` with each mechanism's index (in ``mechanismNames`` order), its outward flux of each ion and the
+    /// current no modelled ion carries, evaluated alone at state `y`.
+    func forEachContribution(state y: [Double], _ body: (Int, UnsafeBufferPointer<Double>, Double) -> Void) {
         withWorkspace { ws in
             y.withUnsafeBufferPointer { yp in
-                let states = yp.baseAddress! + stateOffset
                 let natural = naturalVariables(yp.baseAddress!, ws)
-                var result: [MechanismFlux] = []
-                withSite(natural, potential: natural.potential, states: states, ws, rates: ws.rates) { site in
+                withSite(natural, potential: natural.potential, states: yp.baseAddress! + stateOffset, ws, rates: ws.rates) { site in
                     for (i, place) in mechanismPlaces.enumerated() {
                         for j in 0..<n { ws.phi[j] = 0 }
                         ws.extra[0] = 0
                         ws.extra[1] = 0
-                        var active = false
-                        groups[place.group].withInstance(place.instance, at: site) { m, local in
-                            m.contribute(at: local)
-                            active = m.isActiveTransport
-                        }
-                        result.append(MechanismFlux(name: mechanismNames[i], fluxes: (0..<n).map { ws.phi[$0] },
-                                                    nonspecificCurrent: ws.extra[0], isActiveTransport: active))
+                        groups[place.group].contribute(place.instance, at: site)
+                        body(i, UnsafeBufferPointer(start: ws.phi, count: n), ws.extra[0])
                     }
                 }
-                return result
             }
         }
     }

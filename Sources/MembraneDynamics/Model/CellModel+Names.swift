@@ -38,19 +38,28 @@ extension CellModel {
         case outside(Int)
     }
 
-    /// Every named parameter: each mechanism's (`<mechanism>.<parameter>`), then, for an infinite bath, its
-    /// concentrations (`outside.<ion>`, mM).
-    var parameterTable: [(name: String, target: ParameterTarget)] {
-        var table: [(String, ParameterTarget)] = []
-        for (i, name) in mechanismNames.enumerated() {
-            for (k, p) in mechanism(at: i).parameterNames.enumerated() { table.append(("\(name).\(p)", .mechanism(i, index: k))) }
+    /// What parameter `index` (of ``parameterNames``) changes, found without building the names.
+    func parameterTarget(_ index: Int) -> ParameterTarget {
+        var k = index
+        for i in mechanismPlaces.indices {
+            let count = mechanism(at: i).parameterNames.count
+            if k < count { return .mechanism(i, index: k) }
+            k -= count
         }
-        if infiniteBath {
-            for (j, ion) in scenario.ions.enumerated() { table.append(("outside.\(ion.name)", .outside(j))) }
-        }
-        return table
+        precondition(infiniteBath && k < n, "no parameter \(index)")
+        return .outside(k)
     }
 
-    /// The named parameters (SI units): `<mechanism>.<parameter>`, and `outside.<ion>` for an infinite bath.
-    public var parameterNames: [String] { parameterTable.map(\.name) }
+    /// The named parameters (SI units): each mechanism's (`<mechanism>.<parameter>`), then, for an infinite bath, its
+    /// concentrations (`outside.<ion>`, mM).
+    public var parameterNames: [String] {
+        var names: [String] = []
+        for (i, name) in mechanismNames.enumerated() {
+            for p in mechanism(at: i).parameterNames { names.append("\(name).\(p)") }
+        }
+        if infiniteBath {
+            for ion in scenario.ions { names.append("outside.\(ion.name)") }
+        }
+        return names
+    }
 }

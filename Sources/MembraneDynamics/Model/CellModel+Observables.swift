@@ -22,22 +22,21 @@ extension CellModel: SimulationModel {
     // MARK: Parameters
 
     public func parameterValue(_ index: Int) -> Double {
-        switch parameterTable[index].target {
+        switch parameterTarget(index) {
         case .mechanism(let m, let k): return mechanism(at: m).parameter(k)
         case .outside(let j): return outsideFixed[j]
         }
     }
 
     public mutating func setParameter(_ index: Int, to value: Double) throws {
-        let (name, target) = parameterTable[index]
-        switch target {
+        switch parameterTarget(index) {
         case .mechanism(let m, let k):
             let place = mechanismPlaces[m]
-            var instance = groups[place.group].instances[place.instance]
+            var instance = groups[place.group].instance(place.instance)
             try instance.setParameter(k, to: value)
             groups[place.group].replace(place.instance, with: instance)
         case .outside(let j):
-            try MembraneError.requirePositive(value, field: name, allowed: "a concentration > 0 mM")
+            try MembraneError.requirePositive(value, field: "outside.\(scenario.ions[j].name)", allowed: "a concentration > 0 mM")
             outsideFixed[j] = value
             osmOutFixed = outsideFixed.reduce(0, +) + outsideImpermeant
         }
@@ -103,9 +102,15 @@ extension CellModel: SimulationModel {
                 }
             }
         case .current(let m, let ion):
-            let flux = mechanismFluxes(state: y)[m]
-            if let ion { return faraday * z[ion] * flux.fluxes[ion] }
-            return flux.current(valences: z, faraday: faraday)
+            var value = 0.0
+            forEachContribution(state: y) { i, phi, current in
+                guard i == m else { return }
+                if let ion { value = faraday * z[ion] * phi[ion]; return }
+                var s = 0.0
+                for j in 0..<n { s += z[j] * phi[j] }
+                value = faraday * s + current
+            }
+            return value
         }
     }
 

@@ -75,7 +75,7 @@ public struct CellModel: Sendable {
         /// The state index of V_other, or −1.
         var otherIndex = -1
         /// Where each mechanism sits (its group and place in it), in the order of ``Scenario/membraneMechanisms``.
-        var mechanismPlaces: [(group: Int, instance: Int)] = []
+        var mechanismPlaces: [MechanismPlace] = []
         /// The block of mechanism state variables: [stateOffset, stateOffset + stateCount).
         var stateOffset = 0
         var stateCount = 0
@@ -142,27 +142,29 @@ public struct CellModel: Sendable {
         c.kappa = c.electroneutral ? 0 : conditions.faraday * g.volume / (c.capacitance * g.area)
 
         // Mechanisms: bindings (model ion indices, state offsets), groups by type.
-        let mechanisms = scenario.membraneMechanisms.map { $0.prepared(for: conditions) }
-        let nonspecific = mechanisms.contains { $0.carriesNonspecificCurrent }
-        let needsOther = !scenario.fixedIons.isEmpty || !scenario.stimuli.isEmpty || nonspecific || scenario.initialPotential != nil
+        let grouping = MechanismGrouping(scenario)
+        let needsOther = !scenario.fixedIons.isEmpty || !scenario.stimuli.isEmpty || grouping.carriesNonspecificCurrent
+            || scenario.initialPotential != nil
         c.otherIndex = needsOther ? allocate() : -1
         c.stateOffset = next
-        let (groups, places, states) = groupMechanisms(mechanisms) { scenario.index(of: $0)! }
-        self.groups = groups
-        c.mechanismPlaces = places
+        let states = grouping.stateCount
+        groups = grouping.groups
+        c.mechanismPlaces = grouping.places
         c.stateCount = states
         c.dimension = next + states
-        c.allAffine = mechanisms.allSatisfy(\.isAffineInPotential)
+        c.allAffine = grouping.allAffine
 
         // The structure of the chain rule: which natural variables depend on the state, which local rows reach f.
-        var columns = [0]
+        var columns = [Int](), rows = [Int]()
+        columns.reserveCapacity(3 + 2 * n + states)
+        rows.reserveCapacity(n + 2 + states)
+        columns.append(0)
         for j in 0..<n where cellIndex[j] >= 0 { columns.append(1 + j) }
         for j in 0..<n where bathIndex[j] >= 0 { columns.append(1 + n + j) }
         if c.volume != .constant { columns.append(1 + 2 * n) }
         if !c.infiniteBath { columns.append(2 + 2 * n) }
         for k in 0..<states { columns.append(3 + 2 * n + k) }
         c.liveColumns = columns
-        var rows: [Int] = []
         for j in 0..<n where cellIndex[j] >= 0 || c.otherIndex >= 0 { rows.append(j) }
         if c.otherIndex >= 0 { rows.append(n) }
         if case .dynamic = c.volume { rows.append(n + 1) }
@@ -214,7 +216,7 @@ public struct CellModel: Sendable {
 
     func mechanism(at i: Int) -> any Mechanism {
         let place = mechanismPlaces[i]
-        return groups[place.group].instances[place.instance]
+        return groups[place.group].instance(place.instance)
     }
 }
 
@@ -249,7 +251,7 @@ extension CellModel {
     @inline(__always) var kappa: Double { compiled.value.kappa }
     @inline(__always) var electroneutral: Bool { compiled.value.electroneutral }
     @inline(__always) var otherIndex: Int { compiled.value.otherIndex }
-    @inline(__always) var mechanismPlaces: [(group: Int, instance: Int)] { compiled.value.mechanismPlaces }
+    @inline(__always) var mechanismPlaces: [MechanismPlace] { compiled.value.mechanismPlaces }
     @inline(__always) var stateOffset: Int { compiled.value.stateOffset }
     @inline(__always) var stateCount: Int { compiled.value.stateCount }
     @inline(__always) var allAffine: Bool { compiled.value.allAffine }

@@ -182,30 +182,33 @@ public struct Simulation<Model: SimulationModel> {
         }
         let outcome = integrator.step()
         guard outcome == .accepted else { return outcome }
+        guard detector.isActive else {
+            // The usual case: the accepted point recorded from the integrator's own storage.
+            integrator.withCurrentPoint { t, y, f in recorder.append(time: t, state: y, derivative: f, crossing: false) }
+            return outcome
+        }
         let f = integrator.currentDerivative()
-        if detector.isActive {
-            let (records, hit) = detector.check(integrator.system, recorder, time: integrator.time, state: integrator.state,
-                                                derivative: f)
-            for r in records { recorder.recordCrossing(time: r.time, state: r.state, derivative: r.derivative) }
-            if let hit {
-                recorder.append(time: hit.time, state: hit.state, derivative: hit.derivative, crossing: true)
-                switch hit.action {
-                case .record: break
-                case .stop:
-                    recorder.finish(time: hit.time, state: hit.state, derivative: hit.derivative)
-                    return .accepted
-                case .set(let index, let name, let value):
-                    var model = integrator.system
-                    do { try model.setParameter(index, to: value) } catch {
-                        return .failed("state event \(hit.event) at t = \(hit.time) s: \(error)")
-                    }
-                    schedule.applied.append(AppliedEvent(time: hit.time, description: "\(hit.event): \(name) set to \(value)",
-                                                         parameter: name, value: value))
-                    integrator.system = model
-                    integrator.restart(at: hit.time, state: hit.state, end: integrator.endTime)
-                    recorder.restart(time: hit.time, state: hit.state, derivative: integrator.currentDerivative(), model: model)
-                    return .accepted
+        let (records, hit) = detector.check(integrator.system, recorder, time: integrator.time, state: integrator.state,
+                                            derivative: f)
+        for r in records { recorder.recordCrossing(time: r.time, state: r.state, derivative: r.derivative) }
+        if let hit {
+            recorder.append(time: hit.time, state: hit.state, derivative: hit.derivative, crossing: true)
+            switch hit.action {
+            case .record: break
+            case .stop:
+                recorder.finish(time: hit.time, state: hit.state, derivative: hit.derivative)
+                return .accepted
+            case .set(let index, let name, let value):
+                var model = integrator.system
+                do { try model.setParameter(index, to: value) } catch {
+                    return .failed("state event \(hit.event) at t = \(hit.time) s: \(error)")
                 }
+                schedule.applied.append(AppliedEvent(time: hit.time, description: "\(hit.event): \(name) set to \(value)",
+                                                     parameter: name, value: value))
+                integrator.system = model
+                integrator.restart(at: hit.time, state: hit.state, end: integrator.endTime)
+                recorder.restart(time: hit.time, state: hit.state, derivative: integrator.currentDerivative(), model: model)
+                return .accepted
             }
         }
         recorder.append(time: integrator.time, state: integrator.state, derivative: f, crossing: false)

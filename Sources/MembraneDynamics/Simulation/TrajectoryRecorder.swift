@@ -27,14 +27,17 @@ struct TrajectoryRecorder<Model: SimulationModel> {
         segments = [Trajectory<Model>.Segment(firstRecord: 0, model: model)]
     }
 
-    /// Stores one record (each vector appended in one copy).
-    mutating func store(time: Double, state: [Double], derivative: [Double]) {
+    /// A state or derivative vector, read in place.
+    typealias Vector = UnsafeBufferPointer<Double>
+
+    /// Stores one record (each vector appended in one copy, from the caller's storage).
+    mutating func store(time: Double, state: Vector, derivative: Vector) {
         times.append(time)
         states.append(contentsOf: state)
         derivatives.append(contentsOf: derivative)
     }
 
-    mutating func remember(time: Double, state: [Double], derivative: [Double]) {
+    mutating func remember(time: Double, state: Vector, derivative: Vector) {
         guard keepsPrevious else { return }
         previousTime = time
         for i in 0..<dimension { previousState[i] = state[i]; previousDerivative[i] = derivative[i] }
@@ -42,12 +45,14 @@ struct TrajectoryRecorder<Model: SimulationModel> {
 
     /// The initial point.
     mutating func start(time: Double, state: [Double], derivative: [Double]) {
-        store(time: time, state: state, derivative: derivative)
-        remember(time: time, state: state, derivative: derivative)
+        Self.reading(state, derivative) { y, f in
+            store(time: time, state: y, derivative: f)
+            remember(time: time, state: y, derivative: f)
+        }
     }
 
     /// An accepted point, or the crossing at which the run stops or changes (`crossing`).
-    mutating func append(time: Double, state: [Double], derivative: [Double], crossing: Bool) {
+    mutating func append(time: Double, state: Vector, derivative: Vector, crossing: Bool) {
         switch mode {
         case .everyStep:
             store(time: time, state: state, derivative: derivative)
@@ -59,34 +64,35 @@ struct TrajectoryRecorder<Model: SimulationModel> {
         remember(time: time, state: state, derivative: derivative)
     }
 
+    mutating func append(time: Double, state: [Double], derivative: [Double], crossing: Bool) {
+        Self.reading(state, derivative) { y, f in append(time: time, state: y, derivative: f, crossing: crossing) }
+    }
+
     /// A located crossing that only records: its state is kept with ``Recording/crossingsAndFinal`` (the previous
     /// point stays the step's start).
     mutating func recordCrossing(time: Double, state: [Double], derivative: [Double]) {
-        if mode == .crossingsAndFinal { store(time: time, state: state, derivative: derivative) }
+        guard mode == .crossingsAndFinal else { return }
+        Self.reading(state, derivative) { y, f in store(time: time, state: y, derivative: f) }
     }
 
     /// The samples in (previous point, t], by cubic Hermite interpolation between the previous point and (t, y, f).
-    mutating func emitSamples(upTo t: Double, every dt: Double, state: [Double], derivative: [Double]) {
+    mutating func emitSamples(upTo t: Double, every dt: Double, state: Vector, derivative: Vector) {
         var sample = Double(nextSample) * dt
         guard sample <= t else { return }
         var y = [Double](repeating: 0, count: dimension), f = y
         while sample <= t {
             previousState.withUnsafeBufferPointer { y0 in
                 previousDerivative.withUnsafeBufferPointer { f0 in
-                    state.withUnsafeBufferPointer { y1 in
-                        derivative.withUnsafeBufferPointer { f1 in
-                            y.withUnsafeMutableBufferPointer { out in
-                                f.withUnsafeMutableBufferPointer { dout in
-                                    CubicHermite.interpolate(at: sample, from: previousTime, to: t, count: dimension,
-                                                             y0: y0.baseAddress!, f0: f0.baseAddress!, y1: y1.baseAddress!,
-                                                             f1: f1.baseAddress!, into: out.baseAddress!, derivative: dout.baseAddress!)
-                                }
-                            }
+                    y.withUnsafeMutableBufferPointer { out in
+                        f.withUnsafeMutableBufferPointer { dout in
+                            CubicHermite.interpolate(at: sample, from: previousTime, to: t, count: dimension,
+                                                     y0: y0.baseAddress!, f0: f0.baseAddress!, y1: state.baseAddress!,
+                                                     f1: derivative.baseAddress!, into: out.baseAddress!, derivative: dout.baseAddress!)
                         }
                     }
                 }
             }
-            store(time: sample, state: y, derivative: f)
+            Self.reading(y, f) { y, f in store(time: sample, state: y, derivative: f) }
             nextSample += 1
             sample = Double(nextSample) * dt
         }
@@ -95,14 +101,23 @@ struct TrajectoryRecorder<Model: SimulationModel> {
     /// A restart at t after an event changed the model (or a breakpoint): the records from here on belong to `model`.
     mutating func restart(time: Double, state: [Double], derivative: [Double], model: Model) {
         segments.append(Trajectory<Model>.Segment(firstRecord: times.count, model: model))
-        if mode == .everyStep { store(time: time, state: state, derivative: derivative) }
-        remember(time: time, state: state, derivative: derivative)
+        Self.reading(state, derivative) { y, f in
+            if mode == .everyStep { store(time: time, state: y, derivative: f) }
+            remember(time: time, state: y, derivative: f)
+        }
     }
 
     /// The end of the run at t.
     mutating func finish(time: Double, state: [Double], derivative: [Double]) {
         if finished { return }
         finished = true
-        if mode != .everyStep, times.last != time { store(time: time, state: state, derivative: derivative) }
+        if mode != .everyStep, times.last != time {
+            Self.reading(state, derivative) { y, f in store(time: time, state: y, derivative: f) }
+        }
+    }
+
+    /// Calls `body` with the storage of `state` and `derivative`.
+    static func reading(_ state: [Double], _ derivative: [Double], _ body: (Vector, Vector) -> Void) {
+        state.withUnsafeBufferPointer { y in derivative.withUnsafeBufferPointer { f in body(y, f) } }
     }
 }
