@@ -2,7 +2,8 @@ import MembraneNumerics
 import RealModule
 
 /// The scratch of one evaluation: concentrations inside and outside, the fluxes, the nonspecific current and water
-/// flux, and the mechanisms' state rates (n, n, n, 2 and stateCount values).
+/// flux, and the mechanisms' state rates (n, n, n, 2 and stateCount values), and the mechanisms' shared
+/// ``SiteEnvironment``.
 struct Workspace {
     let ci: UnsafeMutablePointer<Double>
     let co: UnsafeMutablePointer<Double>
@@ -10,6 +11,21 @@ struct Workspace {
     /// [0]: current no modelled ion carries (A/m², outward); [1]: water flux (m/s, inward).
     let extra: UnsafeMutablePointer<Double>
     let rates: UnsafeMutablePointer<Double>
+    let environment: UnsafeMutablePointer<SiteEnvironment>
+}
+
+/// Sets `count` values at `p` to zero with plain stores: for the few values of an evaluation a call to memset costs
+/// more than the stores, and its wide stores stall the narrow loads that accumulate into them.
+@inline(__always)
+func clear(_ p: UnsafeMutablePointer<Double>, count: Int) {
+    var i = 0
+    while i < count {
+        p[i] = 0
+        i &+= 1
+        if i == count { break }  // (two stores per trip: not a loop the optimiser turns into memset)
+        p[i] = 0
+        i &+= 1
+    }
 }
 
 /// The natural variables at a state: cell volume and bath water (relative to w_ref), V and the osmolarities.
@@ -28,13 +44,17 @@ extension CellModel {
     /// call needs no run-time stack-size check).
     @inline(__always)
     func withWorkspace<R>(_ body: (Workspace) -> R) -> R {
-        func run(_ buffer: UnsafeMutableBufferPointer<Double>) -> R {
-            let p = buffer.baseAddress!, n = self.n
-            return body(Workspace(ci: p, co: p + n, phi: p + 2 * n, extra: p + 3 * n, rates: p + 3 * n + 2))
+        let environmentSize = MemoryLayout<SiteEnvironment>.stride
+        func run(_ buffer: UnsafeMutableRawBufferPointer) -> R {
+            let e = buffer.baseAddress!.bindMemory(to: SiteEnvironment.self, capacity: 1)
+            let p = (buffer.baseAddress! + environmentSize).bindMemory(to: Double.self, capacity: workspaceSize), n = self.n
+            return body(Workspace(ci: p, co: p + n, phi: p + 2 * n, extra: p + 3 * n, rates: p + 3 * n + 2, environment: e))
         }
-        let size = workspaceSize
-        if size <= 64 { return withUnsafeTemporaryAllocation(of: Double.self, capacity: 64, run) }
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: size, run)
+        let size = environmentSize + 8 * workspaceSize
+        if size <= 1024 {
+            return withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 16, run)
+        }
+        return withUnsafeTemporaryAllocation(byteCount: size, alignment: 16, run)
     }
 
     // MARK: - Volumes, concentrations, charge, potential
@@ -67,6 +87,7 @@ extension CellModel {
 
     /// Fills the concentrations of `ws` and returns the natural variables at state `y` (t only matters for a
     /// stimulus, which the electroneutral model excludes).
+    @inline(__always)
     func naturalVariables(_ y: UnsafePointer<Double>, _ ws: Workspace) -> NaturalVariables {
         let n = self.n
         var natural = NaturalVariables(volume: 1, bathWater: 0, potential: 0, osmolarityInside: 0, osmolarityOutside: 0)
@@ -134,15 +155,16 @@ extension CellModel {
     /// nonspecific current and the water flux into `ws.extra`, the state rates into `rates`, and, if `partials` is
     /// given, the local Jacobian into it: rows [Φ₁ … Φₙ | I_x | J_v | ṡ₁ … ṡ_G], columns [V | c_in,1…n | c_out,1…n |
     /// Osm_in | Osm_out | s₁ … s_G] (row-major, ``MembraneSite/addDerivative(of:withRespectTo:_:)``).
+    @inline(__always)
     func evaluateMembrane(_ natural: NaturalVariables, potential: Double, states: UnsafePointer<Double>, _ ws: Workspace,
                           rates: UnsafeMutablePointer<Double>, partials: UnsafeMutablePointer<Double>? = nil) {
         let n = self.n
-        for j in 0..<n { ws.phi[j] = 0 }
+        clear(ws.phi, count: n)
         ws.extra[0] = 0
         ws.extra[1] = 0
         if let partials {
             let size = (n + 2 + stateCount) * (3 + 2 * n + stateCount)
-            for i in 0..<size { partials[i] = 0 }
+            clear(partials, count: size)
         }
         withSite(natural, potential: potential, states: states, ws, rates: rates, partials: partials) { site in
             let derivatives = partials != nil
@@ -153,18 +175,19 @@ extension CellModel {
     }
 
     /// Calls `body` with the site of the membrane at V = `potential` and the concentrations of `ws` (not yet bound to
-    /// a mechanism): its ``SiteEnvironment`` on the stack, written once for every mechanism.
+    /// a mechanism): its ``SiteEnvironment``, in the workspace, written once for every mechanism.
+    @inline(__always)
     func withSite<R>(_ natural: NaturalVariables, potential: Double, states: UnsafePointer<Double>, _ ws: Workspace,
                      rates: UnsafeMutablePointer<Double>, partials: UnsafeMutablePointer<Double>? = nil,
                      _ body: (MembraneSite) -> R) -> R {
         z.withUnsafeBufferPointer { valences in
-            var environment = SiteEnvironment(
+            ws.environment.initialize(to: SiteEnvironment(
                 potential: potential, thermalVoltage: vt, faraday: faraday, temperature: scenario.conditions.temperature.kelvin,
                 osmolarityInside: natural.osmolarityInside, osmolarityOutside: natural.osmolarityOutside,
                 inside: ws.ci, outside: ws.co, valences: valences.baseAddress!, states: states, fluxes: ws.phi,
                 current: ws.extra, water: ws.extra + 1, rates: rates, partials: partials, ionCount: n,
-                columns: 3 + 2 * n + stateCount)
-            return withUnsafePointer(to: &environment) { body(MembraneSite(unbound: $0)) }
+                columns: 3 + 2 * n + stateCount))
+            return body(MembraneSite(unbound: ws.environment))
         }
     }
 

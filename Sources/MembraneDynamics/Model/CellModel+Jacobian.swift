@@ -59,68 +59,70 @@ extension CellModel {
         evaluateMembrane(natural, potential: natural.potential, states: y + stateOffset, ws, rates: ws.rates,
                          partials: partials)
         let v = natural.volume, inverseVolume = 1 / v, bathWater = natural.bathWater
-        // ∂v̂/∂y.
-        for m in 0..<d { dVolume[m] = 0 }
-        switch volume {
-        case .constant: break
-        case .dynamic(let index): dVolume[index] = 1
-        case .instantaneous:
-            if infiniteBath {
-                for j in 0..<n where cellIndex[j] >= 0 { dVolume[cellIndex[j]] = 1 / osmOutFixed }
-            } else {
-                var cell = impermeantAmount, bath = outsideImpermeantAmount
-                for j in 0..<n where cellIndex[j] >= 0 { cell += y[cellIndex[j]]; bath += y[bathIndex[j]] }
-                let s = (cell + bath) * (cell + bath)
-                for j in 0..<n where cellIndex[j] >= 0 {
-                    dVolume[cellIndex[j]] = waterTotal * bath / s
-                    dVolume[bathIndex[j]] = -waterTotal * cell / s
+        // The index tables read in place (no bounds checks in the loops below; every index was made by the compiler
+        // of the model).
+        withIndexTables { cellIndex, bathIndex, z, liveColumns, liveRows in
+            // ∂v̂/∂y.
+            clear(dVolume, count: d)
+            switch volume {
+            case .constant: break
+            case .dynamic(let index): dVolume[index] = 1
+            case .instantaneous:
+                if infiniteBath {
+                    for j in 0..<n where cellIndex[j] >= 0 { dVolume[cellIndex[j]] = 1 / osmOutFixed }
+                } else {
+                    var cell = impermeantAmount, bath = outsideImpermeantAmount
+                    for j in 0..<n where cellIndex[j] >= 0 { cell += y[cellIndex[j]]; bath += y[bathIndex[j]] }
+                    let s = (cell + bath) * (cell + bath)
+                    for j in 0..<n where cellIndex[j] >= 0 {
+                        dVolume[cellIndex[j]] = waterTotal * bath / s
+                        dVolume[bathIndex[j]] = -waterTotal * cell / s
+                    }
                 }
             }
-        }
-        // ∂x/∂y of each live natural variable (row p of dx for column liveColumns[p]); V (p = 0) last.
-        for i in 0..<(live * d) { dx[i] = 0 }
-        liveColumns.withUnsafeBufferPointer { liveColumns in
+            // ∂x/∂y of each live natural variable (row p of dx for column liveColumns[p]); V (p = 0) last.
+            clear(dx, count: live &* d)
             for p in 1..<live {
-                let c = liveColumns[p], r = dx + p * d
+                let c = liveColumns[p], r = dx + p &* d
                 if c <= n {
                     // ∂c_l/∂y_m = δ_lm/v̂ − N_l/v̂²·∂v̂/∂y_m.
-                    let index = cellIndex[c - 1], factor = -y[index] * inverseVolume * inverseVolume
+                    let index = cellIndex[c &- 1], factor = -y[index] * inverseVolume * inverseVolume
                     for m in 0..<d { r[m] = factor * dVolume[m] }
                     r[index] += inverseVolume
-                } else if c <= 2 * n {
+                } else if c <= 2 &* n {
                     // ∂c_out,l/∂y_m = δ/(W − v̂) + B_l/(W − v̂)²·∂v̂/∂y_m.
-                    let index = bathIndex[c - 1 - n], factor = y[index] / (bathWater * bathWater)
+                    let index = bathIndex[c &- 1 &- n], factor = y[index] / (bathWater * bathWater)
                     for m in 0..<d { r[m] = factor * dVolume[m] }
                     r[index] += 1 / bathWater
-                } else if c == 1 + 2 * n {
+                } else if c == 1 &+ 2 &* n {
                     // Osm_in = (N_X + ΣN)/v̂ (+ held ions).
                     var solutes = impermeantAmount
                     for j in 0..<n where cellIndex[j] >= 0 { solutes += y[cellIndex[j]]; r[cellIndex[j]] = inverseVolume }
                     let factor = -solutes * inverseVolume * inverseVolume
                     for m in 0..<d { r[m] += factor * dVolume[m] }
-                } else if c == 2 + 2 * n {
+                } else if c == 2 &+ 2 &* n {
                     // Osm_out = (N_X,out + ΣB)/(W − v̂).
                     var solutes = outsideImpermeantAmount
                     for j in 0..<n where bathIndex[j] >= 0 { solutes += y[bathIndex[j]]; r[bathIndex[j]] = 1 / bathWater }
                     let factor = solutes / (bathWater * bathWater)
                     for m in 0..<d { r[m] += factor * dVolume[m] }
                 } else {
-                    r[stateOffset + c - 3 - 2 * n] = 1
+                    r[stateOffset &+ c &- 3 &- 2 &* n] = 1
                 }
             }
             if electroneutral {
                 // Σ zF·Φ(V, x) + I_x = 0 ⇒ ∂V/∂y = −Σ_c (∂I/∂x_c)(∂x_c/∂y)/(∂I/∂V).
                 func currentDerivative(_ c: Int) -> Double {
-                    var dI = partials[n * columns + c]
-                    for j in 0..<n { dI += faraday * z[j] * partials[j * columns + c] }
+                    var dI = partials[n &* columns &+ c]
+                    for j in 0..<n { dI += faraday * z[j] * partials[j &* columns &+ c] }
                     return dI
                 }
                 let slope = currentDerivative(0)
-                for m in 0..<d { row[m] = 0 }
+                clear(row, count: d)
                 for p in 1..<live {
                     let dI = currentDerivative(liveColumns[p])
                     if dI == 0 { continue }
-                    let r = dx + p * d
+                    let r = dx + p &* d
                     for m in 0..<d { row[m] -= dI * r[m] }
                 }
                 for m in 0..<d { dx[m] = row[m] / slope }
@@ -129,37 +131,41 @@ extension CellModel {
                 if otherIndex >= 0 { dx[otherIndex] = 1 }
             }
             // J = D·(∂x/∂y), row by row of D, each mapped to the rows of f it feeds.
-            for i in 0..<(d * d) { out[i] = 0 }
+            clear(out, count: d &* d)
             let sigma = self.sigma
             for r in liveRows {
-                for m in 0..<d { row[m] = 0 }
-                let drow = partials + r * columns
+                clear(row, count: d)
+                let drow = partials + r &* columns
                 for p in 0..<live {
                     let a = drow[liveColumns[p]]
                     if a == 0 { continue }
-                    let xrow = dx + p * d
+                    let xrow = dx + p &* d
                     for m in 0..<d { row[m] += a * xrow[m] }
                 }
                 if r < n {
                     let c = cellIndex[r], b = bathIndex[r]
                     if c >= 0 {
-                        for m in 0..<d { out[c * d + m] = -sigma * row[m] }
+                        let target = out + c &* d
+                        for m in 0..<d { target[m] = -sigma * row[m] }
                     } else if otherIndex >= 0 {
-                        let factor = -faraday * z[r] / capacitance
-                        for m in 0..<d { out[otherIndex * d + m] += factor * row[m] }
+                        let factor = -faraday * z[r] / capacitance, target = out + otherIndex &* d
+                        for m in 0..<d { target[m] += factor * row[m] }
                     }
                     if b >= 0 {
-                        for m in 0..<d { out[b * d + m] = sigma * row[m] }
+                        let target = out + b &* d
+                        for m in 0..<d { target[m] = sigma * row[m] }
                     }
                 } else if r == n {
-                    for m in 0..<d { out[otherIndex * d + m] -= row[m] / capacitance }
-                } else if r == n + 1 {
+                    let target = out + otherIndex &* d
+                    for m in 0..<d { target[m] -= row[m] / capacitance }
+                } else if r == n &+ 1 {
                     if case .dynamic(let index) = volume {
-                        for m in 0..<d { out[index * d + m] = sigma * row[m] }
+                        let target = out + index &* d
+                        for m in 0..<d { target[m] = sigma * row[m] }
                     }
                 } else {
-                    let s = stateOffset + (r - n - 2)
-                    for m in 0..<d { out[s * d + m] = row[m] }
+                    let target = out + (stateOffset &+ (r &- n &- 2)) &* d
+                    for m in 0..<d { target[m] = row[m] }
                 }
             }
         }
@@ -169,6 +175,25 @@ extension CellModel {
             for s in stimuli { if case .voltageClamp(_, let gs) = s { clamp += gs.siemensPerSquareMetre } }
             if clamp > 0 {
                 for m in 0..<d { out[otherIndex * d + m] -= clamp / capacitance * dx[m] }
+            }
+        }
+    }
+
+    /// Calls `body` with the index tables of the compiled model read in place: cellIndex, bathIndex, z, liveColumns,
+    /// liveRows.
+    @inline(__always)
+    func withIndexTables<R>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>,
+                                     UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> R) -> R {
+        let box = compiled
+        return box.value.cellIndex.withUnsafeBufferPointer { cellIndex in
+            box.value.bathIndex.withUnsafeBufferPointer { bathIndex in
+                box.value.z.withUnsafeBufferPointer { z in
+                    box.value.liveColumns.withUnsafeBufferPointer { liveColumns in
+                        box.value.liveRows.withUnsafeBufferPointer { liveRows in
+                            body(cellIndex, bathIndex, z, liveColumns, liveRows)
+                        }
+                    }
+                }
             }
         }
     }
