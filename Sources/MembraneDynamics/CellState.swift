@@ -55,32 +55,45 @@ public struct FluxParts: Sendable, Hashable {
 extension CellModel {
     /// The cell state at time t for state vector y.
     public func cellState(time t: Double, state y: [Double]) -> CellState {
-        var ci = [Double](repeating: 0, count: n), co = ci, phi = ci
+        var ci = [Double](repeating: 0, count: n), co = ci, phi = ci, leak = ci
         var natural = NaturalVariables(volume: 1, bathWater: 0, potential: 0, osmolarityInside: 0, osmolarityOutside: 0)
+        var parts = FluxParts(), activity = 0.0
+        let na = scenario.index(of: "Na"), k = scenario.index(of: "K")
         withWorkspace { ws in
             y.withUnsafeBufferPointer { yp in
+                let states = yp.baseAddress! + stateOffset
                 natural = naturalVariables(yp.baseAddress!, ws)
-                evaluateMembrane(natural, potential: natural.potential, states: yp.baseAddress! + stateOffset, ws, rates: ws.rates)
-            }
-            for j in 0..<n { ci[j] = ws.ci[j]; co[j] = ws.co[j]; phi[j] = ws.phi[j] }
-        }
-        // The leaks' fluxes and the transporters' (their types tell them apart; the pump read as itself).
-        var leak = [Double](repeating: 0, count: n), parts = FluxParts(), activity = 0.0
-        let na = scenario.index(of: "Na"), k = scenario.index(of: "K")
-        forEachContribution(state: y) { i, phi, _ in
-            let place = mechanismPlaces[i], group = groups[place.group]
-            if group.kind == Leak.self {
-                for j in 0..<n { leak[j] += phi[j] }
-            } else if let pump = group.instance(place.instance, as: NaKPump.self) {
-                activity = pump.activity
-                if pump.activity > 0, let na, let k {
-                    parts.pump += pump.activity * pump.cycleFlux(sodiumInside: ci[na], sodiumOutside: co[na], potassiumOutside: co[k],
-                                                                 potential: natural.potential, thermalVoltage: vt)
+                evaluateMembrane(natural, potential: natural.potential, states: states, ws, rates: ws.rates)
+                for j in 0..<n { ci[j] = ws.ci[j]; co[j] = ws.co[j]; phi[j] = ws.phi[j] }
+                // The leaks' fluxes and the transporters' (their types tell them apart; the pump read as itself), each
+                // mechanism evaluated alone.
+                withSite(natural, potential: natural.potential, states: states, ws, rates: ws.rates) { site in
+                    for place in mechanismPlaces {
+                        let group = groups[place.group]
+                        if let pump = group.instance(place.instance, as: NaKPump.self) {
+                            activity = pump.activity
+                            if pump.activity > 0, let na, let k {
+                                parts.pump += pump.activity * pump.cycleFlux(sodiumInside: ws.ci[na], sodiumOutside: ws.co[na],
+                                                                             potassiumOutside: ws.co[k], potential: natural.potential,
+                                                                             thermalVoltage: vt)
+                            }
+                            continue
+                        }
+                        let isLeak = group.kind == Leak.self, isKCC2 = group.kind == KCC2.self, isNKCC1 = group.kind == NKCC1.self
+                        guard isLeak || isKCC2 || isNKCC1 else { continue }
+                        clear(ws.phi, count: n)
+                        ws.extra[0] = 0
+                        ws.extra[1] = 0
+                        group.contribute(place.instance, at: site)
+                        if isLeak {
+                            for j in 0..<n { leak[j] += ws.phi[j] }
+                        } else if isKCC2 {
+                            if let k { parts.kcc2 += ws.phi[k] }
+                        } else if let na {
+                            parts.nkcc1 += ws.phi[na]
+                        }
+                    }
                 }
-            } else if group.kind == KCC2.self {
-                if let k { parts.kcc2 += phi[k] }
-            } else if group.kind == NKCC1.self {
-                if let na { parts.nkcc1 += phi[na] }
             }
         }
         let w = scenario.geometry.volume

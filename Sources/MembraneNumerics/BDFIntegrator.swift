@@ -154,7 +154,12 @@ public struct BDFIntegrator<System: ODESystem> {
     @inlinable public mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
                                                                _ derivative: UnsafeBufferPointer<Double>) -> R) -> R {
         ensureDerivative()
-        return _state.withUnsafeBufferPointer { y in f0.withUnsafeBufferPointer { f in body(_time, y, f) } }
+        // Borrowed in place through (unused) mutable access: a read access of the arrays here would retain and release
+        // them, two atomic operations each, at every step.
+        let t = _time
+        return _state.withUnsafeMutableBufferPointer { y in
+            f0.withUnsafeMutableBufferPointer { f in body(t, UnsafeBufferPointer(y), UnsafeBufferPointer(f)) }
+        }
     }
 
     /// Continues from a new point (after an event changed the system or the state) to a new end time: the

@@ -68,6 +68,8 @@ public protocol Mechanism: Sendable {
     func initialize(_ instances: UnsafeMutableRawPointer, at i: Int)
     /// Instance i of memory from ``allocate(count:)``, as a value of the catalogue.
     static func instance(_ instances: UnsafeRawPointer, at i: Int) -> any Mechanism
+    /// Gives `visitor` instance i of memory from ``allocate(count:)`` as its own type (no existential box).
+    static func visit<V: MechanismVisitor>(_ instances: UnsafeRawPointer, at i: Int, _ visitor: inout V)
     static func release(_ instances: UnsafeRawPointer, count: Int)
 }
 
@@ -121,6 +123,10 @@ extension Mechanism {
 
     public static func instance(_ instances: UnsafeRawPointer, at i: Int) -> any Mechanism {
         instances.assumingMemoryBound(to: Self.self)[i]
+    }
+
+    public static func visit<V: MechanismVisitor>(_ instances: UnsafeRawPointer, at i: Int, _ visitor: inout V) {
+        visitor.visit(instances.assumingMemoryBound(to: Self.self)[i])
     }
 
     public static func release(_ instances: UnsafeRawPointer, count: Int) {
@@ -196,10 +202,8 @@ struct MechanismGroup: @unchecked Sendable {
         self = MechanismGroup(MechanismStorage(copying: storage, replacing: i, with: mechanism))
     }
 
-    /// Calls `body` with instance i and `site` bound to it (its slots and state variables).
-    func withInstance(_ i: Int, at site: MembraneSite, _ body: (any Mechanism, MembraneSite) -> Void) {
-        body(instance(i), bound(i, at: site))
-    }
+    /// Gives `visitor` instance i as its own type.
+    func visit<V: MechanismVisitor>(_ i: Int, _ visitor: inout V) { kind.visit(base, at: i, &visitor) }
 
     /// `site` bound to instance i (its slots and state variables).
     func bound(_ i: Int, at site: MembraneSite) -> MembraneSite {
@@ -246,9 +250,9 @@ final class MechanismStorage: @unchecked Sendable {
     }
 }
 
-/// Something that takes each mechanism of a scenario as its own type (``Scenario/visitMembraneMechanisms(_:)``):
-/// compiling a model needs no existential boxes.
-protocol MechanismVisitor {
+/// Something that takes mechanisms as their own types (``Scenario/visitMembraneMechanisms(_:)``,
+/// ``Mechanism/visit(_:at:_:)``): compiling a model and reading its instances need no existential boxes.
+public protocol MechanismVisitor {
     mutating func visit<M: Mechanism>(_ mechanism: M)
 }
 

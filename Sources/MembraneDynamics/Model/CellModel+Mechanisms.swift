@@ -27,10 +27,14 @@ extension CellModel {
                 out.withUnsafeMutableBufferPointer { o in
                     let target = o.baseAddress! + stateOffset
                     withSite(natural, potential: natural.potential, states: states, ws, rates: ws.rates) { site in
+                        struct SteadyStates: MechanismVisitor {
+                            let site: MembraneSite, target: UnsafeMutablePointer<Double>
+                            func visit<M: Mechanism>(_ m: M) { m.steadyState(at: site, into: target + site.stateOffset) }
+                        }
                         for place in mechanismPlaces {
-                            groups[place.group].withInstance(place.instance, at: site) { m, local in
-                                m.steadyState(at: local, into: target + local.stateOffset)
-                            }
+                            let group = groups[place.group]
+                            var visitor = SteadyStates(site: group.bound(place.instance, at: site), target: target)
+                            group.visit(place.instance, &visitor)
                         }
                     }
                 }
@@ -80,12 +84,19 @@ extension CellModel {
             initialState.withUnsafeBufferPointer { y in
                 let states = y.baseAddress! + stateOffset
                 withSite(natural, potential: 0, states: states, ws, rates: ws.rates) { site in
-                    for place in mechanismPlaces {
-                        groups[place.group].withInstance(place.instance, at: site) { m, local in
-                            for slot in m.ions.indices {
-                                scale[local.slots[slot]] += m.characteristicFlux(at: local, slot: slot)
-                            }
+                    struct Scales: MechanismVisitor {
+                        let site: MembraneSite
+                        var scale: [Double]
+                        mutating func visit<M: Mechanism>(_ m: M) {
+                            for slot in m.ions.indices { scale[site.slots[slot]] += m.characteristicFlux(at: site, slot: slot) }
                         }
+                    }
+                    for place in mechanismPlaces {
+                        let group = groups[place.group]
+                        var visitor = Scales(site: group.bound(place.instance, at: site), scale: scale)
+                        scale = []
+                        group.visit(place.instance, &visitor)
+                        scale = visitor.scale
                     }
                 }
             }

@@ -1,3 +1,5 @@
+import MembraneUnits
+
 /// The names of a cell model, derived on demand from its scenario and structure (compiling a model for one steady
 /// state or one run builds no strings).
 extension CellModel {
@@ -48,6 +50,26 @@ extension CellModel {
         }
         precondition(infiniteBath && k < n, "no parameter \(index)")
         return .outside(k)
+    }
+
+    /// The index of the parameter called `name`: its mechanism found by name, then the parameter among that
+    /// mechanism's (without building every parameter name), or an error listing the closest names.
+    public func parameterIndex(named name: String) throws -> Int {
+        if let dot = name.firstIndex(of: ".") {
+            let owner = name[..<dot], parameter = name[name.index(after: dot)...]
+            var offset = 0
+            for (i, mechanismName) in mechanismNames.enumerated() {
+                let parameters = mechanism(at: i).parameterNames
+                if mechanismName == owner, let k = parameters.firstIndex(where: { $0 == parameter }) { return offset + k }
+                offset += parameters.count
+            }
+            if infiniteBath, owner == "outside", let j = scenario.ions.firstIndex(where: { $0.name == parameter }) {
+                return offset + j
+            }
+        }
+        let names = parameterNames
+        if let i = names.firstIndex(of: name) { return i }
+        throw MembraneError.unknownName(field: "parameter", value: name, suggestions: closest(to: name, in: names))
     }
 
     /// The named parameters (SI units): each mechanism's (`<mechanism>.<parameter>`), then, for an infinite bath, its

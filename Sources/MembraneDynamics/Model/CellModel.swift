@@ -177,35 +177,38 @@ public struct CellModel: Sendable {
         c.autonomous = !scenario.stimuli.contains { s in if case .ramp = s.waveform { return true }; return false }
         outsideFixed = outside
         osmOutFixed = outside.reduce(0, +) + c.outsideImpermeant
+        let volumeMode = c.volume, dimension = c.dimension, otherIndex = c.otherIndex, stateCount = c.stateCount
+        let impermeantAmount = c.impermeantAmount, outsideImpermeantAmount = c.outsideImpermeantAmount
+        let infiniteBath = c.infiniteBath, waterTotal = c.waterTotal, kappa = c.kappa
         compiled = Shared(c)
 
         // Initial state: amounts at the reference volume, the bath, the volume, V_other, the gates.
-        var y = [Double](repeating: 0, count: c.dimension)
-        var cellOsmoles = c.impermeantAmount
+        var y = [Double](repeating: 0, count: dimension)
+        var cellOsmoles = impermeantAmount
         for j in 0..<n where cellIndex[j] >= 0 {
             y[cellIndex[j]] = scenario.inside[j].millimolar
             cellOsmoles += scenario.inside[j].millimolar
         }
         for j in 0..<n where bathIndex[j] >= 0 { y[bathIndex[j]] = outside[j] * vb }
-        switch c.volume {
+        switch volumeMode {
         case .constant:
             initialRelativeVolume = 1
         case .dynamic(let index):
             y[index] = 1
             initialRelativeVolume = 1
         case .instantaneous:
-            if c.infiniteBath {
+            if infiniteBath {
                 initialRelativeVolume = cellOsmoles / osmOutFixed
             } else {
-                let bathOsmoles = outside.reduce(0, +) * vb + c.outsideImpermeantAmount
-                initialRelativeVolume = c.waterTotal * cellOsmoles / (cellOsmoles + bathOsmoles)
+                let bathOsmoles = outside.reduce(0, +) * vb + outsideImpermeantAmount
+                initialRelativeVolume = waterTotal * cellOsmoles / (cellOsmoles + bathOsmoles)
             }
         }
         initialState = y
-        if c.otherIndex >= 0, let v0 = scenario.initialPotential {
-            y[c.otherIndex] = v0.volts - c.kappa * chargeAmount(y)
+        if otherIndex >= 0, let v0 = scenario.initialPotential {
+            y[otherIndex] = v0.volts - kappa * chargeAmount(y)
         }
-        if c.stateCount > 0 { y = withSteadyStates(y) }
+        if stateCount > 0 { y = withSteadyStates(y) }
         initialState = y
     }
 

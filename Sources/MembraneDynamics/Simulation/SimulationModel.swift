@@ -25,6 +25,8 @@ public protocol SimulationModel: ODESystem, Sendable {
     func parameterValue(_ index: Int) -> Double
     /// Sets parameter `index`, throwing ``MembraneError`` outside its allowed range.
     mutating func setParameter(_ index: Int, to value: Double) throws
+    /// The index of the parameter called `name`, or an error listing the closest names.
+    func parameterIndex(named name: String) throws -> Int
 
     /// The names of the quantities a recorder or a state event can follow (V, concentrations, currents, …).
     var observableNames: [String] { get }
