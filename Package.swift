@@ -1,5 +1,6 @@
 // swift-tools-version: 6.2
 import PackageDescription
+import Foundation
 
 /// Membrane: electrochemistry of cell membranes.
 ///
@@ -76,3 +77,10 @@ let package = Package(
             dependencies: ["MembraneCLI", "MembraneTestSupport"]),
     ]
 )
+
+// Benchmarks (BENCHMARKS.md) are built only on request, so that `swift build` and `swift test` never build them:
+// MEMBRANE_BENCHMARKS=1 swift build -c release --product membrane-bench-hh
+if ProcessInfo.processInfo.environment["MEMBRANE_BENCHMARKS"] != nil {
+    package.products.append(.executable(name: "membrane-bench-hh", targets: ["MembraneBenchHH"]))
+    package.targets.append(.executableTarget(name: "MembraneBenchHH", dependencies: ["Membrane"], path: "Benchmarks/HodgkinHuxley"))
+}

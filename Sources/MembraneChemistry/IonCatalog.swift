@@ -75,7 +75,7 @@ public struct IonCatalog: Sendable {
 }
 
 /// Levenshtein distance between two strings (insertions, deletions, substitutions).
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

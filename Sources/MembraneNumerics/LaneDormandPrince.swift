@@ -42,7 +42,8 @@ public struct LaneDormandPrince<System: LaneODESystem> {
     /// y, y_previous, the stage input, y₁, k₁ … k₇, atol: `n` vectors each, in that order.
     @usableFromInline var storage: [Lanes]
     @usableFromInline var proposed: Lanes
-    @usableFromInline var errorOld: Lanes
+    /// ln of the error of each lane's last accepted step (at least 10⁻⁴, as DOPRI5's facold).
+    @usableFromInline var logErrorOld: Lanes
     @usableFromInline var stepsTaken: Lanes
     @usableFromInline var rejectedLast: Mask
     @usableFromInline var acceptedLast: Mask
@@ -60,13 +61,13 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         storage = [Lanes](repeating: Lanes(), count: 12 * n)
         for i in 0..<n { storage[11 * n + i] = Lanes(repeating: solver.absoluteTolerances[i]) }
         _time = Lanes(); _endTime = Lanes(); _previousTime = Lanes(); _lastStep = Lanes()
-        proposed = Lanes(); errorOld = Lanes(repeating: 1e-4); stepsTaken = Lanes()
+        proposed = Lanes(); logErrorOld = Lanes(repeating: Self.logMinimumError); stepsTaken = Lanes()
         _active = Mask(); rejectedLast = Mask(); acceptedLast = Mask(); needsStart = Mask()
         _failures = [String?](repeating: nil, count: Lanes.scalarCount)
     }
 
     /// Starts lane `lane` at (t, y), integrating to `end` (after its system's parameters were set).
-    public mutating func start(lane: Int, at t: Double, state y: [Double], end: Double) {
+    @inlinable public mutating func start(lane: Int, at t: Double, state y: [Double], end: Double) {
         precondition(y.count == n && end >= t && t.isFinite && end.isFinite)
         for i in 0..<n {
             storage[i][lane] = y[i]
@@ -77,7 +78,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         _endTime[lane] = end
         _lastStep[lane] = 0
         proposed[lane] = 0
-        errorOld[lane] = 1e-4
+        logErrorOld[lane] = Self.logMinimumError
         stepsTaken[lane] = 0
         rejectedLast[lane] = false
         acceptedLast[lane] = false
@@ -87,7 +88,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
     }
 
     /// Stops lane `lane` (it keeps its state).
-    public mutating func stop(lane: Int) {
+    @inlinable public mutating func stop(lane: Int) {
         _active[lane] = false
         needsStart[lane] = false
     }
@@ -95,11 +96,17 @@ public struct LaneDormandPrince<System: LaneODESystem> {
     /// Component `component` of lane `lane`'s current state.
     @inlinable public func state(lane: Int, component: Int) -> Double { storage[component][lane] }
 
+    /// Component `i` of every lane's current state.
+    @inlinable public func state(component i: Int) -> Lanes { storage[i] }
+
+    /// Component `i` of every lane's state at the start of its last accepted step.
+    @inlinable public func previousState(component i: Int) -> Lanes { storage[n + i] }
+
     /// Lane `lane`'s current state.
-    public func state(lane: Int) -> [Double] { (0..<n).map { storage[$0][lane] } }
+    @inlinable public func state(lane: Int) -> [Double] { (0..<n).map { storage[$0][lane] } }
 
     /// The dense output of lane `lane`'s last accepted step for one component (valid until the next ``step()``).
-    public func interpolant(lane: Int, component i: Int) -> DormandPrinceInterpolant {
+    @inlinable public func interpolant(lane: Int, component i: Int) -> DormandPrinceInterpolant {
         DormandPrinceInterpolant(start: previousTime[lane], step: lastStep[lane], y0: storage[n + i][lane],
                                  y1: storage[i][lane], k1: storage[4 * n + i][lane], k3: storage[6 * n + i][lane],
                                  k4: storage[7 * n + i][lane], k5: storage[8 * n + i][lane],
@@ -137,6 +144,8 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         return r
     }
 
+    @usableFromInline static var logMinimumError: Double { -9.210340371976184 }  // ln 10⁻⁴
+
     /// x^p lane by lane for x > 0 (the controller's powers: accurate to ~10⁻¹⁵, far more than it needs).
     @inlinable @inline(__always)
     static func power(_ x: Lanes, _ p: Double) -> Lanes { LaneMath.exp(LaneMath.log(x) * Lanes(repeating: p)) }
@@ -147,7 +156,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         let atol = w + 11 * n, rtol = Lanes(repeating: solver.relativeTolerance)
         var s = Lanes()
         for i in 0..<n {
-            let q = v[i] / (atol[i] + rtol * y[i].magnitudeLanes)
+            let q = v[i] / (atol[i] + rtol * LaneMath.magnitude(y[i]))
             s += q * q
         }
         return s.squareRoot()
@@ -165,20 +174,20 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         var h = Self.select((dnf .<= Lanes(repeating: 1e-5)) .| (dny .<= Lanes(repeating: 1e-5)),
                             Lanes(repeating: 1e-6), Lanes(repeating: 0.01) * dny / dnf)
         h = h.replacing(with: Lanes(repeating: 1e-6), where: .!(h .> 0) .| .!(h .< .infinity))
-        h = pointwiseMin(h, hmax)
-        h = pointwiseMin(h, pointwiseMax(_endTime - _time, Lanes(repeating: 1e-300)))
+        h = LaneMath.minimum(h, hmax)
+        h = LaneMath.minimum(h, LaneMath.maximum(_endTime - _time, Lanes(repeating: 1e-300)))
         for i in 0..<n { stage[i] = y[i] + h * k1[i] }
         system.derivatives(at: _time + h, state: stage, into: y1)
         _vectorEvaluations += 1
         for i in 0..<n { y1[i] -= k1[i] }
         let der2 = norm(y1, scaleOf: y, w) / h
-        var der12 = pointwiseMax(der2, dnf)
+        var der12 = LaneMath.maximum(der2, dnf)
         der12.replace(with: Lanes(repeating: 1e300), where: .!(der12 .< .infinity))
         let tiny = der12 .<= Lanes(repeating: 1e-15)
-        let h1 = Self.select(tiny, pointwiseMax(Lanes(repeating: 1e-6), h * Lanes(repeating: 1e-3)),
-                             Self.power(Lanes(repeating: 0.01) / pointwiseMax(der12, Lanes(repeating: 1e-15)),
+        let h1 = Self.select(tiny, LaneMath.maximum(Lanes(repeating: 1e-6), h * Lanes(repeating: 1e-3)),
+                             Self.power(Lanes(repeating: 0.01) / LaneMath.maximum(der12, Lanes(repeating: 1e-15)),
                                         1.0 / Double(DormandPrince54.order)))
-        h = pointwiseMin(pointwiseMin(Lanes(repeating: 100) * h, h1), hmax)
+        h = LaneMath.minimum(LaneMath.minimum(Lanes(repeating: 100) * h, h1), hmax)
         proposed = Self.select(needsStart, h, proposed)
         _statistics.rhsEvaluations += 2 * needsStart.count
         needsStart = Mask()
@@ -198,7 +207,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         let active = _active
         // Step sizes: inactive lanes step by 0 (their stages stay at their finite state); land exactly on the end time,
         // never leaving a sliver shorter than 1 % of a step.
-        var h = pointwiseMin(proposed, Lanes(repeating: solver.maximumStep))
+        var h = LaneMath.minimum(proposed, Lanes(repeating: solver.maximumStep))
         let remaining = _endTime - _time
         h.replace(with: remaining, where: (h .>= remaining) .| (remaining - h .< Lanes(repeating: 0.01) * h))
         h.replace(with: Lanes(), where: .!active)
@@ -234,7 +243,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         var sum = Lanes()
         for i in 0..<n {
             let e = e1 * k1[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i] + e7 * k7[i]
-            let sc = atol[i] + rtol * pointwiseMax(y[i].magnitudeLanes, y1[i].magnitudeLanes)
+            let sc = atol[i] + rtol * LaneMath.maximum(LaneMath.magnitude(y[i]), LaneMath.magnitude(y1[i]))
             let q = e / sc
             sum += q * q
         }
@@ -245,14 +254,16 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         let accepted = active .& (err .<= Lanes(repeating: 1))
         // The controller (DOPRI5): fac = err^(0.2 − 0.75β)/errₒₗ𝒹^β/safety within [1/facMax, 1/facMin].
         let beta = solver.beta
-        let fac11 = Self.power(pointwiseMax(err, Lanes(repeating: 1e-18)), 0.2 - 0.75 * beta)
+        let logError = LaneMath.log(LaneMath.maximum(err, Lanes(repeating: 1e-18)))
+        let expo1 = Lanes(repeating: 0.2 - 0.75 * beta)
+        let fac11 = LaneMath.exp(expo1 * logError)
         let inverseMin = Lanes(repeating: 1 / solver.minimumFactor), inverseMax = Lanes(repeating: 1 / solver.maximumFactor)
         let safety = Lanes(repeating: solver.safety)
-        var fac = fac11 / Self.power(errorOld, beta) / safety
-        fac = pointwiseMax(inverseMax, pointwiseMin(inverseMin, fac))
+        var fac = LaneMath.exp(expo1 * logError - Lanes(repeating: beta) * logErrorOld) / safety
+        fac = LaneMath.maximum(inverseMax, LaneMath.minimum(inverseMin, fac))
         var hAccepted = h / fac
-        hAccepted.replace(with: pointwiseMin(hAccepted, h), where: rejectedLast)
-        let hRejected = h / pointwiseMin(inverseMin, fac11 / safety)
+        hAccepted.replace(with: LaneMath.minimum(hAccepted, h), where: rejectedLast)
+        let hRejected = h / LaneMath.minimum(inverseMin, fac11 / safety)
         // Accepted lanes move.
         let landed = accepted .& (h .== remaining)
         if any(accepted) {
@@ -265,7 +276,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
             var tNew = t + h
             tNew.replace(with: _endTime, where: landed)
             _time = Self.select(accepted, tNew, _time)
-            errorOld = Self.select(accepted, pointwiseMax(err, Lanes(repeating: 1e-4)), errorOld)
+            logErrorOld = Self.select(accepted, LaneMath.maximum(logError, Lanes(repeating: Self.logMinimumError)), logErrorOld)
             stepsTaken = stepsTaken + Self.select(accepted, Lanes(repeating: 1), Lanes())
         }
         let rejected = active .& .!accepted
@@ -276,8 +287,8 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         _statistics.rejectedSteps += rejected.count
         // Failures: a step below round-off of t, or the step limit.
         var failed = Mask()
-        let tooSmall = rejected .& (proposed .<= Lanes(repeating: 16) * pointwiseMax(_time.magnitudeLanes, _endTime.magnitudeLanes)
-                                    * Lanes(repeating: Double.ulpOfOne))
+        let roundOff = Lanes(repeating: 16 * Double.ulpOfOne) * LaneMath.maximum(LaneMath.magnitude(_time), LaneMath.magnitude(_endTime))
+        let tooSmall = rejected .& (proposed .<= roundOff)
         let limit = accepted .& (stepsTaken .>= Lanes(repeating: Double(solver.maximumSteps))) .& .!landed
         if any(tooSmall) || any(limit) {
             for lane in 0..<Lanes.scalarCount where tooSmall[lane] || limit[lane] {
@@ -298,13 +309,5 @@ extension SIMDMask {
         var c = 0
         for i in 0..<scalarCount where self[i] { c += 1 }
         return c
-    }
-}
-
-extension SIMD where Scalar == Double {
-    /// |x| lane by lane (clearing the sign bit).
-    @inlinable @inline(__always)
-    var magnitudeLanes: Self {
-        unsafeBitCast(unsafeBitCast(self, to: MaskStorage.self) & MaskStorage(repeating: 0x7fff_ffff_ffff_ffff), to: Self.self)
     }
 }

@@ -1,0 +1,192 @@
+import MembraneUnits
+import MembraneNumerics
+
+/// How a ``SpikingRun`` integrates: the explicit Dormand–Prince 5(4) method in SIMD lanes for cells the
+/// ``GatedCellKernel`` can run (held concentrations, Hodgkin–Huxley channels, passive currents, constant stimuli:
+/// a non-stiff system, for which an explicit high-order method with its dense output is the efficient choice), the
+/// general ``Simulation`` (stiff methods) for any other cell.
+public struct SpikingSolver: Sendable, Equatable {
+    /// Dormand–Prince's relative tolerance and absolute tolerances of V (volts) and of the gates.
+    public var relativeTolerance: Double
+    public var potentialTolerance: Double
+    public var gateTolerance: Double
+    /// Worker threads (each runs its own lanes and takes the next cell from a shared counter).
+    public var threads: Int
+    /// Cells per vector for the kernel: 2, 4 or 8.
+    public var lanes: Int
+    /// The method for cells the kernel cannot run.
+    public var general: SimulationSolver
+
+    /// The defaults (rtol 10⁻⁵, atol 10 µV and 10⁻⁵) hold the 684 spike times of Tests/Reference/hh's 10 s train at
+    /// 10 µA/cm² within 0.02 ms of DOP853 at 10⁻¹² (NEURON's fixed step: 44.7 ms, three spikes lost) and give every
+    /// spike count of its 1000-cell population (BENCHMARKS.md "Hodgkin–Huxley" has the tolerance study).
+    public init(relativeTolerance: Double = 1e-5, potentialTolerance: Double = 1e-5, gateTolerance: Double = 1e-5,
+                threads: Int = 2, lanes: Int = 4, general: SimulationSolver = SimulationSolver(relativeTolerance: 1e-8)) {
+        self.relativeTolerance = relativeTolerance
+        self.potentialTolerance = potentialTolerance
+        self.gateTolerance = gateTolerance
+        self.threads = threads
+        self.lanes = lanes
+        self.general = general
+    }
+
+    public static func == (a: SpikingSolver, b: SpikingSolver) -> Bool {
+        a.relativeTolerance == b.relativeTolerance && a.potentialTolerance == b.potentialTolerance
+            && a.gateTolerance == b.gateTolerance && a.threads == b.threads && a.lanes == b.lanes
+            && a.general.method == b.general.method && a.general.integrator.relativeTolerance == b.general.integrator.relativeTolerance
+            && a.general.integrator.absoluteTolerance == b.general.integrator.absoluteTolerance
+    }
+
+    /// The Dormand–Prince settings for a kernel of `gates` gates, in its units (mV and 1).
+    func dormandPrince(gates: Int) -> DormandPrinceSolver {
+        DormandPrinceSolver(relativeTolerance: relativeTolerance,
+                            absoluteTolerances: [potentialTolerance * 1e3] + [Double](repeating: gateTolerance, count: gates))
+    }
+
+    func validate() throws {
+        try MembraneError.requirePositive(relativeTolerance, field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-9")
+        guard relativeTolerance < 1 else {
+            throw MembraneError.invalidValue(field: "rtol", value: "\(relativeTolerance)", allowed: "a relative tolerance in (0, 1)")
+        }
+        try MembraneError.requirePositive(potentialTolerance, field: "atol (V)", allowed: "an absolute tolerance > 0 V")
+        try MembraneError.requirePositive(gateTolerance, field: "atol (gates)", allowed: "an absolute tolerance > 0")
+        guard (1...256).contains(threads) else {
+            throw MembraneError.invalidValue(field: "threads", value: "\(threads)", allowed: "1 to 256 worker threads")
+        }
+        guard [2, 4, 8].contains(lanes) else {
+            throw MembraneError.invalidValue(field: "lanes", value: "\(lanes)", allowed: "2, 4 or 8 cells per vector")
+        }
+    }
+}
+
+/// What a spiking run gives for one cell.
+public struct CellOutcome: Sendable {
+    /// The cell's place in the population (0-based).
+    public var index: Int
+    /// The scenario it ran.
+    public var scenario: Scenario
+    /// Upward crossings of the threshold, in seconds, located on the dense output.
+    public var spikeTimes: [Double]
+    /// The time reached and the state there (a ``CellModel`` state vector of ``scenario``).
+    public var finalTime: Double
+    public var finalState: [Double]
+    public var termination: Termination
+
+    public var spikeCount: Int { spikeTimes.count }
+    public var firstSpike: Double? { spikeTimes.first }
+    /// The constant current density of the cell's current clamps (its stimulus), A/m².
+    public var stimulus: CurrentDensity {
+        .amperesPerSquareMetre(scenario.stimuli.reduce(0) { s, x in
+            if case .currentClamp(.constant(let a)) = x { return s + a }
+            return s
+        })
+    }
+
+    /// The cell state at the end (compiles the cell's model).
+    public func final() throws -> CellState {
+        try CellModel(scenario).cellState(time: finalTime, state: finalState)
+    }
+}
+
+/// The outcome of a ``SpikingRun``: each cell's spikes and final state, in cell order.
+public struct PopulationResult: Sendable {
+    public var cells: [CellOutcome]
+    /// How the cells were integrated ("Dormand–Prince 5(4), 4 cells per SIMD vector, 2 threads").
+    public var method: String
+    /// The integrators' work, summed over cells.
+    public var statistics: IntegratorStatistics
+    /// `finished`, or `interrupted` when the monitor stopped the run (the cells keep what was computed).
+    public var termination: Termination
+
+    /// Spikes of every cell.
+    public var spikeCount: Int { cells.reduce(0) { $0 + $1.spikeCount } }
+}
+
+/// A run of one cell or of a population of independent cells to a fixed time, keeping only what a long run needs: the
+/// spike times (upward crossings of a threshold, 0 mV by default; INTERFACE.md) and the final state
+/// (``Recording/crossingsAndFinal``). Cells run on ``SpikingSolver/threads`` threads; each thread integrates
+/// ``SpikingSolver/lanes`` cells at once in SIMD lanes (``GatedCellKernel``, ``LaneDormandPrince``), each lane with its
+/// own step size, a finished lane taking the next cell. Cells the kernel cannot run (changing concentrations, other
+/// mechanisms) run one by one on the general ``Simulation``, still on every thread.
+public struct SpikingRun: Sendable {
+    public var cells: [Scenario]
+    /// Length of the run, seconds (the scenarios' own durations are not used).
+    public var duration: Double
+    public var threshold: Voltage
+    public var solver: SpikingSolver
+
+    public init(cells: [Scenario], duration: Double, threshold: Voltage = .millivolts(0), solver: SpikingSolver = SpikingSolver()) {
+        self.cells = cells
+        self.duration = duration
+        self.threshold = threshold
+        self.solver = solver
+    }
+
+    /// N copies of `base`, cell k (0-based) stimulated by a constant current density A + (B − A)·k/(N − 1) from t = 0
+    /// (INTERFACE.md `--cells N --stimulus-uA-per-cm2 A:B`; one cell gets A). Other stimuli of `base` are replaced.
+    public static func stimulusSpread(_ base: Scenario, count: Int, from a: CurrentDensity, to b: CurrentDensity) throws -> [Scenario] {
+        guard count >= 1 else {
+            throw MembraneError.invalidValue(field: "cells", value: "\(count)", allowed: "at least 1 cell")
+        }
+        try MembraneError.requireFinite(a.amperesPerSquareMetre, field: "stimulus", allowed: "a finite current density")
+        try MembraneError.requireFinite(b.amperesPerSquareMetre, field: "stimulus", allowed: "a finite current density")
+        let ja = a.amperesPerSquareMetre, jb = b.amperesPerSquareMetre
+        return (0..<count).map { k in
+            var s = base
+            let j = count == 1 ? ja : ja + (jb - ja) * Double(k) / Double(count - 1)
+            s.stimuli = [.constantCurrent(.amperesPerSquareMetre(j))]
+            return s
+        }
+    }
+
+    /// Runs every cell. `monitor` is called now and then from the worker threads with the number of cells finished;
+    /// returning false stops the run (Ctrl-C): each cell keeps what was computed, and the result is `interrupted`.
+    public func run(monitor: (@Sendable (Int) -> Bool)? = nil) throws -> PopulationResult {
+        guard !cells.isEmpty else { throw MembraneError.invalidValue(field: "cells", value: "0", allowed: "at least 1 cell") }
+        try MembraneError.requirePositive(duration, field: "duration", allowed: "a duration > 0 in seconds")
+        try MembraneError.requireFinite(threshold.volts, field: "threshold", allowed: "a finite potential")
+        try solver.validate()
+        let models = try cells.map { try CellModel($0) }
+        // The kernel runs the population when every cell compiles to it with one structure.
+        var compiled: (structure: GatedCellStructure, parameters: [GatedCellParameters])?
+        do {
+            var parameters: [GatedCellParameters] = []
+            parameters.reserveCapacity(models.count)
+            var structure: GatedCellStructure?
+            for model in models {
+                let (s, p) = try GatedCellStructure.compile(model)
+                if let structure, structure != s { throw KernelIncompatibility(description: "cells of different structure") }
+                structure = s
+                parameters.append(p)
+            }
+            compiled = (structure!, parameters)
+        } catch {
+            compiled = nil
+        }
+        let kernel = compiled
+        let queue = WorkQueue(count: models.count, monitor: monitor)
+        let threads = min(solver.threads, models.count)
+        let parts = Parallel.map(threads) { _ -> WorkerResult in
+            if let kernel {
+                return KernelWorker.run(lanes: solver.lanes, structure: kernel.structure, parameters: kernel.parameters,
+                                        models: models, run: self, queue: queue)
+            }
+            return GeneralWorker.run(models: models, run: self, queue: queue)
+        }
+        var outcomes = parts.flatMap { $0.outcomes }
+        // Cells never started (an interrupted run) keep their initial state.
+        var seen = [Bool](repeating: false, count: models.count)
+        for o in outcomes { seen[o.index] = true }
+        for (k, model) in models.enumerated() where !seen[k] {
+            outcomes.append(CellOutcome(index: k, scenario: cells[k], spikeTimes: [], finalTime: 0, finalState: model.initialState,
+                                        termination: .interrupted))
+        }
+        outcomes.sort { $0.index < $1.index }
+        let statistics = parts.reduce(IntegratorStatistics()) { $0 + $1.statistics }
+        let method = kernel != nil
+            ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(solver.lanes) cells per SIMD vector, \(threads) thread\(threads == 1 ? "" : "s")"
+            : "\(solver.general.methodName) per cell (rtol \(solver.general.integrator.relativeTolerance)), \(threads) thread\(threads == 1 ? "" : "s")"
+        return PopulationResult(cells: outcomes, method: method, statistics: statistics,
+                                termination: queue.isStopped ? .interrupted : .finished)
+    }
+}
