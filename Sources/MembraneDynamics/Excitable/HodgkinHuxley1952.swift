@@ -46,7 +46,7 @@ extension Scenario {
         let vt = conditions.thermalVoltage
         // Inside concentrations that give E_Na and E_K at t = 0 against NEURON's outside defaults: c_in = c_out·e^(−zE/(RT/F)).
         let (naOut, kOut) = neuronDefaultOutside
-        let naIn = naOut * Double.exp(-eNa * 1e-3 / vt), kIn = kOut * Double.exp(eK * 1e-3 / vt)
+        let naIn = naOut * Double.exp(-eNa * 1e-3 / vt), kIn = kOut * Double.exp(-eK * 1e-3 / vt)
         let reversalNa: PermeationLaw.Reversal, reversalK: PermeationLaw.Reversal
         var fixedIons: [String] = [], bath = Bath.infinite
         var inside = [naIn, kIn], impermeant = ImpermeantSolute(name: "X", charge: -1, concentration: .zero)

@@ -5,15 +5,15 @@ import MembraneNumerics
 /// ``GatedCellKernel`` can run (held concentrations, Hodgkin–Huxley channels, passive currents, constant stimuli:
 /// a non-stiff system, for which an explicit high-order method with its dense output is the efficient choice), the
 /// general ``Simulation`` (stiff methods) for any other cell.
-public struct SpikingSolver: Sendable, Equatable {
+public struct SpikingSolver: Sendable {
     /// Dormand–Prince's relative tolerance and absolute tolerances of V (volts) and of the gates.
     public var relativeTolerance: Double
     public var potentialTolerance: Double
     public var gateTolerance: Double
     /// Worker threads (each runs its own lanes and takes the next cell from a shared counter).
     public var threads: Int
-    /// Cells per vector for the kernel: 2, 4 or 8.
-    public var lanes: Int
+    /// Cells per vector for the kernel: 2, 4 or 8; nil: 2 for a single cell, 4 for more (the fastest on x86-64).
+    public var lanes: Int?
     /// The method for cells the kernel cannot run.
     public var general: SimulationSolver
 
@@ -21,20 +21,13 @@ public struct SpikingSolver: Sendable, Equatable {
     /// 10 µA/cm² within 0.02 ms of DOP853 at 10⁻¹² (NEURON's fixed step: 44.7 ms, three spikes lost) and give every
     /// spike count of its 1000-cell population (BENCHMARKS.md "Hodgkin–Huxley" has the tolerance study).
     public init(relativeTolerance: Double = 1e-5, potentialTolerance: Double = 1e-5, gateTolerance: Double = 1e-5,
-                threads: Int = 2, lanes: Int = 4, general: SimulationSolver = SimulationSolver(relativeTolerance: 1e-8)) {
+                threads: Int = 2, lanes: Int? = nil, general: SimulationSolver = SimulationSolver(relativeTolerance: 1e-8)) {
         self.relativeTolerance = relativeTolerance
         self.potentialTolerance = potentialTolerance
         self.gateTolerance = gateTolerance
         self.threads = threads
         self.lanes = lanes
         self.general = general
-    }
-
-    public static func == (a: SpikingSolver, b: SpikingSolver) -> Bool {
-        a.relativeTolerance == b.relativeTolerance && a.potentialTolerance == b.potentialTolerance
-            && a.gateTolerance == b.gateTolerance && a.threads == b.threads && a.lanes == b.lanes
-            && a.general.method == b.general.method && a.general.integrator.relativeTolerance == b.general.integrator.relativeTolerance
-            && a.general.integrator.absoluteTolerance == b.general.integrator.absoluteTolerance
     }
 
     /// The Dormand–Prince settings for a kernel of `gates` gates, in its units (mV and 1).
@@ -53,7 +46,7 @@ public struct SpikingSolver: Sendable, Equatable {
         guard (1...256).contains(threads) else {
             throw MembraneError.invalidValue(field: "threads", value: "\(threads)", allowed: "1 to 256 worker threads")
         }
-        guard [2, 4, 8].contains(lanes) else {
+        if let lanes, ![2, 4, 8].contains(lanes) {
             throw MembraneError.invalidValue(field: "lanes", value: "\(lanes)", allowed: "2, 4 or 8 cells per vector")
         }
     }
@@ -165,10 +158,11 @@ public struct SpikingRun: Sendable {
         }
         let kernel = compiled
         let queue = WorkQueue(count: models.count, monitor: monitor)
+        let lanes = solver.lanes ?? (models.count == 1 ? 2 : 4)
         let threads = min(solver.threads, models.count)
         let parts = Parallel.map(threads) { _ -> WorkerResult in
             if let kernel {
-                return KernelWorker.run(lanes: solver.lanes, structure: kernel.structure, parameters: kernel.parameters,
+                return KernelWorker.run(lanes: lanes, structure: kernel.structure, parameters: kernel.parameters,
                                         models: models, run: self, queue: queue)
             }
             return GeneralWorker.run(models: models, run: self, queue: queue)
@@ -184,7 +178,7 @@ public struct SpikingRun: Sendable {
         outcomes.sort { $0.index < $1.index }
         let statistics = parts.reduce(IntegratorStatistics()) { $0 + $1.statistics }
         let method = kernel != nil
-            ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(solver.lanes) cells per SIMD vector, \(threads) thread\(threads == 1 ? "" : "s")"
+            ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(lanes) cells per SIMD vector, \(threads) thread\(threads == 1 ? "" : "s")"
             : "\(solver.general.methodName) per cell (rtol \(solver.general.integrator.relativeTolerance)), \(threads) thread\(threads == 1 ? "" : "s")"
         return PopulationResult(cells: outcomes, method: method, statistics: statistics,
                                 termination: queue.isStopped ? .interrupted : .finished)
