@@ -247,14 +247,14 @@ public struct LaneDormandPrince<System: LaneODESystem> {
             let q = e / sc
             sum += q * q
         }
-        var err = (sum / Lanes(repeating: Double(n))).squareRoot()
-        // A non-finite error (an overflow in f) rejects the step and shrinks it by the largest factor.
-        let finite = err .< .infinity
-        err.replace(with: Lanes(repeating: 1e10), where: .!finite)
-        let accepted = active .& (err .<= Lanes(repeating: 1))
+        // err² (no square root: the controller needs ln err = ln(err²)/2). A non-finite error (an overflow in f) rejects
+        // the step and shrinks it by the largest factor.
+        var squared = sum / Lanes(repeating: Double(n))
+        squared.replace(with: Lanes(repeating: 1e20), where: .!(squared .< .infinity))
+        let accepted = active .& (squared .<= Lanes(repeating: 1))
         // The controller (DOPRI5): fac = err^(0.2 − 0.75β)/errₒₗ𝒹^β/safety within [1/facMax, 1/facMin].
         let beta = solver.beta
-        let logError = LaneMath.log(LaneMath.maximum(err, Lanes(repeating: 1e-18)))
+        let logError = Lanes(repeating: 0.5) * LaneMath.log(LaneMath.maximum(squared, Lanes(repeating: 1e-36)))
         let expo1 = Lanes(repeating: 0.2 - 0.75 * beta)
         let fac11 = LaneMath.exp(expo1 * logError)
         let inverseMin = Lanes(repeating: 1 / solver.minimumFactor), inverseMax = Lanes(repeating: 1 / solver.maximumFactor)

@@ -53,13 +53,6 @@ public enum LaneMath {
         return (r, k, unsafeBitCast(exponent, to: V.self))
     }
 
-    /// e^x as 2^k·(1 + q) and 2^k, from which e^x = s + s·q and e^x − 1 = s·q + (s − 1) (one reduction for both).
-    @inlinable @inline(__always)
-    public static func expParts<V: SIMD>(_ x: V) -> (scale: V, q: V) where V.Scalar == Double {
-        let (r, _, scale) = reduce(x)
-        return (scale, expm1Reduced(r))
-    }
-
     /// e^x in every lane (see ``LaneMath``). Below −708.3 the result is e^−708.3 ≈ 3·10⁻³⁰⁸ rather than a subnormal,
     /// above 709.4 it is e^709.4 ≈ 1.2·10³⁰⁸ (no overflow to infinity): callers that can reach there must check.
     @inlinable @inline(__always)

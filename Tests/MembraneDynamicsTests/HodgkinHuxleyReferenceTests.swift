@@ -56,7 +56,7 @@ struct GatedCellKernelTests {
         var compiled = try models.map { try GatedCellStructure.compile($0) }
         let structure = compiled[0].0
         #expect(compiled.allSatisfy { $0.0 == structure })
-        #expect(structure.exponents.count == 4)  // α_m, β_h, α_n share e^{−V/10}
+        #expect(structure.exponents.filter { $0.source < 0 }.count == 2)  // e^{−V/80} (squared for −V/20, −V/10) and e^{−V/18}
         var kernel = GatedCellKernel<SIMD4<Double>>(structure: structure)
         for lane in 0..<4 { kernel.load(compiled[lane].1, into: lane) }
         // V through the singular points of the exp-linear rates (−40 and −55 mV) and beyond.

@@ -51,13 +51,18 @@ public struct GatedCellKernel<Lanes: SIMD>: LaneODESystem where Lanes.Scalar == 
         // Σ I_ion − I_stim, µA/cm², starting with the passive currents.
         var current = passiveConductance * v - passiveDrive - stimulus
         let groups = structure.exponents.count
-        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * groups) { parts in
-            // One exponential per distinct slope (e^{cV + d} as 2^k and q; ``GatedCellStructure/exponents``).
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: groups) { values in
+            // The rates' exponentials (``GatedCellStructure/exponents``): computed, or squared from another.
             structure.exponents.withUnsafeBufferPointer { exponents in
                 for j in 0..<groups {
-                    let (scale, q) = LaneMath.expParts(Lanes(repeating: exponents[j].slope) * v + Lanes(repeating: exponents[j].offset))
-                    parts[2 * j] = scale
-                    parts[2 * j + 1] = q
+                    let x = exponents[j]
+                    if x.source < 0 {
+                        values[j] = LaneMath.exp(Lanes(repeating: x.slope) * v + Lanes(repeating: x.offset))
+                    } else {
+                        var e = values[x.source]
+                        for _ in 0..<x.doublings { e *= e }
+                        values[j] = e
+                    }
                 }
             }
             structure.rates.withUnsafeBufferPointer { rates in
@@ -70,8 +75,8 @@ public struct GatedCellKernel<Lanes: SIMD>: LaneODESystem where Lanes.Scalar == 
                                     for k in first[c]..<first[c + 1] {
                                         let gate = gates[k], x = y[1 + k]
                                         let alpha = rates[2 * k], beta = rates[2 * k + 1]
-                                        let a = alpha.value(at: v, scale: parts[2 * alpha.exponent], q: parts[2 * alpha.exponent + 1])
-                                        let b = beta.value(at: v, scale: parts[2 * beta.exponent], q: parts[2 * beta.exponent + 1])
+                                        let a = alpha.value(at: v, exponential: values[alpha.exponent])
+                                        let b = beta.value(at: v, exponential: values[beta.exponent])
                                         dydt[1 + k] = Lanes(repeating: gate.phi) * (a - (a + b) * x)
                                         var power = x
                                         for _ in 1..<gate.exponent { power *= x }
@@ -96,7 +101,8 @@ public struct GatedCellStructure: Sendable, Equatable {
     /// rates[2k] and rates[2k + 1].
     var gates: [Gate]
     var rates: [Rate]
-    /// The distinct exponentials of the rates: HH's six rates need four (α_m, β_h and α_n all vary as e^{−V/10}).
+    /// The exponentials of the rates, in the order they are computed: HH's six rates need two exponentials and three
+    /// squarings (α_m, β_h and α_n vary as e^{−V/10}, α_h as e^{−V/20}, β_n as e^{−V/80}: powers of two of one another).
     var exponents: [Exponent]
     var firstGate: [Int]
     var channelCount: Int { firstGate.count - 1 }
@@ -105,7 +111,7 @@ public struct GatedCellStructure: Sendable, Equatable {
 
     /// A rate in ms⁻¹ of V in mV, written through u = c·V + d so that every form needs e^u: r·e^u (exponential,
     /// u = (V − m)/s), r/(1 + e^u) (sigmoid, u = −(V − m)/s) or r·u/(e^u − 1) (exp-linear, u = −(V − m)/s: r·x/(1 − e^{−x})
-    /// with x = −u). e^u = f·e^{cV + d₀} comes from the exponential its slope shares with other rates
+    /// with x = −u). e^u = f·E with E = e^{cV + d₀} the exponential its slope shares with other rates
     /// (``GatedCellStructure/exponents``, f = e^{d − d₀}). Near u = 0, where e^u − 1 cancels, the exp-linear form is
     /// its Bernoulli series 1 − u/2 + u²/12 − u⁴/720 + u⁶/30240 (truncation < 3·10⁻²⁰ for |u| < 0.02; beyond, the
     /// cancellation costs at most a factor 50 of round-off): the removable singularity NEURON's vtrap guards.
@@ -128,19 +134,19 @@ public struct GatedCellStructure: Sendable, Equatable {
             }
         }
 
-        /// The rate at V, from its exponential's parts (e^{cV + d₀} = scale·(1 + q)).
+        /// The rate at V, from its shared exponential E.
         @inline(__always)
-        func value<Lanes: SIMD>(at v: Lanes, scale: Lanes, q: Lanes) -> Lanes where Lanes.Scalar == Double {
+        func value<Lanes: SIMD>(at v: Lanes, exponential: Lanes) -> Lanes where Lanes.Scalar == Double {
             let r = Lanes(repeating: rate)
-            let s = Lanes(repeating: factor) * scale
+            let e = Lanes(repeating: factor) * exponential
             switch form {
             case .exponential:
-                return r * (s + s * q)
+                return r * e
             case .sigmoid:
-                return r / (Lanes(repeating: 1) + s + s * q)
+                return r / (Lanes(repeating: 1) + e)
             case .expLinear:
                 let u = Lanes(repeating: slope) * v + Lanes(repeating: offset)
-                var k = u / (s * q + (s - Lanes(repeating: 1)))
+                var k = u / (e - Lanes(repeating: 1))
                 let u2 = u * u
                 let series = Lanes(repeating: 1) - Lanes(repeating: 0.5) * u
                     + u2 * (Lanes(repeating: 1.0 / 12) + u2 * (Lanes(repeating: -1.0 / 720) + u2 * Lanes(repeating: 1.0 / 30240)))
@@ -150,10 +156,14 @@ public struct GatedCellStructure: Sendable, Equatable {
         }
     }
 
-    /// An exponential e^{cV + d₀} shared by the rates of slope c (d₀ the first such rate's offset).
+    /// An exponential E = e^{cV + d₀} shared by the rates of slope c: computed (``source`` −1), or, when c is 2^k times
+    /// the slope of an exponential computed earlier, that one squared k times (then d₀ = 2^k times its offset; each
+    /// squaring doubles the relative round-off, ≤ 3 squarings here).
     struct Exponent: Sendable, Equatable {
         var slope: Double
         var offset: Double
+        var source = -1
+        var doublings = 0
     }
 
     /// One gate: its channel, its exponent (≥ 1) in the open fraction and the temperature factor φ of its rates.
@@ -241,16 +251,26 @@ extension GatedCellStructure {
                                         passiveDrive: passiveDrive, stimulus: stimulus,
                                         inverseCapacitance: 1 / scenario.capacitance.microfaradsPerSquareCentimetre,
                                         initialState: start)
-        // Rates of one slope share an exponential.
+        // Rates of one slope share an exponential; slopes 2^k times a smaller one square it (smallest |slope| first).
         var exponents: [GatedCellStructure.Exponent] = []
-        for i in rates.indices {
-            if let j = exponents.firstIndex(where: { $0.slope == rates[i].slope }) {
-                rates[i].exponent = j
-                rates[i].factor = Double.exp(rates[i].offset - exponents[j].offset)
-            } else {
-                rates[i].exponent = exponents.count
-                exponents.append(GatedCellStructure.Exponent(slope: rates[i].slope, offset: rates[i].offset))
+        for slope in Set(rates.map(\.slope)).sorted(by: { abs($0) < abs($1) }) {
+            let first = rates.first { $0.slope == slope }!
+            var exponent = GatedCellStructure.Exponent(slope: slope, offset: first.offset)
+            search: for (j, base) in exponents.enumerated() where base.source < 0 {
+                for k in 1...6 {
+                    let power = Double(1 << k)
+                    if abs(slope - power * base.slope) <= 1e-14 * abs(slope) {
+                        exponent = GatedCellStructure.Exponent(slope: slope, offset: power * base.offset, source: j, doublings: k)
+                        break search
+                    }
+                }
             }
+            exponents.append(exponent)
+        }
+        for i in rates.indices {
+            let j = exponents.firstIndex { $0.slope == rates[i].slope }!
+            rates[i].exponent = j
+            rates[i].factor = Double.exp(rates[i].offset - exponents[j].offset)
         }
         return (GatedCellStructure(gates: gates, rates: rates, exponents: exponents, firstGate: firstGate, modelIndices: indices),
                 parameters)
