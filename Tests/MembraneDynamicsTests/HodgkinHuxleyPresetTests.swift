@@ -78,11 +78,19 @@ struct HodgkinHuxleyPresetTests {
         }
     }
 
-    /// Each ion says where its E comes from: fixed numbers (NEURON's hh), held concentrations or changing ones, and
+    /// Each ion says where its E comes from (``Scenario/reversalPotentialSources``): fixed numbers (NEURON's hh), held
+    /// concentrations or changing ones; and
     /// E_Na, E_K start at 50 and −77 mV in every treatment (Nernst at 6.3 °C: RT/F = 24.08 mV).
     @Test func concentrationTreatments() throws {
         let fixed = try CellModel(try preset.scenario())
         #expect(fixed.dimension == 4)
+        let sources = fixed.scenario.reversalPotentialSources
+        #expect(sources.map(\.ion) == ["Na", "K"])
+        #expect(sources[0].source == .fixed(.millivolts(50)) && sources[1].source == .fixed(.millivolts(-77)))
+        #expect(ScenarioPreset.hodgkinHuxley1952(concentrations: .held).make(preset.parameters.map(\.value))
+            .reversalPotentialSources.allSatisfy { $0.source == .heldConcentrations })
+        #expect(ScenarioPreset.hodgkinHuxley1952(concentrations: .dynamic(extracellularVolume: nil)).make(preset.parameters.map(\.value))
+            .reversalPotentialSources.allSatisfy { $0.source == .changingConcentrations })
         for treatment in [HodgkinHuxleyConcentrations.held, .dynamic(extracellularVolume: nil), .dynamic(extracellularVolume: 0.2)] {
             let model = try CellModel(try ScenarioPreset.hodgkinHuxley1952(concentrations: treatment).scenario())
             let y = model.initialState
