@@ -12,7 +12,8 @@ public struct SpikingSolver: Sendable {
     public var gateTolerance: Double
     /// Worker threads (each runs its own lanes and takes the next cell from a shared counter).
     public var threads: Int
-    /// Cells per vector for the kernel: 2, 4 or 8; nil: 2 for a single cell, 4 for more (the fastest on x86-64).
+    /// Cells per vector for the kernel: 2, 4 or 8; nil: 2 for a single cell, 4 for more (the fastest on x86-64, where
+    /// 8 lanes spill registers and run slower).
     public var lanes: Int?
     /// The method for cells the kernel cannot run.
     public var general: SimulationSolver

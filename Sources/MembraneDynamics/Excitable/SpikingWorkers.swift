@@ -75,7 +75,7 @@ enum KernelWorker {
         var result = WorkerResult()
         guard var integrator = try? LaneDormandPrince(system: Kernel(structure: structure),
                                                       solver: run.solver.dormandPrince(gates: structure.gates.count)) else {
-            return result
+            preconditionFailure("the solver's settings are checked by SpikingSolver.validate()")
         }
         let end = run.duration * 1e3, threshold = run.threshold.millivolts
         let laneCount = Lanes.scalarCount
