@@ -51,7 +51,7 @@ extension Scenario {
         var fixedIons: [String] = [], bath = Bath.infinite
         var inside = [naIn, kIn], impermeant = ImpermeantSolute(name: "X", charge: -1, concentration: .zero)
         var outsideImpermeant = ImpermeantSolute(name: "X_out", charge: -1, concentration: .zero)
-        var mode: String
+        let mode: String
         switch concentrations {
         case .fixed:
             reversalNa = .fixed(.millivolts(eNa)); reversalK = .fixed(.millivolts(eK))
@@ -68,7 +68,8 @@ extension Scenario {
             impermeant = ImpermeantSolute(name: "X", charge: -1, concentration: .millimolar(naIn + kIn))
             outsideImpermeant = ImpermeantSolute(name: "X_out", charge: -1, concentration: .millimolar(naOut + kOut))
             if let ecs { bath = .finite(relativeVolume: ecs) }
-            mode = "Na⁺ and K⁺ inside\(ecs == nil ? "" : " and in an extracellular space of \(ecs) × the cell volume") follow the currents; E_Na and E_K follow the concentrations (Nernst), starting at \(eNa) and \(eK) mV"
+            let space = ecs.map { " and in an extracellular space of \($0) × the cell volume" } ?? ""
+            mode = "Na⁺ and K⁺ inside\(space) follow the currents; E_Na and E_K follow the concentrations (Nernst), starting at \(eNa) and \(eK) mV"
         }
         return Scenario(
             name: "hodgkin-huxley-1952",

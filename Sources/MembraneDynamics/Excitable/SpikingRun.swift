@@ -87,6 +87,8 @@ public struct PopulationResult: Sendable {
     public var cells: [CellOutcome]
     /// How the cells were integrated ("Dormand–Prince 5(4), 4 cells per SIMD vector, 2 threads").
     public var method: String
+    /// Why the cells ran on the general simulation rather than the vectorised kernel (nil: they ran on the kernel).
+    public var generalPathReason: String?
     /// The integrators' work, summed over cells.
     public var statistics: IntegratorStatistics
     /// `finished`, or `interrupted` when the monitor stopped the run (the cells keep what was computed).
@@ -141,23 +143,9 @@ public struct SpikingRun: Sendable {
         try MembraneError.requireFinite(threshold.volts, field: "threshold", allowed: "a finite potential")
         try solver.validate()
         let models = try cells.map { try CellModel($0) }
-        // The kernel runs the population when every cell compiles to it with one structure.
-        var compiled: (structure: GatedCellStructure, parameters: [GatedCellParameters])?
-        do {
-            var parameters: [GatedCellParameters] = []
-            parameters.reserveCapacity(models.count)
-            var structure: GatedCellStructure?
-            for model in models {
-                let (s, p) = try GatedCellStructure.compile(model)
-                if let structure, structure != s { throw KernelIncompatibility(description: "cells of different structure") }
-                structure = s
-                parameters.append(p)
-            }
-            compiled = (structure!, parameters)
-        } catch {
-            compiled = nil
-        }
-        let kernel = compiled
+        let kernel: (structure: GatedCellStructure, parameters: [GatedCellParameters])?
+        var fallback: String?
+        do { kernel = try Self.compileKernel(models) } catch { kernel = nil; fallback = error.description }
         let queue = WorkQueue(count: models.count, monitor: monitor)
         let lanes = solver.lanes ?? (models.count == 1 ? 2 : 4)
         let threads = min(solver.threads, models.count)
@@ -178,10 +166,26 @@ public struct SpikingRun: Sendable {
         }
         outcomes.sort { $0.index < $1.index }
         let statistics = parts.reduce(IntegratorStatistics()) { $0 + $1.statistics }
+        let plural = threads == 1 ? "" : "s"
         let method = kernel != nil
-            ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(lanes) cells per SIMD vector, \(threads) thread\(threads == 1 ? "" : "s")"
-            : "\(solver.general.methodName) per cell (rtol \(solver.general.integrator.relativeTolerance)), \(threads) thread\(threads == 1 ? "" : "s")"
-        return PopulationResult(cells: outcomes, method: method, statistics: statistics,
+            ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(lanes) cells per SIMD vector, \(threads) thread\(plural)"
+            : "\(solver.general.methodName) per cell (rtol \(solver.general.integrator.relativeTolerance)), \(threads) thread\(plural)"
+        return PopulationResult(cells: outcomes, method: method, generalPathReason: fallback, statistics: statistics,
                                 termination: queue.isStopped ? .interrupted : .finished)
+    }
+
+    /// The kernel's structure and every cell's parameters, when all cells compile to one structure.
+    static func compileKernel(_ models: [CellModel]) throws(KernelIncompatibility)
+        -> (structure: GatedCellStructure, parameters: [GatedCellParameters]) {
+        var parameters: [GatedCellParameters] = []
+        parameters.reserveCapacity(models.count)
+        let (structure, first) = try GatedCellStructure.compile(models[0])
+        parameters.append(first)
+        for model in models.dropFirst() {
+            let (s, p) = try GatedCellStructure.compile(model)
+            guard s == structure else { throw KernelIncompatibility(description: "cells of different structure") }
+            parameters.append(p)
+        }
+        return (structure, parameters)
     }
 }
