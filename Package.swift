@@ -83,4 +83,6 @@ let package = Package(
 if ProcessInfo.processInfo.environment["MEMBRANE_BENCHMARKS"] != nil {
     package.products.append(.executable(name: "membrane-bench-hh", targets: ["MembraneBenchHH"]))
     package.targets.append(.executableTarget(name: "MembraneBenchHH", dependencies: ["Membrane"], path: "Benchmarks/HodgkinHuxley"))
+    package.products.append(.executable(name: "membrane-bench-hubel-ullah", targets: ["MembraneBenchHubelUllah"]))
+    package.targets.append(.executableTarget(name: "MembraneBenchHubelUllah", dependencies: ["Membrane"], path: "Benchmarks/HubelUllah"))
 }
