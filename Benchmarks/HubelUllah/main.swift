@@ -39,3 +39,11 @@ if sets.isEmpty, let text = try? String(contentsOf: reference, encoding: .utf8) 
     out += ", \"error_at_1000_s\": {\"vm_mV\": \(abs(final.potential - row[1])), \"volume_relative\": \(abs(final.relativeVolume - row[15]))}"
 }
 print(out + "}")
+// MEMBRANE_HU_STEPS=1: the accepted steps per time window (where the work goes), one more JSON line.
+if ProcessInfo.processInfo.environment["MEMBRANE_HU_STEPS"] != nil {
+    var simulation = try Simulation(hubelUllah: parameters, duration: 1000, solver: solver, recording: .everyStep)
+    let times = simulation.run().times
+    let edges = [0.0, 50, 56, 62, 70, 100, 200, 500, 1000]
+    let counts = zip(edges, edges.dropFirst()).map { a, b in "\"\(Int(a))-\(Int(b)) s\": \(times.filter { $0 > a && $0 <= b }.count)" }
+    print("{\"steps_per_window\": {\(counts.joined(separator: ", "))}}")
+}
