@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
-/// ← Membrane (umbrella) ← MembraneReport ← MembraneCLI (product `membrane`).
+/// ← Membrane (umbrella) ← MembraneReport ← MembraneRequests (one Codable request per command, no ArgumentParser)
+/// ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
     products: [
@@ -43,9 +44,12 @@ let package = Package(
         .target(
             name: "MembraneReport",
             dependencies: ["Membrane"]),
+        .target(
+            name: "MembraneRequests",
+            dependencies: ["Membrane", "MembraneReport"]),
         .executableTarget(
             name: "MembraneCLI",
-            dependencies: ["Membrane", "MembraneReport",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "MembraneTestSupport",

@@ -2,6 +2,17 @@ import ArgumentParser
 import Foundation
 import Membrane
 import MembraneReport
+import MembraneRequests
+
+/// A benchmark command (command line only): computes one renderable result and prints it.
+protocol CalculationCommand: ParsableCommand {
+    var output: OutputOptions { get }
+    func execute() throws -> any Renderable
+}
+
+extension CalculationCommand {
+    func run() throws { output.emit(RequestResult(output: AnyRenderable(try execute()))) }
+}
 
 /// `membrane bench`: throughput of the core calculations (release build recommended).
 /// Benchmarks are not tests; results and the peer comparison live in BENCHMARKS.md.

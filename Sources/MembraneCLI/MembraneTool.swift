@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Membrane
 import MembraneReport
+import MembraneRequests
 
 /// The `membrane` command: one subcommand per calculation (INTERFACE.md).
 @main
@@ -33,7 +34,7 @@ struct MembraneTool: ParsableCommand {
             try command.run()
         } catch let error as MembraneError {
             ErrorReporter.report(error, json: wantsJSON)
-            Foundation.exit(ErrorReporter.exitCode(for: error))
+            Foundation.exit(ExitStatus(for: error).rawValue)
         } catch {
             let code = exitCode(for: error)
             if wantsJSON && code != .success {
