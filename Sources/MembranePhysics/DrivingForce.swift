@@ -7,7 +7,7 @@ import RealModule
 ///     DF = V_m − E
 ///
 /// DF > 0 drives an outward current (cation efflux, anion influx); DF < 0 an inward current
-/// (cation influx, anion efflux); DF = 0 none (seed 001, "Driving Force and Ion Flux").
+/// (cation influx, anion efflux); DF = 0 none (Hille 2001, ch. 1).
 /// The Ussing (1949) flux ratio for independent passive movement is
 ///
 ///     J_efflux / J_influx = (a_in / a_out)·exp(zF·V_m / RT) = exp(zF·(V_m − E) / RT)

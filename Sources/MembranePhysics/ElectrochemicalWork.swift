@@ -9,8 +9,7 @@ import RealModule
 ///     ΔG(out → in) = μ̃_in − μ̃_out = RT·ln(a_in/a_out) + zF·V_m
 ///
 /// with V_m = φ_in − φ_out and activities relative to the 1 mol/L standard state.
-/// Source: seed 000 ("Derivation of the Nernst Potential from Equilibrium"); Hille 2001, ch. 1;
-/// Nelson, *Biological Physics* (2004) §11.1. A move is spontaneous when ΔG < 0; ΔG = 0 exactly at V_m = E.
+/// Sources: Hille 2001, ch. 1; Nelson, *Biological Physics* (2004) §11.1. A move is spontaneous when ΔG < 0; ΔG = 0 exactly at V_m = E.
 public enum ElectrochemicalPotential {
     /// μ − μ° = RT·ln(a / 1 M), in J/mol.
     public static func chemical(activity: Concentration, conditions: Conditions) -> MolarEnergy {

@@ -6,7 +6,7 @@ import RealModule
 /// The Goldman–Hodgkin–Katz voltage equation: the membrane potential at which the GHK currents
 /// of all permeant ions sum to zero.
 ///
-/// For monovalent ions only, the closed form (Goldman 1943; Hodgkin & Katz 1949; seed 002)
+/// For monovalent ions only, the closed form (Goldman 1943, J. Gen. Physiol. 27:37; Hodgkin & Katz 1949, J. Physiol. 108:37)
 ///
 ///     V = (RT/F) · ln( (Σ_cations P·c_out + Σ_anions P·c_in) / (Σ_cations P·c_in + Σ_anions P·c_out) )
 ///

@@ -6,8 +6,8 @@ import RealModule
 ///     Q = C_m·A·V_m,     N = |Q| / (|z|·e),     fraction = N / (c·Vol·N_A)
 ///
 /// for a spherical cell of radius r (A = 4πr², Vol = 4/3·πr³), so fraction = 3·C_m·|V_m| / (|z|·F·c·r).
-/// The membrane as a capacitor: Hille 2001, ch. 1; seed 004 ("The Grand View"): about 2 million K⁺
-/// set −80 mV in a small neuron, a tiny fraction (≈ 0.0018 %) of its K⁺.
+/// The membrane as a capacitor (Hille, *Ion Channels of Excitable Membranes*, 3rd ed. 2001, ch. 1): the charge
+/// that sets V_m is a tiny fraction of the cell's ions.
 public struct MembraneCharge: Sendable, Hashable {
     public var vm: Voltage
     public var radius: Length

@@ -6,13 +6,13 @@ import RealModule
 ///
 ///     E = (RT / zF) · ln(a_out / a_in),      a = γ·c
 ///
-/// with V_m = φ_in − φ_out. Derived from μ̃_in = μ̃_out (seed 000, "Derivation of the Nernst
-/// Potential from Equilibrium"; Hille, *Ion Channels of Excitable Membranes*, 3rd ed. 2001, eq. 1-8).
+/// with V_m = φ_in − φ_out. Derived from μ̃_in = μ̃_out (Nernst 1889, Z. Phys. Chem. 4:129; Hille, *Ion
+/// Channels of Excitable Membranes*, 3rd ed. 2001, eq. 1-8).
 /// E is proportional to T at fixed activities, so its temperature coefficient is
 /// dE/dT = E/T = (R / zF)·ln(a_out/a_in).
 ///
 /// No Nernst potential exists for a neutral solute (z = 0: no voltage can balance a concentration
-/// gradient, seed 001) nor for an ion absent on one side (ln 0): both throw ``MembraneError/undefined(field:reason:)``.
+/// gradient) nor for an ion absent on one side (ln 0): both throw ``MembraneError/undefined(field:reason:)``.
 public enum Nernst {
     /// E in volts for valence `z` and activities (or concentrations) on each side, without checks.
     /// The caller guarantees z ≠ 0 and both activities > 0.
@@ -80,7 +80,7 @@ public struct NernstResult: Sendable, Hashable {
     /// True when the given values were activities themselves (γ = 1 by construction).
     public var inputsAreActivities = false
 
-    /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts (seed 000).
+    /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts.
     public var activityCorrection: Voltage { potential - idealPotential }
     public var activityInside: Concentration { gammaInside * insideConcentration }
     public var activityOutside: Concentration { gammaOutside * outsideConcentration }

@@ -93,7 +93,7 @@ public struct JunctionReport: Renderable {
         if let h = hendersonValue, let p = planckValue {
             lines.append("  Henderson \(Format.signed(h, 2)) mV, Planck \(Format.signed(p, 2)) mV")
         }
-        lines.append("  seed-000 convention (pipette relative to bath): \(Format.signed(result.pipetteRelativeToBath.millivolts, 2)) mV")
+        lines.append("  opposite convention (pipette relative to bath): \(Format.signed(result.pipetteRelativeToBath.millivolts, 2)) mV")
         lines.append("Correct recordings as \(configuration.formula)  (\(configuration.rawValue))")
         if let bathOffset {
             lines.append("  bath change: ΔV_bath = \(Format.signed(bathOffset.millivolts, 2)) mV (\(bathOffsetDescription ?? "")); Vm = Vmeasured - ljp - ΔV_bath")

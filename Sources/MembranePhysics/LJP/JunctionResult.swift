@@ -29,7 +29,7 @@ public struct JunctionResult: Sendable {
     /// The activity model the potentials used (`ideal`: concentrations).
     public var activityModel = "ideal"
 
-    /// The value in seed 000's convention: the pipette relative to the bath, −V_L.
+    /// The value in the opposite convention: the pipette relative to the bath, −V_L.
     public var pipetteRelativeToBath: Voltage { -potential }
 }
 

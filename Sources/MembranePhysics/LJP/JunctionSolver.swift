@@ -18,7 +18,7 @@ public enum JunctionSolver {
                 return r
             case .npp:
                 throw MembraneError.invalidValue(field: "activity-model", value: activity.rawValue,
-                                                 allowed: "ideal with --method npp (activity-corrected junctions: henderson or planck)")
+                                                 allowed: "ideal with `method` npp (activity-corrected junctions: henderson or planck)")
             }
         }
         switch method {

@@ -7,7 +7,7 @@ import MembraneChemistry
 /// Sign convention (Barry & Lynch 1991, J. Membr. Biol. 121:101; Neher 1992, Methods Enzymol. 207:123;
 /// JPCalc; LJPcalc): the LJP V_L is the potential of the **bath relative to the pipette** solution,
 /// V_L = φ_bath − φ_pipette, and a whole-cell reading is corrected as V_m = V_measured − V_L.
-/// Seed 000 quotes the opposite (pipette relative to bath): that value is −V_L.
+/// Some textbooks quote the opposite (pipette relative to bath): that value is −V_L.
 public struct LiquidJunction: Sendable {
     /// One charged species with its concentrations on both sides and its diffusion coefficient.
     public struct Species: Sendable, Hashable {
@@ -84,7 +84,7 @@ public struct LiquidJunction: Sendable {
         where abs(net) > 1e-9 * max(total, 1e-12) {
             throw MembraneError.invalidValue(
                 field: field, value: "net charge \(net > 0 ? "+" : "")\(net) mM",
-                allowed: "an electroneutral solution (Σ z·c = 0): add the missing counter-ion, or name an ion to adjust with --electroneutralize ION (the change is reported)")
+                allowed: "an electroneutral solution (Σ z·c = 0): add the missing counter-ion, or name an ion to adjust with `electroneutralize` ION (the change is reported)")
         }
     }
 
