@@ -78,5 +78,8 @@ let package = Package(
         .testTarget(
             name: "MembraneCLITests",
             dependencies: ["MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneRequestsTests",
+            dependencies: ["MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
     ]
 )

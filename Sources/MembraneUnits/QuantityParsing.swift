@@ -42,7 +42,9 @@ public enum QuantityParser {
     public static func concentration(_ text: String, field: String) throws -> Concentration {
         let allowed = "a finite concentration ≥ 0, in mM unless a unit is written (nM, uM, µM, mM, M)"
         let (numberText, unit) = splitUnit(text)
-        let value = try number(numberText, field: field, allowed: allowed)
+        guard let value = try? number(numberText, field: field, allowed: allowed) else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
         let factor: Double
         if unit.isEmpty {
             factor = 1
@@ -76,7 +78,9 @@ public enum QuantityParser {
     public static func voltage(_ text: String, field: String) throws -> Voltage {
         let allowed = "a finite voltage in mV (e.g. -70) or with a unit (mV, V)"
         let (numberText, unit) = splitUnit(text)
-        let value = try number(numberText, field: field, allowed: allowed)
+        guard let value = try? number(numberText, field: field, allowed: allowed) else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
         switch unit {
         case "", "mV", "mv": return .millivolts(value)
         case "V", "v": return .volts(value)

@@ -11,6 +11,8 @@ import MembraneReport
 /// rendered result. Errors are ``MembraneError``s naming the field by its key.
 public protocol MembraneRequest: Codable, Sendable, Equatable {
     associatedtype Output: Renderable
+    /// The keys: the command's long option names.
+    associatedtype CodingKeys: CodingKey & CaseIterable
 
     /// The command's path: `nernst`, `simulate/pump-leak` (the API's `POST /api/<command>`; the command line
     /// writes the slash as a space).
@@ -22,6 +24,9 @@ public protocol MembraneRequest: Codable, Sendable, Equatable {
 }
 
 extension MembraneRequest {
+    /// The request's field names (its coding keys), in declaration order.
+    public static var fieldNames: [String] { CodingKeys.allCases.map(\.stringValue) }
+
     /// Runs with the given context and wraps the output with the run's input warnings and exit status.
     public func result(in context: inout RequestContext) throws -> RequestResult<Output> {
         let output = try run(in: &context)

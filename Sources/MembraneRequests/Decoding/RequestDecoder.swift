@@ -67,7 +67,8 @@ struct JSONInputDecoder: Decoder {
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    var field: String { fieldName(codingPath) }
+    /// The field's path; the request itself when at the top.
+    var field: String { codingPath.isEmpty ? "request" : fieldName(codingPath) }
 
     func typeError(_ expected: String) -> MembraneError {
         MembraneError.invalidValue(field: field, value: json.compactText, allowed: expected)

@@ -25,8 +25,7 @@ extension PumpLeakInputs {
             s.conditions = try Defaults.conditions(temperature: temperature, constants: constants, fallback: s.conditions.temperature)
         }
         if let pumpCurrent {
-            let i = try pumpCurrent.number(field: "pump-current-uA-per-cm2")
-            try MembraneError.requireNonNegative(i, field: "pump-current-uA-per-cm2", allowed: "a current density ≥ 0 µA/cm²")
+            let i = try pumpCurrent.nonNegative(field: "pump-current-uA-per-cm2", allowed: "a current density ≥ 0 µA/cm²")
             if s.pump == nil { s.pump = NaKPump(.constant, maximalRate: 0) }
             s.pump!.maximalRate = i * 1e-2 / s.conditions.faraday
         }
@@ -38,13 +37,9 @@ extension PumpLeakInputs {
                 throw MembraneError.invalidValue(field: "adp-mM", value: adp?.text ?? "", allowed: "`adp-mM` together with `atp-mM`")
             }
             var n = s.pump!.nucleotides ?? PumpNucleotides(atp: .zero)
-            let atpValue = try atp.number(field: "atp-mM")
-            try MembraneError.requireNonNegative(atpValue, field: "atp-mM", allowed: "an ATP concentration ≥ 0 mM")
-            n.atp = .millimolar(atpValue)
+            n.atp = .millimolar(try atp.nonNegative(field: "atp-mM", allowed: "an ATP concentration ≥ 0 mM"))
             if let adp {
-                let adpValue = try adp.number(field: "adp-mM")
-                try MembraneError.requireNonNegative(adpValue, field: "adp-mM", allowed: "an ADP concentration ≥ 0 mM")
-                n.adp = .millimolar(adpValue)
+                n.adp = .millimolar(try adp.nonNegative(field: "adp-mM", allowed: "an ADP concentration ≥ 0 mM"))
             }
             s.pump!.nucleotides = n
         }

@@ -33,8 +33,9 @@ public struct ChargeRequest: MembraneRequest {
         let ion = try InputParsing.ion(self.ion ?? Self.defaultIon, valence: nil)
         return try MembraneCharge(
             vm: vm.voltage(field: "vm"),
-            radius: .micrometres(radiusUm.number(field: "radius-um")),
-            specificCapacitance: .microfaradsPerSquareCentimetre((capacitance ?? Self.defaultCapacitance).number(field: "capacitance-uF-per-cm2")),
+            radius: .micrometres(radiusUm.positive(field: "radius-um", allowed: "a radius > 0 in µm")),
+            specificCapacitance: .microfaradsPerSquareCentimetre((capacitance ?? Self.defaultCapacitance)
+                .positive(field: "capacitance-uF-per-cm2", allowed: "a specific capacitance > 0 in µF/cm²")),
             charge: ion.charge,
             insideConcentration: inside.map { try $0.concentration(field: "inside") },
             conditions: Defaults.conditions(temperature: temperature, constants: constants))

@@ -71,11 +71,12 @@ public struct DonnanRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "compartment", value: compartment!, allowed: "rigid, osmotic or walled")
         }
         if case .walled = kind {
-            let v = try (wallRelativeVolume ?? "1").number(field: "wall-relative-volume")
-            let e = try wallModulusMPa.map { try $0.number(field: "wall-modulus-MPa") * 1e6 }
+            let v = try (wallRelativeVolume ?? "1").positive(field: "wall-relative-volume", allowed: "a volume > 0 relative to the reference volume")
+            let e = try wallModulusMPa.map { try $0.positive(field: "wall-modulus-MPa", allowed: "an elastic modulus > 0 in MPa") * 1e6 }
             kind = .walled(maximumRelativeVolume: v, elasticModulus: e)
         } else if wallRelativeVolume != nil || wallModulusMPa != nil {
-            throw MembraneError.invalidValue(field: "wall-relative-volume", value: wallRelativeVolume?.text ?? wallModulusMPa?.text ?? "",
+            throw MembraneError.invalidValue(field: wallRelativeVolume != nil ? "wall-relative-volume" : "wall-modulus-MPa",
+                                             value: wallRelativeVolume?.text ?? wallModulusMPa?.text ?? "",
                                              allowed: "a wall only with `compartment` walled (or without `compartment`)")
         }
         let problem = try DonnanProblem(outside: bath, permeant: permeant.names, insideImpermeants: inside, extraOutside: extra,

@@ -53,7 +53,7 @@ public struct GHKCurrentRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> Output {
         let ion = try InputParsing.ion(self.ion, valence: valence)
         let conditions = try Defaults.conditions(temperature: temperature, constants: constants)
-        let p = Permeability.centimetresPerSecond(try permeability.number(field: "permeability"))
+        let p = Permeability.centimetresPerSecond(try permeability.nonNegative(field: "permeability", allowed: "a permeability ≥ 0 in cm/s"))
         let cIn = try inside.concentration(field: "inside")
         let cOut = try outside.concentration(field: "outside")
         let v = try (voltage ?? Self.defaultVoltage).voltage(field: "voltage")

@@ -78,7 +78,8 @@ public struct LJPRequest: MembraneRequest {
         }
         let options = PlanckJunction.Options(profilePoints: profilePoints ?? 0)
         let pnp = PoissonNernstPlanckJunction.Options(
-            length: .micrometres(try (junctionLengthUm ?? Self.defaultJunctionLength).number(field: "junction-length-um")),
+            length: .micrometres(try (junctionLengthUm ?? Self.defaultJunctionLength).positive(field: "junction-length-um",
+                                                                                                allowed: "a junction length > 0 in µm")),
             intervals: gridIntervals ?? Self.defaultGridIntervals)
         let activity = try ActivityModel.named(activityModel ?? Defaults.potentialActivityModel, field: "activity-model")
         let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp, activity: activity)

@@ -41,7 +41,7 @@ public struct ReportRequest: MembraneRequest {
             guard let inside, let outside, let permeability else {
                 throw MembraneError.invalidValue(field: "inside", value: "", allowed: "`inside`, `outside` and `permeability` together")
             }
-            let radius = try (radiusUm ?? Self.defaultRadius).number(field: "radius-um")
+            let radius = try (radiusUm ?? Self.defaultRadius).positive(field: "radius-um", allowed: "a radius > 0 in µm")
             let c = try Defaults.conditions(temperature: self.temperature, constants: self.constants)
             var sIn = try InputParsing.solution(inside, field: "inside", context: &context)
             var sOut = try InputParsing.solution(outside, field: "outside", context: &context)
@@ -54,9 +54,7 @@ public struct ReportRequest: MembraneRequest {
         }
         var cell = try preset.map { try CellPreset.named($0) } ?? CellPreset.defaultPreset
         if let radiusUm {
-            let radius = try radiusUm.number(field: "radius-um")
-            try MembraneError.requirePositive(radius, field: "radius-um")
-            cell.radius = .micrometres(radius)
+            cell.radius = .micrometres(try radiusUm.positive(field: "radius-um", allowed: "a radius > 0 in µm"))
         }
         let c = try Defaults.conditions(temperature: self.temperature, constants: self.constants, fallback: cell.temperature)
         let aIn = try activity.activities(of: cell.inside, conditions: c), aOut = try activity.activities(of: cell.outside, conditions: c)

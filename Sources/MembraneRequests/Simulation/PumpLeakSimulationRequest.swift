@@ -62,14 +62,12 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
         if let pumpBlockAt {
             s.events.removeAll { $0.action == .blockPump }
             if pumpBlockAt.text.lowercased() != "none" {
-                let t = try pumpBlockAt.number(field: "pump-block-at")
-                try MembraneError.requireNonNegative(t, field: "pump-block-at", allowed: "a time ≥ 0 s, or none")
+                let t = try pumpBlockAt.nonNegative(field: "pump-block-at", allowed: "a time ≥ 0 s, or none")
                 s.events.append(ScenarioEvent(time: t, .blockPump))
             }
         }
         if let pumpReleaseAt {
-            let t = try pumpReleaseAt.number(field: "pump-release-at")
-            try MembraneError.requireNonNegative(t, field: "pump-release-at", allowed: "a time ≥ 0 s")
+            let t = try pumpReleaseAt.nonNegative(field: "pump-release-at", allowed: "a time ≥ 0 s")
             s.events.append(ScenarioEvent(time: t, .releasePump))
         }
         try s.validate()

@@ -35,9 +35,7 @@ extension SimulationInputs {
 
     /// The interval at which the time series is resampled, or nil for every step.
     public func samplingInterval() throws -> Double? {
-        let value = try interval.map { try $0.number(field: "interval") }
-        if let value { try MembraneError.requirePositive(value, field: "interval", allowed: "a sampling interval > 0 s") }
-        return value
+        try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
     }
 }
 

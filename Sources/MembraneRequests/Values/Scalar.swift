@@ -40,6 +40,20 @@ public struct Scalar: Sendable, Hashable, Codable, CustomStringConvertible, Requ
     /// A finite decimal number.
     public func number(field: String) throws -> Double { try QuantityParser.number(text, field: field) }
 
+    /// A finite number > 0; otherwise an error quoting the text as written.
+    public func positive(field: String, allowed: String = "a finite number > 0") throws -> Double {
+        let x = try QuantityParser.number(text, field: field, allowed: allowed)
+        guard x > 0 else { throw MembraneError.invalidValue(field: field, value: text, allowed: allowed) }
+        return x
+    }
+
+    /// A finite number ≥ 0; otherwise an error quoting the text as written.
+    public func nonNegative(field: String, allowed: String = "a finite number ≥ 0") throws -> Double {
+        let x = try QuantityParser.number(text, field: field, allowed: allowed)
+        guard x >= 0 else { throw MembraneError.invalidValue(field: field, value: text, allowed: allowed) }
+        return x
+    }
+
     /// A concentration ≥ 0, in mM unless a unit is written.
     public func concentration(field: String) throws -> Concentration { try QuantityParser.concentration(text, field: field) }
 
