@@ -26,6 +26,19 @@ struct FlagNameTests {
         return names.subtracting(commandLineOnly)
     }
 
+    /// docs/CLI-CONTRACT.md documents every option of every command.
+    @Test func contractListsEveryOption() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: repo.appendingPathComponent("docs/CLI-CONTRACT.md"), encoding: .utf8)
+        for type in RequestCatalog.all {
+            #expect(doc.contains("`/api/\(type.command)`"), "\(type.command) in the API list")
+            for name in type.fieldNames {
+                #expect(doc.contains("`--\(name)`") || doc.contains("`--\(name) ") || doc.contains("key `\(name)`"),
+                        "\(type.command): --\(name) documented")
+            }
+        }
+    }
+
     @Test(arguments: RequestCatalog.all.map { $0.command })
     func flagsAreTheKeys(command: String) throws {
         let type = try #require(RequestCatalog.type(for: command))

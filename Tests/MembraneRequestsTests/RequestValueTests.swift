@@ -60,7 +60,7 @@ struct RequestValueTests {
         #expect(try json("charge", #"{"vm": -80, "radius-um": 10}"#)["temperature_C"] as? Double == 37)
         #expect(try json("recipe", #"{"recipe": "KCl 140"}"#)["temperature_C"] as? Double == 25)
         #expect(isClose(try #require(try json("report", #"{"preset": "squid-giant-axon"}"#)["temperature_C"] as? Double), 6.3, within: 1e-12))
-        // Kay 2017 runs at 25 °C (PLM_CD.m: T = 298 K rounded to 298.15)
+        // kay-2017 runs at 25 °C (PLM_CD.m sets RT/F = 25.69 mV, 25 °C rounded)
         let kay = try json("steady-state", "{}")
         #expect(isClose(try #require(kay["temperature_K"] as? Double), 298.15, within: 1e-9))
         #expect(try json("steady-state", #"{"temperature": 30}"#)["temperature_C"] as? Double == 30)
