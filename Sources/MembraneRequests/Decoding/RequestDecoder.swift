@@ -147,7 +147,7 @@ struct JSONInputDecoder: Decoder {
     }
 }
 
-private func allKeyNames<K: CodingKey & CaseIterable>(_ type: K.Type) -> [String] { K.allCases.map(\.stringValue) }
+private func allKeyNames<K: CodingKey & CaseIterable>(_ type: K.Type) -> [String] { K.allCases.map { $0.stringValue } }
 
 struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [JSONInput.Member]
