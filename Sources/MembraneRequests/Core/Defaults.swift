@@ -18,11 +18,6 @@ public enum Defaults {
     /// temperature); `constants` if given, else CODATA 2018.
     public static func conditions(temperature: Scalar?, constants: String?, fallback: Temperature = Defaults.temperature) throws -> Conditions {
         let t = try temperature.map { try $0.temperature() } ?? fallback
-        return Conditions(temperature: t, constants: try constantSet(constants))
-    }
-
-    /// The named constant set, CODATA 2018 when not given.
-    public static func constantSet(_ name: String?) throws -> ConstantSet {
-        try ConstantSet.named(name ?? Defaults.constants)
+        return Conditions(temperature: t, constants: try ConstantSet.named(constants ?? Defaults.constants))
     }
 }

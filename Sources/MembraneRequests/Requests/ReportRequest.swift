@@ -30,8 +30,6 @@ public struct ReportRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> ActivityAnnotated {
         let vm = try self.vm.map { try $0.voltage(field: "vm") }
         let r = try pumpRatio.map { try $0.number(field: "pump-ratio") }
-        let constants = try Defaults.constantSet(self.constants)
-        let temperature = try self.temperature.map { try $0.temperature() }
         let activity = ActivityInputs(activityModel: activityModel)
         if inside != nil || outside != nil || permeability != nil {
             guard preset == nil else {
@@ -42,7 +40,7 @@ public struct ReportRequest: MembraneRequest {
                 throw MembraneError.invalidValue(field: "inside", value: "", allowed: "`inside`, `outside` and `permeability` together")
             }
             let radius = try (radiusUm ?? Self.defaultRadius).positive(field: "radius-um", allowed: "a radius > 0 in µm")
-            let c = try Defaults.conditions(temperature: self.temperature, constants: self.constants)
+            let c = try Defaults.conditions(temperature: temperature, constants: constants)
             var sIn = try InputParsing.solution(inside, field: "inside", context: &context)
             var sOut = try InputParsing.solution(outside, field: "outside", context: &context)
             let aIn = try activity.activities(of: sIn, conditions: c), aOut = try activity.activities(of: sOut, conditions: c)
@@ -56,10 +54,10 @@ public struct ReportRequest: MembraneRequest {
         if let radiusUm {
             cell.radius = .micrometres(try radiusUm.positive(field: "radius-um", allowed: "a radius > 0 in µm"))
         }
-        let c = try Defaults.conditions(temperature: self.temperature, constants: self.constants, fallback: cell.temperature)
+        let c = try Defaults.conditions(temperature: temperature, constants: constants, fallback: cell.temperature)
         let aIn = try activity.activities(of: cell.inside, conditions: c), aOut = try activity.activities(of: cell.outside, conditions: c)
         if let aIn, let aOut { cell.inside = aIn.0; cell.outside = aOut.0 }
-        let analysis = try RestingAnalysis(preset: cell, temperature: temperature, constants: constants, vm: vm, pumpRatio: r)
+        let analysis = try RestingAnalysis(preset: cell, temperature: c.temperature, constants: c.constants, vm: vm, pumpRatio: r)
         return try activity.annotate(RestingReport(analysis: analysis, preset: cell), inside: aIn?.1, outside: aOut?.1,
                                      concentrationsAreActivities: true)
     }
