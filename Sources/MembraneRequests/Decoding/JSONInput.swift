@@ -45,18 +45,6 @@ public indirect enum JSONInput: Sendable, Equatable {
                 .joined(separator: ",") + "}"
         }
     }
-
-    /// The kind of value, for messages ("a string", "an object").
-    var kind: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
 }
 
 /// A recursive-descent JSON parser over UTF-8 bytes (standard library only).
