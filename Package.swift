@@ -6,7 +6,7 @@ import PackageDescription
 /// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
 /// ← Membrane (umbrella) ← MembraneReport ← MembraneRequests (one Codable request per command, no ArgumentParser)
-/// ← MembraneCLI (product `membrane`).
+/// ← MembraneSweep (`membrane sweep` and `merge` over the requests) ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
     products: [
@@ -47,9 +47,12 @@ let package = Package(
         .target(
             name: "MembraneRequests",
             dependencies: ["Membrane", "MembraneReport"]),
+        .target(
+            name: "MembraneSweep",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests"]),
         .executableTarget(
             name: "MembraneCLI",
-            dependencies: ["Membrane", "MembraneReport", "MembraneRequests",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests", "MembraneSweep",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "MembraneTestSupport",
@@ -81,5 +84,8 @@ let package = Package(
         .testTarget(
             name: "MembraneRequestsTests",
             dependencies: ["MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneSweepTests",
+            dependencies: ["MembraneSweep", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
     ]
 )

@@ -1,0 +1,86 @@
+import Foundation
+import Membrane
+import MembraneRequests
+
+/// `membrane sweep` without the command line: a plan, an output format, an optional column selection and shard.
+/// ``run(with:progress:)`` computes the points (of the shard) and renders the output.
+public struct Sweep: Sendable {
+    public var plan: SweepPlan
+    public var format: SweepFormat
+    /// `--columns`: result keys or prefixes to keep, in this order (nil: every key).
+    public var columns: [String]?
+    public var shard: ShardSpec?
+
+    public init(plan: SweepPlan, format: SweepFormat = .csv, columns: [String]? = nil, shard: ShardSpec? = nil) {
+        self.plan = plan
+        self.format = format
+        self.columns = columns
+        self.shard = shard
+    }
+
+    /// Parses `--columns`: names separated by commas.
+    public static func columns(_ text: String) throws -> [String] {
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else {
+            throw MembraneError.invalidValue(field: "columns", value: text, allowed: "result keys or prefixes separated by commas (e.g. potential_mV,nernst_mV)")
+        }
+        return names
+    }
+
+    /// The output column of each varied option: the option as written.
+    public var varyNames: [String] { plan.axes.map(\.spec.option) }
+
+    /// Names a result key may not take (it is then prefixed `result.`).
+    var reserved: Set<String> { Set(["index", "error"] + varyNames) }
+
+    /// What identifies the sweep in shard files: `merge` joins only shards whose identities are equal.
+    public var identity: JSONInput {
+        guard case .object(var members) = plan.identity else { return plan.identity }
+        members.append(.init("columns", columns.map { .array($0.map { .string($0) }) } ?? .null))
+        return .object(members)
+    }
+
+    public struct Result: Sendable {
+        /// The output: the file's bytes.
+        public var text: String
+        /// The points computed, in index order (a stopped sweep has fewer than it should).
+        public var records: [SweepRecord]
+        /// False when the sweep was stopped before every point of it (of its shard) was computed.
+        public var complete: Bool
+        public var rule: ColumnRule
+        /// The CSV table (nil for JSON Lines).
+        public var table: SweepTable?
+    }
+
+    /// Runs the points of the sweep (or of its shard; a shard also computes point 0, which fixes the column order) and
+    /// renders them. A stopped sweep renders the points it finished.
+    public func run(with runner: SweepRunner, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> Result {
+        let mine = shard?.points(of: plan.count) ?? Array(0..<plan.count)
+        let work = mine.first == 0 ? mine : [0] + mine
+        let outcomes = runner.run(plan, points: work, reserved: reserved, progress: progress)
+        var point0: [String] = []
+        if case .success(let columns)? = outcomes.first ?? nil { point0 = columns.map(\.key) }
+        let mineSet = Set(mine)
+        let records = zip(work, outcomes).compactMap { k, outcome -> SweepRecord? in
+            guard let outcome, mineSet.contains(k) else { return nil }
+            return SweepRecord(index: k, values: plan.values(at: k), outcome: outcome)
+        }
+        let rule = ColumnRule(point0Keys: point0, patterns: columns)
+        let complete = records.count == mine.count
+        var text = ""
+        if let shard {
+            text = ShardMetadata(shard: shard, points: plan.count, complete: complete, format: format,
+                                 sweep: identity, point0Keys: point0).line
+        }
+        var table: SweepTable?
+        switch format {
+        case .csv:
+            let t = SweepTable(records: records, varyNames: varyNames, rule: rule)
+            text += t.csv
+            table = t
+        case .jsonl:
+            for r in records { text += SweepLines.line(r, varyNames: varyNames, rule: rule) }
+        }
+        return Result(text: text, records: records, complete: complete, rule: rule, table: table)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Membrane
+import MembraneRequests
+import Synchronization
+
+/// A point's result: its flattened JSON, or its error (a failing point never stops the sweep).
+public enum PointOutcome: Sendable, Equatable {
+    case success([FlatColumn])
+    case failure(field: String, value: String, message: String)
+
+    public static func == (a: PointOutcome, b: PointOutcome) -> Bool {
+        switch (a, b) {
+        case (.success(let x), .success(let y)): return x == y
+        case (.failure(let f, let v, let m), .failure(let g, let w, let n)): return (f, v, m) == (g, w, n)
+        default: return false
+        }
+    }
+}
+
+/// One column of a flattened result.
+public struct FlatColumn: Sendable, Equatable {
+    public var key: String
+    public var value: FlatValue
+    public init(key: String, value: FlatValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Runs points of a plan on `jobs` threads of this process. Each point is independent (its own request, its own
+/// context), so the outcomes do not depend on `jobs` or on the order in which threads finish; they are returned in
+/// the order the points were given.
+public struct SweepRunner: Sendable {
+    public var jobs: Int
+    /// Polled before each point and by long points (simulations): true stops the sweep; points not finished are
+    /// left out (nil).
+    public var shouldStop: @Sendable () -> Bool
+
+    public init(jobs: Int, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+        self.jobs = max(1, jobs)
+        self.shouldStop = shouldStop
+    }
+
+    /// The outcome of each of `points` (nil: not computed, the sweep was stopped). `progress(done, total)` is called
+    /// on the calling thread about ten times a second and once at the end.
+    public func run(_ plan: SweepPlan, points: [Int], reserved: Set<String>,
+                    progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [PointOutcome?] {
+        let state = State(count: points.count)
+        let group = DispatchGroup()
+        let stop = shouldStop
+        for _ in 0..<min(jobs, max(points.count, 1)) {
+            group.enter()
+            let thread = Thread {
+                while !stop() {
+                    let i = state.next.add(1, ordering: .relaxed).oldValue
+                    guard i < points.count else { break }
+                    let outcome = Self.outcome(plan, point: points[i], reserved: reserved, shouldStop: stop)
+                    state.results.withLock { $0[i] = outcome }
+                    state.done.add(1, ordering: .relaxed)
+                }
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            progress?(state.done.load(ordering: .relaxed), points.count)
+        }
+        progress?(state.done.load(ordering: .relaxed), points.count)
+        return state.results.withLock { $0 }
+    }
+
+    /// One point, as `membrane COMMAND … --json` would print it, flattened; result keys that would repeat the name of
+    /// a column of the sweep (`index`, `error`, a varied option) are prefixed `result.`.
+    static func outcome(_ plan: SweepPlan, point k: Int, reserved: Set<String>, shouldStop: @escaping @Sendable () -> Bool) -> PointOutcome? {
+        var context = RequestContext(shouldStop: shouldStop)
+        do {
+            let result = try plan.run(k, context: &context)
+            guard result.status == .success else { return nil }
+            return .success(Flattening.flatten(result.json).map {
+                FlatColumn(key: reserved.contains($0.key) ? "result." + $0.key : $0.key, value: $0.value)
+            })
+        } catch let error as MembraneError {
+            return .failure(field: error.field, value: error.value, message: error.message)
+        } catch {
+            return .failure(field: "", value: "", message: String(describing: error))
+        }
+    }
+
+    final class State: Sendable {
+        let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let results: Mutex<[PointOutcome?]>
+        init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
+    }
+}
