@@ -75,11 +75,14 @@ public struct Sweep: Sendable {
         var table: SweepTable?
         switch format {
         case .csv:
-            let t = SweepTable(records: records, varyNames: varyNames, rule: rule)
-            text += t.csv
+            let t = SweepTable(records: records, varyNames: varyNames, rule: rule, threads: runner.jobs)
+            text += t.csv(threads: runner.jobs)
             table = t
         case .jsonl:
-            for r in records { text += SweepLines.line(r, varyNames: varyNames, rule: rule) }
+            let names = varyNames
+            text += inChunks(records.count, threads: runner.jobs) { range in
+                records[range].map { SweepLines.line($0, varyNames: names, rule: rule) }.joined()
+            }.joined()
         }
         return Result(text: text, records: records, complete: complete, rule: rule, table: table)
     }

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import MembraneReport
+import MembraneSweep
 import MembraneTestSupport
 
 /// `membrane sweep` and `membrane merge` as users run them (the built binary).
@@ -25,21 +26,30 @@ struct SweepCLITests {
 
     // MARK: --jobs
 
-    /// Points are independent: one thread or two give the same bytes, failing points included.
-    @Test func jobsDoNotChangeTheOutput() throws {
-        let args = ["--vary", "inside.K=140,-1,70,1e-3,abc", "--vary", "outside.K=1:100:40:log", "--vary", "temperature=0,37"]
+    /// Points are independent: one thread or two give the same bytes, failing points included (2600 rows: the
+    /// output is also rendered in chunks of 2048 rows on the threads).
+    @Test(arguments: ["csv", "jsonl"])
+    func jobsDoNotChangeTheOutput(format: String) throws {
+        let args = ["--format", format, "--vary", "inside.K=140,-1,70,1e-3,abc", "--vary", "outside.K=1:100:260:log",
+                    "--vary", "temperature=0,37"]
         let one = try Self.sweep(["--jobs", "1"] + args, command: Self.ghk)
         let two = try Self.sweep(["--jobs", "2"] + args, command: Self.ghk)
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)")
         #expect(one.stdout == two.stdout)
+        #expect(one.stderr.contains("1040 of 2600 points failed"))
+        guard format == "csv" else {
+            let lines = one.stdout.split(separator: "\n")
+            #expect(lines.count == 2600)
+            #expect(lines.filter { $0.contains("\"error\":{") }.count == 1040)
+            return
+        }
         let rows = Self.records(one.stdout)
-        #expect(rows.count == 400)
-        #expect(rows.map { $0["index"] } == (0..<400).map(String.init))
+        #expect(rows.map { $0["index"] } == (0..<2600).map(String.init))
         // inside.K = -1 and abc fail, with the command's own message, and do not stop the sweep.
         let failed = rows.filter { !($0["error"] ?? "").isEmpty }
-        #expect(failed.count == 160)
+        #expect(failed.count == 1040)
         #expect(failed.allSatisfy { $0["potential_mV"] == "" && $0["error"]!.contains("inside") })
-        #expect(one.stderr.contains("160 of 400 points failed"))
+        #expect(rows[2]["inside.K"] == "140" && rows[2]["outside.K"] == SweepRange.format(pow(100, 1.0 / 259)))
     }
 
     // MARK: shards and merge
