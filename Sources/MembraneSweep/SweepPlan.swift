@@ -20,7 +20,8 @@ public enum SweepTarget: Sendable, Equatable {
 /// loops in the order written). Point k (0-based) takes from axis j the value of index
 /// `(k / (n_{j+1}·…·n_{d−1})) mod n_j`.
 ///
-/// **Each point is the single command.** The request is encoded as its JSON body (keys = long options), the
+/// **Each point is the single command.** The request is encoded as its JSON body (``RequestEncoder``: keys = long
+/// options, in the order the request encodes them; the body is checked to decode back to the request), the
 /// varied members are replaced (`OPTION`: the value as written, a string — the request layer reads numbers with
 /// units from strings, as from the command line; `true`/`false` as booleans; `FIELD.NAME`: that entry of the
 /// NAME=VALUE text, edited in place; `set.NAME`: that entry of `set`), and the body is decoded and run by the request
@@ -120,10 +121,7 @@ public struct SweepPlan: Sendable {
     // MARK: binding
 
     static func encode(_ request: any MembraneRequest) throws -> [JSONInput.Member] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(request), as: UTF8.self)
-        guard case .object(let members) = try JSONInput.parse(text, field: "request") else { return [] }
+        guard case .object(let members) = try RequestEncoder().encode(request) else { return [] }
         return members
     }
 

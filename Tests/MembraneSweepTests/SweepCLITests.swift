@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import MembraneReport
+import MembraneRequests
 import MembraneSweep
 import MembraneTestSupport
 
@@ -182,7 +183,7 @@ struct SweepCLITests {
         var command: [String]
         /// Point index → the single command the user would type for it.
         var points: [Int: [String]]
-        var testDescription: String { command[0] + " " + vary.joined(separator: " ") }
+        var testDescription: String { command.prefix(2).joined(separator: " ") + " " + vary.joined(separator: " ") }
     }
 
     static let samples: [Sample] = [
@@ -230,6 +231,45 @@ struct SweepCLITests {
                 #expect(row[column] == "", "\(column) is not in point \(k)'s JSON")
             }
         }
+    }
+
+    static let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/examples/kay-2017-extracellular-impermeant.json").path
+
+    /// One point of every command: what the command line builds reads back from its JSON body unchanged (the plan
+    /// checks it) and runs to the single command's JSON (typed configuration files, positional arguments, arrays).
+    static let everyCommand: [Sample] = [
+        ["report", "--preset", "squid-giant-axon", "--vm", "-60"],
+        ["nernst", "--ion", "K", "--inside", "140", "--outside", "4", "--activity-model", "pitzer", "--inside-solution", "K=140, Cl=140"],
+        ghk,
+        ["ghk-current", "--ion", "K", "--inside", "140", "--outside", "5", "--permeability", "1e-6", "--from", "-100", "--to", "50", "--step", "25"],
+        ["drive", "--ion", "Na", "--inside", "12", "--outside", "145", "--vm", "-70", "--temperature", "310.15K"],
+        ["charge", "--vm", "-80", "--radius-um", "10", "--ion", "K", "--inside", "140"],
+        ["chord", "--conductance", "K=1,Na=0.05,Cl=0.2", "--reversal", "K=-89,Na=61,Cl=-76"],
+        ["permeability-ratio", "--reference", "Cs", "--inside", "140", "--test", "Ca", "--outside", "10", "--reversal", "20"],
+        ["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=150,Cl=150", "--profile-points", "5"],
+        ["activity", "--solution", "Na=145, K=5, Cl=120, Ca=2, HCO3=25", "--model", "truesdell-jones"],
+        ["osmolarity", "--solution", "NaCl 150", "--target-osmolarity", "290±10"],
+        ["recipe", "K-gluconate 135, KCl 5, HEPES 10, MgATP 4, Na2GTP 0.3, EGTA 0.5, pH 7.3 KOH"],
+        ["donnan", "--outside", "K=100,Cl=100,Na=20", "--inside-impermeant", "charge=-1,concentration=50", "--inside-impermeant",
+         "charge=-2,concentration=10", "--outside-impermeant", "charge=-1,concentration=20", "--permeant", "K,Cl",
+         "--compartment", "osmotic", "--activity-model", "davies"],
+        ["presets"],
+        ["ions", "--temperature", "25"],
+        ["steady-state", "--config", config, "--pump-current-uA-per-cm2", "0.7"],
+        ["simulate", "pump-leak", "--duration", "600", "--pump-block-at", "none", "--pump-release-at", "300", "--interval", "50",
+         "--config", config],
+    ].map { Sample(vary: [], command: $0, points: [0: $0]) }
+
+    @Test(arguments: everyCommand)
+    func everyCommandSweepsAsItself(_ sample: Sample) throws {
+        try sampledPointsEqualTheSingleCommand(sample)
+    }
+
+    @Test func everyCommandIsCovered() {
+        let covered = Set(Self.everyCommand.map { $0.command.prefix(2).joined(separator: "/") }
+                          + Self.everyCommand.map { $0.command[0] })
+        for type in RequestCatalog.all { #expect(covered.contains(type.command), "\(type.command)") }
     }
 
     // MARK: bad input
