@@ -2,8 +2,9 @@ import Foundation
 import Membrane
 
 /// NAME=VALUE pairs as an option holds them (`"K=140, Na=12, Cl=7"`, `"K=1,Na=0.04"`, a custom ion
-/// `"X(z=+1,D=1.33e-9)=10"`), edited in place: one entry's value replaced, or the entry appended, everything else
-/// left byte for byte as the user wrote it — so a swept point is the command line the user would have typed.
+/// `"X(z=+1,D=1.33e-9)=10"`): their entries, found where they are written so that ``PairsTemplate`` can replace a
+/// value or append an entry and leave everything else byte for byte as the user wrote it — a swept point is the
+/// command line the user would have typed.
 ///
 /// Entries are separated by commas or semicolons outside parentheses (the solution syntax of `SolutionParser`);
 /// an entry's name is the text before its last `=`, its attributes `(z=…,D=…)` aside.
@@ -66,26 +67,12 @@ struct PairsText: Sendable {
         if let x = catalog.ion(named: a), let y = catalog.ion(named: b) { return x.name == y.name }
         return a.lowercased() == b.lowercased()
     }
-
-    /// The text with `name` set to `value`: the matching entry's value replaced (`matches` decides), or
-    /// `name=value` appended after a comma.
-    func setting(_ name: String, to value: String, matches: (String, String) -> Bool) -> String {
-        if let entry = entries?.first(where: { matches($0.name, name) }) {
-            var t = text
-            t.replaceSubrange(entry.value, with: value)
-            return t
-        }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { return "\(name)=\(value)" }
-        let separator = trimmed.hasSuffix(",") || trimmed.hasSuffix(";") ? " " : ", "
-        return trimmed + separator + "\(name)=\(value)"
-    }
 }
 
 /// The edits of several axes to one NAME=VALUE option, prepared once: the option's text cut into literal pieces and
-/// slots, one slot per axis (the entry's value where the entry is, or `, NAME=` and the value appended after the
-/// text, in the order of the axes). Filling the slots gives the text that ``PairsText/setting(_:to:matches:)`` applied
-/// axis after axis gives.
+/// slots, one slot per axis — the entry's value where the entry is (`matches` decides), or `NAME=` and the value
+/// appended after the text (after `, `, or a space when the text ends with a separator; the text's ends trimmed), in
+/// the order of the axes.
 struct PairsTemplate: Sendable {
     enum Piece: Sendable {
         case literal(String)
@@ -96,7 +83,7 @@ struct PairsTemplate: Sendable {
     init(_ text: String, names: [String], matches: (String, String) -> Bool) {
         let present = PairsText(text: text).entries ?? []
         let appending = names.contains { name in !present.contains { matches($0.name, name) } }
-        // Appending trims the text's ends (as `setting` does); entries' values never touch them.
+        // Appending trims the text's ends; entries' values never touch them.
         let base = appending ? text.trimmingCharacters(in: .whitespaces) : text
         let entries = PairsText(text: base).entries ?? []
         var replaced: [(range: Range<String.Index>, slot: Int)] = []

@@ -51,7 +51,7 @@ public struct SweepPlan: Sendable {
         runner = PointRunner(request)
         let base = try Self.encode(request)
         self.base = base
-        guard try runner.decodes(base, equalTo: request) else {
+        guard try runner.matches(base, request) else {
             throw MembraneError.invalidValue(field: "command", value: command,
                                              allowed: "a request that reads back from its JSON body unchanged (this is a bug; please report it)")
         }
@@ -59,7 +59,7 @@ public struct SweepPlan: Sendable {
         let axes = try specs.map { Axis(spec: $0, target: try Self.target(of: $0, fields: fields, command: command)) }
         self.axes = axes
         try Self.checkDistinct(axes)
-        for axis in axes { try Self.checkApplicable(axis, base: base, command: command) }
+        for axis in axes { try Self.checkApplicable(axis, base: base) }
         var n = 1
         for axis in axes {
             let (product, overflow) = n.multipliedReportingOverflow(by: axis.spec.values.count)
@@ -178,7 +178,7 @@ public struct SweepPlan: Sendable {
 
     /// An entry can be set only in NAME=VALUE pairs the command was given; its name must be a catalog ion or an entry
     /// already there (a custom ion).
-    static func checkApplicable(_ axis: Axis, base: [JSONInput.Member], command: String) throws {
+    static func checkApplicable(_ axis: Axis, base: [JSONInput.Member]) throws {
         guard case .entry(let field, let name) = axis.target else { return }
         let written = axis.spec.written
         guard let value = base.first(where: { $0.key == field })?.value else {
@@ -215,7 +215,7 @@ public struct SweepPlan: Sendable {
             }
             switch members[i].value {
             case .string(let text):
-                members[i].value = .string(PairsText(text: text).setting(name, to: value, matches: exact))
+                members[i].value = .string(PairsTemplate(text, names: [name], matches: exact).fill([value]))
             case .array(var items):
                 // A repeatable option: the item that has NAME, or a new item.
                 let j = items.firstIndex { item in
@@ -223,7 +223,7 @@ public struct SweepPlan: Sendable {
                     return PairsText(text: s).entries?.contains { exact($0.name, name) } == true
                 }
                 if let j, case .string(let s) = items[j] {
-                    items[j] = .string(PairsText(text: s).setting(name, to: value, matches: exact))
+                    items[j] = .string(PairsTemplate(s, names: [name], matches: exact).fill([value]))
                 } else {
                     items.append(.string("\(name)=\(value)"))
                 }
@@ -265,10 +265,6 @@ struct PointRunner: Sendable {
         matches = { members, original in
             try RequestDecoder().decode(R.self, from: .object(members)) == (original as? R)
         }
-    }
-
-    func decodes(_ members: [JSONInput.Member], equalTo request: any MembraneRequest) throws -> Bool {
-        try matches(members, request)
     }
 }
 
