@@ -10,7 +10,7 @@ struct MergeCommand: ParsableCommand {
         abstract: "Join the shards of a sweep (membrane sweep --shard I/N) into the output of the unsharded sweep.",
         discussion: """
         Example:
-          membrane merge results/shard-*.csv --output results/sweep.csv --plot results/sweep.svg
+          membrane merge results/shards/*.csv --output results/sweep.csv --plot results/sweep.svg
         Refuses, naming the files: a file that is not a shard, shards of different sweeps, a shard given twice, a missing
         shard, a shard that was stopped before it finished. The order of the files does not matter.
         """)
