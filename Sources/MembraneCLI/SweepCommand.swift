@@ -65,6 +65,10 @@ struct SweepCommand: ParsableCommand {
             try SweepPlot.check(specs)
         }
 
+        // A sweep may run for hours: refuse an output that cannot be written before, not after.
+        try Self.checkWritable(output, field: "output")
+        try Self.checkWritable(plot, field: "plot")
+
         let bar = ProgressBar(label: "sweep")
         let start = Date()
         Interrupt.install()
@@ -128,6 +132,14 @@ struct SweepCommand: ParsableCommand {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw MembraneError.invalidValue(field: "output", value: path, allowed: "a file that can be written (\(error.localizedDescription))")
+        }
+    }
+
+    static func checkWritable(_ path: String?, field: String) throws {
+        guard let path else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        guard FileManager.default.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
+            throw MembraneError.invalidValue(field: field, value: path, allowed: "a file in an existing, writable directory")
         }
     }
 

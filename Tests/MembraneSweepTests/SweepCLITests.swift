@@ -283,6 +283,7 @@ struct SweepCLITests {
         (["--shard=-1/4"], "shard", "-1/4"),
         (["--jobs", "0"], "jobs", "0"),
         (["--format", "xml"], "format", "xml"),
+        (["--output", "/nonexistent/out.csv"], "output", "/nonexistent/out.csv"),
         (["--vary", "temperature=1,2,3", "--vary", "inside.K=1,2", "--vary", "outside.K=1,2", "--plot", "x.svg"], "plot", "3 varied options"),
         (["--vary", "temperature=300K,310K", "--plot", "x.svg"], "plot", "temperature=300K"),
     ])
