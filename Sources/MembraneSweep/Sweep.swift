@@ -87,3 +87,32 @@ public struct Sweep: Sendable {
         return Result(text: text, records: records, complete: complete, rule: rule, table: table)
     }
 }
+
+/// The output formats of `membrane sweep`.
+public enum SweepFormat: String, Sendable, CaseIterable {
+    /// A header row, then one row per point: `index`, the varied options as written, the result's columns, `error`.
+    case csv
+    /// One JSON object per point and line, with the same names as the CSV's columns (values typed; `error` is the
+    /// error object `{"field", "value", "message"}`, present only for a failed point).
+    case jsonl
+
+    public init(_ text: String) throws {
+        guard let f = SweepFormat(rawValue: text.lowercased()) else {
+            throw MembraneError.invalidValue(field: "format", value: text, allowed: "csv or jsonl")
+        }
+        self = f
+    }
+}
+
+/// One computed point: its index, its varied values as written, its outcome.
+public struct SweepRecord: Sendable, Equatable {
+    public var index: Int
+    public var values: [String]
+    public var outcome: PointOutcome
+
+    public init(index: Int, values: [String], outcome: PointOutcome) {
+        self.index = index
+        self.values = values
+        self.outcome = outcome
+    }
+}
