@@ -7,14 +7,6 @@ import Synchronization
 public enum PointOutcome: Sendable, Equatable {
     case success([FlatColumn])
     case failure(field: String, value: String, message: String)
-
-    public static func == (a: PointOutcome, b: PointOutcome) -> Bool {
-        switch (a, b) {
-        case (.success(let x), .success(let y)): return x == y
-        case (.failure(let f, let v, let m), .failure(let g, let w, let n)): return (f, v, m) == (g, w, n)
-        default: return false
-        }
-    }
 }
 
 /// One column of a flattened result.
