@@ -72,7 +72,7 @@ memory=$(($(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 512))
 mkdir -p "$work/state" "$work/spool" "$work/results"
 cat >"$work/slurm.conf" <<CONF
 ClusterName=membraneci
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$ctld_port
 SlurmdPort=$slurmd_port
 AuthType=auth/munge
@@ -96,7 +96,7 @@ SlurmUser=root
 SlurmdUser=root
 SlurmctldLogFile=$work/slurmctld.log
 SlurmdLogFile=$work/slurmd.log
-NodeName=$host CPUs=$(nproc) RealMemory=$memory State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=$memory State=UNKNOWN
 PartitionName=ci Nodes=$host Default=YES MaxTime=30 State=UP
 CONF
 export SLURM_CONF="$work/slurm.conf"
