@@ -127,7 +127,7 @@ public struct MicrodomainProblem: Sendable {
             allowed: "a diffusion coefficient > 0 µm²/s (cytosol: 220)")
         try InputCheck.positive(poreRadius.metres, field: "pore-radius-nm", scale: 1e9, allowed: "a pore radius > 0 nm (default 0.3)")
         guard valence > 0 else {
-            throw MembraneError.invalidValue(field: "valence", value: "\(valence)", allowed: "a cation valence > 0 (Ca²⁺: 2)")
+            throw MembraneError.invalidValue(field: "ion", value: "z = \(valence)", allowed: "a cation (z > 0) entering through the channel, e.g. Ca, Ba, Sr")
         }
         guard !channels.isEmpty else {
             throw MembraneError.invalidValue(field: "channels", value: "0", allowed: "at least one channel")

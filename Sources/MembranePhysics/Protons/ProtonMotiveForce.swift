@@ -45,18 +45,13 @@ public struct ProtonMotiveForce: Sendable, Hashable {
     public var chemicalTerm: Voltage { .volts(-nernstSlope * deltaPH) }
     /// Δp = Δψ − (ln 10·RT/F)·ΔpH.
     public var value: Voltage { deltaPsi + chemicalTerm }
-    /// E_H = (RT/F)·ln(a_H,out/a_H,in) = (ln 10·RT/F)·ΔpH, the H⁺ Nernst potential (from ``Nernst``).
-    public var protonEquilibriumPotential: Voltage {
-        .volts(Nernst.volts(z: 1, inside: Double.pow(10, -pHInside), outside: Double.pow(10, -pHOutside),
-                            thermalVoltage: conditions.thermalVoltage))
-    }
-    /// ΔG of moving one mole of H⁺ from outside to inside, split into RT·ln(a_in/a_out) and F·Δψ
-    /// (``ElectrochemicalPotential``; activities 10^−pH mol/L).
+    /// E_H = (RT/F)·ln(a_H,out/a_H,in) = (ln 10·RT/F)·ΔpH, the Nernst potential of H⁺ (a_H = 10^−pH).
+    public var protonEquilibriumPotential: Voltage { .volts(nernstSlope * deltaPH) }
+    /// ΔG of moving one mole of H⁺ from outside to inside (``ElectrochemicalPotential``'s split), with
+    /// RT·ln(a_in/a_out) = −ln 10·RT·ΔpH written without the round trip through 10^−pH.
     public var transfer: TransferEnergy {
-        // Both activities are > 0 and Δψ is finite (checked in init), so this cannot throw.
-        try! ElectrochemicalPotential.transfer(charge: 1, activityInside: .molar(Double.pow(10, -pHInside)),
-                                               activityOutside: .molar(Double.pow(10, -pHOutside)), vm: deltaPsi,
-                                               conditions: conditions)
+        TransferEnergy(chemical: MolarEnergy(joulesPerMole: -Double.log(10) * conditions.rt * deltaPH),
+                       electrical: MolarEnergy(joulesPerMole: conditions.faraday * deltaPsi.volts), conditions: conditions)
     }
     /// The share of Δp carried by ΔpH (chemicalTerm/Δp; nil when Δp = 0).
     public var pHShare: Double? { value.volts == 0 ? nil : chemicalTerm / value }
