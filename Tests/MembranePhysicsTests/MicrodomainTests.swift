@@ -185,12 +185,14 @@ struct MicrodomainTests {
 
     /// Calbindin-D28k as two site types (Nägerl et al. 2000): k_off = k_on·K_D ≈ 2.6 and 35.8 s⁻¹, the off-rates that
     /// published Purkinje-cell models use (Anwar, Hong & De Schutter 2010, ModelDB cdp5 mechanism: 0.26e-2 and
-    /// 3.58e-2 /ms).
+    /// 3.58e-2 /ms); D = 0.028 µm²/ms, the calbindin mobility of the NEURON mechanism written for Schmidt et al. 2003
+    /// (J. Physiol. 551:13) by its co-author K. M. Stiefel.
     @Test func bufferCatalog() throws {
         let cb = try CalciumBuffer.parseList("calbindin=0.1", field: "buffer")
         #expect(cb.count == 2 && cb.allSatisfy { isClose($0.total.millimolar, 0.2, within: 1e-15) })
         #expect(isClose(cb[0].offRate, 2.6, within: 0.01))
         #expect(isClose(cb[1].offRate, 35.8, within: 0.05))
+        #expect(cb.allSatisfy { isClose($0.diffusivity.squareMetresPerSecond, 0.028e-12 * 1e3, within: 1e-24) })
         let egta = try CalciumBuffer.parseList("EGTA(kd=150nM)=10", field: "buffer")
         #expect(isClose(egta[0].dissociationConstant.millimolar, 150e-6, within: 1e-18) && egta[0].onRate == 1.05e7)
     }

@@ -7,14 +7,17 @@ import MembraneChemistry
 /// |---|---|---|---|---|
 /// | EGTA | 1 | 1.05 × 10⁷ | 70 nM | 220 |
 /// | BAPTA | 1 | 4.0 × 10⁸ | 220 nM | 220 |
-/// | calbindin-D28k | 2 high-affinity + 2 medium-affinity | 1.1 × 10⁷ / 8.7 × 10⁷ | 237 nM / 411 nM | 20 |
+/// | calbindin-D28k | 2 high-affinity + 2 medium-affinity | 1.1 × 10⁷ / 8.7 × 10⁷ | 237 nM / 411 nM | 28 |
 ///
 /// EGTA and BAPTA on-rates: Naraghi 1997 (Cell Calcium 22:255, temperature-jump relaxation, pH 7.2); their K_D and
 /// the chelators' D = 220 µm²/s as used by Naraghi & Neher 1997 (J. Neurosci. 17:6961) and tabulated by
-/// Eggermann, Bucurenciu, Goswami & Jonas 2012 (Nat. Rev. Neurosci. 13:7). Calbindin-D28k: Nägerl, Novo, Mody &
+/// Eggermann, Bucurenciu, Goswami & Jonas 2012 (Nat. Rev. Neurosci. 13:7). The primary was not read; model codes that
+/// cite Naraghi 1997 disagree (some use EGTA 2.7 × 10⁶ M⁻¹s⁻¹ with K_D ≈ 180 nM and BAPTA 4.5 × 10⁸ with ≈ 176 nM), so
+/// override k_on and K_D when they matter (docs/research/applications.md). Calbindin-D28k: Nägerl, Novo, Mody &
 /// Vergara 2000 (Biophys. J. 79:3009, flash photolysis of DM-nitrophen: two independent site types per molecule,
-/// k_off 2.6 s⁻¹ and 35.8 s⁻¹); its mobility 20 µm²/s from Purkinje-cell dendrites (Schmidt, Stiefel, Racay,
-/// Schwaller & Eilers 2003, J. Physiol. 551:13). The apparent K_D of EGTA depends strongly on pH (for other pH
+/// k_off 2.6 s⁻¹ and 35.8 s⁻¹); its mobility 28 µm²/s as in the Purkinje-cell dendrite model of Schmidt, Stiefel,
+/// Racay, Schwaller & Eilers 2003 (J. Physiol. 551:13), read from its co-author's NEURON mechanism (Dcbd1 =
+/// 0.028 µm²/ms beside D_PV = 0.043 µm²/ms). The apparent K_D of EGTA depends strongly on pH (for other pH
 /// values `membrane recipe` computes it from the stability constants); every constant can be overridden.
 /// Verification status of each number: docs/research/applications.md.
 public struct CalciumBufferSpecies: Sendable {
@@ -58,8 +61,8 @@ public struct CalciumBufferSpecies: Sendable {
         name: "calbindin", aliases: ["calbindin", "calbindin-d28k", "cb", "cbd28k", "calbindind28k"],
         sites: [Site(label: "high-affinity sites", perMolecule: 2, onRate: 1.1e7, dissociationConstant: .nanomolar(237)),
                 Site(label: "medium-affinity sites", perMolecule: 2, onRate: 8.7e7, dissociationConstant: .nanomolar(411))],
-        diffusivity: .squareMetresPerSecond(20e-12),
-        source: "Nägerl, Novo, Mody & Vergara 2000 (Biophys. J. 79:3009): 2 high-affinity sites (k_on 1.1e7 M⁻¹s⁻¹, K_D 237 nM) and 2 medium-affinity sites (k_on 8.7e7 M⁻¹s⁻¹, K_D 411 nM) per molecule; D 20 µm²/s (Schmidt et al. 2003, J. Physiol. 551:13)")
+        diffusivity: .squareMetresPerSecond(28e-12),
+        source: "Nägerl, Novo, Mody & Vergara 2000 (Biophys. J. 79:3009): 2 high-affinity sites (k_on 1.1e7 M⁻¹s⁻¹, K_D 237 nM) and 2 medium-affinity sites (k_on 8.7e7 M⁻¹s⁻¹, K_D 411 nM) per molecule; D 28 µm²/s (Schmidt et al. 2003, J. Physiol. 551:13)")
 
     public static let all: [CalciumBufferSpecies] = [.egta, .bapta, .calbindin]
 

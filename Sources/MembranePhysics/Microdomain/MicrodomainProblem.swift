@@ -69,12 +69,15 @@ public struct MicrodomainProblem: Sendable {
     public var conditions: Conditions
 
     /// D(Ca²⁺) = 220 µm²/s: Allbritton, Meyer & Stryer 1992 (Science 258:1812) measured 223 µm²/s for free Ca²⁺ in
-    /// cytosolic extract of Xenopus oocytes (buffers saturated); 220 µm²/s is the rounded value of microdomain models
-    /// (Naraghi & Neher 1997; Eggermann et al. 2012) and INTERFACE.md's default.
+    /// cytosolic extract of Xenopus oocytes (buffers saturated; quoted as 223 µm²/s in Table 2 of Schmidt et al. 2003,
+    /// J. Physiol. 551:13, and as 0.223 µm²/ms in Table 1 of Kobbersmed et al. 2020, eLife 9:e51032); 220 µm²/s is
+    /// the rounded value of microdomain models (Naraghi & Neher 1997; Eggermann et al. 2012) and INTERFACE.md's
+    /// default.
     public static let defaultDiffusivity = Diffusivity.squareMetresPerSecond(220e-12)
 
-    /// 0.3 nm: the narrowest radius of the Ca²⁺ channel pore, from the largest permeant organic cations
-    /// (McCleskey & Almers 1985, PNAS 82:7149: diameter ≈ 6 Å). Below it the point source is meaningless.
+    /// 0.3 nm: the lower bound on the narrowest radius of the Ca²⁺ channel pore (McCleskey & Almers 1985, PNAS
+    /// 82:7149, abstract: tetramethylammonium, the largest permeant cation, is about 6 Å across, so the aqueous pore
+    /// is at least that wide at its narrowest point). Below it the point source is meaningless.
     public static let defaultPoreRadius = Length.metres(0.3e-9)
 
     public init(current: Double, channels: [ChannelPosition] = [.origin], inside: Concentration, outside: Concentration,

@@ -49,13 +49,16 @@ public struct ATPSynthaseRing: Sendable, Hashable {
     public var protonsPerATPIncludingTransport: Double { protonsPerATP + transportProtons }
 
     /// Bovine heart mitochondria: c₈ (Watt, Montgomery, Runswick, Leslie & Walker 2010, PNAS 107:16823): 8/3 = 2.67
-    /// H⁺/ATP, 3.67 with transport.
+    /// H⁺/ATP, 3.67 with transport. (The primary was not read; the eightfold F₀ ring of mammals is restated in a 2015
+    /// PNAS model of the coupled F₀/F₁ rotation, PMC4553772.)
     public static let mammalianMitochondrion = ATPSynthaseRing(
         name: "mammalian mitochondrial ATP synthase (c8)", cSubunits: 8, transportProtons: 1,
         source: "c8 ring: Watt et al. 2010, PNAS 107:16823; +1 H⁺ for Pi/ADP/ATP transport (Nicholls & Ferguson 2013)")
 
-    /// Spinach chloroplast: c₁₄ (Seelert et al. 2000, Nature 405:418; Vollmar et al. 2009, J. Biol. Chem.
-    /// 284:18228): 14/3 = 4.67 H⁺/ATP; ATP is made in the stroma, where the substrates are, so no transport H⁺.
+    /// Spinach chloroplast: c₁₄ (Seelert et al. 2000, Nature 405:418, abstract: atomic force microscopy shows a ring
+    /// of 14 subunits; Vollmar et al. 2009, J. Biol. Chem. 284:18228): 14/3 = 4.67 H⁺/ATP;
+    /// ATP is made in the stroma, where the substrates are, so no transport H⁺. Measured on reconstituted CF₀F₁:
+    /// 3.9 ± 0.3 H⁺/ATP (Petersen, Förster, Turina & Gräber 2012, PNAS 109:11150), below the structural 4.67.
     public static let chloroplast = ATPSynthaseRing(
         name: "chloroplast ATP synthase (c14)", cSubunits: 14, transportProtons: 0,
         source: "c14 ring: Seelert et al. 2000, Nature 405:418; Vollmar et al. 2009, J. Biol. Chem. 284:18228")

@@ -80,11 +80,13 @@ public struct PlantCellPreset: Sendable {
     /// An Arabidopsis root epidermal/cortical cell in a K⁺-poor soil solution, at 25 °C.
     ///
     /// V_m −150 mV (root cells: −120 to −200 mV; Maathuis & Sanders 1993, Planta 191:302; Hirsch et al. 1998,
-    /// Science 280:918); cytosolic pH 7.3 and apoplastic pH 5.5 (Felle 2001, Plant Biol. 3:577: cytosol 7.2–7.5,
-    /// apoplast 5–6); cytosolic K⁺ 80 mM (Walker, Leigh & Miller 1996, PNAS 93:10510); soil-solution K⁺ 0.1 mM
-    /// (0.1–1 mM in soils; Maathuis 2009, Curr. Opin. Plant Biol. 12:250); 1:1 K⁺/H⁺ symport (Maathuis & Sanders 1994,
-    /// PNAS 91:9272); the H⁺-ATPase 1 H⁺/ATP (Palmgren 2001). The wall: relaxed at the reference volume, volumetric
-    /// elastic modulus 10 MPa (1–50 MPa in plant cells: Steudle, Zimmermann & Lüttge 1977, Plant Physiol. 59:285).
+    /// Science 280:918); cytosolic pH 7.3 and apoplastic pH 5.5 (Felle 2001, Plant Biol. 3:577, abstract: cytosol held
+    /// at 7.2–7.5, apoplast acidic at pH 5–6); cytosolic K⁺ 80 mM (Walker, Leigh & Miller 1996, PNAS 93:10510);
+    /// soil-solution K⁺ 0.1 mM (0.1–1 mM in soils; Maathuis 2009, Curr. Opin. Plant Biol. 12:250); 1:1 K⁺/H⁺ symport
+    /// (Maathuis & Sanders 1994, PNAS 91:9272, abstract: the K⁺-dependent current of Arabidopsis root protoplasts
+    /// reverses where 1 H⁺ per K⁺ predicts, K_m 30 µM); the P-type H⁺-ATPase 1 H⁺/ATP (Palmgren 2001). The wall:
+    /// relaxed at the reference volume, volumetric elastic modulus 10 MPa (1–50 MPa in plant cells: Steudle,
+    /// Zimmermann & Lüttge 1977, Plant Physiol. 59:285).
     /// Inside, an illustrative impermeant load (not a measured composition): 80 mM organic anions of charge −1
     /// (malate, amino acids…, balancing the cytosolic K⁺) and 150 mM neutral osmolytes (sugars); apoplast 0.1 mM KCl,
     /// K⁺ and Cl⁻ permeant.

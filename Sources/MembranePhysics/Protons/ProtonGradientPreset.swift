@@ -23,13 +23,15 @@ public struct ProtonGradientPreset: Sendable {
     }
 
     /// Isolated mitochondria respiring without ADP (state 4, Chance & Williams 1955): Δψ ≈ −180 mV, matrix 0.5 pH
-    /// more alkaline; Δp ≈ −211 mV at 37 °C.
+    /// more alkaline; Δp ≈ −211 mV at 37 °C. Measured: |Δp| = 228 mV in state 4 and 170 mV in state 3 for rat liver
+    /// mitochondria, ΔpH never more than half of it in state 4 (Nicholls 1974, Eur. J. Biochem. 50:305, abstract;
+    /// Rb⁺/acetate/methylammonium distribution). The split into Δψ and ΔpH here is representative, not measured.
     public static let mitochondrionState4 = ProtonGradientPreset(
         name: "mitochondrion-state-4",
         description: "isolated mammalian mitochondria, state 4 (respiring, no ADP): high Δψ, matrix alkaline",
         deltaPsi: .millivolts(-180), pHInside: 7.5, pHOutside: 7.0, temperature: .body,
         insideName: "matrix", outsideName: "intermembrane space (≈ cytosol)", ring: .mammalianMitochondrion,
-        source: "Nicholls & Ferguson, Bioenergetics 4 (2013), ch. 4: state-4 Δψ 150–180 mV (matrix negative), ΔpH 0.5–1 (matrix alkaline), Δp ≈ 200–220 mV; Mitchell & Moyle 1969 (Eur. J. Biochem. 7:471) first measured both components in rat liver mitochondria")
+        source: "representative values: Δψ 150–180 mV (matrix negative), ΔpH 0.5–1 (matrix alkaline) as in Nicholls & Ferguson, Bioenergetics 4 (2013), ch. 4; measured |Δp| 228 mV in state 4 (rat liver; Nicholls 1974, Eur. J. Biochem. 50:305); Mitchell & Moyle 1969 (Eur. J. Biochem. 7:471) first measured both components")
 
     /// Phosphorylating mitochondria (state 3, ADP present): Δψ drops by some 20–30 mV as ATP synthase runs.
     public static let mitochondrionState3 = ProtonGradientPreset(
@@ -37,16 +39,19 @@ public struct ProtonGradientPreset: Sendable {
         description: "isolated mammalian mitochondria, state 3 (ADP phosphorylating): Δψ lowered by the ATP synthase's H⁺ return",
         deltaPsi: .millivolts(-150), pHInside: 7.5, pHOutside: 7.0, temperature: .body,
         insideName: "matrix", outsideName: "intermembrane space (≈ cytosol)", ring: .mammalianMitochondrion,
-        source: "Nicholls & Ferguson, Bioenergetics 4 (2013), ch. 4 and 6: in state 3 Δψ falls to about 150 mV (Δp ≈ 180 mV); the respiratory states are those of Chance & Williams 1955")
+        source: "representative values: in state 3 Δψ falls to about 150 mV (Nicholls & Ferguson, Bioenergetics 4, 2013, ch. 4 and 6); measured |Δp| 170 mV in state 3 (rat liver; Nicholls 1974, Eur. J. Biochem. 50:305); the respiratory states are those of Chance & Williams 1955")
 
     /// Thylakoids in steady light: the lumen acidified to about pH 5.8 against a stroma near 7.8, Δψ small (most
-    /// of it dissipated by counter-ion movement): Δp dominated by ΔpH, ≈ −140 mV at 25 °C.
+    /// of it dissipated by counter-ion movement): Δp dominated by ΔpH, ≈ −140 mV at 25 °C. Under phosphorylating
+    /// conditions the lumen stays at pH ≥ 6.0–6.2 with the stroma at 7.8–8.0, ΔpH ≤ 1.6–2.0 (Tikhonov 2012,
+    /// Biochemistry (Moscow) 77:1155, abstract): ΔpH = 2.0 here is the upper end. The Δψ share is illustrative; in
+    /// leaves it varies with conditions (Kramer, Cruz & Kanazawa 2003, not read).
     public static let chloroplastThylakoid = ProtonGradientPreset(
         name: "chloroplast-thylakoid",
         description: "chloroplast thylakoid membrane in steady light: ΔpH-dominated (lumen acidic, small Δψ)",
         deltaPsi: .millivolts(-20), pHInside: 7.8, pHOutside: 5.8, temperature: .standard,
         insideName: "stroma", outsideName: "thylakoid lumen", ring: .chloroplast,
-        source: "Kramer, Cruz & Kanazawa 2003 (Trends Plant Sci. 8:27): steady-state lumen pH rarely below ≈ 5.8, stroma ≈ 7.8, with a minor but non-zero Δψ component; Nicholls & Ferguson 2013, ch. 6")
+        source: "stroma ≈ 7.8–8.0, lumen pH ≥ 6.0–6.2 when phosphorylating, ΔpH ≤ 1.6–2.0 (Tikhonov 2012, Biochemistry (Moscow) 77:1155); lumen ≈ 5.8 as the lower limit and a minor, non-zero Δψ: Kramer, Cruz & Kanazawa 2003 (Trends Plant Sci. 8:27); Δψ −20 mV illustrative")
 
     public static let all: [ProtonGradientPreset] = [.mitochondrionState4, .mitochondrionState3, .chloroplastThylakoid]
 
