@@ -22,7 +22,7 @@ def train_error(ref, peer, until_ms):
     pairs = list(zip(ref, peer))
     return {"until_ms": until_ms, "reference_count": len(ref), "peer_count": len(peer),
             "max_abs_error_ms": max(abs(a - b) for a, b in pairs) if pairs else None,
-            "last_spike_error_ms": abs(ref[-1] - peer[-1]) if ref and peer else None}
+            "last_spike_error_ms": abs(ref[-1] - peer[-1]) if ref and len(ref) == len(peer) else None}
 
 
 def population_error(ref_rows, peer_rows):
@@ -43,8 +43,6 @@ def population_error(ref_rows, peer_rows):
             err = max(err, abs(float(r["first_spike_ms"]) - float(p["first_spike_ms"])))
         elif r["first_spike_ms"] or p["first_spike_ms"]:
             mism.append({"index": k, "first_spike": "only one of the two fires"})
-    for key in ("last_spike_ms",):
-        pass
     last_err = max((abs(float(r["last_spike_ms"]) - float(peer[int(r["index"])]["last_spike_ms"]))
                     for r in ref_rows if int(r["index"]) in peer and r["last_spike_ms"]
                     and peer[int(r["index"])]["last_spike_ms"]

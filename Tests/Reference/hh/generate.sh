@@ -13,7 +13,7 @@ export NEURON_MODULE_OPTIONS="-nogui"
 "$py" reference_scipy.py single 1e-13 10000 10 > scipy_dop853_tol1e-13_10s_10uA.csv
 "$py" reference_scipy.py population 1e-12 1000 1000 0 20 > scipy_dop853_population_1s.csv
 "$py" reference_scipy.py population 1e-13 1000 1000 0 20 \
-  0,1,50,100,110,111,112,150,200,250,300,309,310,311,312,313,350,400,450,500,550,600,650,700,750,800,850,900,950,999 \
+  0,110,111,112,200,296,297,298,306,307,308,309,310,311,312,313,368,500,628,792,999 \
   > scipy_dop853_tol1e-13_population_check.csv
 "$py" reference_scipy.py rest > rest_scipy.json
 # NEURON.
