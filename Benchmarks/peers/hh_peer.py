@@ -10,16 +10,19 @@ Cases:
                                    1000 independent cells, cell k at 20 k/999 uA/cm^2, 1 s, fixed step 0.025 ms,
                                    psolve with pc.nthread(THREADS) (default 2) and cache_efficient; spikes from
                                    NetCon (threshold 0 mV)
-  brian2-population [REPEATS] [THREADS]
+  brian2-population [REPEATS] [THREADS] [DT_MS]
                                    the same 1000 cells in Brian2's cpp_standalone device (g++ -O3 -march=native),
                                    exponential Euler at dt = 0.025 ms, OpenMP THREADS (default 2); the time is the
                                    network run time the device measures inside the binary (device._last_run_time),
-                                   compile time reported apart; the binary is run REPEATS times
+                                   compile time reported apart; the binary is run REPEATS times. DT_MS (default
+                                   0.025) other than the default checks that Brian2 runs the same model: its
+                                   counts approach the reference as dt shrinks
 Each population case compares its spike counts with Tests/Reference/hh/scipy_dop853_population_1s.csv (the tight
 DOP853 reference): `count_mismatches` (cells whose count differs), `max_first_spike_error_ms`.
 Timing: `median_s` and `min_s` over REPEATS runs. Run by Benchmarks/run-hh.sh.
 """
 import csv, json, math, os, statistics, sys, tempfile, time
+import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -124,13 +127,13 @@ def neuron_population(repeats, threads):
                 **compare_with_reference(counts, firsts), **timing(samples))
 
 
-def brian2_population(repeats, threads):
+def brian2_population(repeats, threads, dt_ms=DT_MS):
     import brian2 as b2
     from brian2 import mV, ms, second, uF, cm, msiemens, uA, exprel
     workdir = tempfile.mkdtemp(prefix="brian2-hh-")
     b2.set_device("cpp_standalone", directory=workdir, build_on_run=False)
     b2.prefs.devices.cpp_standalone.openmp_threads = threads
-    b2.defaultclock.dt = DT_MS * ms
+    b2.defaultclock.dt = dt_ms * ms
     Cm, gna, gk, gl = 1 * uF / cm ** 2, 120 * msiemens / cm ** 2, 36 * msiemens / cm ** 2, 0.3 * msiemens / cm ** 2
     ENa, EK, El = 50 * mV, -77 * mV, -54.3 * mV
     # hh.mod's vtrap(x, y) = x/(exp(x/y) - 1) = y/exprel(x/y) (Brian2's exprel is exact at 0, as vtrap's limit).
@@ -150,7 +153,7 @@ def brian2_population(repeats, threads):
     group = b2.NeuronGroup(N_CELLS, eqs, threshold="v > 0*mV", refractory="v > 0*mV", method="exponential_euler")
     m0, h0, n0 = steady_gates(-65.0)
     group.v, group.m, group.h, group.n = -65 * mV, m0, h0, n0
-    group.I = "20*uA/cm**2*i/(N - 1)"
+    group.I = np.array([stimulus(k) for k in range(N_CELLS)]) * uA / cm ** 2
     mon = b2.SpikeMonitor(group)
     b2.run(1 * second)
     t0 = time.perf_counter()
@@ -163,9 +166,9 @@ def brian2_population(repeats, threads):
     counts = [int(c) for c in mon.count[:]]
     trains = mon.spike_trains()
     firsts = [float(trains[k][0] / ms) if len(trains[k]) else None for k in range(N_CELLS)]
-    compile_s = sum(b2.device.timers["compile"].values())
+    compile_s = sum(v for v in b2.device.timers["compile"].values() if v is not None)
     return dict(case="brian2-population", tool="Brian2 %s cpp_standalone" % b2.__version__, threads=threads,
-                what="1000 HH cells, 0-20 uA/cm^2, 1 s, exponential Euler dt 0.025 ms, OpenMP %d threads" % threads,
+                what="1000 HH cells, 0-20 uA/cm^2, 1 s, exponential Euler dt %g ms, OpenMP %d threads" % (dt_ms, threads),
                 compile_s=compile_s, build_and_first_run_s=build_and_first_run,
                 binary_wall_s=b2.device.timers["run_binary"],
                 **compare_with_reference(counts, firsts), **timing(samples))
@@ -180,7 +183,7 @@ def main(argv):
     elif case == "neuron-population":
         out = neuron_population(repeats, threads)
     elif case == "brian2-population":
-        out = brian2_population(repeats, threads)
+        out = brian2_population(repeats, threads, float(argv[4]) if len(argv) > 4 else DT_MS)
     else:
         raise SystemExit(__doc__)
     out["python"] = sys.version.split()[0]

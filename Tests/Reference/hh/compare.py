@@ -41,8 +41,6 @@ def population_error(ref_rows, peer_rows):
                          "peer_last_spike_ms": float(p["last_spike_ms"]) if p["last_spike_ms"] else None})
         if r["first_spike_ms"] and p["first_spike_ms"]:
             err = max(err, abs(float(r["first_spike_ms"]) - float(p["first_spike_ms"])))
-        elif r["first_spike_ms"] or p["first_spike_ms"]:
-            mism.append({"index": k, "first_spike": "only one of the two fires"})
     last_err = max((abs(float(r["last_spike_ms"]) - float(peer[int(r["index"])]["last_spike_ms"]))
                     for r in ref_rows if int(r["index"]) in peer and r["last_spike_ms"]
                     and peer[int(r["index"])]["last_spike_ms"]
