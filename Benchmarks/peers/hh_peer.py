@@ -21,26 +21,20 @@ Each population case compares its spike counts with Tests/Reference/hh/scipy_dop
 DOP853 reference): `count_mismatches` (cells whose count differs), `max_first_spike_error_ms`.
 Timing: `median_s` and `min_s` over REPEATS runs. Run by Benchmarks/run-hh.sh.
 """
-import csv, json, math, os, statistics, sys, tempfile, time
+import csv, json, os, statistics, sys, tempfile, time
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-REFERENCE = os.path.join(ROOT, "Tests", "Reference", "hh", "scipy_dop853_population_1s.csv")
+REFERENCE_DIR = os.path.join(ROOT, "Tests", "Reference", "hh")
+REFERENCE = os.path.join(REFERENCE_DIR, "scipy_dop853_population_1s.csv")
+sys.path.insert(0, REFERENCE_DIR)
+from hh_equations import steady_gates  # noqa: E402  (hh.mod's rates, the same as NEURON's finitialize)
 N_CELLS, I_MAX, DT_MS = 1000, 20.0, 0.025
 
 
 def stimulus(k):
     return I_MAX * k / (N_CELLS - 1)
-
-
-def steady_gates(v):
-    """m, h, n at steady state at v (hh.mod PROCEDURE rates, 6.3 degC); NEURON computes the same in finitialize."""
-    vtrap = lambda x, y: y * (1 - x / y / 2) if abs(x / y) < 1e-6 else x / (math.exp(x / y) - 1)
-    am, bm = 0.1 * vtrap(-(v + 40), 10), 4 * math.exp(-(v + 65) / 18)
-    ah, bh = 0.07 * math.exp(-(v + 65) / 20), 1 / (math.exp(-(v + 35) / 10) + 1)
-    an, bn = 0.01 * vtrap(-(v + 55), 10), 0.125 * math.exp(-(v + 65) / 80)
-    return am / (am + bm), ah / (ah + bh), an / (an + bn)
 
 
 def compare_with_reference(counts, firsts):
@@ -60,26 +54,25 @@ def timing(samples):
     return {"median_s": statistics.median(samples), "min_s": min(samples), "repeats": len(samples)}
 
 
-def neuron_cell(h, j):
-    sec = h.Section()
-    sec.L, sec.diam, sec.nseg = 10.0, 10.0 / math.pi, 1      # area 100 um^2
-    sec.insert("hh")
-    stim = h.IClamp(sec(0.5))
-    stim.delay, stim.dur = 0.0, 1e9
-    stim.amp = j * h.area(0.5, sec=sec) * 1e-5               # nA for j uA/cm^2
-    return sec, stim
-
-
-def neuron_setup(h):
-    h.celsius, h.usetable_hh, h.secondorder, h.dt = 6.3, 0, 0, DT_MS
+def neuron_fixed_step():
+    """NEURON with the set-up of Tests/Reference/hh/reference_neuron.py (6.3 degC, no rate tables), fixed step."""
+    from neuron import h
+    import reference_neuron
+    reference_neuron.setup_globals()
+    h.dt = DT_MS
     h.CVode().active(0)
+    return h, reference_neuron
+
+
+def neuron_cell(ref, j):
+    sec = ref.hh_cell()
+    return sec, ref.clamp(sec, j)
 
 
 def neuron_single(repeats):
-    from neuron import h
     import neuron
-    neuron_setup(h)
-    sec, stim = neuron_cell(h, 10.0)
+    h, ref = neuron_fixed_step()
+    sec, stim = neuron_cell(ref, 10.0)
     nc = h.NetCon(sec(0.5)._ref_v, None, sec=sec)
     nc.threshold = 0.0
     spikes = h.Vector()
@@ -98,10 +91,9 @@ def neuron_single(repeats):
 
 
 def neuron_population(repeats, threads):
-    from neuron import h
     import neuron
-    neuron_setup(h)
-    cells = [neuron_cell(h, stimulus(k)) for k in range(N_CELLS)]
+    h, ref = neuron_fixed_step()
+    cells = [neuron_cell(ref, stimulus(k)) for k in range(N_CELLS)]
     vecs, ncs = [], []
     for sec, _ in cells:
         nc = h.NetCon(sec(0.5)._ref_v, None, sec=sec)

@@ -25,9 +25,6 @@ import json, math, sys
 from neuron import h
 import neuron
 
-AREA_UM2 = 100.0
-
-
 def hh_cell():
     sec = h.Section(name="soma")
     sec.nseg = 1

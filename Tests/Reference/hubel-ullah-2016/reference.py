@@ -23,7 +23,7 @@ COLUMNS = ("time_s", "vm_mV", "n", "h", "n_ki_fmol", "n_cli_fmol", "n_nai_fmol",
 
 def integrate(method, rtol, atol, params, t_eval=None, events=None):
     rhs, p = make_rhs(params)
-    segments, y, nfev, steps = [], initial_state(), 0, 0
+    segments, y, nfev = [], initial_state(), 0
     for t0, t1 in ((0.0, p["t_stop"]), (p["t_stop"], T_END)):
         te = None if t_eval is None else [t for t in t_eval if t0 <= t <= t1 and not (t == t0 and t0 > 0)]
         sol = solve_ivp(rhs, (t0, t1), y, method=method, rtol=rtol, atol=atol, t_eval=te, events=events)
@@ -32,7 +32,6 @@ def integrate(method, rtol, atol, params, t_eval=None, events=None):
         segments.append(sol)
         y = sol.y[:, -1]
         nfev += sol.nfev
-        steps += len(sol.t) if t_eval is None else 0
     return segments, p, nfev
 
 
