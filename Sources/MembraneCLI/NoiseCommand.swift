@@ -1,8 +1,7 @@
 import ArgumentParser
-import Membrane
-import MembraneReport
+import MembraneRequests
 
-struct NoiseCommand: CalculationCommand {
+struct NoiseCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "noise",
         abstract: "Membrane current and voltage noise: Johnson–Nyquist 4kTG and kT/C, GHK shot noise, binomial gating noise.",
@@ -16,57 +15,39 @@ struct NoiseCommand: CalculationCommand {
         at the reversal potential and tends to 2·|z|·e·|I| far from it.
         """)
 
-    @Option(name: .customLong("conductance-nS"), parsing: .unconditional, help: "Membrane conductance G in nS (Johnson–Nyquist).") var conductance: String?
-    @Option(name: .customLong("bandwidth-Hz"), parsing: .unconditional, help: "Recording bandwidth B in Hz (RMS over 0…B).") var bandwidth: String?
-    @Option(name: .customLong("capacitance-pF"), parsing: .unconditional, help: "Membrane capacitance C in pF (kT/C voltage noise).") var capacitance: String?
+    @Option(name: .customLong("conductance-nS"), parsing: .unconditional, help: "Membrane conductance G in nS (Johnson–Nyquist).") var conductance: Scalar?
+    @Option(name: .customLong("bandwidth-Hz"), parsing: .unconditional, help: "Recording bandwidth B in Hz (RMS over 0…B).") var bandwidth: Scalar?
+    @Option(name: .customLong("capacitance-pF"), parsing: .unconditional, help: "Membrane capacitance C in pF (kT/C voltage noise).") var capacitance: Scalar?
     @Option(parsing: .unconditional, help: "Ion of a GHK channel population (shot noise).") var ion: String?
-    @Option(parsing: .unconditional, help: "Inside concentration of the ion.") var inside: String?
-    @Option(parsing: .unconditional, help: "Outside concentration of the ion.") var outside: String?
-    @Option(parsing: .unconditional, help: "Permeability in cm/s.") var permeability: String?
-    @Option(name: .customLong("area-um2"), parsing: .unconditional, help: "Membrane area in µm².") var area: String?
-    @Option(parsing: .unconditional, help: "Membrane potential in mV.") var vm: String?
+    @Option(parsing: .unconditional, help: "Inside concentration of the ion.") var inside: Scalar?
+    @Option(parsing: .unconditional, help: "Outside concentration of the ion.") var outside: Scalar?
+    @Option(parsing: .unconditional, help: "Permeability in cm/s.") var permeability: Scalar?
+    @Option(name: .customLong("area-um2"), parsing: .unconditional, help: "Membrane area in µm².") var area: Scalar?
+    @Option(parsing: .unconditional, help: "Membrane potential in mV.") var vm: Scalar?
     @Option(help: "Number of channels N (binomial gating noise).") var channels: Int?
-    @Option(name: .customLong("open-probability"), parsing: .unconditional, help: "Open probability p.") var openProbability: String?
-    @Option(name: .customLong("unitary-current-pA"), parsing: .unconditional, help: "Single-channel current i in pA.") var unitaryCurrent: String?
-    @Option(name: .customLong("channel-tau-ms"), parsing: .unconditional, help: "Gating relaxation time τ in ms (Lorentzian spectrum).") var tau: String?
+    @Option(name: .customLong("open-probability"), parsing: .unconditional, help: "Open probability p.") var openProbability: Scalar?
+    @Option(name: .customLong("unitary-current-pA"), parsing: .unconditional, help: "Single-channel current i in pA.") var unitaryCurrent: Scalar?
+    @Option(name: .customLong("channel-tau-ms"), parsing: .unconditional, help: "Gating relaxation time τ in ms (Lorentzian spectrum).") var tau: Scalar?
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
-    func execute() throws -> any Renderable {
-        let c = try conditions.conditions()
-        let b = try bandwidth.map { try Inputs.number($0, field: "bandwidth-Hz") }
-        var thermal: ThermalNoise?, ghk: GHKNoise?, gating: ChannelNoise?
-        if let conductance {
-            guard let b else {
-                throw MembraneError.invalidValue(field: "bandwidth-Hz", value: "", allowed: "a bandwidth > 0 Hz with --conductance-nS (the RMS current needs it)")
-            }
-            thermal = try ThermalNoise(conductance: try Inputs.number(conductance, field: "conductance-nS") * 1e-9, bandwidth: b,
-                                       capacitance: try capacitance.map { try Inputs.number($0, field: "capacitance-pF") * 1e-12 }, conditions: c)
-        } else if capacitance != nil {
-            throw MembraneError.invalidValue(field: "capacitance-pF", value: capacitance!, allowed: "a capacitance together with --conductance-nS")
-        }
-        if let ion {
-            guard let inside, let outside, let permeability, let area, let vm else {
-                throw MembraneError.invalidValue(field: "ion", value: ion, allowed: "--ion with --inside, --outside, --permeability (cm/s), --area-um2 and --vm")
-            }
-            ghk = try GHKNoise(ion: try Inputs.ion(ion, valence: nil),
-                               permeability: .centimetresPerSecond(try Inputs.number(permeability, field: "permeability")),
-                               inside: try Inputs.concentration(inside, field: "inside"), outside: try Inputs.concentration(outside, field: "outside"),
-                               area: try Inputs.number(area, field: "area-um2") * 1e-12, voltage: try Inputs.voltage(vm, field: "vm"),
-                               bandwidth: b, conditions: c)
-        }
-        if let channels {
-            guard let openProbability, let unitaryCurrent else {
-                throw MembraneError.invalidValue(field: "channels", value: "\(channels)", allowed: "--channels with --open-probability and --unitary-current-pA")
-            }
-            gating = try ChannelNoise(count: channels, openProbability: try Inputs.number(openProbability, field: "open-probability"),
-                                      unitaryCurrent: try Inputs.number(unitaryCurrent, field: "unitary-current-pA") * 1e-12,
-                                      relaxationTime: try tau.map { try Inputs.number($0, field: "channel-tau-ms") * 1e-3 }, bandwidth: b)
-        }
-        guard thermal != nil || ghk != nil || gating != nil else {
-            throw MembraneError.invalidValue(field: "conductance-nS", value: "",
-                                             allowed: "--conductance-nS (thermal noise), --ion … (GHK shot noise) or --channels … (gating noise)")
-        }
-        return NoiseReport(thermal: thermal, ghk: ghk, channels: gating, conditions: c)
+    func request() -> NoiseRequest {
+        var r = NoiseRequest()
+        r.conductanceNS = conductance
+        r.bandwidthHz = bandwidth
+        r.capacitancePF = capacitance
+        r.ion = ion
+        r.inside = inside
+        r.outside = outside
+        r.permeability = permeability
+        r.areaUm2 = area
+        r.vm = vm
+        r.channels = channels
+        r.openProbability = openProbability
+        r.unitaryCurrentPA = unitaryCurrent
+        r.channelTauMs = tau
+        r.temperature = conditions.temperature
+        r.constants = conditions.constants
+        return r
     }
 }

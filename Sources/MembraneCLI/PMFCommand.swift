@@ -1,8 +1,8 @@
 import ArgumentParser
 import Membrane
-import MembraneReport
+import MembraneRequests
 
-struct PMFCommand: CalculationCommand {
+struct PMFCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "pmf",
         abstract: "The proton-motive force Δp = Δψ − (ln10·RT/F)·ΔpH, ΔG per H⁺ entering, and the least H⁺/ATP.",
@@ -16,24 +16,23 @@ struct PMFCommand: CalculationCommand {
         Presets: \(ProtonGradientPreset.all.map(\.name).joined(separator: ", ")) (their values can be overridden).
         """)
 
-    @Option(name: .customLong("delta-psi-mV"), parsing: .unconditional, help: "Δψ = ψ_in − ψ_out in mV.") var deltaPsi: String?
-    @Option(name: .customLong("ph-inside"), parsing: .unconditional, help: "pH inside (matrix, stroma).") var pHInside: String?
-    @Option(name: .customLong("ph-outside"), parsing: .unconditional, help: "pH outside (intermembrane space, lumen).") var pHOutside: String?
+    @Option(name: .customLong("delta-psi-mV"), parsing: .unconditional, help: "Δψ = ψ_in − ψ_out in mV.") var deltaPsi: Scalar?
+    @Option(name: .customLong("ph-inside"), parsing: .unconditional, help: "pH inside (matrix, stroma).") var pHInside: Scalar?
+    @Option(name: .customLong("ph-outside"), parsing: .unconditional, help: "pH outside (intermembrane space, lumen).") var pHOutside: Scalar?
     @Option(help: "A published gradient: \(ProtonGradientPreset.all.map(\.name).joined(separator: ", ")).") var preset: String?
     @OptionGroup var atp: PhosphorylationOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
-    func execute() throws -> any Renderable {
-        let preset = try preset.map { try ProtonGradientPreset.named($0) }
-        let c = try conditions.conditions(defaultTemperature: preset?.temperature ?? .body)
-        guard let psi = try deltaPsi.map({ try Inputs.voltage($0, field: "delta-psi-mV") }) ?? preset?.deltaPsi,
-              let pHIn = try pHInside.map({ try Inputs.number($0, field: "ph-inside") }) ?? preset?.pHInside,
-              let pHOut = try pHOutside.map({ try Inputs.number($0, field: "ph-outside") }) ?? preset?.pHOutside else {
-            throw MembraneError.invalidValue(field: deltaPsi == nil ? "delta-psi-mV" : (pHInside == nil ? "ph-inside" : "ph-outside"), value: "",
-                                             allowed: "--delta-psi-mV, --ph-inside and --ph-outside, or --preset NAME")
-        }
-        let pmf = try ProtonMotiveForce(deltaPsi: psi, pHInside: pHIn, pHOutside: pHOut, conditions: c)
-        return ProtonMotiveForceReport(pmf: pmf, bound: ATPSynthesisBound(pmf: pmf, atp: try atp.hydrolysis(conditions: c)), preset: preset)
+    func request() -> PMFRequest {
+        var r = PMFRequest()
+        r.deltaPsiMV = deltaPsi
+        r.pHInside = pHInside
+        r.pHOutside = pHOutside
+        r.preset = preset
+        atp.apply(to: &r)
+        r.temperature = conditions.temperature
+        r.constants = conditions.constants
+        return r
     }
 }

@@ -9,6 +9,7 @@ public enum RequestCatalog {
         ChargeRequest.self, ChordRequest.self, PermeabilityRatioRequest.self, LJPRequest.self,
         ActivityRequest.self, OsmolarityRequest.self, RecipeRequest.self, DonnanRequest.self,
         PresetsRequest.self, IonsRequest.self, SteadyStateRequest.self, PumpLeakSimulationRequest.self,
+        MicrodomainRequest.self, NoiseRequest.self, PMFRequest.self, PlantRequest.self,
     ]
 
     /// The request type of `command` (`nernst`, `simulate/pump-leak`).
