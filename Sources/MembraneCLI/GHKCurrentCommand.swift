@@ -38,6 +38,8 @@ struct GHKCurrentCommand: CalculationCommand {
         guard from != nil || to != nil || plot != nil else { return single }
         let start = try Inputs.voltage(from ?? "-100", field: "from")
         let end = try Inputs.voltage(to ?? "100", field: "to")
+        try MembraneError.requireMembranePotential(start, field: "from")
+        try MembraneError.requireMembranePotential(end, field: "to")
         let dv = try Inputs.voltage(step, field: "step")
         guard dv.volts > 0, end > start, (end - start) / dv <= 100_000 else {
             throw MembraneError.invalidValue(field: "step", value: step,

@@ -98,6 +98,20 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Valences Membrane accepts: the catalog's species span −4 (ATP⁴⁻, BAPTA⁴⁻) to +4 (spermine⁴⁺);
+    /// ±6 leaves room for custom polyvalent ions (hexacyanoferrate is 4−, P₃O₁₀ 5−) without admitting typos.
+    public static let validCharges: ClosedRange<Int> = -6...6
+
+    /// A user-defined ion (not from the catalog): throws for a charge outside ``validCharges``,
+    /// naming `field`.
+    public static func custom(name: String, charge: Int, diffusion: Double? = nil, field: String) throws -> Ion {
+        guard validCharges.contains(charge) else {
+            throw MembraneError.invalidValue(field: field, value: "\(charge)", allowed: "an integer charge from -6 to +6")
+        }
+        return Ion(name: name, charge: charge, transport: diffusion.map { .diffusion($0) },
+                   transportSource: diffusion == nil ? "" : "user-supplied D", isCustom: true)
+    }
+
     /// The same species with another charge state, keeping its diffusion coefficient (size) and identity.
     public func withCharge(_ z: Int) -> Ion {
         let d = diffusionCoefficient

@@ -29,46 +29,52 @@ public enum GHKVoltage {
 
     /// Solves for the reversal (resting) potential of `permeants`.
     /// - Parameter pumpRatio: Mullins–Noda pump coupling ratio r (Na⁺ out per K⁺ in), or nil for no pump.
+    ///
+    /// Relative permeabilities may have any scale and any spread (1e-308 next to 1e308): weights and
+    /// concentrations are rescaled by their largest values before they are summed, and the closed form
+    /// falls back to ln Σ by log-sum-exp when a plain sum would overflow or underflow.
     public static func potential(_ permeants: [Permeant], pumpRatio: Double? = nil,
                                  conditions: Conditions) throws -> GHKVoltageResult {
         try validate(permeants, pumpRatio: pumpRatio)
         let vt = conditions.thermalVoltage
-        if permeants.allSatisfy({ abs($0.ion.charge) == 1 || $0.permeability == 0 }) {
-            var numerator = 0.0, denominator = 0.0
-            for p in permeants where p.permeability > 0 {
-                let w = (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability
-                if p.ion.charge > 0 {
-                    numerator += w * p.outside.millimolar; denominator += w * p.inside.millimolar
-                } else {
-                    numerator += w * p.inside.millimolar; denominator += w * p.outside.millimolar
-                }
-            }
-            guard numerator > 0, denominator > 0 else { throw noReversal(permeants) }
-            return GHKVoltageResult(potential: .volts(vt * Double.log(numerator / denominator)),
+        // Plain numbers: valence, concentrations (mM) and weight (P/P_max, times r for K⁺ with a pump), for the
+        // permeant ions only; P/P_max ≤ 1 keeps r·P finite for any finite r and P.
+        let pMax = permeants.map(\.permeability).max()!
+        let terms = permeants.filter { $0.permeability > 0 }.map { p in
+            Term(z: p.ion.charge, inside: p.inside.millimolar, outside: p.outside.millimolar,
+                 weight: p.permeability / pMax * ((pumpRatio != nil && p.ion.name == "K") ? pumpRatio! : 1))
+        }
+        // A reversal potential exists only if some ion can carry outward current and some inward current
+        // (a cation present inside, or an anion outside; and the converse): otherwise the summed current
+        // has one sign at every voltage (this also refuses Ca = 0 on both sides).
+        let outward = terms.contains { ($0.z > 0 && $0.inside > 0) || ($0.z < 0 && $0.outside > 0) }
+        let inward = terms.contains { ($0.z > 0 && $0.outside > 0) || ($0.z < 0 && $0.inside > 0) }
+        guard outward, inward else { throw noReversal(permeants) }
+        if terms.allSatisfy({ abs($0.z) == 1 }) {
+            return GHKVoltageResult(potential: .volts(vt * closedFormLogRatio(terms)),
                                     method: .closedForm, iterations: 0, residual: 0,
                                     permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
         }
-        // Plain numbers for the inner loop: valence, concentrations (mM) and weight (P, or r·P_K).
-        let terms = permeants.filter { $0.permeability > 0 }.map { p in
-            Term(z: p.ion.charge, inside: p.inside.millimolar, outside: p.outside.millimolar,
-                 weight: (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability)
-        }
+        // Rescaled weights and concentrations: the current sum is homogeneous in both.
+        let wMax = terms.map(\.weight).max()!
+        let cMax = terms.map { max($0.inside, $0.outside) }.max()!
+        let scaled = terms.map { Term(z: $0.z, inside: $0.inside / cMax, outside: $0.outside / cMax, weight: $0.weight / wMax) }
         // Sum of normalised GHK currents as a function of x = V / V_T.
         let totalCurrent: (Double) -> Double = { x in
             var sum = 0.0
-            for t in terms {
+            for t in scaled {
                 sum += t.weight * GHKCurrent.normalized(z: t.z, inside: t.inside, outside: t.outside, u: Double(t.z) * x)
             }
             return sum
         }
         var lower = Double.infinity, upper = -Double.infinity
         for t in terms where t.inside > 0 && t.outside > 0 {
-            let e = Double.log(t.outside / t.inside) / Double(t.z)
+            let e = Nernst.logRatio(t.outside, t.inside) / Double(t.z)
             lower = min(lower, e); upper = max(upper, e)
         }
         if lower > upper { lower = -1; upper = 1 }
-        // ±400 V_T (about ±10 V) bounds any physiological potential; beyond it no reversal exists.
-        let expander = BracketExpander(lowerLimit: -400, upperLimit: 400)
+        // ±400 V_T (about ±10 V) bounds any physiological potential, widened to enclose every Nernst potential.
+        let expander = BracketExpander(lowerLimit: min(-400, lower - 40), upperLimit: max(400, upper + 40))
         guard let (a, b) = expander.bracket(around: lower, upper, of: totalCurrent) else {
             throw noReversal(permeants)
         }
@@ -80,6 +86,27 @@ public enum GHKVoltage {
         return GHKVoltageResult(potential: .volts(result.root * vt), method: .root,
                                 iterations: result.iterations, residual: result.residual,
                                 permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
+    }
+
+    /// ln(N/D) of the monovalent closed form, N = Σ_cations w·c_out + Σ_anions w·c_in and D likewise with the
+    /// sides exchanged. Plain sums when both are normal numbers (the common case), otherwise
+    /// ln N − ln D with each logarithm by log-sum-exp over ln w + ln c.
+    static func closedFormLogRatio(_ terms: [Term]) -> Double {
+        var numerator = 0.0, denominator = 0.0
+        for t in terms {
+            numerator += t.weight * (t.z > 0 ? t.outside : t.inside)
+            denominator += t.weight * (t.z > 0 ? t.inside : t.outside)
+        }
+        if numerator.isNormal && numerator.isFinite && denominator.isNormal && denominator.isFinite {
+            return Nernst.logRatio(numerator, denominator)
+        }
+        func logSum(_ pairs: [(Double, Double)]) -> Double {
+            let logs = pairs.filter { $0.0 > 0 && $0.1 > 0 }.map { Double.log($0.0) + Double.log($0.1) }
+            let m = logs.max()!
+            return m + Double.log(logs.reduce(0) { $0 + Double.exp($1 - m) })
+        }
+        return logSum(terms.map { ($0.weight, $0.z > 0 ? $0.outside : $0.inside) })
+            - logSum(terms.map { ($0.weight, $0.z > 0 ? $0.inside : $0.outside) })
     }
 
     /// One permeant ion reduced to the numbers the equations use.
@@ -96,8 +123,8 @@ public enum GHKVoltage {
         }
         for p in permeants {
             try MembraneError.requireNonNegative(p.permeability, field: "permeability.\(p.ion.name)")
-            try MembraneError.requireNonNegative(p.inside.millimolar, field: "inside.\(p.ion.name)")
-            try MembraneError.requireNonNegative(p.outside.millimolar, field: "outside.\(p.ion.name)")
+            try MembraneError.requireConcentration(p.inside.millimolar, field: "inside.\(p.ion.name)")
+            try MembraneError.requireConcentration(p.outside.millimolar, field: "outside.\(p.ion.name)")
             guard p.ion.charge != 0 else {
                 throw MembraneError.undefined(field: "permeability.\(p.ion.name)",
                     reason: "\(p.ion.name) is neutral (z = 0) and carries no current")
@@ -108,7 +135,7 @@ public enum GHKVoltage {
                                              allowed: "at least one permeability > 0")
         }
         if let r = pumpRatio {
-            try MembraneError.requirePositive(r, field: "pump-ratio", allowed: "a coupling ratio > 0 (3:2 Na/K pump: 1.5)")
+            try MembraneError.requirePositive(r, field: "pump-ratio", allowed: "a finite coupling ratio > 0 (3:2 Na/K pump: 1.5)")
             guard permeants.contains(where: { $0.ion.name == "K" && $0.permeability > 0 }) else {
                 throw MembraneError.invalidValue(field: "pump-ratio", value: "\(r)",
                     allowed: "a pump ratio only together with a K permeability > 0 (the Mullins–Noda form weights P_K)")

@@ -58,36 +58,6 @@ public struct ActivityReport: Renderable {
     }
 }
 
-/// An osmolarity target such as `290±10` (mOsm), for warnings.
-public struct OsmolarityTarget: Sendable {
-    public var center: Double
-    public var tolerance: Double
-    public var range: ClosedRange<Double> { (center - tolerance)...(center + tolerance) }
-
-    /// Parses `290±10`, `290+-10`, `290+/-10`, `280-300` or `290` (±10 assumed).
-    public init(_ text: String) throws {
-        let t = String(text.filter { !$0.isWhitespace })
-        for sep in ["±", "+/-", "+-"] {
-            if let r = t.range(of: sep), let c = Double(t[..<r.lowerBound]), let d = Double(t[r.upperBound...]), d >= 0, c > 0 {
-                center = c; tolerance = d; return
-            }
-        }
-        let parts = t.split(separator: "-")
-        if parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a > 0, b >= a {
-            center = (a + b) / 2; tolerance = (b - a) / 2; return
-        }
-        if let c = Double(t), c > 0 { center = c; tolerance = 10; return }
-        throw MembraneError.invalidValue(field: "target-osmolarity", value: text,
-                                         allowed: "mOsm as CENTER±TOL (290±10), LOW-HIGH (280-300) or CENTER (±10)")
-    }
-
-    /// A warning when `value` is outside the target, nil inside.
-    public func warning(for value: Double, what: String) -> String? {
-        guard !range.contains(value) else { return nil }
-        return "\(what) \(Format.fixed(value, 1)) mOsm is outside the target \(Format.fixed(center, 0))±\(Format.fixed(tolerance, 0)) mOsm"
-    }
-}
-
 /// `membrane osmolarity`.
 public struct OsmolarityReport: Renderable {
     public var result: OsmoticResult

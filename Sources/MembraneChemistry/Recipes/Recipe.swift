@@ -36,6 +36,11 @@ public struct Recipe: Sendable {
         for entry in entries {
             if entry.contains("=") {
                 let (ion, c) = try parser.parseEntry(entry, field: field)
+                // As in an ion list, a species written twice is refused (not summed): "K=5, K=6" is a typo.
+                guard !recipe.ionEntries.contains(where: { $0.ion.name == ion.name }) else {
+                    throw MembraneError.invalidValue(field: "\(field).\(ion.name)", value: entry,
+                                                     allowed: "each NAME=VALUE species once per recipe")
+                }
                 recipe.ionEntries.append(SolutionComponent(ion: ion, concentration: c))
                 continue
             }
@@ -88,14 +93,21 @@ public struct Recipe: Sendable {
                                              allowed: "an amount ≥ 0 mM (a recipe cannot remove a salt)")
         }
         let amount = try QuantityParser.concentration(amountText, field: "\(field).\(name)")
-        if let salt = SaltCatalog.salt(named: name) {
-            items.append(Item(salt: salt, millimolar: amount.millimolar))
+        let salt: Salt
+        if let s = SaltCatalog.salt(named: name) {
+            salt = s
         } else if let ion = catalog.ion(named: name) {
-            items.append(Item(salt: Salt(ion.name, [], [(.ion(ion.name), 1)], formula: ion.name), millimolar: amount.millimolar))
+            salt = Salt(ion.name, [], [(.ion(ion.name), 1)], formula: ion.name)
         } else {
             var suggestions = SaltCatalog.suggestions(for: name)
             for s in catalog.suggestions(for: name) where !suggestions.contains(s) { suggestions.append(s) }
             throw MembraneError.unknownName(field: field, value: name, suggestions: Array(suggestions.prefix(5)))
         }
+        // A salt listed twice is a typo, not a sum (different salts sharing an ion do add up).
+        guard !items.contains(where: { $0.salt.name == salt.name }) else {
+            throw MembraneError.invalidValue(field: "\(field).\(salt.name)", value: entry,
+                                             allowed: "each salt once per recipe (write the total amount)")
+        }
+        items.append(Item(salt: salt, millimolar: amount.millimolar))
     }
 }

@@ -64,7 +64,7 @@ public struct LiquidJunction: Sendable {
             notes.append("neutral species ignored (they carry no current): \(neutral.joined(separator: ", "))")
         }
         if abs(conditions.temperature.kelvin - 298.15) > 0.5 {
-            notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Int(conditions.temperature.celsius.rounded())) °C would scale every D by the same factor and leave the LJP unchanged")
+            notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Format.number(conditions.temperature.celsius)) °C would scale every D by the same factor and leave the LJP unchanged")
         }
     }
 
