@@ -83,7 +83,7 @@ struct LJPCommand: CalculationCommand {
             warnings += changes
         } else if method == .henderson {
             let (p, b) = junction.chargeImbalance
-            for (side, net) in [("pipette", p), ("bath", b)] where abs(net) > 1e-9 {
+            for (side, net) in [("pipette", p), ("bath", b)] where !junction.isRoundOff(net, side: side) {
                 warnings.append("the \(side) is not electroneutral (net charge \(net) mM); Henderson computed it as given")
             }
         }

@@ -8,7 +8,8 @@ import MembraneUnits
 /// Entries are separated by commas or semicolons. `NAME AMOUNT[UNIT]` adds a salt of
 /// ``SaltCatalog`` (or a catalog species on its own, e.g. `glucose 10`); `pH X [TITRANT]` states the
 /// pH and, optionally, the base or acid (KOH, NaOH, CsOH, HCl, NMDG, Tris) whose amount
-/// ``RecipeSolver`` computes; `NAME=VALUE` entries of the ion syntax may be mixed in.
+/// ``RecipeSolver`` computes; `CO2 5%` (or `carbogen`) the gas a bicarbonate saline is bubbled with (5 % CO₂
+/// unless written); `NAME=VALUE` entries of the ion syntax may be mixed in.
 public struct Recipe: Sendable {
     public struct Item: Sendable {
         public var salt: Salt
@@ -19,6 +20,8 @@ public struct Recipe: Sendable {
     public var ionEntries: [SolutionComponent]
     public var pH: Double?
     public var titrant: Salt?
+    /// The CO₂ the solution is gassed with, when stated (`CO2 5%`, `carbogen`).
+    public var co2: CarbonDioxide?
     public var text: String
 
     /// True when some entry is not of the `NAME=VALUE` form, i.e. the text is a recipe.
@@ -32,7 +35,7 @@ public struct Recipe: Sendable {
         guard !entries.isEmpty else {
             throw MembraneError.invalidValue(field: field, value: text, allowed: "a recipe such as \"KCl 140, HEPES 10, pH 7.3 KOH\"")
         }
-        var recipe = Recipe(items: [], ionEntries: [], pH: nil, titrant: nil, text: text)
+        var recipe = Recipe(items: [], ionEntries: [], pH: nil, titrant: nil, co2: nil, text: text)
         for entry in entries {
             if entry.contains("=") {
                 let (ion, c) = try parser.parseEntry(entry, field: field)
@@ -47,6 +50,10 @@ public struct Recipe: Sendable {
             let tokens = entry.split(whereSeparator: { $0.isWhitespace }).map(String.init)
             if tokens.first?.lowercased() == "ph" {
                 try recipe.parsePH(tokens, entry: entry, field: field)
+                continue
+            }
+            if tokens.first?.lowercased() == "co2" || entry.lowercased() == "carbogen" {
+                try recipe.parseCO2(tokens, entry: entry, field: field)
                 continue
             }
             try recipe.parseItem(tokens, entry: entry, field: field, catalog: parser.catalog)
@@ -71,6 +78,19 @@ public struct Recipe: Sendable {
             }
             titrant = salt
         }
+    }
+
+    mutating func parseCO2(_ tokens: [String], entry: String, field: String) throws {
+        let allowed = "CO2 PERCENT with 0 < PERCENT ≤ 100 (the CO2 fraction of the dry gas, e.g. \"CO2 5%\"), or \"carbogen\" (5 %)"
+        guard co2 == nil else {
+            throw MembraneError.invalidValue(field: "\(field).CO2", value: entry, allowed: "one CO2 entry per recipe")
+        }
+        if entry.lowercased() == "carbogen" { co2 = .carbogen; return }
+        let text = tokens.dropFirst().joined().replacingPercent()
+        guard tokens.count >= 2, let percent = Double(text), percent.isFinite, percent > 0, percent <= 100 else {
+            throw MembraneError.invalidValue(field: "\(field).CO2", value: entry, allowed: allowed)
+        }
+        co2 = CarbonDioxide(fraction: percent / 100)
     }
 
     mutating func parseItem(_ tokens: [String], entry: String, field: String, catalog: IonCatalog) throws {
@@ -110,4 +130,9 @@ public struct Recipe: Sendable {
         }
         items.append(Item(salt: salt, millimolar: amount.millimolar))
     }
+}
+
+extension String {
+    /// The text without a trailing "%".
+    func replacingPercent() -> String { hasSuffix("%") ? String(dropLast()) : self }
 }
