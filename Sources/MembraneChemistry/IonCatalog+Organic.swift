@@ -38,7 +38,7 @@ extension IonCatalog {
         Ion(name: "acetate", charge: -1, longName: "acetate", aliases: ["OAc", "Ac", "CH3COO", "ethanoate"],
             transport: .equivalentConductivity(40.9), ionSize: 4.5, transportSource: crc, ionSizeSource: kielland),
         Ion(name: "methanesulfonate", charge: -1, longName: "methanesulfonate",
-            aliases: ["methylsulfonate", "mesylate", "MeSO3", "CH3SO3", "MS", "MeS"],
+            aliases: ["methylsulfonate", "mesylate", "MeSO3", "CH3SO3", "MS"],  // not "MeS": that is MES, the buffer
             transport: .equivalentConductivity(48.8), transportSource: lange),
         // CH3OSO3⁻, a different anion from methanesulfonate CH3SO3⁻ (one O more); Barry's table 4 (UNSW, as
         // copied in LJPcalc's IonTable.md) lists 0.664 for both.

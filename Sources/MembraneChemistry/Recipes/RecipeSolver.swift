@@ -146,9 +146,11 @@ public enum RecipeSolver {
                                                  co2Fraction: recipe.pH == nil ? gas.fraction : impliedFraction,
                                                  pHFromGas: recipe.pH == nil)
             let shift = free - hco3Total
-            let what = shift < 0
-                ? "the \(IonicComposition.format(-shift * 1e3)) mM of protons released (by \(protonSources(ligandTotals, unbalancedSalts))) turn HCO3- into CO2"
-                : "bases take up \(IonicComposition.format(shift * 1e3)) mM of CO2 as HCO3-"
+            let acids = recipe.items.filter { ($0.salt.fixedCharge ?? 0) < 0 }.map(\.salt.name)
+            let what = abs(shift) < 1e-6 ? "nothing in it releases or binds protons at this pH"
+                : shift < 0
+                ? "the \(IonicComposition.format(-shift * 1e3)) mM of protons released (by \(protonSources(ligandTotals, acids))) turn HCO3- into CO2"
+                : "\(IonicComposition.format(shift * 1e3)) mM of CO2 are taken up as HCO3- by the bases (\(protonSources(ligandTotals, unbalancedSalts.filter { !acids.contains($0) })))"
             if recipe.pH == nil {
                 warnings.append("bicarbonate saline without a titrant: electroneutral by the CO2/HCO3- exchange — \(what); HCO3- \(IonicComposition.format(free * 1e3)) of \(IonicComposition.format(hco3Total * 1e3)) mM; pH \(IonicComposition.format(pH)) from Henderson–Hasselbalch under \(IonicComposition.format(gas.fraction * 100)) % CO2 at \(temperature.celsius) °C (pK1 \(IonicComposition.format(CarbonDioxide.pK1(temperature))), Plummer & Busenberg 1982)")
             } else {
@@ -343,10 +345,10 @@ public enum RecipeSolver {
         return SaltCatalog.salt(named: best.0)!
     }
 
-    /// The species whose protons a bicarbonate saline takes up, for its warning.
+    /// The species that release (or bind) the protons a bicarbonate saline exchanges, for its warning.
     static func protonSources(_ ligands: [(Ligand, Double)], _ salts: [String]) -> String {
         let names = ligands.map(\.0.name) + salts
-        return names.isEmpty ? "the recipe's acids" : names.joined(separator: ", ")
+        return names.isEmpty ? "the recipe's acids and bases" : names.joined(separator: ", ")
     }
 
     // MARK: - Speciation at fixed pH and ionic strength
