@@ -37,32 +37,34 @@ public enum GHKVoltage {
                                  conditions: Conditions) throws -> GHKVoltageResult {
         try validate(permeants, pumpRatio: pumpRatio)
         let vt = conditions.thermalVoltage
-        // Plain numbers: valence, concentrations (mM) and weight (P/P_max, times r for K⁺ with a pump), for the
-        // permeant ions only; P/P_max ≤ 1 keeps r·P finite for any finite r and P.
-        let pMax = permeants.map(\.permeability).max()!
-        let terms = permeants.filter { $0.permeability > 0 }.map { p in
-            Term(z: p.ion.charge, inside: p.inside.millimolar, outside: p.outside.millimolar,
-                 weight: p.permeability / pMax * ((pumpRatio != nil && p.ion.name == "K") ? pumpRatio! : 1))
-        }
-        // A reversal potential exists only if some ion can carry outward current and some inward current
-        // (a cation present inside, or an anion outside; and the converse): otherwise the summed current
-        // has one sign at every voltage (this also refuses Ca = 0 on both sides).
-        let outward = terms.contains { ($0.z > 0 && $0.inside > 0) || ($0.z < 0 && $0.outside > 0) }
-        let inward = terms.contains { ($0.z > 0 && $0.outside > 0) || ($0.z < 0 && $0.inside > 0) }
-        guard outward, inward else { throw noReversal(permeants) }
-        if terms.allSatisfy({ abs($0.z) == 1 }) {
-            return GHKVoltageResult(potential: .volts(vt * closedFormLogRatio(terms)),
-                                    method: .closedForm, iterations: 0, residual: 0,
+        if permeants.allSatisfy({ abs($0.ion.charge) == 1 || $0.permeability == 0 }) {
+            // The closed form, the hot path: plain sums with the raw weights (P, r·P for K⁺), no allocation. The
+            // ratio is homogeneous in the weights, so they need rescaling only when a sum overflows or underflows.
+            var numerator = 0.0, denominator = 0.0
+            for p in permeants where p.permeability > 0 {
+                let w = (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability
+                if p.ion.charge > 0 {
+                    numerator += w * p.outside.millimolar; denominator += w * p.inside.millimolar
+                } else {
+                    numerator += w * p.inside.millimolar; denominator += w * p.outside.millimolar
+                }
+            }
+            let logRatio: Double
+            if numerator.isNormal && denominator.isNormal {
+                logRatio = Nernst.logRatio(numerator, denominator)
+            } else {
+                try requireReversal(permeants)
+                logRatio = closedFormLogRatio(scaledTerms(permeants, pumpRatio: pumpRatio))
+            }
+            return GHKVoltageResult(potential: .volts(vt * logRatio), method: .closedForm, iterations: 0, residual: 0,
                                     permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
         }
-        // Rescaled weights and concentrations: the current sum is homogeneous in both.
-        let wMax = terms.map(\.weight).max()!
-        let cMax = terms.map { max($0.inside, $0.outside) }.max()!
-        let scaled = terms.map { Term(z: $0.z, inside: $0.inside / cMax, outside: $0.outside / cMax, weight: $0.weight / wMax) }
+        try requireReversal(permeants)
+        let terms = scaledTerms(permeants, pumpRatio: pumpRatio)
         // Sum of normalised GHK currents as a function of x = V / V_T.
         let totalCurrent: (Double) -> Double = { x in
             var sum = 0.0
-            for t in scaled {
+            for t in terms {
                 sum += t.weight * GHKCurrent.normalized(z: t.z, inside: t.inside, outside: t.outside, u: Double(t.z) * x)
             }
             return sum
@@ -88,18 +90,41 @@ public enum GHKVoltage {
                                 permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
     }
 
+    /// Throws ``noReversal(_:)`` unless some permeant ion can carry outward current and some inward current (a
+    /// cation present inside, or an anion outside; and the converse): otherwise the summed current has one sign
+    /// at every voltage (this also refuses Ca = 0 on both sides).
+    static func requireReversal(_ permeants: [Permeant]) throws {
+        var outward = false, inward = false
+        for p in permeants where p.permeability > 0 {
+            let z = p.ion.charge, cIn = p.inside.millimolar, cOut = p.outside.millimolar
+            if (z > 0 && cIn > 0) || (z < 0 && cOut > 0) { outward = true }
+            if (z > 0 && cOut > 0) || (z < 0 && cIn > 0) { inward = true }
+        }
+        guard outward, inward else { throw noReversal(permeants) }
+    }
+
+    /// The permeant ions with weights and concentrations divided by their largest values (the GHK current sum and
+    /// the closed form are homogeneous in both). Weights are P/P_max first (times r for K⁺ with a pump), which is
+    /// finite for any finite r and P, then divided by their own maximum.
+    static func scaledTerms(_ permeants: [Permeant], pumpRatio: Double?) -> [Term] {
+        var pMax = 0.0, cMax = 0.0
+        for p in permeants where p.permeability > 0 {
+            pMax = max(pMax, p.permeability)
+            cMax = max(cMax, p.inside.millimolar, p.outside.millimolar)
+        }
+        var terms = permeants.filter { $0.permeability > 0 }.map { p in
+            Term(z: p.ion.charge, inside: p.inside.millimolar / cMax, outside: p.outside.millimolar / cMax,
+                 weight: p.permeability / pMax * ((pumpRatio != nil && p.ion.name == "K") ? pumpRatio! : 1))
+        }
+        let wMax = terms.reduce(0) { max($0, $1.weight) }
+        for i in terms.indices { terms[i].weight /= wMax }
+        return terms
+    }
+
     /// ln(N/D) of the monovalent closed form, N = Σ_cations w·c_out + Σ_anions w·c_in and D likewise with the
-    /// sides exchanged. Plain sums when both are normal numbers (the common case), otherwise
-    /// ln N − ln D with each logarithm by log-sum-exp over ln w + ln c.
+    /// sides exchanged, for when a plain sum overflows or underflows: ln N − ln D with each logarithm by
+    /// log-sum-exp over ln w + ln c.
     static func closedFormLogRatio(_ terms: [Term]) -> Double {
-        var numerator = 0.0, denominator = 0.0
-        for t in terms {
-            numerator += t.weight * (t.z > 0 ? t.outside : t.inside)
-            denominator += t.weight * (t.z > 0 ? t.inside : t.outside)
-        }
-        if numerator.isNormal && numerator.isFinite && denominator.isNormal && denominator.isFinite {
-            return Nernst.logRatio(numerator, denominator)
-        }
         func logSum(_ pairs: [(Double, Double)]) -> Double {
             let logs = pairs.filter { $0.0 > 0 && $0.1 > 0 }.map { Double.log($0.0) + Double.log($0.1) }
             let m = logs.max()!

@@ -30,7 +30,7 @@ public enum Nernst {
     @inlinable
     public static func logRatio(_ a: Double, _ b: Double) -> Double {
         let r = a / b
-        return r.isNormal && r.isFinite ? Double.log(r) : Double.log(a) - Double.log(b)
+        return r.isNormal ? Double.log(r) : Double.log(a) - Double.log(b)  // isNormal: not 0, subnormal, inf or NaN
     }
 
     /// E for valence `z` and activities `inside`, `outside` (in any common unit).

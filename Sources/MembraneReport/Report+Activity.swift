@@ -133,7 +133,14 @@ public struct RecipeReport: Renderable {
         return .object([
             ("recipe", .string(r.recipe.text)),
             ("pH", .number(r.pH)),
-            ("titrant", r.titrant.map { t in .object([("name", .string(t.name)), ("amount_mM", .number(r.titrantMillimolar))]) } ?? .null),
+            ("titrant", r.titrant.map { t in .object([("name", .string(t.name)), ("amount_mM", .number(r.titrantMillimolar)),
+                                                      ("inferred", .bool(r.titrantInferred))]) } ?? .null),
+            ("bicarbonate", r.bicarbonate.map { b in
+                .object([("added_mM", .number(b.added)), ("free_mM", .number(b.free)), ("pH", .number(b.pH)),
+                         ("co2_percent", .number(b.co2Fraction * 100)),
+                         ("pH_from_gas", .bool(b.pHFromGas)),
+                         ("closure", .string("CO2/HCO3- exchange (no titrant)"))])
+            } ?? .null),
             ("free_ions_mM", .object(r.solution.components.map { ($0.ion.name, .number($0.concentration.millimolar)) })),
             ("ions", .array(osmotic.activity.ions.map { a in
                 .object([("name", .string(a.ion.name)), ("charge", .integer(a.ion.charge)),
@@ -160,7 +167,10 @@ public struct RecipeReport: Renderable {
         let r = recipe
         var lines = ["recipe: \(r.recipe.text)"]
         if let t = r.titrant, let x = r.titrantMillimolar {
-            lines.append("pH \(Format.fixed(r.pH ?? 0, 2)) reached with \(Format.fixed(x, 3)) mM \(t.name)")
+            lines.append("pH \(Format.fixed(r.pH ?? 0, 2)) reached with \(Format.fixed(x, 3)) mM \(t.name)\(r.titrantInferred ? " (inferred: no titrant named)" : "")")
+        }
+        if let b = r.bicarbonate {
+            lines.append("pH \(Format.fixed(b.pH, 2)) \(b.pHFromGas ? "under" : "implies") \(Format.fixed(b.co2Fraction * 100, 2)) % CO2; HCO3- \(Format.fixed(b.free, 2)) of \(Format.fixed(b.added, 2)) mM added (CO2/HCO3- exchange)")
         }
         var table = TextTable(headers: ["species", "z", "free (mM)", "γ", "a (mM)"])
         for a in osmotic.activity.ions {
