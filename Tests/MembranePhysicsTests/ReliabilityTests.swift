@@ -33,8 +33,8 @@ struct ReliabilityTests {
         let e = try Nernst.potential(z: 1, inside: .millimolar(1e-300), outside: .millimolar(1e5), conditions: body)
         let exact = body.thermalVoltage * (Double.log(1e5) - Double.log(1e-300))
         #expect(isRelativelyClose(e.volts, exact, relative: 1e-14))
-        // And the subnormal end: 5e-324 mM is positive, so E exists (−19.9 V).
-        let tiny = try Nernst.potential(z: 1, inside: .millimolar(1e5), outside: .millimolar(5e-324), conditions: body)
+        // And the subnormal end: the least positive Double (4.9e-324 mM) is positive, so E exists (−19.9 V).
+        let tiny = try Nernst.potential(z: 1, inside: .millimolar(1e5), outside: .millimolar(.leastNonzeroMagnitude), conditions: body)
         #expect(tiny.volts.isFinite && tiny.volts < -19)
     }
 
