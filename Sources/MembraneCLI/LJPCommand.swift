@@ -94,9 +94,9 @@ struct LJPCommand: CalculationCommand {
         let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp, activity: activity)
         let comparison: JunctionResult?
         if method == .henderson {
-            comparison = try? JunctionSolver.solve(junction, method: .planck, activity: activity)
+            comparison = try? JunctionSolver.solve(junction, method: .planck, activity: activity, estimateSpread: false)
         } else {
-            comparison = try? JunctionSolver.solve(junction, method: .henderson, activity: activity)
+            comparison = try? JunctionSolver.solve(junction, method: .henderson, activity: activity, estimateSpread: false)
         }
         let configuration = try RecordingConfiguration.named(recording)
         var bathOffset: Voltage? = nil

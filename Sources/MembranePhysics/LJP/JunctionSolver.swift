@@ -8,12 +8,14 @@ public enum JunctionSolver {
     ///
     /// When a species' D is an estimate (``LiquidJunction/Species/diffusionUncertainty``), the junction is solved
     /// again with that D at both ends of its plausible range, D·(1 ± u), and the result lists the potentials
-    /// (``JunctionResult/estimateSpread``): two more solves per estimated species, none otherwise.
+    /// (``JunctionResult/estimateSpread``): two more solves per estimated species, none otherwise, nor with
+    /// `estimateSpread: false` (e.g. for a comparison value).
     public static func solve(_ junction: LiquidJunction, method: JunctionMethod,
                              options: PlanckJunction.Options = .init(),
                              pnp: PoissonNernstPlanckJunction.Options = .init(),
-                             activity: ActivityModel = .ideal) throws -> JunctionResult {
+                             activity: ActivityModel = .ideal, estimateSpread: Bool = true) throws -> JunctionResult {
         var result = try solveOnce(junction, method: method, options: options, pnp: pnp, activity: activity)
+        guard estimateSpread else { return result }
         var quiet = options
         quiet.profilePoints = 0
         for (i, s) in junction.species.enumerated() {
