@@ -161,7 +161,7 @@ struct CLIEquivalenceTests {
         let c = Self.recipeWithWarnings
         var context = RequestContext()
         let result = try RequestCatalog.run(command: c.command, body: c.body, context: &context)
-        #expect(result.inputWarnings.contains { $0.contains("(inside recipe)") && $0.contains("no pH given") })
+        #expect(result.inputWarnings.contains { $0.contains("(inside recipe)") && $0.contains("no pH or titrant given") })
         #expect(try runMembrane([c.command] + c.arguments + ["--json"]).object?["input_warnings"] as? [String]
                 == result.inputWarnings)
     }

@@ -49,7 +49,7 @@ public struct CalciumBuffer: Sendable, Hashable {
         try MembraneError.requirePositive(onRate, field: "\(field).kon", allowed: "an on-rate > 0 in M⁻¹·s⁻¹, e.g. 1e7")
         try MembraneError.requirePositive(dissociationConstant.millimolar, field: "\(field).kd",
                                           allowed: "a dissociation constant > 0, e.g. 150nM")
-        try InputCheck.positive(diffusivity.squareMetresPerSecond, field: "\(field).D", scale: 1e12, allowZero: true,
+        try MembraneError.requireNonNegative(diffusivity.squareMetresPerSecond, field: "\(field).D", scale: 1e12,
                                 allowed: "a diffusion coefficient ≥ 0 µm²/s")
     }
 }

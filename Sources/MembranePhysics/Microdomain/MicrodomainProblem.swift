@@ -106,7 +106,7 @@ public struct MicrodomainProblem: Sendable {
         guard count >= 1, count <= 10_000 else {
             throw MembraneError.invalidValue(field: "channels", value: "\(count)", allowed: "a number of channels from 1 to 10000")
         }
-        try InputCheck.positive(spacing.metres, field: "spacing-nm", scale: 1e9, allowed: "a channel spacing > 0 nm")
+        try MembraneError.requirePositive(spacing.metres, field: "spacing-nm", scale: 1e9, allowed: "a channel spacing > 0 nm")
         let side = Int(Double.sqrt(Double(count)).rounded(.up))
         var points = (0..<count).map { ChannelPosition(x: Double($0 % side) * spacing, y: Double($0 / side) * spacing) }
         let cx = points.reduce(0) { $0 + $1.x.metres } / Double(count), cy = points.reduce(0) { $0 + $1.y.metres } / Double(count)
@@ -120,15 +120,15 @@ public struct MicrodomainProblem: Sendable {
     }
 
     func validate() throws {
-        try InputCheck.positive(current, field: "current-pA", scale: 1e12, allowZero: true,
+        try MembraneError.requireNonNegative(current, field: "current-pA", scale: 1e12,
             allowed: "the magnitude of the inward single-channel current, ≥ 0 pA (e.g. 0.5)")
         try MembraneError.requirePositive(inside.millimolar, field: "inside",
             allowed: "a bulk cytosolic Ca²⁺ concentration > 0 (e.g. 100nM): E_Ca needs both bulk concentrations")
         try MembraneError.requirePositive(outside.millimolar, field: "outside",
             allowed: "an extracellular Ca²⁺ concentration > 0 (e.g. 2): E_Ca needs both bulk concentrations")
-        try InputCheck.positive(diffusivity.squareMetresPerSecond, field: "diffusion-um2-per-s", scale: 1e12,
+        try MembraneError.requirePositive(diffusivity.squareMetresPerSecond, field: "diffusion-um2-per-s", scale: 1e12,
             allowed: "a diffusion coefficient > 0 µm²/s (cytosol: 220)")
-        try InputCheck.positive(poreRadius.metres, field: "pore-radius-nm", scale: 1e9, allowed: "a pore radius > 0 nm (default 0.3)")
+        try MembraneError.requirePositive(poreRadius.metres, field: "pore-radius-nm", scale: 1e9, allowed: "a pore radius > 0 nm (default 0.3)")
         guard valence > 0 else {
             throw MembraneError.invalidValue(field: "ion", value: "z = \(valence)", allowed: "a cation (z > 0) entering through the channel, e.g. Ca, Ba, Sr")
         }

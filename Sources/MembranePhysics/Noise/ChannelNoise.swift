@@ -32,10 +32,10 @@ public struct ChannelNoise: Sendable, Hashable {
         }
         try MembraneError.requireFinite(unitaryCurrent, field: "unitary-current-pA")
         if let relaxationTime {
-            try InputCheck.positive(relaxationTime, field: "channel-tau-ms", scale: 1e3, allowed: "a gating relaxation time > 0 ms")
+            try MembraneError.requirePositive(relaxationTime, field: "channel-tau-ms", scale: 1e3, allowed: "a gating relaxation time > 0 ms")
         }
         if let bandwidth {
-            try InputCheck.positive(bandwidth, field: "bandwidth-Hz", allowed: "a bandwidth > 0 Hz (an RMS over zero bandwidth is zero by definition)")
+            try MembraneError.requirePositive(bandwidth, field: "bandwidth-Hz", allowed: "a bandwidth > 0 Hz (an RMS over zero bandwidth is zero by definition)")
         }
         self.count = count
         self.openProbability = openProbability

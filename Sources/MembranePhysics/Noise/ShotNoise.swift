@@ -38,16 +38,16 @@ public struct GHKNoise: Sendable, Hashable {
         guard ion.charge != 0 else {
             throw MembraneError.undefined(field: "ion", reason: "\(ion.name) is neutral (z = 0): it carries no current, so it makes no current noise")
         }
-        try InputCheck.positive(permeability.metresPerSecond, field: "permeability", scale: 100, allowed: "a permeability > 0 in cm/s, e.g. 1e-6")
-        try MembraneError.requireNonNegative(inside.millimolar, field: "inside")
-        try MembraneError.requireNonNegative(outside.millimolar, field: "outside")
+        try MembraneError.requirePositive(permeability.metresPerSecond, field: "permeability", scale: 100, allowed: "a permeability > 0 in cm/s, e.g. 1e-6")
+        try MembraneError.requireConcentration(inside.millimolar, field: "inside")
+        try MembraneError.requireConcentration(outside.millimolar, field: "outside")
         guard inside.millimolar > 0 || outside.millimolar > 0 else {
             throw MembraneError.invalidValue(field: "inside", value: "0", allowed: "the ion present on at least one side")
         }
-        try InputCheck.positive(area, field: "area-um2", scale: 1e12, allowed: "a membrane area > 0 µm²")
-        try MembraneError.requireFinite(voltage.volts, field: "vm")
+        try MembraneError.requirePositive(area, field: "area-um2", scale: 1e12, allowed: "a membrane area > 0 µm²")
+        try MembraneError.requireMembranePotential(voltage, field: "vm")
         if let bandwidth {
-            try InputCheck.positive(bandwidth, field: "bandwidth-Hz", allowed: "a bandwidth > 0 Hz (an RMS over zero bandwidth is zero by definition)")
+            try MembraneError.requirePositive(bandwidth, field: "bandwidth-Hz", allowed: "a bandwidth > 0 Hz (an RMS over zero bandwidth is zero by definition)")
         }
         self.ion = ion
         self.permeability = permeability

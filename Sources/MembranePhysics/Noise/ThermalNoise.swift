@@ -22,12 +22,12 @@ public struct ThermalNoise: Sendable, Hashable {
     public var conditions: Conditions
 
     public init(conductance: Double, bandwidth: Double? = nil, capacitance: Double? = nil, conditions: Conditions = Conditions()) throws {
-        try InputCheck.positive(conductance, field: "conductance-nS", scale: 1e9, allowed: "a membrane conductance > 0 nS")
+        try MembraneError.requirePositive(conductance, field: "conductance-nS", scale: 1e9, allowed: "a membrane conductance > 0 nS")
         if let bandwidth {
-            try InputCheck.positive(bandwidth, field: "bandwidth-Hz", allowed: "a bandwidth > 0 Hz (an RMS over zero bandwidth is zero by definition)")
+            try MembraneError.requirePositive(bandwidth, field: "bandwidth-Hz", allowed: "a bandwidth > 0 Hz (an RMS over zero bandwidth is zero by definition)")
         }
         if let capacitance {
-            try InputCheck.positive(capacitance, field: "capacitance-pF", scale: 1e12, allowed: "a membrane capacitance > 0 pF")
+            try MembraneError.requirePositive(capacitance, field: "capacitance-pF", scale: 1e12, allowed: "a membrane capacitance > 0 pF")
         }
         self.conductance = conductance
         self.bandwidth = bandwidth

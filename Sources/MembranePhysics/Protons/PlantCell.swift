@@ -44,7 +44,7 @@ public struct PlantCell: Sendable {
                                          pump: try ProtonPumpLimit(pmf: pmf, atp: atp, protonsPerATP: protonsPerATP),
                                          potassium: try PotassiumAccumulation(pmf: pmf, protonsPerPotassium: protonsPerPotassium))
         for (field, k) in [("k-inside", potassiumCytosol), ("k-outside", potassiumApoplast)] {
-            if let k { try InputCheck.positive(k.millimolar, field: field, allowed: "a K⁺ concentration > 0 mM") }
+            if let k { try MembraneError.requirePositive(k.millimolar, field: field, allowed: "a K⁺ concentration > 0 mM") }
         }
         if let kIn = potassiumCytosol, let kOut = potassiumApoplast {
             analysis.potassiumReversal = try Nernst.potential(z: 1, inside: kIn, outside: kOut, name: "K", conditions: conditions)

@@ -25,7 +25,7 @@ public struct ProtonMotiveForce: Sendable, Hashable {
 
     public init(deltaPsi: Voltage, pHInside: Double, pHOutside: Double, conditions: Conditions = Conditions(),
                 fields: (deltaPsi: String, inside: String, outside: String) = ("delta-psi-mV", "ph-inside", "ph-outside")) throws {
-        try MembraneError.requireFinite(deltaPsi.volts, field: fields.deltaPsi, allowed: "a finite potential in mV")
+        try MembraneError.requireMembranePotential(deltaPsi, field: fields.deltaPsi)
         for (field, pH) in [(fields.inside, pHInside), (fields.outside, pHOutside)] {
             guard pH.isFinite, (0...14).contains(pH) else {
                 throw MembraneError.invalidValue(field: field, value: Format.number(pH), allowed: "a pH from 0 to 14")

@@ -61,6 +61,8 @@ public struct GHKCurrentRequest: MembraneRequest {
         guard from != nil || to != nil else { return .point(single) }
         let start = try (from ?? Self.defaultFrom).voltage(field: "from")
         let end = try (to ?? Self.defaultTo).voltage(field: "to")
+        try MembraneError.requireMembranePotential(start, field: "from")
+        try MembraneError.requireMembranePotential(end, field: "to")
         let step = self.step ?? Self.defaultStep
         let dv = try step.voltage(field: "step")
         guard dv.volts > 0, end > start, (end - start) / dv <= 100_000 else {

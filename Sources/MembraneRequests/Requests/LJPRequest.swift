@@ -69,7 +69,7 @@ public struct LJPRequest: MembraneRequest {
             warnings += changes
         } else if method == .henderson {
             let (p, b) = junction.chargeImbalance
-            for (side, net) in [("pipette", p), ("bath", b)] where abs(net) > 1e-9 {
+            for (side, net) in [("pipette", p), ("bath", b)] where !junction.isRoundOff(net, side: side) {
                 warnings.append("the \(side) is not electroneutral (net charge \(net) mM); Henderson computed it as given")
             }
         }
@@ -83,7 +83,8 @@ public struct LJPRequest: MembraneRequest {
             intervals: gridIntervals ?? Self.defaultGridIntervals)
         let activity = try ActivityModel.named(activityModel ?? Defaults.potentialActivityModel, field: "activity-model")
         let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp, activity: activity)
-        let comparison = try? JunctionSolver.solve(junction, method: method == .henderson ? .planck : .henderson, activity: activity)
+        let comparison = try? JunctionSolver.solve(junction, method: method == .henderson ? .planck : .henderson, activity: activity,
+                                                   estimateSpread: false)
         let configuration = try RecordingConfiguration.named(self.configuration ?? Self.defaultConfiguration)
         var bathOffset: Voltage? = nil
         var bathOffsetDescription: String? = nil
