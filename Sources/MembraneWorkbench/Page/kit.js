@@ -129,7 +129,27 @@ export class PanelHost {
     this.runner = new LiveRunner((signal, current) => this.compute(signal, current), {
       onBusy: (b) => { this.busy.classList.toggle('on', b); this.results.setAttribute('aria-busy', String(b)); },
     });
+    if (p.examples?.length) this.addExamples(p.examples);
     p.setup(this);
+  }
+
+  /** A drop-down of worked examples ([name, {key: value}] pairs) that sets those inputs; the rest keep their values. */
+  addExamples(examples) {
+    const id = `${this.panel.id}-examples`;
+    const select = h('select', { id }, h('option', { value: '', text: 'Choose an example…' }), ...examples.map(([name], k) => h('option', { value: String(k), text: name })));
+    select.addEventListener('change', () => {
+      const chosen = examples[Number(select.value)];
+      select.value = '';
+      if (!chosen) return;
+      this.restoring = true;
+      try {
+        for (const f of this.fields.values()) if (!(f.key in chosen[1])) f.set(f.def);
+        for (const [k, v] of Object.entries(chosen[1])) this.fields.get(k)?.set(v);
+        this.panel.restore?.(this, Object.fromEntries(Object.entries(chosen[1]).map(([k, v]) => [k, String(v)])));
+      } finally { this.restoring = false; }
+      this.changed();
+    });
+    this.controls.append(h('div', { class: 'examples' }, h('label', { for: id, text: 'Examples' }), select));
   }
 
   buildTeaching() {

@@ -14,6 +14,13 @@ export default {
   group: 'Cell volume',
   summary: 'Impermeant anions inside, permeant ions at equilibrium: the Donnan potential, concentration ratios, the product rule and the osmotic imbalance that makes cells swell.',
 
+  examples: [
+    ['K⁺ and Cl⁻ against an impermeant anion (100 mM KCl bath)', { outside: 'K=100, Cl=100', charge: -1.2, concentration: 120 }],
+    ['Double Donnan: Na⁺ kept out (animal cell)', { outside: 'K=5, Na=145, Cl=150' }],
+    ['Cell free to swell (osmotic compartment)', { compartment: 'osmotic' }],
+    ['Plant cell with a wall (turgor)', { outside: 'K=1, Cl=1', compartment: 'walled', 'wall-relative-volume': 1.1, 'wall-modulus-MPa': 10 }],
+  ],
+
   setup(ctx) {
     const g = ctx.group('Bath and impermeant');
     const out = ctx.add(new SolutionField({ key: 'outside', label: 'Bath (outside)', def: 'K=5, Na=145, Cl=150' }), g);

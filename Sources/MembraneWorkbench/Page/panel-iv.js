@@ -4,6 +4,7 @@
 // reversal potential. Requests: /api/ghk-current per ion (with from/to/step), /api/ghk, /api/chord,
 // /api/permeability-ratio.
 
+import { list } from './api.js';
 import { h, num, fixed, signed, mV, ionLabel, ionColor, NumberField, SelectField, dataTable, stats, M, thermalVoltage } from './ui.js';
 
 const IONS = [
@@ -23,6 +24,16 @@ export default {
   summary: 'GHK and ohmic current–voltage relations of each ion, reversal potentials, chord conductances and permeability ratios.',
 
   setup(ctx) {
+    const cell = ctx.group('Cell');
+    const preset = ctx.add(new SelectField({ key: 'cell', label: 'Concentrations and P ratios of', options: [['', 'the mammalian neuron (defaults)']], def: '', hint: 'membrane presets' }), cell,
+      { onChange: (f) => this.applyCell(ctx, f.value) });
+    preset.apiField = null;
+    cell.append(h('p', { class: 'hint', text: 'A preset’s relative permeabilities become absolute with P_K = 10⁻⁶ cm/s.' }));
+    list('presets').then((all) => {
+      this.cells = all.filter((p) => p.kind === 'cell');
+      preset.setOptions([['', 'the mammalian neuron (defaults)'], ...this.cells.filter((p) => p.name !== 'mammalian-neuron').map((p) => [p.name, p.name.replace(/-/g, ' ')])]);
+      preset.set(preset.value);
+    }).catch(() => {});
     const ions = ctx.group('Ions');
     ions.append(h('p', { class: 'hint', text: 'Defaults: the mammalian neuron. P in cm/s for the GHK current; g in mS/cm² for the ohmic current. Empty = not conducting.' }));
     for (const i of IONS) {
@@ -43,6 +54,20 @@ export default {
     ctx.add(new SelectField({ key: 'test', label: 'Unknown (test) ion', options: IONS.map((i) => [i.name, ionLabel(i.name, i.z)]), def: 'Na' }), ratio);
     ctx.add(new NumberField({ key: 'reversal', label: 'Measured reversal potential', unit: 'mV', min: -120, max: 60, step: 0.5, def: null, optional: true, placeholder: 'none' }), ratio);
     ratio.append(h('p', { class: 'hint', text: 'With these solutions and the other ions’ permeabilities (relative), the P of the test ion that puts the GHK zero-current potential at the measured value.' }));
+  },
+
+  /** A cell preset's concentrations, relative permeabilities (× 10⁻⁶ cm/s) and temperature. */
+  applyCell(ctx, name) {
+    const p = (this.cells || []).find((c) => c.name === name);
+    ctx.restoring = true;
+    for (const i of IONS) {
+      ctx.fields.get(`in.${i.name}`).set(p?.inside_mM?.[i.name] ?? i.inside);
+      ctx.fields.get(`out.${i.name}`).set(p?.outside_mM?.[i.name] ?? i.outside);
+      const rel = p?.permeabilities?.[i.name];
+      ctx.fields.get(`P.${i.name}`).set(p ? (rel === undefined ? null : Number((rel * 1e-6).toPrecision(6))) : i.P);
+    }
+    ctx.fields.get('temperature').set(p ? Number(p.temperature_C.toPrecision(6)) : 37);
+    ctx.restoring = false;
   },
 
   async compute(ctx, signal) {

@@ -164,7 +164,7 @@ function signDiagram(L, formula) {
     s('text', { x: 280, y: 30, 'text-anchor': 'middle', fill: '#7a5a12' }, 'pipette'),
     s('line', { x1: 280, y1: 40, x2: 280, y2: 118, stroke: '#8a8f96', 'stroke-width': 2 }),
     s('circle', { cx: 280, cy: 151, r: 7, fill: '#fff', stroke: '#b42318', 'stroke-width': 2.5 }),
-    s('text', { x: 262, y: 140, 'text-anchor': 'end', 'font-size': 22, 'font-weight': 700, fill: pos ? '#1d4ed8' : '#b42318' }, pos ? '−' : '+'),
+    s('text', { x: 266, y: 116, 'text-anchor': 'end', 'font-size': 22, 'font-weight': 700, fill: pos ? '#1d4ed8' : '#b42318' }, pos ? '−' : '+'),
     s('text', { x: 300, y: 172, 'font-size': 22, 'font-weight': 700, fill: pos ? '#b42318' : '#1d4ed8' }, pos ? '+' : '−'),
     s('text', { x: 312, y: 146, fill: '#1d2733' }, `bath ${signed(L, 1)} mV vs pipette`),
     s('rect', { x: 24, y: 134, width: 26, height: 14, rx: 3, fill: '#b0b6bd' }),

@@ -9,6 +9,14 @@ export default {
   group: 'Applications',
   summary: 'Free Ca²⁺ nanometres from an open channel: how far the local E_Ca falls below the bulk value, and what EGTA or BAPTA do to it.',
 
+  examples: [
+    ['One channel, no buffer', {}],
+    ['One channel with 10 mM EGTA (slow: little effect at 10 nm)', { 'buffer-name': 'EGTA', 'buffer-mM': 10 }],
+    ['One channel with 1 mM BAPTA (fast)', { 'buffer-name': 'BAPTA', 'buffer-mM': 1 }],
+    ['Cluster of 9 channels, 30 nm apart', { channels: 9, 'spacing-nm': 30 }],
+    ['Nanodomain coupling: 20 nm, 0.3 pA', { 'distance-nm': 20, 'current-pA': 0.3 }],
+  ],
+
   setup(ctx) {
     const ch = ctx.group('Channel');
     ctx.add(new NumberField({ key: 'current-pA', label: 'Single-channel current', unit: 'pA', min: 0.01, max: 5, log: true, def: 0.5 }), ch);

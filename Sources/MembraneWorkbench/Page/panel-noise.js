@@ -10,6 +10,13 @@ export default {
   group: 'Applications',
   summary: 'Thermal (4kTG, kT/C), shot and channel gating noise of a membrane, as spectra and RMS values in the recording bandwidth.',
 
+  examples: [
+    ['Small cell in whole-cell (1 nS, 10 pF)', {}],
+    ['Large neuron (10 nS, 100 pF)', { 'conductance-nS': 10, 'capacitance-pF': 100 }],
+    ['Shot noise at the K⁺ reversal potential (equals 4kT·G)', { vm: -89.06 }],
+    ['Few channels, high open probability', { channels: 20, 'open-probability': 0.5, 'unitary-current-pA': 2 }],
+  ],
+
   setup(ctx) {
     const t = ctx.group('Thermal noise');
     ctx.add(new NumberField({ key: 'conductance-nS', label: 'Membrane conductance G', unit: 'nS', min: 0.01, max: 100, log: true, def: 1 }), t);

@@ -174,7 +174,7 @@ export function renderPanel(panel, width, height, held = []) {
   const [x0, x1] = domain(panel, 'x', heldSeries);
   const [y0, y1] = domain(panel, 'y', heldSeries);
   const yt = panel.y.log ? logTicks(y0, y1) : null;
-  const ylin = panel.y.log ? null : linearTicks(y0, y1, Math.max(3, Math.round(height / 60)));
+  const ylin = panel.y.log ? null : linearTicks(y0, y1, Math.max(5, Math.round(height / 50)));
   const yTicks = panel.y.log ? yt.major : ylin.ticks.map((v) => ({ v, label: tickLabel(v, ylin.step) }));
   const yLabelWidth = Math.max(...yTicks.map((t) => t.label.length), 2) * CHAR;
   const legendEntries = [...panel.series.map((s, i) => ({ name: s.name, color: seriesColor(s, i), style: s.style, dash: s.dash })),
