@@ -130,7 +130,7 @@ function quote(word) {
 }
 
 /** A request value as the command line writes it ({"K":140} → "K=140"). */
-export function cliValue(value) {
+function cliValue(value) {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value).map(([k, v]) => `${k}=${v}`).join(', ');
   }

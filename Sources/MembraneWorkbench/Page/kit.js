@@ -22,7 +22,7 @@ function csvCell(v) {
 }
 
 /** The columns of a figure's series as CSV columns (x, then each series' y; series on other x get their own x). */
-export function figureColumns(spec) {
+function figureColumns(spec) {
   const columns = [], data = [];
   for (const panel of spec.panels || []) {
     let lastX = null;

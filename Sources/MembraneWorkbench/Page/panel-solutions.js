@@ -20,7 +20,7 @@ export const SOLUTIONS = [
   ['3 M KCl (bridge)', 'K=3000, Cl=3000'],
 ];
 
-export function presetOptions() { return [['', 'Choose a solution…'], ...SOLUTIONS.map(([name], k) => [String(k), name])]; }
+function presetOptions() { return [['', 'Choose a solution…'], ...SOLUTIONS.map(([name], k) => [String(k), name])]; }
 
 export default {
   id: 'solutions',

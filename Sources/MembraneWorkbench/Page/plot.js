@@ -62,7 +62,7 @@ export function tickLabel(v, step) {
 
 const SUP = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 /** A decade label: plain (0.01, 1, 1000) inside 10⁻³…10⁴, else 10ⁿ. */
-export function decadeLabel(k) {
+function decadeLabel(k) {
   if (k >= -3 && k <= 4) return k >= 0 ? String(10 ** k) : (10 ** k).toFixed(-k);
   return '10' + String(k).split('').map((c) => SUP[c]).join('');
 }

@@ -277,7 +277,7 @@ export function parseAssignments(text) {
   }
   return out;
 }
-export function writeAssignments(pairs) {
+function writeAssignments(pairs) {
   return pairs.filter(([k, v]) => k.trim() && String(v).trim()).map(([k, v]) => `${k.trim()}=${String(v).trim()}`).join(', ');
 }
 
