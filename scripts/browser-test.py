@@ -12,7 +12,8 @@ Starts Debian's headless `chromium` (no browser download, no Selenium), loads th
   any origin other than BASE_URL's. Saves a screenshot (PNG) of the Nernst & GHK panel.
 
 usage: scripts/browser-test.py http://127.0.0.1:8080/ [--screenshot page.png] [--phone] [--full-page] [--no-tour]
-Needs Python 3.9+ with `websockets` (Debian: python3-websockets, e.g. /usr/bin/python3) and `chromium`.
+Needs `chromium` and Python 3.9+ with `websockets` (Debian: python3-websockets; when the running python3 lacks it
+the script re-runs itself under /usr/bin/python3).
 Exit status 0 when every check passes, 1 when one fails, 2 when the browser cannot be started.
 """
 import argparse
@@ -33,8 +34,13 @@ from urllib.parse import urljoin, urlsplit
 try:
     import websockets
 except ImportError:  # pragma: no cover
+    # Debian's python3-websockets belongs to the system Python: use it when this interpreter lacks the package.
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3") \
+            and not os.environ.get("MEMBRANE_BROWSER_TEST_REEXEC"):
+        os.environ["MEMBRANE_BROWSER_TEST_REEXEC"] = "1"
+        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__), *sys.argv[1:]])
     sys.exit("browser-test: the Python package `websockets` is missing: apt-get install python3-websockets "
-             "(and run with /usr/bin/python3), or pip install websockets in a virtual environment")
+             "(for /usr/bin/python3), or pip install websockets in a virtual environment")
 
 # CODATA 2018 exact values: F = e·N_A, R = k_B·N_A.
 E_CHARGE = 1.602176634e-19
@@ -230,7 +236,10 @@ async def run(args):
     t0 = time.monotonic()
     base = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
     # The default cell as the API reports it; the expected values are computed here from its inputs.
-    report = api_post(base, "report", {}, args.timeout)
+    try:
+        report = api_post(base, "report", {}, args.timeout)
+    except (OSError, ValueError) as e:
+        raise Failure(f"POST {base}api/report did not answer with the default cell: {e}") from None
     temperature = report["temperature_K"]
     ions = report["ions"]
     expected0 = ghk_mV(ions, temperature)
