@@ -14,7 +14,7 @@ Starts Debian's headless `chromium` (no browser download, no Selenium), loads th
 usage: scripts/browser-test.py http://127.0.0.1:8080/ [--screenshot page.png] [--phone] [--full-page] [--no-tour]
 Needs `chromium` and Python 3.9+ with `websockets` (Debian: python3-websockets; when the running python3 lacks it
 the script re-runs itself under /usr/bin/python3).
-Exit status 0 when every check passes, 1 when one fails, 2 when the browser cannot be started.
+Exit status 0 when every check passes, 1 when one fails or the browser cannot be started.
 """
 import argparse
 import asyncio
