@@ -103,14 +103,17 @@ extension MicrodomainResult: Renderable {
     }
 
     /// Local and bulk E_Ca against distance (log axis), for `--plot`.
-    public func svg() -> String {
+    public func svg() -> String { figure().render() }
+
+    /// The plot of ``svg()`` as data.
+    public func figure() -> SVGPlot {
         var plot = SVGPlot(title: "Local E_Ca near \(problem.channels.count == 1 ? "an open Ca²⁺ channel" : "\(problem.channels.count) open Ca²⁺ channels")",
                            xLabel: "distance from the pore r (nm)", yLabel: "E_Ca (mV)",
                            series: [.init(name: "local E_Ca", x: profile.map { $0.distance.metres * 1e9 }, y: profile.map { $0.potential.millivolts }),
                                     .init(name: "bulk E_Ca", x: [profile.first, profile.last].compactMap { $0?.distance.metres }.map { $0 * 1e9 },
                                           y: [bulkPotential.millivolts, bulkPotential.millivolts])])
         plot.logarithmicX = true
-        return plot.render()
+        return plot
     }
 }
 
