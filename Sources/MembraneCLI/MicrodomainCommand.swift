@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import Membrane
 import MembraneRequests
 
 struct MicrodomainCommand: RequestCommand {
@@ -52,9 +50,5 @@ struct MicrodomainCommand: RequestCommand {
         r.temperature = conditions.temperature
         r.constants = conditions.constants
         return r
-    }
-
-    func writeFiles(_ output: inout MicrodomainResult) throws {
-        if let plot { try request().plot(of: output).write(toFile: plot, atomically: true, encoding: .utf8) }
     }
 }

@@ -29,9 +29,7 @@ public struct IVCurve: Renderable {
         return point.text + "\n\n" + table.render()
     }
 
-    public func svg() -> String { figure().render() }
-
-    /// The I–V plot of ``svg()`` as data.
+    /// The I–V plot (what `--plot` draws).
     public func figure() -> SVGPlot {
         var plot = SVGPlot(title: "GHK current of \(point.ion.chargeLabel)", xLabel: "V_m (mV)",
                            yLabel: "I (µA/cm², outward +)",

@@ -130,8 +130,8 @@ public struct JunctionReport: Renderable {
         return out
     }
 
-    /// The profile as an SVG figure: the potential, then the concentrations, against position.
-    public func profileSVG() -> String? {
+    /// The profile as a figure: the potential, then the concentrations, against position.
+    public func profileFigure() -> SVGFigure? {
         guard let p = result.profile else { return nil }
         var potential = SVGPlot(title: "Junction potential profile (pipette x = 0 → bath x = 1)", xLabel: "relative position",
                                 yLabel: "φ − φ_pipette (mV)",
@@ -139,6 +139,6 @@ public struct JunctionReport: Renderable {
         potential.height = 300
         let concentrations = SVGPlot(title: "Concentrations through the junction", xLabel: "relative position", yLabel: "mM",
                                      series: p.concentrations.map { SVGPlot.Series(name: $0.name, x: p.x, y: $0.values) })
-        return SVGFigure(panels: [potential, concentrations]).render()
+        return SVGFigure(panels: [potential, concentrations])
     }
 }

@@ -103,9 +103,6 @@ extension MicrodomainResult: Renderable {
     }
 
     /// Local and bulk E_Ca against distance (log axis), for `--plot`.
-    public func svg() -> String { figure().render() }
-
-    /// The plot of ``svg()`` as data.
     public func figure() -> SVGPlot {
         var plot = SVGPlot(title: "Local E_Ca near \(problem.channels.count == 1 ? "an open Ca²⁺ channel" : "\(problem.channels.count) open Ca²⁺ channels")",
                            xLabel: "distance from the pore r (nm)", yLabel: "E_Ca (mV)",

@@ -110,10 +110,7 @@ public struct SimulationReport: Renderable {
         return out
     }
 
-    /// V_m, inside concentrations and volume against time, three panels.
-    public static func svg(_ states: [CellState], title: String) -> String { figure(states, title: title).render() }
-
-    /// The figure of ``svg(_:title:)`` as data (its JSON is ``SVGFigure/spec``).
+    /// V_m, inside concentrations and volume against time, three panels (its JSON is ``SVGFigure/spec``).
     public static func figure(_ states: [CellState], title: String) -> SVGFigure {
         guard let first = states.first else { return SVGFigure(panels: []) }
         let t = states.map(\.time)

@@ -157,9 +157,7 @@ public struct SteadyStateSweep: Renderable {
         return out
     }
 
-    public func svg() -> String { figure().render() }
-
-    /// The three panels of ``svg()`` as data.
+    /// V_m, concentrations and volume against the pump rate: three panels.
     public func figure() -> SVGFigure {
         let ok = points.filter { $0.steadyState != nil }
         let x = ok.map(\.pumpRate)

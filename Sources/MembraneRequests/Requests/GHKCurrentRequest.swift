@@ -43,11 +43,12 @@ public struct GHKCurrentRequest: MembraneRequest {
         public var text: String {
             switch self { case .point(let p): return p.text; case .curve(let c): return c.text }
         }
-        /// The I–V curve as an SVG plot.
-        public var svg: String? {
-            if case .curve(let c) = self { return c.svg() }
-            return nil
-        }
+    }
+
+    /// The I–V curve (none for a single point).
+    public func figure(of output: Output) -> SVGFigure? {
+        if case .curve(let c) = output { return SVGFigure(panels: [c.figure()]) }
+        return nil
     }
 
     public func run(in context: inout RequestContext) throws -> Output {

@@ -76,6 +76,10 @@ public struct LJPRequest: MembraneRequest {
         if let profilePoints, profilePoints < 2 {
             throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)", allowed: "at least 2 points")
         }
+        if let profilePoints, method == .henderson {
+            throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)",
+                                             allowed: "a junction profile of `method` planck or npp (Henderson's equation has none; the command line asks for one with --profile and --plot)")
+        }
         let options = PlanckJunction.Options(profilePoints: profilePoints ?? 0)
         let pnp = PoissonNernstPlanckJunction.Options(
             length: .micrometres(try (junctionLengthUm ?? Self.defaultJunctionLength).positive(field: "junction-length-um",
@@ -105,6 +109,9 @@ public struct LJPRequest: MembraneRequest {
                               measured: measured, corrected: corrected, bathOffset: bathOffset,
                               bathOffsetDescription: bathOffsetDescription, warnings: warnings)
     }
+
+    /// The junction profile (potential, then concentrations, against position) when `profile-points` asked for it.
+    public func figure(of output: JunctionReport) -> SVGFigure? { output.profileFigure() }
 
     /// The shift of the bath electrode's potential when the bath is exchanged after zeroing, for each reference:
     /// a bare Ag/AgCl wire follows the chloride activity (Neher 1992); an agar bridge of the original bath sees the

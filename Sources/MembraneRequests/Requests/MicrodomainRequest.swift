@@ -96,9 +96,9 @@ public struct MicrodomainRequest: MembraneRequest {
     }
 
     /// Local and bulk E_Ca against distance, on a denser profile than the printed table.
-    public func plot(of result: MicrodomainResult) throws -> String {
+    public func figure(of output: MicrodomainResult) throws -> SVGFigure? {
         let (r, to) = try distances()
-        let dense = try Microdomain.profileDistances(from: result.problem.poreRadius, to: to, pointsPerDecade: Self.plotPointsPerDecade)
-        return try Microdomain.solve(result.problem, distance: r, profile: dense, fractions: []).svg()
+        let dense = try Microdomain.profileDistances(from: output.problem.poreRadius, to: to, pointsPerDecade: Self.plotPointsPerDecade)
+        return SVGFigure(panels: [try Microdomain.solve(output.problem, distance: r, profile: dense, fractions: []).figure()])
     }
 }
