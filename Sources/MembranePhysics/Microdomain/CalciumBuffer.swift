@@ -50,6 +50,6 @@ public struct CalciumBuffer: Sendable, Hashable {
         try MembraneError.requirePositive(dissociationConstant.millimolar, field: "\(field).kd",
                                           allowed: "a dissociation constant > 0, e.g. 150nM")
         try MembraneError.requireNonNegative(diffusivity.squareMetresPerSecond, field: "\(field).D", scale: 1e12,
-                                allowed: "a diffusion coefficient ≥ 0 µm²/s")
+                                             allowed: "a diffusion coefficient ≥ 0 µm²/s")
     }
 }

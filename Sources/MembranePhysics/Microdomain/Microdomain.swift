@@ -111,7 +111,7 @@ public enum Microdomain {
     static func checkDistance(_ r: Length, _ p: MicrodomainProblem) throws {
         guard r.metres.isFinite, r >= p.poreRadius else {
             throw MembraneError.invalidValue(field: "distance-nm", value: Format.number(r.metres * 1e9),
-                allowed: "a distance ≥ the pore radius (\(Format.number(p.poreRadius.metres * 1e9)) nm, --pore-radius-nm): the point source stands for the pore only outside it")
+                allowed: "a distance ≥ the pore radius (\(Format.number(p.poreRadius.metres * 1e9)) nm, `pore-radius-nm`): the point source stands for the pore only outside it")
         }
     }
 

@@ -143,7 +143,7 @@ public struct MicrodomainProblem: Sendable {
             try b.validate(field: "buffer.\(b.name)")
             if approximation == .excessBuffer && b.diffusivity.squareMetresPerSecond == 0 && b.total.millimolar > 0 {
                 throw MembraneError.invalidValue(field: "buffer.\(b.name).D", value: "0",
-                    allowed: "a mobile buffer (D > 0) under the excess-buffer approximation: an immobile buffer equilibrates and leaves the steady microdomain unbuffered (use --approximation rba)")
+                    allowed: "a mobile buffer (D > 0) under the excess-buffer approximation: an immobile buffer equilibrates and leaves the steady microdomain unbuffered (use `approximation` rba)")
             }
         }
     }
