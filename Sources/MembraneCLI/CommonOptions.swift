@@ -42,21 +42,25 @@ protocol RequestCommand: ParsableCommand {
     var output: OutputOptions { get }
     /// The request the flags describe (the flags are named as its coding keys).
     func request() throws -> Request
-    /// Writes the files the flags ask for (`--csv`, `--plot`, `--profile`) before the result is printed.
+    /// Writes the files the flags ask for (`--csv`, `--profile`) before the result is printed.
     func writeFiles(_ output: inout Request.Output) throws
     /// For long runs: the progress bar's label; Ctrl-C then stops the run and keeps what was computed.
     var progressLabel: String? { get }
+    /// `--plot FILE.svg`: the request's figure is asked for and written there.
+    var plot: String? { get }
 }
 
 extension RequestCommand {
     func writeFiles(_ output: inout Request.Output) throws {}
     var progressLabel: String? { nil }
+    var plot: String? { nil }
 
     func run() throws { try runRequest() }
 
     func runRequest() throws {
         let request = try request()
         var context = RequestContext()
+        context.wantsFigure = plot != nil
         var bar: ProgressBar? = nil
         if let label = progressLabel {
             let b = ProgressBar(label: label)
@@ -79,6 +83,12 @@ extension RequestCommand {
         }
         finishLongRun()
         output.warn(result.inputWarnings)
+        if let plot {
+            guard let figure = result.figure else {
+                throw MembraneError.invalidValue(field: "plot", value: plot, allowed: "a plot of a result that has a figure (see the command's help)")
+            }
+            try figure.render().write(toFile: plot, atomically: true, encoding: .utf8)
+        }
         try writeFiles(&result.output)
         output.emit(result)
         if result.status != .success { Foundation.exit(result.status.rawValue) }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MembraneRequests
 
 struct GHKCurrentCommand: RequestCommand {
@@ -37,9 +36,5 @@ struct GHKCurrentCommand: RequestCommand {
         r.temperature = conditions.temperature
         r.constants = conditions.constants
         return r
-    }
-
-    func writeFiles(_ output: inout GHKCurrentRequest.Output) throws {
-        if let plot, let svg = output.svg { try svg.write(toFile: plot, atomically: true, encoding: .utf8) }
     }
 }

@@ -83,7 +83,6 @@ struct LJPCommand: RequestCommand {
 
     func writeFiles(_ output: inout JunctionReport) throws {
         if let profile, let csv = output.profileCSV() { try csv.write(toFile: profile, atomically: true, encoding: .utf8) }
-        if let plot, let svg = output.profileSVG() { try svg.write(toFile: plot, atomically: true, encoding: .utf8) }
     }
 
     /// Batch mode: one request per pipette/bath pair (a row's temperature, method and mobilities replace the

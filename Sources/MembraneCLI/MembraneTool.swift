@@ -22,6 +22,7 @@ struct MembraneTool: ParsableCommand {
             PresetsCommand.self, IonsCommand.self, BenchCommand.self,
             ActivityCommand.self, OsmolarityCommand.self, RecipeCommand.self, BenchActivityCommand.self,
             DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
+            MicrodomainCommand.self, NoiseCommand.self, PMFCommand.self, PlantCommand.self,
             SweepCommand.self, MergeCommand.self,
         ],
         defaultSubcommand: nil)

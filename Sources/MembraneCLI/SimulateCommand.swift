@@ -73,7 +73,6 @@ struct SimulatePumpLeakCommand: RequestCommand {
 
     func writeFiles(_ output: inout PumpLeakSimulationRequest.Output) throws {
         if let csv { try output.csv.write(toFile: csv, atomically: true, encoding: .utf8) }
-        if let plot { try output.svg.write(toFile: plot, atomically: true, encoding: .utf8) }
         output.report.csvPath = csv
         output.report.plotPath = plot
     }

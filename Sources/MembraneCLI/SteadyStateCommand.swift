@@ -44,6 +44,5 @@ struct SteadyStateCommand: RequestCommand {
 
     func writeFiles(_ output: inout SteadyStateRequest.Output) throws {
         if let csv, let text = output.csv { try text.write(toFile: csv, atomically: true, encoding: .utf8) }
-        if let plot, let svg = output.svg { try svg.write(toFile: plot, atomically: true, encoding: .utf8) }
     }
 }

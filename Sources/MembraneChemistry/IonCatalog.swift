@@ -22,7 +22,7 @@ public struct IonCatalog: Sendable {
     }
 
     /// The built-in catalog.
-    public static let standard = IonCatalog(inorganicIons + organicIons + neutralSolutes)
+    public static let standard = IonCatalog(inorganicIons + organicIons + estimatedIons + neutralSolutes)
 
     /// Normalises a name for lookup: lower case, without white space, `^`, `_`, `[`, `]` and `·`.
     static func normalize(_ name: String) -> String {

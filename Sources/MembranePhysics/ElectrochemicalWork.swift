@@ -23,15 +23,16 @@ public enum ElectrochemicalPotential {
             + MolarEnergy(joulesPerMole: Double(z) * conditions.faraday * phi.volts)
     }
 
-    /// The free energy of moving one mole of ions (valence `z`) from outside to inside at `vm`.
+    /// The free energy of moving one mole of ions (valence `z`) from outside to inside at `vm`
+    /// (|V_m| ≤ 1 V, ``Domain/membranePotentialVolts``).
     public static func transfer(charge z: Int, activityInside: Concentration, activityOutside: Concentration,
                                 vm: Voltage, conditions: Conditions) throws -> TransferEnergy {
         try MembraneError.requirePositive(activityInside.millimolar, field: "inside",
                                           allowed: "a concentration > 0 (ΔG of moving an ion to or from a side where it is absent is infinite)")
         try MembraneError.requirePositive(activityOutside.millimolar, field: "outside",
                                           allowed: "a concentration > 0 (ΔG of moving an ion to or from a side where it is absent is infinite)")
-        try MembraneError.requireFinite(vm.volts, field: "vm")
-        let chemical = conditions.rt * Double.log(activityInside.millimolar / activityOutside.millimolar)
+        try MembraneError.requireMembranePotential(vm, field: "vm")
+        let chemical = conditions.rt * Nernst.logRatio(activityInside.millimolar, activityOutside.millimolar)
         let electrical = Double(z) * conditions.faraday * vm.volts
         return TransferEnergy(chemical: MolarEnergy(joulesPerMole: chemical),
                               electrical: MolarEnergy(joulesPerMole: electrical),

@@ -30,10 +30,12 @@ public struct ATPHydrolysis: Sendable, Hashable {
     /// eQuilibrator gives ≈ −26 kJ/mol at I = 0.25 M, pMg 3, pH 7.5).
     public static let standardTransformedFreeEnergy = MolarEnergy.kilojoulesPerMole(-30.5)
 
-    /// ΔG = ΔG°′ + RT·ln([ADP][Pi]/[ATP]), concentrations in mM converted to the 1 M standard state.
+    /// ΔG = ΔG°′ + RT·ln([ADP][Pi]/[ATP]), concentrations in mM converted to the 1 M standard state;
+    /// `fields` name the inputs in errors.
     public static func fromConcentrations(standard: MolarEnergy, atp: Concentration, adp: Concentration, phosphate: Concentration,
-                                          conditions: Conditions) throws -> ATPHydrolysis {
-        for (name, c) in [("atp", atp), ("adp", adp), ("phosphate", phosphate)] {
+                                          conditions: Conditions,
+                                          fields: (atp: String, adp: String, phosphate: String) = ("atp", "adp", "phosphate")) throws -> ATPHydrolysis {
+        for (name, c) in [(fields.atp, atp), (fields.adp, adp), (fields.phosphate, phosphate)] {
             try MembraneError.requirePositive(c.millimolar, field: name, allowed: "a concentration > 0 mM")
         }
         let q = adp.molar * phosphate.molar / atp.molar

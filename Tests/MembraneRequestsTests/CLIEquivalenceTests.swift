@@ -115,6 +115,31 @@ struct CLIEquivalenceTests {
         Case(command: "simulate/pump-leak", arguments: ["--duration", "600", "--pump-block-at", "none", "--pump-release-at", "300", "--interval", "50",
                                                         "--max-step", "20", "--config", exampleConfig],
              body: #"{"duration": 600, "pump-block-at": "none", "pump-release-at": 300, "interval": 50, "max-step": 20, "config": \#(try! String(contentsOfFile: exampleConfig, encoding: .utf8))}"#),
+        Case(command: "microdomain", arguments: ["--current-pA", "0.5", "--distance-nm", "10", "--inside", "100nM", "--outside", "2"],
+             body: #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2}"#),
+        Case(command: "microdomain", arguments: ["--current-pA", "0.3", "--distance-nm", "20", "--inside", "100nM", "--outside", "2",
+                                                 "--buffer", "EGTA=10", "--buffer", "calbindin=0.1", "--diffusion-um2-per-s", "200", "--to-nm", "500"],
+             body: #"{"current-pA": 0.3, "distance-nm": 20, "inside": "100nM", "outside": 2, "buffer": ["EGTA=10", {"calbindin": 0.1}], "diffusion-um2-per-s": 200, "to-nm": 500}"#),
+        Case(command: "microdomain", arguments: ["--current-pA", "0.2", "--distance-nm", "10", "--inside", "50nM", "--outside", "2", "--channels", "9",
+                                                 "--spacing-nm", "30", "--buffer", "BAPTA=1", "--approximation", "rba", "--temperature", "22"],
+             body: #"{"current-pA": 0.2, "distance-nm": 10, "inside": "50nM", "outside": 2, "channels": 9, "spacing-nm": 30, "buffer": "BAPTA=1", "approximation": "rba", "temperature": 22}"#),
+        Case(command: "microdomain", arguments: ["--current-pA", "0.2", "--distance-nm", "5", "--inside", "50nM", "--outside", "2", "--ion", "Ba",
+                                                 "--positions-nm", "0,0; 20,0", "--pore-radius-nm", "0.5"],
+             body: #"{"current-pA": 0.2, "distance-nm": 5, "inside": "50nM", "outside": 2, "ion": "Ba", "positions-nm": "0,0; 20,0", "pore-radius-nm": 0.5}"#),
+        Case(command: "noise", arguments: ["--conductance-nS", "1", "--bandwidth-Hz", "1000", "--capacitance-pF", "10"],
+             body: #"{"conductance-nS": 1, "bandwidth-Hz": 1000, "capacitance-pF": 10}"#),
+        Case(command: "noise", arguments: ["--ion", "K", "--inside", "140", "--outside", "5", "--permeability", "1e-6", "--area-um2", "100", "--vm", "-50",
+                                           "--channels", "1000", "--open-probability", "0.2", "--unitary-current-pA", "1", "--channel-tau-ms", "5",
+                                           "--bandwidth-Hz", "1000", "--temperature", "22"],
+             body: #"{"ion": "K", "inside": 140, "outside": 5, "permeability": 1e-6, "area-um2": 100, "vm": "-50mV", "channels": 1000, "open-probability": 0.2, "unitary-current-pA": 1, "channel-tau-ms": 5, "bandwidth-Hz": 1000, "temperature": 22}"#),
+        Case(command: "pmf", arguments: ["--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7.0"],
+             body: #"{"delta-psi-mV": -150, "ph-inside": 7.8, "ph-outside": 7.0}"#),
+        Case(command: "pmf", arguments: ["--preset", "mitochondrion-state-4", "--atp-mM", "5", "--adp-mM", "0.05", "--phosphate-mM", "5"],
+             body: #"{"preset": "mitochondrion-state-4", "atp-mM": 5, "adp-mM": 0.05, "phosphate-mM": 5}"#),
+        Case(command: "plant", arguments: ["--preset", "arabidopsis-root"], body: #"{"preset": "arabidopsis-root"}"#),
+        Case(command: "plant", arguments: ["--vm", "-120", "--ph-inside", "7.3", "--ph-outside", "5.5", "--k-inside", "100", "--k-outside", "1",
+                                           "--protons-per-k", "2", "--delta-g-atp-kJ-per-mol", "-55"],
+             body: #"{"vm": -120, "ph-inside": 7.3, "ph-outside": 5.5, "k-inside": 100, "k-outside": 1, "protons-per-k": 2, "delta-g-atp-kJ-per-mol": -55}"#),
     ]
 
     /// The wall-clock time of a simulation differs from run to run; every other line must agree.
@@ -136,7 +161,7 @@ struct CLIEquivalenceTests {
         let c = Self.recipeWithWarnings
         var context = RequestContext()
         let result = try RequestCatalog.run(command: c.command, body: c.body, context: &context)
-        #expect(result.inputWarnings.contains { $0.contains("(inside recipe)") && $0.contains("no pH given") })
+        #expect(result.inputWarnings.contains { $0.contains("(inside recipe)") && $0.contains("no pH or titrant given") })
         #expect(try runMembrane([c.command] + c.arguments + ["--json"]).object?["input_warnings"] as? [String]
                 == result.inputWarnings)
     }
@@ -164,6 +189,14 @@ struct CLIEquivalenceTests {
         Case(command: "steady-state", arguments: ["--config", typoConfig],
              body: #"{"config": {"pump": {"kinetics": "constant"}, "events": [{"time_s": "soon", "action": "block"}]}}"#),
         Case(command: "simulate/pump-leak", arguments: ["--duration", "10", "--rtol", "2"], body: #"{"duration": 10, "rtol": 2}"#),
+        Case(command: "microdomain", arguments: ["--current-pA", "-0.5", "--distance-nm", "10", "--inside", "100nM", "--outside", "2"],
+             body: #"{"current-pA": -0.5, "distance-nm": 10, "inside": "100nM", "outside": 2}"#),
+        Case(command: "microdomain", arguments: ["--current-pA", "0.5", "--distance-nm", "10", "--inside", "100nM", "--outside", "2", "--channels", "4"],
+             body: #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2, "channels": 4}"#),
+        Case(command: "noise", arguments: ["--conductance-nS", "1"], body: #"{"conductance-nS": 1}"#),
+        Case(command: "pmf", arguments: ["--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7", "--atp-mM", "5"],
+             body: #"{"delta-psi-mV": -150, "ph-inside": 7.8, "ph-outside": 7, "atp-mM": 5}"#),
+        Case(command: "plant", arguments: ["--preset", "arabidopsis-root", "--k-outside", "-1"], body: #"{"preset": "arabidopsis-root", "k-outside": -1}"#),
     ])
     func sameError(_ c: Case) throws {
         let run = try runMembrane(c.command.split(separator: "/").map(String.init) + c.arguments + ["--json"])

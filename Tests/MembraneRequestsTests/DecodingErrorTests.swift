@@ -29,6 +29,7 @@ struct DecodingErrorTests {
         ("ghk", #"{"inside": {"K": [140]}, "outside": "K=5", "permeability": "K=1"}"#, "inside.K", "[140]"),
         ("ghk", #"{"inside": ["K=140"], "outside": "K=5", "permeability": "K=1"}"#, "inside", #"["K=140"]"#),
         ("donnan", #"{"outside": "K=100,Cl=100", "permeant": [1, 2]}"#, "permeant[0]", "1"),
+        ("microdomain", #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2, "buffer": [5]}"#, "buffer[0]", "5"),
         // missing required fields
         ("nernst", #"{"inside": 140, "outside": 5}"#, "ion", ""),
         ("nernst", #"{"ion": "K", "inside": null, "outside": 5}"#, "inside", "null"),
@@ -37,6 +38,7 @@ struct DecodingErrorTests {
         // unknown keys, before anything else (here "inside" is missing too)
         ("nernst", #"{"ion": "K", "insde": 140, "outside": 5}"#, "insde", "insde"),
         ("presets", #"{"preset": "kay-2017"}"#, "preset", "preset"),
+        ("plant", #"{"preset": "arabidopsis-root", "k_outside": 1}"#, "k_outside", "k_outside"),
         // out of the domain, as the command line says it
         ("nernst", #"{"ion": "K", "inside": -1, "outside": 5}"#, "inside", "-1"),
         ("nernst", #"{"ion": "K", "inside": "nan", "outside": 5}"#, "inside", "nan"),
@@ -52,6 +54,10 @@ struct DecodingErrorTests {
         ("simulate/pump-leak", #"{"duration": 10, "interval": 0}"#, "interval", "0"),
         ("simulate/pump-leak", #"{"duration": 10, "pump-block-at": "-1s"}"#, "pump-block-at", "-1s"),
         ("steady-state", #"{"pump-rate": -1}"#, "pump-rate", "-1.0"),
+        ("microdomain", #"{"current-pA": -99.5, "distance-nm": 10, "inside": "100nM", "outside": 2}"#, "current-pA", "-99.5"),
+        ("microdomain", #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2, "spacing-nm": -30, "channels": 4}"#, "spacing-nm", "-30.0"),
+        ("noise", #"{"conductance-nS": -2.7, "bandwidth-Hz": 100}"#, "conductance-nS", "-2.7"),
+        ("pmf", #"{"delta-psi-mV": 5000, "ph-inside": 7, "ph-outside": 7}"#, "delta-psi-mV", "5000.0 mV"),
         // unknown names
         ("nernst", #"{"ion": "Kalium", "inside": 140, "outside": 5}"#, "ion", "Kalium"),
         ("ghk", #"{"inside": {"K": 140}, "outside": {"K": 5}, "permeability": {"Q": 1}}"#, "permeability", "Q"),

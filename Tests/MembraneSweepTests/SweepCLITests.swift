@@ -259,6 +259,13 @@ struct SweepCLITests {
         ["steady-state", "--config", config, "--pump-current-uA-per-cm2", "0.7"],
         ["simulate", "pump-leak", "--duration", "600", "--pump-block-at", "none", "--pump-release-at", "300", "--interval", "50",
          "--config", config],
+        ["microdomain", "--current-pA", "0.5", "--distance-nm", "10", "--inside", "100nM", "--outside", "2", "--buffer", "EGTA=10",
+         "--to-nm", "100"],
+        ["noise", "--conductance-nS", "1", "--bandwidth-Hz", "1000", "--capacitance-pF", "10", "--ion", "K", "--inside", "140",
+         "--outside", "5", "--permeability", "1e-6", "--area-um2", "100", "--vm", "-50"],
+        ["pmf", "--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7.0", "--atp-mM", "5", "--adp-mM", "0.05",
+         "--phosphate-mM", "5"],
+        ["plant", "--preset", "arabidopsis-root", "--protons-per-k", "2"],
     ].map { Sample(vary: [], command: $0, points: [0: $0]) }
 
     @Test(arguments: everyCommand)

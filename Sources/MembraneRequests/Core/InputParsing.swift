@@ -36,10 +36,10 @@ public enum InputParsing {
         } catch MembraneError.unknownName(let field, let value, let suggestions) {
             // An unknown name is a custom ion when its valence is given.
             guard let valence else { throw MembraneError.unknownName(field: field, value: value, suggestions: suggestions) }
-            return Ion(name: trimmed, charge: valence, transport: nil, isCustom: true)
+            return try Ion.custom(name: trimmed, charge: valence, field: "valence")
         }
         if let valence, valence != ion.charge {
-            guard (-6...6).contains(valence) else {
+            guard Ion.validCharges.contains(valence) else {
                 throw MembraneError.invalidValue(field: "valence", value: "\(valence)", allowed: "an integer from -6 to +6")
             }
             return ion.withCharge(valence)

@@ -21,16 +21,25 @@ public protocol MembraneRequest: Codable, Sendable, Equatable {
     /// Validates, computes and renders. Input warnings go to `context.warnings`; long runs report progress
     /// and stop early when `context.shouldStop()` says so.
     func run(in context: inout RequestContext) throws -> Output
+
+    /// The figure of a run (what `--plot` draws and `POST /api/plot/<command>` answers as ``SVGFigure/spec``),
+    /// or nil when this output has none. Called only when the caller asks (``RequestContext/wantsFigure``), so a
+    /// figure that costs extra work — a denser profile — costs nothing otherwise. Default: none.
+    func figure(of output: Output) throws -> SVGFigure?
 }
 
 extension MembraneRequest {
     /// The request's field names (its coding keys), in declaration order.
     public static var fieldNames: [String] { CodingKeys.allCases.map(\.stringValue) }
 
-    /// Runs with the given context and wraps the output with the run's input warnings and exit status.
+    public func figure(of output: Output) throws -> SVGFigure? { nil }
+
+    /// Runs with the given context and wraps the output with the run's input warnings, exit status and, when
+    /// the context asks for it, figure.
     public func result(in context: inout RequestContext) throws -> RequestResult<Output> {
         let output = try run(in: &context)
-        return RequestResult(output: output, inputWarnings: context.warnings, status: context.status)
+        return RequestResult(output: output, inputWarnings: context.warnings, status: context.status,
+                             figure: context.wantsFigure ? try figure(of: output) : nil)
     }
 
     /// Runs without progress reports or a way to stop early.
@@ -54,6 +63,8 @@ public struct RequestContext {
     public var shouldStop: () -> Bool
     /// The status of a run that returned a result but did not finish normally.
     public var status: ExitStatus = .success
+    /// Whether the caller wants the run's figure (`--plot`, `POST /api/plot/<command>`).
+    public var wantsFigure = false
 
     public init(progress: ((_ fraction: Double, _ detail: () -> String) -> Void)? = nil,
                 shouldStop: @escaping () -> Bool = { false }) {
@@ -64,16 +75,20 @@ public struct RequestContext {
     public mutating func warn(_ message: String) { warnings.append(message) }
 }
 
-/// A request's rendered output with the run's input warnings: what `--json` prints and the API answers.
+/// A request's rendered output with the run's input warnings: what `--json` prints and the API answers; and
+/// its figure when one was asked for, which is not part of the JSON.
 public struct RequestResult<Output: Renderable>: Renderable {
     public var output: Output
     public var inputWarnings: [String]
     public var status: ExitStatus
+    /// The run's figure: nil when not asked for (``RequestContext/wantsFigure``) or when the output has none.
+    public var figure: SVGFigure?
 
-    public init(output: Output, inputWarnings: [String] = [], status: ExitStatus = .success) {
+    public init(output: Output, inputWarnings: [String] = [], status: ExitStatus = .success, figure: SVGFigure? = nil) {
         self.output = output
         self.inputWarnings = inputWarnings
         self.status = status
+        self.figure = figure
     }
 
     /// The output's JSON, with `input_warnings` appended when there are any.

@@ -9,6 +9,7 @@ public enum RequestCatalog {
         ChargeRequest.self, ChordRequest.self, PermeabilityRatioRequest.self, LJPRequest.self,
         ActivityRequest.self, OsmolarityRequest.self, RecipeRequest.self, DonnanRequest.self,
         PresetsRequest.self, IonsRequest.self, SteadyStateRequest.self, PumpLeakSimulationRequest.self,
+        MicrodomainRequest.self, NoiseRequest.self, PMFRequest.self, PlantRequest.self,
     ]
 
     /// The request type of `command` (`nernst`, `simulate/pump-leak`).
@@ -17,7 +18,8 @@ public enum RequestCatalog {
     }
 
     /// Decodes `body` (a JSON object with the command's long option names as keys) as the request of
-    /// `command`, runs it and returns the rendered result: exactly what `membrane <command> --json` prints.
+    /// `command`, runs it and returns the rendered result: exactly what `membrane <command> --json` prints
+    /// (with the figure `--plot` draws when `context.wantsFigure`).
     public static func run(command: String, body: String, context: inout RequestContext) throws -> RequestResult<AnyRenderable> {
         guard let type = type(for: command) else {
             throw MembraneError.unknownName(field: "command", value: command, suggestions: closest(command, among: all.map { $0.command }))
@@ -28,6 +30,6 @@ public enum RequestCatalog {
     static func run<R: MembraneRequest>(_ type: R.Type, body: String, context: inout RequestContext) throws -> RequestResult<AnyRenderable> {
         let request = try RequestDecoder().decode(R.self, from: body)
         let r = try request.result(in: &context)
-        return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status)
+        return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status, figure: r.figure)
     }
 }

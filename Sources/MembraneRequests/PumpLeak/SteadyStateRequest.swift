@@ -38,15 +38,17 @@ public struct SteadyStateRequest: MembraneRequest, PumpLeakInputs {
         public var text: String {
             switch self { case .single(let r): return r.text; case .sweep(let s): return s.text }
         }
-        /// The sweep as CSV and as an SVG figure (nil for a single steady state).
+        /// The sweep as CSV (nil for a single steady state).
         public var csv: String? {
             if case .sweep(let s) = self { return s.csv() }
             return nil
         }
-        public var svg: String? {
-            if case .sweep(let s) = self { return s.svg() }
-            return nil
-        }
+    }
+
+    /// V_m, concentrations and volume against the pump rate of a sweep (none for a single steady state).
+    public func figure(of output: Output) -> SVGFigure? {
+        if case .sweep(let s) = output { return s.figure() }
+        return nil
     }
 
     public func run(in context: inout RequestContext) throws -> Output {

@@ -32,7 +32,8 @@ public struct ChordRequest: MembraneRequest {
                     throw MembraneError.invalidValue(field: "reversal", value: "no \(name)",
                                                      allowed: "a reversal potential for every conductance")
                 }
-                branches.append(.init(name: name, conductance: g, reversal: .millivolts(e.value)))
+                let canonical = IonCatalog.standard.ion(named: name)?.name ?? name
+                branches.append(.init(name: canonical, conductance: g, reversal: .millivolts(e.value)))
             }
         } else {
             guard let inside, let outside else {

@@ -43,11 +43,12 @@ public struct GHKCurrentRequest: MembraneRequest {
         public var text: String {
             switch self { case .point(let p): return p.text; case .curve(let c): return c.text }
         }
-        /// The I–V curve as an SVG plot.
-        public var svg: String? {
-            if case .curve(let c) = self { return c.svg() }
-            return nil
-        }
+    }
+
+    /// The I–V curve (none for a single point).
+    public func figure(of output: Output) -> SVGFigure? {
+        if case .curve(let c) = output { return SVGFigure(panels: [c.figure()]) }
+        return nil
     }
 
     public func run(in context: inout RequestContext) throws -> Output {
@@ -61,6 +62,8 @@ public struct GHKCurrentRequest: MembraneRequest {
         guard from != nil || to != nil else { return .point(single) }
         let start = try (from ?? Self.defaultFrom).voltage(field: "from")
         let end = try (to ?? Self.defaultTo).voltage(field: "to")
+        try MembraneError.requireMembranePotential(start, field: "from")
+        try MembraneError.requireMembranePotential(end, field: "to")
         let step = self.step ?? Self.defaultStep
         let dv = try step.voltage(field: "step")
         guard dv.volts > 0, end > start, (end - start) / dv <= 100_000 else {

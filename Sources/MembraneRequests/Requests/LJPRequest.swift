@@ -69,12 +69,16 @@ public struct LJPRequest: MembraneRequest {
             warnings += changes
         } else if method == .henderson {
             let (p, b) = junction.chargeImbalance
-            for (side, net) in [("pipette", p), ("bath", b)] where abs(net) > 1e-9 {
+            for (side, net) in [("pipette", p), ("bath", b)] where !junction.isRoundOff(net, side: side) {
                 warnings.append("the \(side) is not electroneutral (net charge \(net) mM); Henderson computed it as given")
             }
         }
         if let profilePoints, profilePoints < 2 {
             throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)", allowed: "at least 2 points")
+        }
+        if let profilePoints, method == .henderson {
+            throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)",
+                                             allowed: "a junction profile of `method` planck or npp (Henderson's equation has none; the command line asks for one with --profile and --plot)")
         }
         let options = PlanckJunction.Options(profilePoints: profilePoints ?? 0)
         let pnp = PoissonNernstPlanckJunction.Options(
@@ -83,7 +87,8 @@ public struct LJPRequest: MembraneRequest {
             intervals: gridIntervals ?? Self.defaultGridIntervals)
         let activity = try ActivityModel.named(activityModel ?? Defaults.potentialActivityModel, field: "activity-model")
         let result = try JunctionSolver.solve(junction, method: method, options: options, pnp: pnp, activity: activity)
-        let comparison = try? JunctionSolver.solve(junction, method: method == .henderson ? .planck : .henderson, activity: activity)
+        let comparison = try? JunctionSolver.solve(junction, method: method == .henderson ? .planck : .henderson, activity: activity,
+                                                   estimateSpread: false)
         let configuration = try RecordingConfiguration.named(self.configuration ?? Self.defaultConfiguration)
         var bathOffset: Voltage? = nil
         var bathOffsetDescription: String? = nil
@@ -104,6 +109,9 @@ public struct LJPRequest: MembraneRequest {
                               measured: measured, corrected: corrected, bathOffset: bathOffset,
                               bathOffsetDescription: bathOffsetDescription, warnings: warnings)
     }
+
+    /// The junction profile (potential, then concentrations, against position) when `profile-points` asked for it.
+    public func figure(of output: JunctionReport) -> SVGFigure? { output.profileFigure() }
 
     /// The shift of the bath electrode's potential when the bath is exchanged after zeroing, for each reference:
     /// a bare Ag/AgCl wire follows the chloride activity (Neher 1992); an agar bridge of the original bath sees the

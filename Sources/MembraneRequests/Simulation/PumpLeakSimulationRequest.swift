@@ -50,9 +50,13 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
             let t = report.trajectory
             return interval.map { t.sampled(every: $0) } ?? (0..<t.count).map { t.cellState(at: $0) }
         }
-        /// The time series as CSV (columns named as the JSON state object) and as an SVG figure.
+        /// The time series as CSV (columns named as the JSON state object).
         public var csv: String { SimulationReport.csv(states) }
-        public var svg: String { SimulationReport.svg(states, title: report.trajectory.scenario.name) }
+    }
+
+    /// V_m, inside concentrations and volume against time, at the CSV's times.
+    public func figure(of output: Output) -> SVGFigure? {
+        SimulationReport.figure(output.states, title: output.report.trajectory.scenario.name)
     }
 
     /// The scenario with the duration and pump events applied, and the start state (nil: the preset's initial one).
