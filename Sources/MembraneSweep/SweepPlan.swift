@@ -91,6 +91,18 @@ public struct SweepPlan: Sendable {
         return out
     }
 
+    /// The request's fields that differ between points: the options varied, the options whose entries are
+    /// (`outside` for `outside.K`), `set` for model parameters.
+    public var variedFields: Set<String> {
+        Set(axes.map { axis in
+            switch axis.target {
+            case .option(let key): return key
+            case .entry(let field, _): return field
+            case .parameter: return "set"
+            }
+        })
+    }
+
     /// The varied values at point `k`, as the command receives them and the output writes them.
     public func values(at k: Int) -> [String] {
         zip(axes, indices(of: k)).map { $0.spec.values[$1] }

@@ -43,10 +43,12 @@ public struct SweepRunner: Sendable {
         for _ in 0..<min(jobs, max(points.count, 1)) {
             group.enter()
             let thread = Thread {
+                // What the thread's points may share (RunMemo): they differ only in the varied fields.
+                let memo = RunMemo(varied: plan.variedFields)
                 while !stop() {
                     let i = state.next.add(1, ordering: .relaxed).oldValue
                     guard i < points.count else { break }
-                    let outcome = Self.outcome(plan, point: points[i], reserved: reserved, shouldStop: stop)
+                    let outcome = Self.outcome(plan, point: points[i], reserved: reserved, memo: memo, shouldStop: stop)
                     state.results.withLock { $0[i] = outcome }
                     state.done.add(1, ordering: .relaxed)
                 }
@@ -64,8 +66,10 @@ public struct SweepRunner: Sendable {
 
     /// One point, as `membrane COMMAND … --json` would print it, flattened; result keys that would repeat the name of
     /// a column of the sweep (`index`, `error`, a varied option) are prefixed `result.`.
-    static func outcome(_ plan: SweepPlan, point k: Int, reserved: Set<String>, shouldStop: @escaping @Sendable () -> Bool) -> PointOutcome? {
+    static func outcome(_ plan: SweepPlan, point k: Int, reserved: Set<String>, memo: RunMemo,
+                        shouldStop: @escaping @Sendable () -> Bool) -> PointOutcome? {
         var context = RequestContext(shouldStop: shouldStop)
+        context.memo = memo
         do {
             let result = try plan.run(k, context: &context)
             guard result.status == .success else { return nil }

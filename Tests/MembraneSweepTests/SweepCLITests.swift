@@ -199,7 +199,12 @@ struct SweepCLITests {
                command: ["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=150,Cl=150", "--electroneutralize", "Cl"],
                points: [1: ["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=140,Cl=150", "--method", "planck", "--electroneutralize", "Cl"]]),
         Sample(vary: ["pump-current-uA-per-cm2=0.5:1.5:3"], command: ["steady-state", "--preset", "kay-2017"],
-               points: [1: ["steady-state", "--preset", "kay-2017", "--pump-current-uA-per-cm2", "1"]]),
+               points: [1: ["steady-state", "--preset", "kay-2017", "--pump-current-uA-per-cm2", "1"],
+                        2: ["steady-state", "--preset", "kay-2017", "--pump-current-uA-per-cm2", "1.5"]]),
+        // The existence range is computed once per thread for a sweep of the pump rate (RunMemo).
+        Sample(vary: ["pump-rate=2:14:4"], command: ["steady-state", "--preset", "keener-sneyd"],
+               points: [0: ["steady-state", "--preset", "keener-sneyd", "--pump-rate", "2"],
+                        3: ["steady-state", "--preset", "keener-sneyd", "--pump-rate", "14"]]),
         Sample(vary: ["pump-block-at=5,none"], command: ["simulate", "pump-leak", "--duration", "20"],
                points: [1: ["simulate", "pump-leak", "--duration", "20", "--pump-block-at", "none"]]),
     ]

@@ -65,6 +65,9 @@ public struct RequestContext {
     public var status: ExitStatus = .success
     /// Whether the caller wants the run's figure (`--plot`, `POST /api/plot/<command>`).
     public var wantsFigure = false
+    /// Values shared with other runs that differ from this one only in ``RunMemo/varied`` (a sweep's points on one
+    /// thread); nil: nothing shared.
+    public var memo: RunMemo?
 
     public init(progress: ((_ fraction: Double, _ detail: () -> String) -> Void)? = nil,
                 shouldStop: @escaping () -> Bool = { false }) {

@@ -63,7 +63,18 @@ public struct SteadyStateRequest: MembraneRequest, PumpLeakInputs {
         if let sweep { return .sweep(try runSweep(sweep, scenario: scenario, solver: solver, context: &context)) }
         let steady = try solver.solve(scenario)
         return .single(SteadyStateReport(steadyState: steady, closedForm: Self.closedForm(scenario),
-                                         range: SteadyStateExistence.pumpRateRange(scenario)))
+                                         range: Self.existence(scenario, context: context)))
+    }
+
+    /// The range of pump rates with a steady state. It does not depend on the pump's own rate
+    /// (``SteadyStateExistence/pumpRateRange(_:)``), and `pump-rate` and `pump-current-uA-per-cm2` set nothing else
+    /// of the scenario (``PumpLeakInputs/scenario()``; the pump they may add exists at every value), so runs that differ
+    /// only in those share it (``RunMemo``): a sweep of the pump rate computes it once.
+    static func existence(_ scenario: Scenario, context: RequestContext) -> PumpRateRange? {
+        let intervals = context.value("existence", independentOf: [CodingKeys.pumpRate.stringValue, CodingKeys.pumpCurrent.stringValue]) {
+            SteadyStateExistence.pumpRateRange(scenario)?.intervals
+        }
+        return intervals.map { PumpRateRange(scenario: scenario, intervals: $0) }
     }
 
     /// Keener & Sneyd's closed form (*Mathematical Physiology*, 3rd ed., ch. 2; ``KeenerSneyd``), for the

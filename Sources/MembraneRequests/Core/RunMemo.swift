@@ -1,0 +1,31 @@
+/// Values that runs differing only in some fields may compute once: the points of a sweep share one per thread.
+///
+/// A run asks for a value by name and says which fields it does not depend on; the memo keeps it only when every
+/// field that differs between its runs (``varied``) is one of those, and computes it afresh otherwise. The value is
+/// then exactly what each run would compute by itself. One memo belongs to one thread (a class, not `Sendable`):
+/// nothing is shared between threads, so nothing waits on a lock.
+public final class RunMemo {
+    /// The coding keys whose values differ between the runs that share this memo.
+    public let varied: Set<String>
+    private var values: [String: Any] = [:]
+
+    public init(varied: Set<String>) { self.varied = varied }
+
+    /// The value `name`: kept from an earlier run when it depends on none of the varied fields (`varied` ⊆
+    /// `independentOf`), else computed now (and not kept).
+    public func value<T>(_ name: String, independentOf fields: Set<String>, _ compute: () throws -> T) rethrows -> T {
+        guard varied.isSubset(of: fields) else { return try compute() }
+        if let kept = values[name] { return kept as! T }
+        let value = try compute()
+        values[name] = value
+        return value
+    }
+}
+
+extension RequestContext {
+    /// The value `name` through ``memo`` (when the caller gave one), else computed now.
+    func value<T>(_ name: String, independentOf fields: Set<String>, _ compute: () throws -> T) rethrows -> T {
+        guard let memo else { return try compute() }
+        return try memo.value(name, independentOf: fields, compute)
+    }
+}
