@@ -81,11 +81,11 @@ struct SweepCommand: ParsableCommand {
         signal(SIGTERM, SIG_DFL)
 
         try Self.write(result.text, to: output)
-        let failed = result.records.filter { if case .failure = $0.outcome { return true } else { return false } }.count
+        let failed = result.failures
         if failed > 0 {
             OutputOptions.writeWarnings(["\(failed) of \(result.records.count) points failed (see their error \(sweep.format == .csv ? "column" : "objects"))"])
         }
-        let keys = Set(result.records.flatMap { r -> [String] in if case .success(let c) = r.outcome { return c.map(\.key) } else { return [] } })
+        let keys = result.keys
         let unmatched = result.rule.unmatched(by: keys)
         if !unmatched.isEmpty, !keys.isEmpty {
             OutputOptions.writeWarnings(["--columns " + unmatched.joined(separator: ", ") + " matched no result key"])

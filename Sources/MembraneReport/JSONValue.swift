@@ -57,6 +57,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += "\n" + String(repeating: "  ", count: indent)
     }
 
+    /// A number as ``render(pretty:)`` writes it: ``format(_:)``, or `null` when not finite.
+    public static func numberText(_ x: Double) -> String { x.isFinite ? format(x) : "null" }
+
     /// Shortest round-trip decimal form; integral values keep a ".0"-free form when exact and small.
     static func format(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }

@@ -1,17 +1,19 @@
 import MembraneReport
 
-/// A leaf of a flattened JSON result: the text `--json` prints for it, and its JSON kind.
+/// A leaf of a flattened JSON result, as `--json` holds it.
 public enum FlatValue: Sendable, Equatable {
-    /// A number exactly as `--json` prints it (shortest round-trip form: `-70.42073299840355`, `140`, `1e-05`).
-    case number(String)
+    /// A number; printed as `--json` prints it (``JSONValue``: shortest round-trip form, `-70.42073299840355`, `140`,
+    /// `1e-05`; `null` if not finite).
+    case number(Double)
+    case integer(Int)
     case string(String)
     case bool(Bool)
     case null
 
-    /// The CSV cell: numbers and strings as they are, `true`/`false`, and nothing for null.
+    /// The CSV cell: numbers as `--json` prints them, strings as they are, `true`/`false`, and nothing for null.
     public var cell: String {
         switch self {
-        case .number(let n): return n
+        case .number, .integer: return json
         case .string(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .null: return ""
@@ -20,12 +22,9 @@ public enum FlatValue: Sendable, Equatable {
 
     /// The JSON text.
     public var json: String {
-        switch self {
-        case .number(let n): return n
-        case .string(let s): return JSONValue.string(s).render(pretty: false)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
-        }
+        var bytes: [UInt8] = []
+        OutputBytes.appendJSON(self, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -35,57 +34,38 @@ public enum FlatValue: Sendable, Equatable {
 /// - an array whose elements are all objects with distinct string `name`s (without dots) is keyed by name, the
 ///   `name` member itself being the key: `ions.Na.gamma`; any other array by position from 0: `cells.0.spike_count`,
 ///   `spike_times_ms.2`;
-/// - numbers keep the text `--json` prints; `null` is a column with no value; empty objects and arrays give no
+/// - numbers keep the value `--json` prints; `null` is a column with no value; empty objects and arrays give no
 ///   column;
 /// - run timings (keys named `wall_time_s`) are left out: they differ between identical runs, and a sweep's
 ///   output must not (`--jobs`, shards).
 ///
-/// A top-level array is flattened like a member's; a top-level scalar is the column `value`.
+/// A top-level array is flattened like a member's; a top-level scalar is the column `value`. ``Flattener`` walks
+/// the results of a sweep; ``flatten(_:)`` is one result's columns.
 public enum Flattening {
     /// Keys left out wherever they appear (see above).
     public static let volatileKeys: Set<String> = ["wall_time_s"]
 
+    /// The columns of one result, in the order its JSON prints them.
     public static func flatten(_ json: JSONValue) -> [FlatColumn] {
-        var out: [FlatColumn] = []
-        switch json {
-        case .object, .array: walk(json, prefix: "", into: &out)
-        default: walk(json, prefix: "value", into: &out)
-        }
-        return out
-    }
-
-    static func walk(_ json: JSONValue, prefix: String, into out: inout [FlatColumn]) {
-        func join(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
-        switch json {
-        case .number(let x): out.append(FlatColumn(key: prefix, value: .number(JSONValue.number(x).render(pretty: false))))
-        case .integer(let n): out.append(FlatColumn(key: prefix, value: .number(String(n))))
-        case .string(let s): out.append(FlatColumn(key: prefix, value: .string(s)))
-        case .bool(let b): out.append(FlatColumn(key: prefix, value: .bool(b)))
-        case .null: out.append(FlatColumn(key: prefix, value: .null))
-        case .object(let pairs):
-            for (key, value) in pairs where !volatileKeys.contains(key) { walk(value, prefix: join(key), into: &out) }
-        case .array(let items):
-            if let names = elementNames(items) {
-                for (name, item) in zip(names, items) {
-                    guard case .object(let pairs) = item else { continue }
-                    walk(.object(pairs.filter { $0.0 != "name" }), prefix: join(name), into: &out)
-                }
-            } else {
-                for (i, item) in items.enumerated() { walk(item, prefix: join(String(i)), into: &out) }
-            }
-        }
+        var flattener = Flattener(reserved: [])
+        let result = flattener.flatten(json)
+        return zip(result.keys.names, result.values).map { FlatColumn(key: $0, value: $1) }
     }
 
     /// The elements' names when every element is an object with a distinct string `name` free of dots.
     static func elementNames(_ items: [JSONValue]) -> [String]? {
         guard !items.isEmpty else { return nil }
         var names: [String] = []
-        var seen = Set<String>()
+        names.reserveCapacity(items.count)
         for item in items {
-            guard case .string(let name)? = item["name"], !name.isEmpty, !name.contains("."), seen.insert(name).inserted else {
-                return nil
-            }
+            guard case .string(let name)? = item["name"], !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) else { return nil }
             names.append(name)
+        }
+        // Distinct: pairwise for the short lists results hold (ions, cells), a set beyond.
+        if names.count <= 16 {
+            for i in names.indices { for j in names.indices[..<i] where names[i] == names[j] { return nil } }
+        } else if Set(names).count != names.count {
+            return nil
         }
         return names
     }
@@ -108,6 +88,16 @@ public enum Flattening {
             return s.unicodeScalars.lexicographicallyPrecedes(t.unicodeScalars)
         }
         return x.count < y.count
+    }
+}
+
+/// One column of a flattened result.
+public struct FlatColumn: Sendable, Equatable {
+    public var key: String
+    public var value: FlatValue
+    public init(key: String, value: FlatValue) {
+        self.key = key
+        self.value = value
     }
 }
 

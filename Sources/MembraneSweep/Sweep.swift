@@ -48,8 +48,20 @@ public struct Sweep: Sendable {
         /// False when the sweep was stopped before every point of it (of its shard) was computed.
         public var complete: Bool
         public var rule: ColumnRule
-        /// The CSV table (nil for JSON Lines).
-        public var table: SweepTable?
+        let format: SweepFormat
+        let varyNames: [String]
+        let layout: SweepLayout
+
+        /// Every result key of the points computed (before `--columns` selects).
+        public var keys: Set<String> { layout.keys }
+
+        /// The number of points that failed.
+        public var failures: Int { records.count(where: { if case .failure = $0.outcome { return true } else { return false } }) }
+
+        /// The CSV table as cells (nil for JSON Lines), for `--plot`.
+        public var table: SweepTable? {
+            format == .csv ? SweepTable(records: records, varyNames: varyNames, layout: layout) : nil
+        }
     }
 
     /// Runs the points of the sweep (or of its shard; a shard also computes point 0, which fixes the column order) and
@@ -59,32 +71,35 @@ public struct Sweep: Sendable {
         let work = mine.first == 0 ? mine : [0] + mine
         let outcomes = runner.run(plan, points: work, reserved: reserved, progress: progress)
         var point0: [String] = []
-        if case .success(let columns)? = outcomes.first ?? nil { point0 = columns.map(\.key) }
-        let mineSet = Set(mine)
-        let records = zip(work, outcomes).compactMap { k, outcome -> SweepRecord? in
-            guard let outcome, mineSet.contains(k) else { return nil }
-            return SweepRecord(index: k, values: plan.values(at: k), outcome: outcome)
+        if case .success(let flat)? = outcomes.first ?? nil { point0 = flat.keys.names }
+        let skip0 = mine.first != 0
+        var records: [SweepRecord] = []
+        records.reserveCapacity(mine.count)
+        for (i, (k, outcome)) in zip(work, outcomes).enumerated() where !(skip0 && i == 0) {
+            guard let outcome else { continue }
+            records.append(SweepRecord(index: k, values: plan.values(at: k), outcome: outcome))
         }
         let rule = ColumnRule(point0Keys: point0, patterns: columns)
         let complete = records.count == mine.count
-        var text = ""
+        var out: [UInt8] = []
         if let shard {
-            text = ShardMetadata(shard: shard, points: plan.count, complete: complete, format: format,
-                                 sweep: identity, point0Keys: point0).line
+            OutputBytes.append(ShardMetadata(shard: shard, points: plan.count, complete: complete, format: format,
+                                             sweep: identity, point0Keys: point0).line, to: &out)
         }
-        var table: SweepTable?
+        let layout = SweepLayout(records: records, rule: rule)
+        let done = records
+        let chunks: [[UInt8]]
         switch format {
         case .csv:
-            let t = SweepTable(records: records, varyNames: varyNames, rule: rule, threads: runner.jobs)
-            text += t.csv(threads: runner.jobs)
-            table = t
+            OutputBytes.appendCSVLine(["index"] + varyNames + layout.columns + ["error"], to: &out)
+            chunks = inChunks(done.count, threads: runner.jobs) { layout.csvRows(done[$0]) }
         case .jsonl:
-            let names = varyNames
-            text += inChunks(records.count, threads: runner.jobs) { range in
-                records[range].map { SweepLines.line($0, varyNames: names, rule: rule) }.joined()
-            }.joined()
+            let lines = SweepLines(records: done, varyNames: varyNames, rule: rule)
+            chunks = inChunks(done.count, threads: runner.jobs) { lines.lines(done[$0]) }
         }
-        return Result(text: text, records: records, complete: complete, rule: rule, table: table)
+        for chunk in chunks { out += chunk }
+        return Result(text: String(decoding: out, as: UTF8.self), records: records, complete: complete, rule: rule,
+                      format: format, varyNames: varyNames, layout: layout)
     }
 }
 

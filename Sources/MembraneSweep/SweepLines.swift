@@ -2,26 +2,55 @@ import MembraneReport
 import MembraneRequests
 
 /// The JSON Lines of a sweep: one object per point, standing alone (no header), so shards merge by concatenation in
-/// index order.
-public enum SweepLines {
-    public static func line(_ record: SweepRecord, varyNames: [String], rule: ColumnRule) -> String {
-        var members = ["\"index\":\(record.index)"]
-        for (name, value) in zip(varyNames, record.values) {
-            members.append(quote(name) + ":" + (isJSONNumber(value) ? value : quote(value)))
+/// index order. Members: `index`, the varied options (a value that reads as a JSON number is written as one), the
+/// result's columns in ``ColumnRule`` order, or `error`: the error object `{"field", "value", "message"}`.
+struct SweepLines {
+    let varyNames: [String]
+    let rule: ColumnRule
+    /// Per shape of result: each member's `"key":` and the index of its value, in output order.
+    private var members: [ObjectIdentifier: [(key: [UInt8], value: Int)]] = [:]
+
+    init(records: [SweepRecord], varyNames: [String], rule: ColumnRule) {
+        self.varyNames = varyNames
+        self.rule = rule
+        for r in records {
+            guard case .success(let flat) = r.outcome, members[ObjectIdentifier(flat.keys)] == nil else { continue }
+            let index = Dictionary(flat.keys.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+            members[ObjectIdentifier(flat.keys)] = rule.columns(of: Set(flat.keys.names)).map { name in
+                var key: [UInt8] = []
+                OutputBytes.appendJSONString(name, to: &key)
+                key.append(UInt8(ascii: ":"))
+                return (key, index[name]!)
+            }
         }
-        switch record.outcome {
-        case .success(let flat):
-            var byKey: [String: FlatValue] = [:]
-            for c in flat { byKey[c.key] = c.value }
-            for key in rule.columns(of: Set(byKey.keys)) { members.append(quote(key) + ":" + byKey[key]!.json) }
-        case .failure(let field, let value, let message):
-            let error = JSONValue.object([("field", .string(field)), ("value", .string(value)), ("message", .string(message))])
-            members.append("\"error\":" + error.render(pretty: false))
-        }
-        return "{" + members.joined(separator: ",") + "}\n"
     }
 
-    static func quote(_ s: String) -> String { JSONValue.string(s).render(pretty: false) }
+    func lines(_ records: ArraySlice<SweepRecord>) -> [UInt8] {
+        var out: [UInt8] = []
+        for r in records {
+            OutputBytes.append("{\"index\":", to: &out)
+            OutputBytes.append(String(r.index), to: &out)
+            for (name, value) in zip(varyNames, r.values) {
+                out.append(UInt8(ascii: ","))
+                OutputBytes.appendJSONString(name, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if Self.isJSONNumber(value) { OutputBytes.append(value, to: &out) } else { OutputBytes.appendJSONString(value, to: &out) }
+            }
+            switch r.outcome {
+            case .success(let flat):
+                for m in members[ObjectIdentifier(flat.keys)]! {
+                    out.append(UInt8(ascii: ","))
+                    out += m.key
+                    OutputBytes.appendJSON(flat.values[m.value], to: &out)
+                }
+            case .failure(let field, let value, let message):
+                let error = JSONValue.object([("field", .string(field)), ("value", .string(value)), ("message", .string(message))])
+                OutputBytes.append(",\"error\":" + error.render(pretty: false), to: &out)
+            }
+            OutputBytes.append("}\n", to: &out)
+        }
+        return out
+    }
 
     /// Whether `text` is a JSON number as written (`-70`, `0.5`, `1e-05`): then it is written as a number.
     static func isJSONNumber(_ text: String) -> Bool {

@@ -5,18 +5,8 @@ import Synchronization
 
 /// A point's result: its flattened JSON, or its error (a failing point never stops the sweep).
 public enum PointOutcome: Sendable, Equatable {
-    case success([FlatColumn])
+    case success(FlatResult)
     case failure(field: String, value: String, message: String)
-}
-
-/// One column of a flattened result.
-public struct FlatColumn: Sendable, Equatable {
-    public var key: String
-    public var value: FlatValue
-    public init(key: String, value: FlatValue) {
-        self.key = key
-        self.value = value
-    }
 }
 
 /// Runs points of a plan on `jobs` threads of this process. Each point is independent (its own request, its own
@@ -45,10 +35,11 @@ public struct SweepRunner: Sendable {
             let thread = Thread {
                 // What the thread's points may share (RunMemo): they differ only in the varied fields.
                 let memo = RunMemo(varied: plan.variedFields)
+                var flattener = Flattener(reserved: reserved)
                 while !stop() {
                     let i = state.next.add(1, ordering: .relaxed).oldValue
                     guard i < points.count else { break }
-                    let outcome = Self.outcome(plan, point: points[i], reserved: reserved, memo: memo, shouldStop: stop)
+                    let outcome = Self.outcome(plan, point: points[i], flattener: &flattener, memo: memo, shouldStop: stop)
                     state.results.withLock { $0[i] = outcome }
                     state.done.add(1, ordering: .relaxed)
                 }
@@ -66,16 +57,14 @@ public struct SweepRunner: Sendable {
 
     /// One point, as `membrane COMMAND … --json` would print it, flattened; result keys that would repeat the name of
     /// a column of the sweep (`index`, `error`, a varied option) are prefixed `result.`.
-    static func outcome(_ plan: SweepPlan, point k: Int, reserved: Set<String>, memo: RunMemo,
+    static func outcome(_ plan: SweepPlan, point k: Int, flattener: inout Flattener, memo: RunMemo,
                         shouldStop: @escaping @Sendable () -> Bool) -> PointOutcome? {
         var context = RequestContext(shouldStop: shouldStop)
         context.memo = memo
         do {
             let result = try plan.run(k, context: &context)
             guard result.status == .success else { return nil }
-            return .success(Flattening.flatten(result.json).map {
-                FlatColumn(key: reserved.contains($0.key) ? "result." + $0.key : $0.key, value: $0.value)
-            })
+            return .success(flattener.flatten(result.json))
         } catch let error as MembraneError {
             return .failure(field: error.field, value: error.value, message: error.message)
         } catch {
