@@ -49,6 +49,7 @@ public struct SolutionParser: Sendable {
 
     /// Splits on commas and semicolons that are not inside parentheses.
     public func splitEntries(_ text: String, field: String) throws -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return try splitASCIIEntries(text, field: field) }
         var entries: [String] = []
         var current = ""
         var depth = 0
@@ -74,9 +75,43 @@ public struct SolutionParser: Sendable {
         return entries.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
+    /// ``splitEntries(_:field:)`` of ASCII text, byte by byte: each byte is a character (CR LF, the one pair that is
+    /// a single character, is neither a separator nor a parenthesis), so the pieces are the same.
+    func splitASCIIEntries(_ text: String, field: String) throws -> [String] {
+        var entries: [String] = []
+        var depth = 0
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            switch bytes[i] {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                guard depth >= 0 else {
+                    throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
+                }
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
+                if depth == 0 {
+                    entries.append(String(text[start..<i]))
+                    start = bytes.index(after: i)
+                }
+            default: break
+            }
+            i = bytes.index(after: i)
+        }
+        guard depth == 0 else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
+        }
+        entries.append(String(text[start..<i]))
+        return entries.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     /// Parses one `NAME[(z=..,D=..)]=VALUE[UNIT]` entry.
     func parseEntry(_ entry: String, field: String) throws -> (Ion, Concentration) {
-        guard let equals = entry.lastIndex(of: "="), !entry[..<equals].isEmpty else {
+        // In ASCII text the last "=" byte is the last "=" character.
+        let lastEquals = entry.utf8.allSatisfy({ $0 < 0x80 }) ? entry.utf8.lastIndex(of: UInt8(ascii: "=")) : entry.lastIndex(of: "=")
+        guard let equals = lastEquals, !entry[..<equals].isEmpty else {
             throw MembraneError.invalidValue(field: field, value: entry,
                                              allowed: "NAME=VALUE, e.g. K=140 or Ca=100nM")
         }

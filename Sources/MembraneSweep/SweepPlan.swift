@@ -48,10 +48,9 @@ public struct SweepPlan: Sendable {
     public init(request: any MembraneRequest, vary specs: [VarySpec]) throws {
         let command = type(of: request).command
         self.command = command
-        runner = PointRunner(request)
         let base = try Self.encode(request)
         self.base = base
-        guard try runner.matches(base, request) else {
+        guard try PointRunner.readsBack(base, request) else {
             throw MembraneError.invalidValue(field: "command", value: command,
                                              allowed: "a request that reads back from its JSON body unchanged (this is a bug; please report it)")
         }
@@ -69,6 +68,7 @@ public struct SweepPlan: Sendable {
             n = product
         }
         count = n
+        runner = try PointRunner(request, base: base, varied: Self.variedFields(of: axes))
         var edited: [String] = []
         for case .entry(let field, _) in axes.map(\.target) where !edited.contains(field) { edited.append(field) }
         templates = edited.map { field in
@@ -93,7 +93,9 @@ public struct SweepPlan: Sendable {
 
     /// The request's fields that differ between points: the options varied, the options whose entries are
     /// (`outside` for `outside.K`), `set` for model parameters.
-    public var variedFields: Set<String> {
+    public var variedFields: Set<String> { runner.varied }
+
+    static func variedFields(of axes: [Axis]) -> Set<String> {
         Set(axes.map { axis in
             switch axis.target {
             case .option(let key): return key
@@ -108,20 +110,28 @@ public struct SweepPlan: Sendable {
         zip(axes, indices(of: k)).map { $0.spec.values[$1] }
     }
 
-    /// The request body of point `k`.
+    /// The request body of point `k`: the base with the varied members set.
     public func body(at k: Int) -> JSONInput {
         var members = base
+        for m in variedMembers(at: k) { Self.set(m.key, m.value, in: &members) }
+        return .object(members)
+    }
+
+    /// The members of point `k`'s body that differ from the base (``variedFields``), with the point's values.
+    func variedMembers(at k: Int) -> [JSONInput.Member] {
+        // The base's own members of those fields, edited as the whole body would be.
+        var members = base.filter { runner.varied.contains($0.key) }
         let values = values(at: k)
         for (axis, value) in zip(axes, values) { Self.apply(axis.target, value: value, to: &members) }
         for t in templates {
             Self.set(t.field, .string(t.template.fill(t.axes.map { values[$0] })), in: &members)
         }
-        return .object(members)
+        return members
     }
 
     /// Runs point `k` through the request layer: what `membrane COMMAND … --json` prints for it.
     public func run(_ k: Int, context: inout RequestContext) throws -> RequestResult<AnyRenderable> {
-        try runner.run(body(at: k), &context)
+        try runner.run(variedMembers(at: k), &context)
     }
 
     /// The sweep's identity for shard files: the command, its request and the specs as written.
@@ -264,19 +274,24 @@ public struct SweepPlan: Sendable {
     }
 }
 
-/// Decodes and runs a body as the request type of the swept command (the type opened once, at planning).
+/// Decodes and runs a point as the request type of the swept command (the type opened once, at planning): the
+/// base body decoded once (``RequestTemplate``), each point's varied members decoded into it.
 struct PointRunner: Sendable {
-    let run: @Sendable (JSONInput, inout RequestContext) throws -> RequestResult<AnyRenderable>
-    let matches: @Sendable ([JSONInput.Member], any MembraneRequest) throws -> Bool
+    let varied: Set<String>
+    let run: @Sendable ([JSONInput.Member], inout RequestContext) throws -> RequestResult<AnyRenderable>
 
-    init<R: MembraneRequest>(_ request: R) {
-        run = { body, context in
-            let r = try RequestDecoder().decode(R.self, from: body).result(in: &context)
+    init<R: MembraneRequest>(_ request: R, base: [JSONInput.Member], varied: Set<String>) throws {
+        self.varied = varied
+        let template = try RequestTemplate<R>(base: base, varied: varied)
+        run = { members, context in
+            let r = try template.decode(members).result(in: &context)
             return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status)
         }
-        matches = { members, original in
-            try RequestDecoder().decode(R.self, from: .object(members)) == (original as? R)
-        }
+    }
+
+    /// Whether `members` decode back to `request`.
+    static func readsBack<R: MembraneRequest>(_ members: [JSONInput.Member], _ request: R) throws -> Bool {
+        try RequestDecoder().decode(R.self, from: .object(members)) == request
     }
 }
 

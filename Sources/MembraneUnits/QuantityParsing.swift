@@ -7,7 +7,11 @@ public enum QuantityParser {
     /// hexadecimal floats and trailing garbage.
     public static func number(_ text: String, field: String, allowed: String = "a finite decimal number") throws -> Double {
         let trimmed = text.trimmingWhitespace()
-        let isDecimal = !trimmed.isEmpty && trimmed.allSatisfy { "0123456789.eE+-".contains($0) }
+        // Every character one of these ASCII ones: the same as asking of each byte.
+        let isDecimal = !trimmed.isEmpty && trimmed.utf8.allSatisfy { b in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e")
+                || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+        }
         guard isDecimal, let x = Double(trimmed), x.isFinite else {
             throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
         }
@@ -17,6 +21,9 @@ public enum QuantityParser {
     /// Splits "140mM" into ("140", "mM"): the longest numeric prefix and the rest, trimmed.
     static func splitUnit(_ text: String) -> (number: String, unit: String) {
         let trimmed = text.trimmingWhitespace()
+        if let end = asciiNumericPrefix(trimmed) {
+            return (String(trimmed[..<end]), end == trimmed.endIndex ? "" : String(trimmed[end...]).trimmingWhitespace())
+        }
         var end = trimmed.startIndex
         var previous: Character? = nil
         for index in trimmed.indices {
@@ -30,6 +37,32 @@ public enum QuantityParser {
             end = trimmed.index(after: index)
         }
         return (String(trimmed[..<end]), String(trimmed[end...]).trimmingWhitespace())
+    }
+
+    /// The end of ``splitUnit(_:)``'s numeric prefix, read byte by byte, when the prefix is ASCII and ends at the end
+    /// of the text or at an ASCII character: then each byte is a character, and the bytes give the characters' answer.
+    /// Nil (read by characters) when the prefix ends at a non-ASCII byte, which may belong to the character before it.
+    static func asciiNumericPrefix(_ text: String) -> String.Index? {
+        let bytes = text.utf8
+        func isDigit(_ b: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
+        var i = bytes.startIndex
+        var previous: UInt8? = nil
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            guard b < 0x80 else { return nil }
+            var numeric = isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+            if !numeric, b == UInt8(ascii: "e") || b == UInt8(ascii: "E"), let p = previous, isDigit(p) || p == UInt8(ascii: ".") {
+                let next = bytes.index(after: i)
+                if next < bytes.endIndex {
+                    let n = bytes[next]
+                    numeric = isDigit(n) || n == UInt8(ascii: "+") || n == UInt8(ascii: "-")
+                }
+            }
+            if !numeric { break }
+            previous = b
+            i = bytes.index(after: i)
+        }
+        return i
     }
 
     /// The units a concentration may be written in, with their factor to mM.
@@ -95,6 +128,18 @@ public enum QuantityParser {
 extension String {
     /// The string without leading and trailing white space (standard library only).
     public func trimmingWhitespace() -> String {
+        // ASCII ends: trim ASCII white space bytes. Where the trimming stops at an ASCII byte, the bytes trimmed were
+        // whole characters (two ASCII bytes are one character only as CR LF, both white space), so the result is the
+        // characters' one; where it stops at a non-ASCII byte, the characters decide.
+        let bytes = utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        if start == end { return start == bytes.startIndex ? self : "" }
+        if bytes[start] < 0x80 && bytes[bytes.index(before: end)] < 0x80 {
+            return start == bytes.startIndex && end == bytes.endIndex ? self : String(self[start..<end])
+        }
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
