@@ -31,7 +31,11 @@ public struct SolutionParser: Sendable {
 
     /// Parses `text`; `field` names the option in errors (`inside`, `pipette`, ...).
     public func parse(_ text: String, field: String) throws -> Solution {
-        let entries = try splitEntries(text, field: field)
+        try parse(entries: try splitEntries(text, field: field), text: text, field: field)
+    }
+
+    /// Parses `text` already split (``splitEntries(_:field:)``).
+    public func parse(entries: [String], text: String, field: String) throws -> Solution {
         guard !entries.isEmpty else {
             throw MembraneError.invalidValue(field: field, value: text,
                                              allowed: "at least one NAME=VALUE pair, e.g. \"K=140, Cl=140\"")
@@ -83,6 +87,13 @@ public struct SolutionParser: Sendable {
         let bytes = text.utf8
         var start = bytes.startIndex
         var i = start
+        /// The piece before `i`, trimmed (ASCII white space), unless empty.
+        func take() {
+            var a = start, b = i
+            while a < b, Self.isSpace(bytes[a]) { a = bytes.index(after: a) }
+            while b > a, Self.isSpace(bytes[bytes.index(before: b)]) { b = bytes.index(before: b) }
+            if a < b { entries.append(String(text[a..<b])) }
+        }
         while i < bytes.endIndex {
             switch bytes[i] {
             case UInt8(ascii: "("): depth += 1
@@ -93,7 +104,7 @@ public struct SolutionParser: Sendable {
                 }
             case UInt8(ascii: ","), UInt8(ascii: ";"):
                 if depth == 0 {
-                    entries.append(String(text[start..<i]))
+                    take()
                     start = bytes.index(after: i)
                 }
             default: break
@@ -103,9 +114,12 @@ public struct SolutionParser: Sendable {
         guard depth == 0 else {
             throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
         }
-        entries.append(String(text[start..<i]))
-        return entries.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        take()
+        return entries
     }
+
+    /// White space as ``String/trimmingWhitespace()`` trims it, for ASCII bytes.
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
 
     /// Parses one `NAME[(z=..,D=..)]=VALUE[UNIT]` entry.
     func parseEntry(_ entry: String, field: String) throws -> (Ion, Concentration) {

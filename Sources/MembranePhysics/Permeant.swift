@@ -49,7 +49,7 @@ public struct Permeant: Sendable, Hashable {
                 throw MembraneError.invalidValue(field: "permeability", value: "\(ion.name) listed twice",
                                                  allowed: "each ion once")
             }
-            permeants.append(Permeant(ion: inside.ions.first { $0.name == ion.name } ?? ion,
+            permeants.append(Permeant(ion: inside.components.first { $0.ion.name == ion.name }?.ion ?? ion,
                                       inside: cIn, outside: cOut, permeability: value))
         }
         guard permeants.contains(where: { $0.permeability > 0 }) else {

@@ -2,7 +2,10 @@
 ///
 /// Non-finite numbers cannot be represented in JSON; the core never produces them, and
 /// ``render(pretty:)`` writes `null` for them rather than invalid JSON.
-public indirect enum JSONValue: Sendable, Equatable {
+///
+/// Not `indirect`: arrays and objects hold their elements in array storage already, so a value is stored in place
+/// (one allocation per array or object, none per number or string).
+public enum JSONValue: Sendable, Equatable {
     case number(Double)
     case integer(Int)
     case string(String)

@@ -43,7 +43,9 @@ public enum FlatValue: Sendable, Equatable {
 /// the results of a sweep; ``flatten(_:)`` is one result's columns.
 public enum Flattening {
     /// Keys left out wherever they appear (see above).
-    public static let volatileKeys: Set<String> = ["wall_time_s"]
+    public static let volatileKeys = ["wall_time_s"]
+
+    static func isVolatile(_ key: String) -> Bool { volatileKeys.contains(key) }
 
     /// The columns of one result, in the order its JSON prints them.
     public static func flatten(_ json: JSONValue) -> [FlatColumn] {

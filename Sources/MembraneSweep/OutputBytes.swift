@@ -3,7 +3,10 @@ import MembraneReport
 /// The bytes of a sweep's output, appended to a buffer: CSV cells (RFC 4180) and JSON values written exactly as
 /// ``SweepTable`` and ``JSONValue`` write them, without building a string per cell.
 enum OutputBytes {
-    static func append(_ text: String, to out: inout [UInt8]) { out.append(contentsOf: text.utf8) }
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
 
     /// A CSV cell: quoted when it holds a comma, quote, CR or LF, its quotes doubled.
     static func appendCSV(_ cell: String, to out: inout [UInt8]) {

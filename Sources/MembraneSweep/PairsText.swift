@@ -80,6 +80,8 @@ struct PairsTemplate: Sendable {
     }
     var pieces: [Piece]
 
+    init(pieces: [Piece]) { self.pieces = pieces }
+
     init(_ text: String, names: [String], matches: (String, String) -> Bool) {
         let present = PairsText(text: text).entries ?? []
         let appending = names.contains { name in !present.contains { matches($0.name, name) } }

@@ -33,10 +33,10 @@ public struct SweepPlan: Sendable {
     public var base: [JSONInput.Member]
     /// The points of the grid.
     public let count: Int
-    let runner: PointRunner
+    private(set) var runner: PointRunner
     /// For each option with entries varied (`outside.K`, `outside.Na`): its text prepared for them, and the axes
     /// that fill its slots, in slot order.
-    let templates: [(field: String, template: PairsTemplate, axes: [Int])]
+    private(set) var templates: [(field: String, template: PairsTemplate, axes: [Int])]
 
     public struct Axis: Sendable, Equatable {
         public var spec: VarySpec
@@ -81,6 +81,7 @@ public struct SweepPlan: Sendable {
 
     /// The value index of every axis at point `k`.
     public func indices(of k: Int) -> [Int] {
+        if axes.count == 1 { return [k] }
         var rest = k
         var out = Array(repeating: 0, count: axes.count)
         for j in axes.indices.reversed() {
@@ -107,7 +108,14 @@ public struct SweepPlan: Sendable {
 
     /// The varied values at point `k`, as the command receives them and the output writes them.
     public func values(at k: Int) -> [String] {
-        zip(axes, indices(of: k)).map { $0.spec.values[$1] }
+        var values = Array(repeating: "", count: axes.count)
+        var rest = k
+        for j in axes.indices.reversed() {
+            let n = axes[j].spec.values.count
+            values[j] = axes[j].spec.values[rest % n]
+            rest /= n
+        }
+        return values
     }
 
     /// The request body of point `k`: the base with the varied members set.
@@ -120,7 +128,7 @@ public struct SweepPlan: Sendable {
     /// The members of point `k`'s body that differ from the base (``variedFields``), with the point's values.
     func variedMembers(at k: Int) -> [JSONInput.Member] {
         // The base's own members of those fields, edited as the whole body would be.
-        var members = base.filter { runner.varied.contains($0.key) }
+        var members = runner.variedBase
         let values = values(at: k)
         for (axis, value) in zip(axes, values) { Self.apply(axis.target, value: value, to: &members) }
         for t in templates {
@@ -132,6 +140,27 @@ public struct SweepPlan: Sendable {
     /// Runs point `k` through the request layer: what `membrane COMMAND … --json` prints for it.
     public func run(_ k: Int, context: inout RequestContext) throws -> RequestResult<AnyRenderable> {
         try runner.run(variedMembers(at: k), &context)
+    }
+
+    /// The same plan with its own copy of every text (values, body, templates) and its own decoded template: what one
+    /// thread of a sweep uses, so that threads share no reference-counted storage (a count changed by two cores at a
+    /// time moves its cache line between them at every point).
+    func unshared() throws -> SweepPlan {
+        var copy = self
+        copy.axes = axes.map { axis in
+            var a = axis
+            a.spec.values = a.spec.values.map(unsharedText)
+            return a
+        }
+        copy.base = base.map { $0.unshared }
+        copy.templates = templates.map { t in
+            (unsharedText(t.field), PairsTemplate(pieces: t.template.pieces.map { piece in
+                if case .literal(let s) = piece { return .literal(unsharedText(s)) }
+                return piece
+            }), t.axes)
+        }
+        copy.runner = try runner.unshared(copy.base)
+        return copy
     }
 
     /// The sweep's identity for shard files: the command, its request and the specs as written.
@@ -278,20 +307,51 @@ public struct SweepPlan: Sendable {
 /// base body decoded once (``RequestTemplate``), each point's varied members decoded into it.
 struct PointRunner: Sendable {
     let varied: Set<String>
+    /// The base's members of the varied fields.
+    let variedBase: [JSONInput.Member]
     let run: @Sendable ([JSONInput.Member], inout RequestContext) throws -> RequestResult<AnyRenderable>
+    /// A runner of the same request type over another copy of the base.
+    let unshared: @Sendable ([JSONInput.Member]) throws -> PointRunner
 
     init<R: MembraneRequest>(_ request: R, base: [JSONInput.Member], varied: Set<String>) throws {
+        try self.init(R.self, base: base, varied: varied)
+    }
+
+    init<R: MembraneRequest>(_ type: R.Type, base: [JSONInput.Member], varied: Set<String>) throws {
         self.varied = varied
+        variedBase = base.filter { varied.contains($0.key) }
         let template = try RequestTemplate<R>(base: base, varied: varied)
         run = { members, context in
             let r = try template.decode(members).result(in: &context)
             return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status)
         }
+        unshared = { base in try PointRunner(R.self, base: base, varied: Set(varied.map(unsharedText))) }
     }
 
     /// Whether `members` decode back to `request`.
     static func readsBack<R: MembraneRequest>(_ members: [JSONInput.Member], _ request: R) throws -> Bool {
         try RequestDecoder().decode(R.self, from: .object(members)) == request
+    }
+}
+
+/// A copy of `text` in storage of its own (short texts have none to share).
+func unsharedText(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+
+extension JSONInput.Member {
+    /// The member with its own copy of every text.
+    var unshared: JSONInput.Member { JSONInput.Member(unsharedText(key), value.unshared) }
+}
+
+extension JSONInput {
+    /// The value with its own copy of every text.
+    var unshared: JSONInput {
+        switch self {
+        case .null, .bool: return self
+        case .number(let n): return .number(unsharedText(n))
+        case .string(let s): return .string(unsharedText(s))
+        case .array(let items): return .array(items.map(\.unshared))
+        case .object(let members): return .object(members.map(\.unshared))
+        }
     }
 }
 

@@ -33,16 +33,19 @@ public struct SweepRunner: Sendable {
         for _ in 0..<min(jobs, max(points.count, 1)) {
             group.enter()
             let thread = Thread {
-                // What the thread's points may share (RunMemo): they differ only in the varied fields.
+                // The thread's own copy of the plan (it decoded once before, so this cannot fail) and what its points
+                // may share (RunMemo: they differ only in the varied fields).
+                let plan = (try? plan.unshared()) ?? plan
                 let memo = RunMemo(varied: plan.variedFields)
                 var flattener = Flattener(reserved: reserved)
+                var mine: [(Int, PointOutcome?)] = []
                 while !stop() {
                     let i = state.next.add(1, ordering: .relaxed).oldValue
                     guard i < points.count else { break }
-                    let outcome = Self.outcome(plan, point: points[i], flattener: &flattener, memo: memo, shouldStop: stop)
-                    state.results.withLock { $0[i] = outcome }
+                    mine.append((i, Self.outcome(plan, point: points[i], flattener: &flattener, memo: memo, shouldStop: stop)))
                     state.done.add(1, ordering: .relaxed)
                 }
+                state.results.withLock { results in for (i, outcome) in mine { results[i] = outcome } }
                 group.leave()
             }
             thread.stackSize = 8 << 20

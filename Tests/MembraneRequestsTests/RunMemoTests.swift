@@ -21,6 +21,20 @@ struct RunMemoTests {
         #expect(nils == 1)
     }
 
+    /// Results of pure functions are kept by key (the latest `capacity` of them), whatever the varied fields.
+    @Test func pureResultsKeptByKey() {
+        let memo = RunMemo(varied: ["temperature"])
+        var computed = 0
+        func parse(_ text: String) -> String { memo.value(of: ["upper", text]) { computed += 1; return text.uppercased() } }
+        #expect(parse("k=1") == "K=1" && parse("na=2") == "NA=2" && parse("k=1") == "K=1")
+        #expect(computed == 2)
+        for i in 0..<RunMemo.capacity { _ = parse("x\(i)") }
+        #expect(parse("k=1") == "K=1")
+        #expect(computed == 2 + RunMemo.capacity + 1)
+        // The same key with another result type is another result.
+        #expect(memo.value(of: ["upper", "k=1"]) { 7 } == 7)
+    }
+
     /// The claim the steady state's memo rests on: the range of pump rates with a steady state is a property of the
     /// cell and its bath, the same to the bit whatever the scenario's own pump rate and activity (Keener & Sneyd's
     /// P_max = 14.22 is inside it, ch. 2).

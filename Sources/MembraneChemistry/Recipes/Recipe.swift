@@ -26,7 +26,11 @@ public struct Recipe: Sendable {
 
     /// True when some entry is not of the `NAME=VALUE` form, i.e. the text is a recipe.
     public static func isRecipe(entries: [String]) -> Bool {
-        entries.contains { !$0.contains("=") }
+        entries.contains { entry in
+            // In ASCII text, an "=" byte is an "=".
+            if entry.utf8.allSatisfy({ $0 < 0x80 }) { return !entry.utf8.contains(UInt8(ascii: "=")) }
+            return !entry.contains("=")
+        }
     }
 
     /// Parses a recipe; `field` names the option in errors.

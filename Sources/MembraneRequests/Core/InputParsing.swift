@@ -5,13 +5,25 @@ public enum InputParsing {
     static let parser = SolutionParser()
 
     /// An ion list or a recipe (its pKa's at 25 °C); a recipe's warnings (pH range, imbalance, missing
-    /// constants) become input warnings.
+    /// constants) become input warnings. A pure function of the text and the field: runs that share a memo (a
+    /// sweep's points) read each text once.
     static func solution(_ value: Assignments, field: String, context: inout RequestContext) throws -> Solution {
         let text = value.text
-        guard Recipe.isRecipe(entries: try parser.splitEntries(text, field: field)) else { return try parser.parse(text, field: field) }
-        let r = try parser.parseRecipe(text, field: field)
-        for w in r.warnings { context.warn("(\(field) recipe) \(w)") }
-        return r.solution
+        let (solution, warnings) = try context.value(of: ["solution", field, text]) { () throws -> (Solution, [String]) in
+            let entries = try parser.splitEntries(text, field: field)
+            guard Recipe.isRecipe(entries: entries) else { return (try parser.parse(entries: entries, text: text, field: field), []) }
+            let r = try parser.parseRecipe(text, field: field)
+            return (r.solution, r.warnings.map { "(\(field) recipe) \($0)" })
+        }
+        for w in warnings { context.warn(w) }
+        return solution
+    }
+
+    /// NAME=NUMBER pairs (permeabilities, conductances), each name once (``NamedValues``). A pure function of the
+    /// text: runs that share a memo read each text once.
+    static func namedValues(_ value: Assignments, field: String, example: String = "K=1,Na=0.04,Cl=0.45",
+                            context: RequestContext) throws -> [(name: String, value: Double)] {
+        try context.value(of: ["named values", field, example, value.text]) { try value.namedValues(field: field, example: example) }
     }
 
     /// A stiff integration method by name (`rodas4`, `bdf`).

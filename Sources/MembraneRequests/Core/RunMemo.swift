@@ -8,8 +8,31 @@ public final class RunMemo {
     /// The coding keys whose values differ between the runs that share this memo.
     public let varied: Set<String>
     private var values: [String: Any] = [:]
+    /// The latest results of pure functions, oldest first: the inputs of a sweep's points repeat from point to
+    /// point (all but the varied ones), so a few suffice, and comparing a few keys costs less than hashing one.
+    private var results: [(key: [String], value: AnyObject)] = []
+    /// The most results of pure functions kept.
+    public static let capacity = 16
+
+    /// A kept result.
+    private final class Box<T> {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
 
     public init(varied: Set<String>) { self.varied = varied }
+
+    /// The result of a pure function of `key` (the function's name and inputs: the same key always gives the same
+    /// value, whatever the run), kept from a recent run when there was one.
+    public func value<T>(of key: [String], _ compute: () throws -> T) rethrows -> T {
+        for r in results.reversed() where r.key == key {
+            if let box = r.value as? Box<T> { return box.value }
+        }
+        let value = try compute()
+        if results.count == Self.capacity { results.removeFirst() }
+        results.append((key, Box(value)))
+        return value
+    }
 
     /// The value `name`: kept from an earlier run when it depends on none of the varied fields (`varied` ⊆
     /// `independentOf`), else computed now (and not kept).
@@ -27,5 +50,11 @@ extension RequestContext {
     func value<T>(_ name: String, independentOf fields: Set<String>, _ compute: () throws -> T) rethrows -> T {
         guard let memo else { return try compute() }
         return try memo.value(name, independentOf: fields, compute)
+    }
+
+    /// The result of a pure function of `key` through ``memo`` (when the caller gave one), else computed now.
+    func value<T>(of key: [String], _ compute: () throws -> T) rethrows -> T {
+        guard let memo else { return try compute() }
+        return try memo.value(of: key, compute)
     }
 }

@@ -34,7 +34,7 @@ public struct GHKRequest: MembraneRequest {
         let aIn = try activity.activities(of: inside, conditions: c), aOut = try activity.activities(of: outside, conditions: c)
         if let aIn, let aOut { inside = aIn.0; outside = aOut.0 }
         let permeants = try Permeant.list(inside: inside, outside: outside,
-                                          permeabilities: permeability.namedValues(field: "permeability"))
+                                          permeabilities: InputParsing.namedValues(permeability, field: "permeability", context: context))
         let r = try pumpRatio.map { try $0.number(field: "pump-ratio") }
         return try activity.annotate(GHKVoltage.potential(permeants, pumpRatio: r, conditions: c),
                                      inside: aIn?.1, outside: aOut?.1, concentrationsAreActivities: true)

@@ -45,7 +45,7 @@ public struct ReportRequest: MembraneRequest {
             var sOut = try InputParsing.solution(outside, field: "outside", context: &context)
             let aIn = try activity.activities(of: sIn, conditions: c), aOut = try activity.activities(of: sOut, conditions: c)
             if let aIn, let aOut { sIn = aIn.0; sOut = aOut.0 }
-            let analysis = try RestingAnalysis(inside: sIn, outside: sOut, permeabilities: permeability.namedValues(field: "permeability"),
+            let analysis = try RestingAnalysis(inside: sIn, outside: sOut, permeabilities: InputParsing.namedValues(permeability, field: "permeability", context: context),
                                                vm: vm, pumpRatio: r, radius: .micrometres(radius), conditions: c)
             return try activity.annotate(RestingReport(analysis: analysis, preset: nil), inside: aIn?.1, outside: aOut?.1,
                                          concentrationsAreActivities: true)
