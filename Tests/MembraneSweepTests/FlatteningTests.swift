@@ -3,6 +3,7 @@ import Foundation
 import MembraneReport
 import MembraneRequests
 import MembraneSweep
+import MembraneTestSupport
 
 /// How a command's JSON becomes columns, and the order of the columns.
 @Suite("flattening and column order")
@@ -72,6 +73,25 @@ struct FlatteningTests {
         let selected = ColumnRule(point0Keys: rule.point0Keys, patterns: ["nernst_mV", "potential_mV", "nernst_mV.K", "nothing"])
         #expect(selected.columns(of: keys) == ["nernst_mV.K", "nernst_mV.Na", "potential_mV"])
         #expect(selected.unmatched(by: keys) == ["nothing"])
+    }
+
+    /// Values written as bytes (the sweep's output) read as JSONValue renders them: strings with every escape and
+    /// character, numbers of every magnitude.
+    @Test func valuesAsJSONValueRendersThem() {
+        let strings = ["", "plain", "a \"quoted\" \\ back", "tab\tline\nreturn\r", "\u{0}\u{1}\u{1F}\u{7F}", "µM · ±", "😀 e\u{301}"]
+            + Array(TextSamples(count: 2000, pieces: ["\"", "\\", "\n", "\u{1}", "\u{1B}", "a", "µ", "\u{301}", " ", ","]))
+        for s in strings { #expect(FlatValue.string(s).json == JSONValue.string(s).render(pretty: false), "\(Array(s.unicodeScalars))") }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var numbers: [Double] = [0, -0.0, 1e15, 1e15 - 1, -1e15, 1e16, 0.1, 1e-5, 5e-324, .greatestFiniteMagnitude, .nan, .infinity]
+        for _ in 0..<20_000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            numbers.append(Double(bitPattern: state))
+            numbers.append(Double(Int64(bitPattern: state) >> 20))
+        }
+        for x in numbers {
+            #expect(FlatValue.number(x).json == JSONValue.number(x).render(pretty: false))
+            #expect(FlatValue.number(x).cell == JSONValue.number(x).render(pretty: false))
+        }
     }
 
     /// CSV cells: quoted when they hold commas, quotes or line ends (RFC 4180).
