@@ -79,19 +79,6 @@ public struct SweepPlan: Sendable {
         }
     }
 
-    /// The value index of every axis at point `k`.
-    public func indices(of k: Int) -> [Int] {
-        if axes.count == 1 { return [k] }
-        var rest = k
-        var out = Array(repeating: 0, count: axes.count)
-        for j in axes.indices.reversed() {
-            let n = axes[j].spec.values.count
-            out[j] = rest % n
-            rest /= n
-        }
-        return out
-    }
-
     /// The request's fields that differ between points: the options varied, the options whose entries are
     /// (`outside` for `outside.K`), `set` for model parameters.
     public var variedFields: Set<String> { runner.varied }
@@ -314,10 +301,6 @@ struct PointRunner: Sendable {
     let unshared: @Sendable ([JSONInput.Member]) throws -> PointRunner
 
     init<R: MembraneRequest>(_ request: R, base: [JSONInput.Member], varied: Set<String>) throws {
-        try self.init(R.self, base: base, varied: varied)
-    }
-
-    init<R: MembraneRequest>(_ type: R.Type, base: [JSONInput.Member], varied: Set<String>) throws {
         self.varied = varied
         variedBase = base.filter { varied.contains($0.key) }
         let template = try RequestTemplate<R>(base: base, varied: varied)
@@ -325,7 +308,7 @@ struct PointRunner: Sendable {
             let r = try template.decode(members).result(in: &context)
             return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status)
         }
-        unshared = { base in try PointRunner(R.self, base: base, varied: Set(varied.map(unsharedText))) }
+        unshared = { base in try PointRunner(request, base: base, varied: Set(varied.map(unsharedText))) }
     }
 
     /// Whether `members` decode back to `request`.

@@ -1,9 +1,13 @@
 /// Values that runs differing only in some fields may compute once: the points of a sweep share one per thread.
 ///
-/// A run asks for a value by name and says which fields it does not depend on; the memo keeps it only when every
-/// field that differs between its runs (``varied``) is one of those, and computes it afresh otherwise. The value is
-/// then exactly what each run would compute by itself. One memo belongs to one thread (a class, not `Sendable`):
-/// nothing is shared between threads, so nothing waits on a lock.
+/// Two kinds, each exactly what a run would compute by itself:
+/// - the result of a pure function of its inputs (reading a solution's text), kept by its key — the function's name
+///   and inputs — for as long as it is among the latest ``capacity`` results;
+/// - a value a run names and says which fields it does not depend on: kept only when every field that differs between
+///   the runs (``varied``) is one of those, computed afresh otherwise.
+///
+/// One memo belongs to one thread (a class, not `Sendable`): nothing is shared between threads, so nothing waits on
+/// a lock.
 public final class RunMemo {
     /// The coding keys whose values differ between the runs that share this memo.
     public let varied: Set<String>
