@@ -40,7 +40,7 @@ public struct SweepTable: Sendable, Equatable {
 /// `body` over contiguous chunks of 0..<count, on up to `threads` threads; the results in chunk order (so the output
 /// does not depend on the threads).
 func inChunks<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
-    let chunk = 2048
+    let chunk = 512
     let n = (count + chunk - 1) / chunk
     guard n > 1, threads > 1 else { return [body(0..<count)] }
     let results = Mutex<[T?]>(Array(repeating: nil, count: n))

@@ -28,7 +28,7 @@ struct SweepCLITests {
     // MARK: --jobs
 
     /// Points are independent: one thread or two give the same bytes, failing points included (2600 rows: the
-    /// output is also rendered in chunks of 2048 rows on the threads).
+    /// output is also rendered in chunks of 512 rows on the threads).
     @Test(arguments: ["csv", "jsonl"])
     func jobsDoNotChangeTheOutput(format: String) throws {
         let args = ["--format", format, "--vary", "inside.K=140,-1,70,1e-3,abc", "--vary", "outside.K=1:100:260:log",
