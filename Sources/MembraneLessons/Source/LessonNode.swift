@@ -10,8 +10,8 @@ import Yams
 /// stands (a title is text whatever it looks like; a tolerance must be a number), so YAML 1.1's surprises do not
 /// apply: `no`, `on` and `yes` stay words, and `NO` as an answer key stays `NO`. Inside a command's request body
 /// a plain scalar that reads as a number is a number, `true`/`false` are booleans, `null`/`~` is null and
-/// everything else is a string; a quoted scalar is always a string. Anchors and aliases are refused (a lesson
-/// should read the same to a person as to the program); tags are ignored.
+/// everything else is a string; a quoted scalar is always a string. Tags are ignored; anchors
+/// and aliases are resolved as YAML defines them.
 public indirect enum LessonNode: Sendable, Equatable {
     case scalar(String, quoted: Bool, SourceLocation)
     case mapping([Entry], SourceLocation)
@@ -58,9 +58,6 @@ public indirect enum LessonNode: Sendable, Equatable {
 
     private static func convert(_ node: Node, file: String) throws -> LessonNode {
         let here = location(node.mark, file)
-        if node.anchor != nil {
-            throw LessonFault.invalid(here, "", value: "&", allowed: "plain YAML without anchors and aliases (write the value out)")
-        }
         switch node {
         case .scalar(let s):
             return .scalar(s.string, quoted: s.style != .plain, here)
@@ -80,8 +77,8 @@ public indirect enum LessonNode: Sendable, Equatable {
                 entries.append(Entry(key: key.string, keyLocation: keyLocation, value: try convert(v, file: file)))
             }
             return .mapping(entries, here)
-        case .alias:
-            throw LessonFault.invalid(here, "", value: "*", allowed: "plain YAML without anchors and aliases (write the value out)")
+        case .alias(let alias):
+            throw LessonFault.invalid(here, "", value: "*\(alias.anchor)", allowed: "a value written out (an alias of Yams' composer was not resolved)")
         }
     }
 

@@ -152,7 +152,17 @@ indirect enum MathNode: Sendable, Equatable {
             default: return false
             }
         }
-        return simpleProduct && !denominator ? t : "(\(t))"
+        // One bracketed group, [K⁺]ₒ, is one factor even in a denominator.
+        let brackets = items.filter { if case .operator_(let o) = $0, "[(".contains(o) { return true } else { return false } }.count
+        let bracketed: Bool = {
+            guard brackets == 1, case .operator_(let open) = items[0], "[(".contains(open) else { return false }
+            switch items[items.count - 1] {
+            case .operator_(let close): return "])".contains(close)
+            case .scripts(.operator_(let close), _, _): return "])".contains(close)
+            default: return false
+            }
+        }()
+        return simpleProduct && (!denominator || bracketed) ? t : "(\(t))"
     }
 
     private static func script(_ s: String, table: [Character: Character], mark: String) -> String {

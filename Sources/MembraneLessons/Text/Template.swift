@@ -74,7 +74,10 @@ public enum NumberStyle: Sendable, Equatable {
         guard x != 0 else { return "0" }
         let exponent = Int(Double.log10(x).rounded(.down))
         if exponent < -4 || exponent >= 9 { return scientific(x, n - 1, trim: true) }
-        var s = fixed(x, max(0, n - 1 - exponent))
+        // Digits beyond the n-th are rounded off, also left of the point: 1568662 → 1569000.
+        var y = x
+        if exponent >= n { let unit = Double.pow(10, Double(exponent - n + 1)); y = (x / unit).rounded() * unit }
+        var s = fixed(y, max(0, n - 1 - exponent))
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
