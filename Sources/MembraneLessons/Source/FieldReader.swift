@@ -49,15 +49,6 @@ struct FieldReader {
         return (try Self.text(node, path: path(key)), node.location)
     }
 
-    /// A number written without quotes.
-    func number(_ key: String) throws -> Double? {
-        guard let node = node(key) else { return nil }
-        guard case .scalar(let s, _, _) = node, let x = Double(s.trimmingSpaces()), x.isFinite else {
-            throw LessonFault.invalid(node.location, path(key), value: node.scalarText ?? "", allowed: "a number")
-        }
-        return x
-    }
-
     /// One text or a list of texts.
     func texts(_ key: String) throws -> [(text: String, location: SourceLocation)] {
         guard let node = node(key) else { return [] }
