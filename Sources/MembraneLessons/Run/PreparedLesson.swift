@@ -13,8 +13,6 @@ public struct PreparedLesson: Sendable {
     public let answers: [LessonValue]
     /// For numeric questions: each trap's value, in the order written.
     let trapValues: [[Double]]
-    /// For choice questions picked by value: each choice's value.
-    let choiceValues: [[Double?]]
 
     /// Runs the setup with `runner` and derives every answer. A lesson that needs a command the runner lacks
     /// (its `requires`) fails with an `undefined` error that says which command and why.
@@ -25,7 +23,7 @@ public struct PreparedLesson: Sendable {
         for run in lesson.setup {
             results[run.name] = try execute(run, of: lesson, runner: runner)
         }
-        var answers: [LessonValue] = [], traps: [[Double]] = [], choices: [[Double?]] = []
+        var answers: [LessonValue] = [], traps: [[Double]] = []
         for question in lesson.questions {
             var scope = EvaluationScope(results: results, answers: Self.answerMap(lesson, answers))
             let value = try question.answer.evaluate(in: scope)
@@ -48,15 +46,12 @@ public struct PreparedLesson: Sendable {
                 }
                 answers.append(value)
                 traps.append(values)
-                choices.append([])
             case .choice(let options):
-                let (key, values) = try rightChoice(question, options, value: value, scope: scope)
-                answers.append(.text(key))
+                answers.append(.text(try rightChoice(question, options, value: value, scope: scope)))
                 traps.append([])
-                choices.append(values)
             }
         }
-        let prepared = PreparedLesson(lesson: lesson, results: results, answers: answers, trapValues: traps, choiceValues: choices)
+        let prepared = PreparedLesson(lesson: lesson, results: results, answers: answers, trapValues: traps)
         try prepared.checkTexts()
         return prepared
     }
@@ -89,7 +84,7 @@ public struct PreparedLesson: Sendable {
     }
 
     private static func rightChoice(_ question: Question, _ options: [Question.Choice], value: LessonValue,
-                                    scope: EvaluationScope) throws -> (String, [Double?]) {
+                                    scope: EvaluationScope) throws -> String {
         let keys = options.map(\.key)
         switch value {
         case .text, .bool:
@@ -97,9 +92,9 @@ public struct PreparedLesson: Sendable {
                 throw LessonFault.invalid(question.answer.location, question.answer.path, value: value.description,
                                           allowed: "an answer that is one of the choices' keys (\(keys.joined(separator: ", ")))")
             }
-            return (hit.key, options.map { _ in nil })
+            return hit.key
         case .number(let x):
-            var values: [Double?] = []
+            var values: [Double] = []
             for option in options {
                 guard let v = option.value else {
                     throw LessonFault.invalid(question.location, "\(question.path).choices.\(option.key)", value: option.key,
@@ -107,12 +102,12 @@ public struct PreparedLesson: Sendable {
                 }
                 values.append(try v.evaluate(in: scope).requireNumber(at: v))
             }
-            let hits = options.indices.filter { Expression.BinaryOperator.same(.number(values[$0]!), .number(x)) }
+            let hits = options.indices.filter { Expression.BinaryOperator.same(.number(values[$0]), .number(x)) }
             guard hits.count == 1 else {
                 throw LessonFault.invalid(question.answer.location, question.answer.path, value: value.description,
                                           allowed: "an answer equal to the value of exactly one choice (\(hits.count) of \(keys.joined(separator: ", ")) match)")
             }
-            return (options[hits[0]].key, values)
+            return options[hits[0]].key
         }
     }
 
