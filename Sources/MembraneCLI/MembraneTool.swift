@@ -24,6 +24,7 @@ struct MembraneTool: ParsableCommand {
             DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
             MicrodomainCommand.self, NoiseCommand.self, PMFCommand.self, PlantCommand.self,
             SweepCommand.self, MergeCommand.self,
+            LessonCommand.self,
         ],
         defaultSubcommand: nil)
 

@@ -271,7 +271,18 @@ struct SweepCLITests {
         ["pmf", "--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7.0", "--atp-mM", "5", "--adp-mM", "0.05",
          "--phosphate-mM", "5"],
         ["plant", "--preset", "arabidopsis-root", "--protons-per-k", "2"],
+        ["lesson", "list"],
+        ["lesson", "show", "driving-force"],
+        ["lesson", "key", "ljp-correction"],
+        ["lesson", "grade", "nernst-valence", "--answers", answersFile],
     ].map { Sample(vary: [], command: $0, points: [0: $0]) }
+
+    /// An answer file for `lesson grade` (the request carries the object itself).
+    static let answersFile: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-answers-\(UUID().uuidString).json").path
+        try! #"{"E_K": -89, "E_Ca": "257 mV", "halving": "half"}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }()
 
     @Test(arguments: everyCommand)
     func everyCommandSweepsAsItself(_ sample: Sample) throws {
