@@ -6,7 +6,7 @@ import PackageDescription
 /// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
 /// ← Membrane (umbrella) ← MembraneReport ← MembraneRequests (one Codable request per command, no ArgumentParser)
-/// ← MembraneCLI (product `membrane`).
+/// ← MembraneWorkbench (`membrane serve`: Hummingbird, the page embedded in code) ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
     products: [
@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -47,9 +50,17 @@ let package = Package(
         .target(
             name: "MembraneRequests",
             dependencies: ["Membrane", "MembraneReport"]),
+        .target(
+            name: "MembraneWorkbench",
+            dependencies: ["MembraneRequests", "MembraneReport",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            resources: [.embedInCode("Page")]),
         .executableTarget(
             name: "MembraneCLI",
-            dependencies: ["Membrane", "MembraneReport", "MembraneRequests",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests", "MembraneWorkbench",
+                           .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "MembraneTestSupport",
@@ -81,5 +92,9 @@ let package = Package(
         .testTarget(
             name: "MembraneRequestsTests",
             dependencies: ["MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneWorkbenchTests",
+            dependencies: ["MembraneWorkbench", "MembraneRequests", "MembraneCLI", "MembraneTestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )
