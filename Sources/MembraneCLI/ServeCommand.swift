@@ -26,7 +26,8 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds one request may compute before it is stopped (503).")
     var timeLimit: Double = 30
 
-    func validate() throws {
+    /// Checked in `run`, so that a bad value is a `MembraneError` (exit 64, the error object with `--json`).
+    func checkOptions() throws {
         guard (0...65535).contains(port) else {
             throw MembraneError.invalidValue(field: "port", value: String(port), allowed: "a TCP port 0…65535 (0: any free port)")
         }
@@ -36,6 +37,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOptions()
         var configuration = WorkbenchConfiguration(host: host, port: port)
         configuration.limits.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded()))
         if !configuration.bindsLoopbackOnly {

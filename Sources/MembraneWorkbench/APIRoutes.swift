@@ -26,16 +26,16 @@ struct APIRoutes: Sendable {
     func add(to router: Router<WorkbenchRequestContext>) {
         for type in RequestCatalog.all {
             let command = type.command
-            router.post(RouterPath("api/\(command)")) { request, context in
-                try await answer(command, request: request, context: context, figure: nil).response
+            router.post(RouterPath("api/\(command)")) { request, _ in
+                try await answer(command, request: request, figure: nil).response
             }
-            router.post(RouterPath("api/plot/\(command)")) { request, context in
+            router.post(RouterPath("api/plot/\(command)")) { request, _ in
                 let format = request.uri.queryParameters["format"].map(String.init) ?? "json"
                 guard let figure = FigureFormat(rawValue: format) else {
                     return APIAnswer.error(.badRequest, field: "format", value: format,
                                            message: "the figure format: json (the figure spec, the default) or svg").response
                 }
-                return try await answer(command, request: request, context: context, figure: figure).response
+                return try await answer(command, request: request, figure: figure).response
             }
         }
         for list in ["presets", "ions"] {
@@ -52,7 +52,7 @@ struct APIRoutes: Sendable {
     }
 
     /// Reads the body (bounded), then computes.
-    func answer(_ command: String, request: Request, context: WorkbenchRequestContext, figure: FigureFormat?) async throws -> APIAnswer {
+    func answer(_ command: String, request: Request, figure: FigureFormat?) async throws -> APIAnswer {
         let arrival = ContinuousClock.now
         if let refusal = refusal(ofContentType: request.headers[.contentType]) { return refusal }
         var request = request

@@ -66,6 +66,12 @@ struct BadInputTests {
         Case(command: "microdomain", body: #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2, "buffer": "EGTX=10"}"#, field: "buffer"),
         Case(command: "steady-state", body: #"{"config": {"pump": {"kinetics": "constant"}, "events": [{"time_s": "soon", "action": "block"}]}}"#, field: "config.events[0].time_s"),
         Case(command: "presets", body: #"{"name": "x"}"#, field: "name"),
+        // sizes that would take the server's memory or time (bounded in the request layer)
+        Case(command: "ljp", body: #"{"pipette": "K=140, Cl=140", "bath": "Na=150, Cl=150", "method": "npp", "grid-intervals": 100000000}"#, field: "grid-intervals"),
+        Case(command: "ljp", body: #"{"pipette": "K=140, Cl=140", "bath": "Na=150, Cl=150", "profile-points": 1000000000}"#, field: "profile-points"),
+        Case(command: "simulate/pump-leak", body: #"{"duration": 1e6, "interval": 1e-3}"#, field: "interval"),
+        Case(command: "ghk-current", body: #"{"ion": "K", "inside": 140, "outside": 5, "permeability": 1e-6, "from": -100, "to": 100, "step": 1e-9}"#, field: "step"),
+        Case(command: "microdomain", body: #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2, "channels": 1000000, "spacing-nm": 10}"#, field: "channels"),
     ]
 
     @Test(arguments: cases)
