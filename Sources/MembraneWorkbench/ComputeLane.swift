@@ -9,9 +9,9 @@ import Synchronization
 /// occupy every thread.
 ///
 /// Each computation has a deadline (``WorkbenchLimits/timeLimit`` from the request's arrival). The work receives
-/// a `shouldStop` that turns true at the deadline (or when the server shuts down) — simulations and sweeps poll it and return what they have —,
-/// and whatever the work does, the caller is answered by `deadline + stopGrace`. Beyond
-/// ``WorkbenchLimits/maximumPendingComputations`` waiting or running, new work is refused at once.
+/// a `shouldStop` that turns true at the deadline or when the server shuts down (simulations and sweeps poll it and
+/// return what they have), and whatever the work does, the caller is answered by `deadline + stopGrace`. Beyond
+/// ``WorkbenchLimits/maximumPendingComputations`` callers waiting for an answer, new work is refused at once.
 ///
 /// A `Service`: the application runs it, and it stops the threads when the server shuts down.
 public final class ComputeLane: Service, Sendable {

@@ -30,7 +30,7 @@ public struct WorkbenchLimits: Sendable {
     public var stopGrace: Duration
     /// A connection without traffic for this long is closed.
     public var idleTimeout: Duration
-    /// Computations waiting for or holding a worker thread beyond this many are refused at once (503).
+    /// Requests waiting for a calculation's answer beyond this many are refused at once (503).
     public var maximumPendingComputations: Int
     /// Open connections beyond this many wait in the listen backlog.
     public var maximumConnections: Int
