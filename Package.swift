@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
-/// ← Membrane (umbrella) ← MembraneReport ← MembraneRequests (one Codable request per command, no ArgumentParser)
+/// ← Membrane (umbrella) ← MembraneReport ← MembraneLessons (lesson files, YAML via Yams) ← MembraneRequests (one
+/// Codable request per command, no ArgumentParser)
 /// ← MembraneWorkbench (`membrane serve`: Hummingbird, the page embedded in code) ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
@@ -48,8 +50,13 @@ let package = Package(
             name: "MembraneReport",
             dependencies: ["Membrane"]),
         .target(
+            name: "MembraneLessons",
+            dependencies: ["Membrane", "MembraneReport", .product(name: "Yams", package: "Yams"),
+                           .product(name: "RealModule", package: "swift-numerics")],
+            resources: [.embedInCode("Lessons")]),
+        .target(
             name: "MembraneRequests",
-            dependencies: ["Membrane", "MembraneReport"]),
+            dependencies: ["Membrane", "MembraneReport", "MembraneLessons"]),
         .target(
             name: "MembraneWorkbench",
             dependencies: ["MembraneRequests", "MembraneReport",
@@ -89,6 +96,9 @@ let package = Package(
         .testTarget(
             name: "MembraneCLITests",
             dependencies: ["MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneLessonsTests",
+            dependencies: ["MembraneLessons", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
         .testTarget(
             name: "MembraneRequestsTests",
             dependencies: ["MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),

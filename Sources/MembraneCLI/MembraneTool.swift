@@ -23,7 +23,7 @@ struct MembraneTool: ParsableCommand {
             ActivityCommand.self, OsmolarityCommand.self, RecipeCommand.self, BenchActivityCommand.self,
             DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
             MicrodomainCommand.self, NoiseCommand.self, PMFCommand.self, PlantCommand.self,
-            ServeCommand.self, BenchWorkbenchCommand.self,
+            LessonCommand.self, ServeCommand.self, BenchWorkbenchCommand.self,
         ],
         defaultSubcommand: nil)
 

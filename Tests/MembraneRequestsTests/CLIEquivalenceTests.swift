@@ -140,7 +140,19 @@ struct CLIEquivalenceTests {
         Case(command: "plant", arguments: ["--vm", "-120", "--ph-inside", "7.3", "--ph-outside", "5.5", "--k-inside", "100", "--k-outside", "1",
                                            "--protons-per-k", "2", "--delta-g-atp-kJ-per-mol", "-55"],
              body: #"{"vm": -120, "ph-inside": 7.3, "ph-outside": 5.5, "k-inside": 100, "k-outside": 1, "protons-per-k": 2, "delta-g-atp-kJ-per-mol": -55}"#),
+        Case(command: "lesson/list", arguments: [], body: "{}"),
+        Case(command: "lesson/show", arguments: ["driving-force"], body: #"{"name": "driving-force"}"#),
+        Case(command: "lesson/key", arguments: ["ljp-correction"], body: #"{"name": "ljp-correction"}"#),
+        Case(command: "lesson/grade", arguments: ["nernst-valence", "--answers", answersFile],
+             body: #"{"name": "nernst-valence", "answers": {"E_K": -89, "E_Ca": "257 mV", "halving": "half"}}"#),
     ]
+
+    /// An answer file for `lesson grade` (the request carries the object itself).
+    static let answersFile: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("equivalence-answers-\(UUID().uuidString).json").path
+        try! #"{"E_K": -89, "E_Ca": "257 mV", "halving": "half"}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }()
 
     /// The wall-clock time of a simulation differs from run to run; every other line must agree.
     static func comparable(_ json: String) -> String {
@@ -197,6 +209,7 @@ struct CLIEquivalenceTests {
         Case(command: "pmf", arguments: ["--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7", "--atp-mM", "5"],
              body: #"{"delta-psi-mV": -150, "ph-inside": 7.8, "ph-outside": 7, "atp-mM": 5}"#),
         Case(command: "plant", arguments: ["--preset", "arabidopsis-root", "--k-outside", "-1"], body: #"{"preset": "arabidopsis-root", "k-outside": -1}"#),
+        Case(command: "lesson/key", arguments: ["nernst-valance"], body: #"{"name": "nernst-valance"}"#),
     ])
     func sameError(_ c: Case) throws {
         let run = try runMembrane(c.command.split(separator: "/").map(String.init) + c.arguments + ["--json"])

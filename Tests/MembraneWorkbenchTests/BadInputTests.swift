@@ -66,6 +66,13 @@ struct BadInputTests {
         Case(command: "microdomain", body: #"{"current-pA": 0.5, "distance-nm": 10, "inside": "100nM", "outside": 2, "buffer": "EGTX=10"}"#, field: "buffer"),
         Case(command: "steady-state", body: #"{"config": {"pump": {"kinetics": "constant"}, "events": [{"time_s": "soon", "action": "block"}]}}"#, field: "config.events[0].time_s"),
         Case(command: "presets", body: #"{"name": "x"}"#, field: "name"),
+        // lessons: unknown names and ids, a path where the lesson's text belongs, a lesson file's error at its line
+        Case(command: "lesson/list", body: #"{"name": "nernst-valence"}"#, field: "name"),
+        Case(command: "lesson/show", body: #"{"name": "nernst-valance"}"#, field: "name"),
+        Case(command: "lesson/show", body: #"{"lesson-file": "title: x\ngoal: y\n"}"#, field: "lesson-file:1:1: misconception"),
+        Case(command: "lesson/key", body: #"{"name": "nernst-valence", "lesson-file": "title: x"}"#, field: "name"),
+        Case(command: "lesson/grade", body: #"{"name": "nernst-valence", "answers": {"E_X": -89}}"#, field: "answers"),
+        Case(command: "lesson/grade", body: #"{"name": "nernst-valence", "answers": {"E_K": "minus 89"}}"#, field: "answers.E_K"),
         // sizes that would take the server's memory or time (bounded in the request layer)
         Case(command: "ljp", body: #"{"pipette": "K=140, Cl=140", "bath": "Na=150, Cl=150", "method": "npp", "grid-intervals": 100000000}"#, field: "grid-intervals"),
         Case(command: "ljp", body: #"{"pipette": "K=140, Cl=140", "bath": "Na=150, Cl=150", "profile-points": 1000000000}"#, field: "profile-points"),

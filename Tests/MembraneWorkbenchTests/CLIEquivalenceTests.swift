@@ -15,6 +15,9 @@ struct APICLIEquivalenceTests {
         var command: String
         var arguments: [String]
         var body: String
+        /// Files the command line reads (name → content), written to a fresh directory; an argument equal to a
+        /// name becomes that file's path.
+        var files: [String: String] = [:]
         var testDescription: String { "\(command) \(arguments.joined(separator: " "))" }
     }
 
@@ -55,6 +58,12 @@ struct APICLIEquivalenceTests {
              body: #"{"ion": "K", "inside": 140, "outside": 5, "permeability": 1e-6, "area-um2": 100, "vm": -50}"#),
         Case(command: "pmf", arguments: ["--preset", "mitochondrion-state-4"], body: #"{"preset": "mitochondrion-state-4"}"#),
         Case(command: "plant", arguments: ["--preset", "arabidopsis-root"], body: #"{"preset": "arabidopsis-root"}"#),
+        Case(command: "lesson/list", arguments: [], body: "{}"),
+        Case(command: "lesson/show", arguments: ["driving-force"], body: #"{"name": "driving-force"}"#),
+        Case(command: "lesson/key", arguments: ["donnan-dead-cell"], body: #"{"name": "donnan-dead-cell"}"#),
+        Case(command: "lesson/grade", arguments: ["nernst-valence", "--answers", "answers.json"],
+             body: #"{"name": "nernst-valence", "answers": {"E_K": "-89 mV", "E_Ca": 64.2, "halving": "Half"}}"#,
+             files: ["answers.json": #"{"E_K": "-89 mV", "E_Ca": 64.2, "halving": "Half"}"#]),
     ]
 
     /// A simulation's wall-clock time differs between runs; every other line must agree.
@@ -64,7 +73,12 @@ struct APICLIEquivalenceTests {
 
     @Test(arguments: cases)
     func sameBytes(_ c: Case) async throws {
-        let cli = try runMembrane(c.command.split(separator: "/").map(String.init) + c.arguments + ["--json"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("membrane-equivalence-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, content) in c.files { try content.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let arguments = c.arguments.map { c.files[$0] == nil ? $0 : directory.appendingPathComponent($0).path }
+        let cli = try runMembrane(c.command.split(separator: "/").map(String.init) + arguments + ["--json"])
         #expect(cli.status == 0, "\(cli.stderr)")
         try await workbench().test(.router) { client in
             let api = try await client.post("/api/\(c.command)", c.body)
