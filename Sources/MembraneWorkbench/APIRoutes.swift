@@ -122,6 +122,10 @@ struct APIRoutes: Sendable {
             case .svg: return APIAnswer(status: .ok, contentType: "image/svg+xml; charset=utf-8", body: drawing.render())
             }
         } catch let error as MembraneError {
+            // A run that gave up because it was asked to stop (a lesson's setup) is the time limit, not bad input.
+            if shouldStop() {
+                return APIAnswer.error(.serviceUnavailable, field: "request", value: command, message: stopReason() + " (\(error.message))")
+            }
             return APIAnswer.error(error)
         } catch {
             return APIAnswer.error(.internalServerError, field: "request", value: command, message: "internal error: \(error)")

@@ -69,6 +69,7 @@ struct BadInputTests {
         // lessons: unknown names and ids, a path where the lesson's text belongs, a lesson file's error at its line
         Case(command: "lesson/list", body: #"{"name": "nernst-valence"}"#, field: "name"),
         Case(command: "lesson/show", body: #"{"name": "nernst-valance"}"#, field: "name"),
+        Case(command: "lesson/show", body: #"{"lesson-file": "/etc/passwd"}"#, field: "lesson-file"),
         Case(command: "lesson/show", body: #"{"lesson-file": "title: x\ngoal: y\n"}"#, field: "lesson-file:1:1: misconception"),
         Case(command: "lesson/key", body: #"{"name": "nernst-valence", "lesson-file": "title: x"}"#, field: "name"),
         Case(command: "lesson/grade", body: #"{"name": "nernst-valence", "answers": {"E_X": -89}}"#, field: "answers"),
