@@ -40,6 +40,8 @@ struct PageAsset: Sendable {
         PageAsset("panel-noise.js", PackageResources.panel_noise_js),
         PageAsset("panel-pmf.js", PackageResources.panel_pmf_js),
         PageAsset("panel-plant.js", PackageResources.panel_plant_js),
+        PageAsset("panel-lesson.js", PackageResources.panel_lesson_js),
+        PageAsset("lesson-store.js", PackageResources.lesson_store_js),
     ]
 
     /// ES modules must be served as JavaScript (`text/javascript`, RFC 9239) or the browser refuses them.

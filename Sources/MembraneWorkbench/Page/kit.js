@@ -239,6 +239,17 @@ export class PanelHost {
     this.runner.schedule(true);
   }
 
+  /** Every input at its default, then `params` (a lesson setting up its panel from the lesson's address). */
+  setUp(params) {
+    this.build();
+    this.restoring = true;
+    try {
+      for (const f of this.fields.values()) f.set(f.def);
+      this.panel.reset?.(this);
+    } finally { this.restoring = false; }
+    this.restore(params);
+  }
+
   resetAll() {
     this.restoring = true;
     try {
