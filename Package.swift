@@ -7,7 +7,7 @@ import PackageDescription
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
 /// ← Membrane (umbrella) ← MembraneReport ← MembraneLessons (lesson files, YAML via Yams) ← MembraneRequests (one
 /// Codable request per command, no ArgumentParser) ← MembraneSweep (`membrane sweep` and `merge` over the requests)
-/// ← MembraneCLI (product `membrane`).
+/// ← MembraneWorkbench (`membrane serve`: Hummingbird, the page embedded in code) ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
     products: [
@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -57,9 +60,17 @@ let package = Package(
         .target(
             name: "MembraneSweep",
             dependencies: ["Membrane", "MembraneReport", "MembraneRequests"]),
+        .target(
+            name: "MembraneWorkbench",
+            dependencies: ["MembraneRequests", "MembraneReport",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            resources: [.embedInCode("Page")]),
         .executableTarget(
             name: "MembraneCLI",
-            dependencies: ["Membrane", "MembraneReport", "MembraneRequests", "MembraneSweep",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests", "MembraneSweep", "MembraneWorkbench",
+                           .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "MembraneTestSupport",
@@ -97,5 +108,8 @@ let package = Package(
         .testTarget(
             name: "MembraneSweepTests",
             dependencies: ["MembraneSweep", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+            name: "MembraneWorkbenchTests",
+            dependencies: ["MembraneWorkbench", "MembraneRequests", "MembraneCLI", "MembraneTestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )

@@ -24,7 +24,7 @@ struct MembraneTool: ParsableCommand {
             DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
             MicrodomainCommand.self, NoiseCommand.self, PMFCommand.self, PlantCommand.self,
             SweepCommand.self, MergeCommand.self,
-            LessonCommand.self,
+            LessonCommand.self, ServeCommand.self, BenchWorkbenchCommand.self,
         ],
         defaultSubcommand: nil)
 

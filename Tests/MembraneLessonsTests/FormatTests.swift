@@ -85,6 +85,11 @@ struct FormatTests {
         #expect(m.text == "E_Na = RT/F·ln([Na⁺]ₒ/[Na⁺]ᵢ)")
         #expect(try MathText(tex: "\\Delta p = \\Delta\\psi - 2.303\\,\\Delta\\text{pH}").text == "Δp = Δψ − 2.303 ΔpH")
         #expect(try MathText(tex: "x < 1 \\& y").mathML.contains("&lt;"))
+        // A unary minus is a prefix operator (MathML Core would space an operator inside a row as infix); a binary one is not.
+        let signs = try MathText(tex: "E = -89.1\\,\\text{mV} = a - b")
+        #expect(signs.mathML.contains("<mo>=</mo><mo form=\"prefix\">−</mo><mn>89.1</mn>"))
+        #expect(signs.mathML.contains("<mi>a</mi><mo>−</mo><mi>b</mi>"))
+        #expect(signs.text == "E = −89.1 mV = a − b")
         #expect(throws: EvaluationFailure.self) { try MathText(tex: "\\frac{a}{b") }
         #expect(throws: EvaluationFailure.self) { try MathText(tex: "\\unknown x") }
     }

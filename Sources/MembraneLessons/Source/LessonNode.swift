@@ -49,20 +49,30 @@ public indirect enum LessonNode: Sendable, Equatable {
         guard let node else {
             throw LessonFault.invalid(SourceLocation(file: file, line: 1, column: 1), "", value: "", allowed: "a non-empty file")
         }
-        return try convert(node, file: file)
+        var budget = maximumValues
+        return try convert(node, file: file, budget: &budget)
     }
+
+    /// The most values (scalars, lists, mappings) a lesson file may hold once its aliases are written out. A lesson
+    /// has a few hundred; the bound stops a file of nested aliases ("billion laughs": a kilobyte that stands for
+    /// 10⁹ values) from taking a server's memory and time.
+    public static let maximumValues = 100_000
 
     private static func location(_ mark: Mark?, _ file: String) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, file: String) throws -> LessonNode {
+    private static func convert(_ node: Node, file: String, budget: inout Int) throws -> LessonNode {
         let here = location(node.mark, file)
+        budget -= 1
+        guard budget >= 0 else {
+            throw LessonFault.invalid(here, "", value: "", allowed: "a lesson of at most \(maximumValues) values, counting each use of an alias (*name) anew")
+        }
         switch node {
         case .scalar(let s):
             return .scalar(s.string, quoted: s.style != .plain, here)
         case .sequence(let s):
-            return .sequence(try s.map { try convert($0, file: file) }, here)
+            return .sequence(try s.map { try convert($0, file: file, budget: &budget) }, here)
         case .mapping(let m):
             var entries: [Entry] = []
             for (k, v) in m {
@@ -74,7 +84,7 @@ public indirect enum LessonNode: Sendable, Equatable {
                     throw LessonFault.invalid(keyLocation, key.string, value: key.string,
                                               allowed: "each key once in a mapping (first written at line \(first.keyLocation.line))")
                 }
-                entries.append(Entry(key: key.string, keyLocation: keyLocation, value: try convert(v, file: file)))
+                entries.append(Entry(key: key.string, keyLocation: keyLocation, value: try convert(v, file: file, budget: &budget)))
             }
             return .mapping(entries, here)
         case .alias(let alias):

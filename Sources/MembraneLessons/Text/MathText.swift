@@ -24,7 +24,7 @@ public struct MathText: Sendable, Equatable {
 
     /// `<math display="block">…</math>`.
     public var mathML: String {
-        #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>"# + root.map(\.mathML).joined() + "</mrow></math>"
+        #"<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>"# + MathNode.mathML(of: root) + "</mrow></math>"
     }
 
     /// The equation in Unicode (`E_K = (RT/zF)·ln([K⁺]ₒ/[K⁺]ᵢ)`).
@@ -56,7 +56,7 @@ indirect enum MathNode: Sendable, Equatable {
         case .text(let s): return "<mtext>\(escape(s))</mtext>"
         case .function(let s): return "<mi>\(escape(s))</mi><mo>&#x2061;</mo>"
         case .space: return "<mspace width=\"0.2em\"></mspace>"
-        case .row(let items): return "<mrow>" + items.map(\.mathML).joined() + "</mrow>"
+        case .row(let items): return "<mrow>" + Self.mathML(of: items) + "</mrow>"
         case .fraction(let a, let b): return "<mfrac>\(a.wrapped)\(b.wrapped)</mfrac>"
         case .root(let a): return "<msqrt>\(a.mathML)</msqrt>"
         case .scripts(let base, let sub, let sup):
@@ -75,6 +75,24 @@ indirect enum MathNode: Sendable, Equatable {
         if case .row = self { return mathML }
         if case .function = self { return "<mrow>\(mathML)</mrow>" }
         return mathML
+    }
+
+    /// The items of a row. A sign that is unary (`= −89.1`) is marked `form="prefix"`: MathML Core infers the
+    /// infix form for an operator inside a row and would space it as a binary minus ("= − 89.1").
+    static func mathML(of items: [MathNode]) -> String {
+        items.indices.map { i in
+            if case .operator_(let op) = items[i], "+−±".contains(op), isUnary(at: i, in: items) {
+                return "<mo form=\"prefix\">\(escape(op))</mo>"
+            }
+            return items[i].mathML
+        }.joined()
+    }
+
+    /// Whether the operator at `i` is unary: first in its row, or after an operator other than a closing bracket.
+    static func isUnary(at i: Int, in items: [MathNode]) -> Bool {
+        guard i > 0 else { return true }
+        if case .operator_(let p) = items[i - 1] { return !")]|".contains(p) }
+        return false
     }
 
     static func text(of items: [MathNode]) -> String {
@@ -96,9 +114,7 @@ indirect enum MathNode: Sendable, Equatable {
                 continue
             }
             if case .operator_(let op) = node {
-                let previous = i > 0 ? items[i - 1] : nil
-                let unary = previous == nil || { if case .operator_(let p) = previous!, !")]|".contains(p) { return true } else { return false } }()
-                if "=≈<>≤≥≠→←⇌∝≡≪≫".contains(op) || (("+−-×±".contains(op)) && !unary) {
+                if "=≈<>≤≥≠→←⇌∝≡≪≫".contains(op) || (("+−-×±".contains(op)) && !isUnary(at: i, in: items)) {
                     out += " \(op) "
                 } else if op == "," {
                     out += ", "

@@ -15,6 +15,9 @@ public struct LJPRequest: MembraneRequest {
     public static let defaultJunctionLength: Scalar = "1", defaultGridIntervals = 400
     /// Points of the junction profile when one is asked for.
     public static let defaultProfilePoints = 101
+    /// The most profile points or npp grid intervals a request may ask for: finer than any plot or µV needs, and a
+    /// bound on the memory and time one request can take (a server's, too).
+    public static let maximumGridSize = 100_000
 
     public var pipette: Assignments
     public var bath: Assignments
@@ -73,8 +76,11 @@ public struct LJPRequest: MembraneRequest {
                 warnings.append("the \(side) is not electroneutral (net charge \(net) mM); Henderson computed it as given")
             }
         }
-        if let profilePoints, profilePoints < 2 {
-            throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)", allowed: "at least 2 points")
+        if let profilePoints, !(2...Self.maximumGridSize).contains(profilePoints) {
+            throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)", allowed: "2 to \(Self.maximumGridSize) points")
+        }
+        if let gridIntervals, !(8...Self.maximumGridSize).contains(gridIntervals) {
+            throw MembraneError.invalidValue(field: "grid-intervals", value: "\(gridIntervals)", allowed: "8 to \(Self.maximumGridSize) grid intervals")
         }
         if let profilePoints, method == .henderson {
             throw MembraneError.invalidValue(field: "profile-points", value: "\(profilePoints)",

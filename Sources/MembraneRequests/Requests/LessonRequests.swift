@@ -9,10 +9,26 @@ import MembraneReport
 
 extension CommandRunner {
     /// Runs lesson setups through ``RequestCatalog``: the JSON each command prints with `--json`.
-    public static let catalog = CommandRunner(commands: RequestCatalog.all.map { $0.command }) { command, body in
-        var context = RequestContext()
-        return try RequestCatalog.run(command: command, body: body, context: &context).json
+    public static let catalog = catalog(stoppingWhen: StopRequest { false })
+
+    /// The same, with every run polling `stop` (a server's deadline: a teacher's lesson may run long simulations).
+    /// A run stopped early is an error: a lesson's answers are never derived from a partial result.
+    static func catalog(stoppingWhen stop: StopRequest) -> CommandRunner {
+        CommandRunner(commands: RequestCatalog.all.map { $0.command }) { command, body in
+            var context = RequestContext(shouldStop: stop.poll)
+            let result = try RequestCatalog.run(command: command, body: body, context: &context)
+            guard result.status == .success else {
+                throw MembraneError.undefined(field: "request", reason: "the lesson's setup was stopped before `\(command)` finished (a time limit or a shutdown); nothing was graded")
+            }
+            return result.json
+        }
     }
+}
+
+/// A request's `shouldStop`, carried into the runs of a lesson's setup. Those runs happen synchronously on the
+/// request's own thread, inside its `run(in:)`, so the closure never crosses threads: hence `@unchecked`.
+struct StopRequest: @unchecked Sendable {
+    let poll: () -> Bool
 }
 
 /// A teacher's lesson file as a request carries it: its text (YAML, docs/lessons.md); `file` is what errors call
@@ -31,6 +47,19 @@ public struct LessonFile: Sendable, Hashable, Codable, RequestValueDescription {
     public init(from decoder: any Decoder) throws {
         text = try decoder.singleValueContainer().decode(String.self)
         file = "lesson-file"
+        if Self.looksLikeAPath(text) {
+            throw MembraneError.invalidValue(field: fieldName(decoder.codingPath), value: text,
+                                             allowed: "the text of a lesson file (YAML, docs/lessons.md), not its path: a request carries the lesson itself and the server reads no files (`membrane lesson --lesson-file PATH` reads one on the command line)")
+        }
+    }
+
+    /// One line that names a file (`my-lesson.yaml`, `/home/t/lesson`, `C:\lessons\x`, `file:///…`): what a client
+    /// sends when it means a path. No lesson file is a single line like these.
+    static func looksLikeAPath(_ text: String) -> Bool {
+        let t = text.trimmingWhitespace()
+        guard !t.isEmpty, !t.contains("\n") else { return false }
+        if [".yaml", ".yml", ".json", ".txt"].contains(where: t.lowercased().hasSuffix) { return true }
+        return !t.contains(": ") && (["/", "~", "./", "../", "file:"].contains(where: t.hasPrefix) || t.contains("\\"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,8 +101,9 @@ protocol LessonSelecting {
 }
 
 extension LessonSelecting {
-    /// The lesson, read, checked and prepared (its setup run, its answers derived).
-    func prepared() throws -> PreparedLesson {
+    /// The lesson, read, checked and prepared (its setup run, its answers derived); the setup's runs stop when
+    /// `context` says so.
+    func prepared(in context: RequestContext) throws -> PreparedLesson {
         let lesson: Lesson
         switch (name, lessonFile) {
         case (let name?, nil): lesson = try LessonCatalog.lesson(named: name)
@@ -82,7 +112,7 @@ extension LessonSelecting {
             throw MembraneError.invalidValue(field: "name", value: name ?? "",
                                              allowed: "either `name` (a built-in lesson: membrane lesson list) or `lesson-file`, not both")
         }
-        return try PreparedLesson.prepare(lesson, runner: .catalog)
+        return try PreparedLesson.prepare(lesson, runner: .catalog(stoppingWhen: StopRequest(poll: context.shouldStop)))
     }
 }
 
@@ -119,7 +149,7 @@ public struct LessonShowRequest: MembraneRequest, LessonSelecting {
         self.lessonFile = lessonFile
     }
 
-    public func run(in context: inout RequestContext) throws -> LessonSheet { LessonSheet(try prepared()) }
+    public func run(in context: inout RequestContext) throws -> LessonSheet { LessonSheet(try prepared(in: context)) }
 }
 
 /// `lesson/key`: the answers, computed from the lesson's setup by the code that grades.
@@ -139,7 +169,7 @@ public struct LessonKeyRequest: MembraneRequest, LessonSelecting {
         self.lessonFile = lessonFile
     }
 
-    public func run(in context: inout RequestContext) throws -> LessonKey { try LessonKey(try prepared()) }
+    public func run(in context: inout RequestContext) throws -> LessonKey { try LessonKey(try prepared(in: context)) }
 }
 
 /// `lesson/grade`: verdicts, feedback and explanations for `answers` (all questions, or only some: unanswered
@@ -162,5 +192,5 @@ public struct LessonGradeRequest: MembraneRequest, LessonSelecting {
         self.answers = answers
     }
 
-    public func run(in context: inout RequestContext) throws -> Grade { try prepared().grade(answers.sheet) }
+    public func run(in context: inout RequestContext) throws -> Grade { try prepared(in: context).grade(answers.sheet) }
 }

@@ -89,7 +89,7 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
     public func run(in context: inout RequestContext) throws -> Output {
         let (scenario, y0) = try scenarioAndStart()
         let solver = try solver()
-        let interval = try samplingInterval()
+        let interval = try samplingInterval(over: scenario.duration)
         var simulation = try Simulation(scenario: scenario, solver: solver, start: y0)
         let (termination, seconds) = SimulationDriver.run(&simulation, context: &context)
         return Output(report: SimulationReport(trajectory: simulation.trajectory(termination: termination), wallTime: seconds),

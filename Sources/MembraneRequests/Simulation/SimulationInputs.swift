@@ -20,6 +20,8 @@ public enum SimulationDefaults {
     public static let rtol: Scalar = "1e-8"
     public static let atol: Scalar = "1e-10"
     public static let maxSteps = 1_000_000
+    /// The most resampled points a run may ask for (`duration`/`interval`): a bound on the memory of its CSV and figure.
+    public static let maxSamples = 1_000_000
 }
 
 extension SimulationInputs {
@@ -36,6 +38,16 @@ extension SimulationInputs {
     /// The interval at which the time series is resampled, or nil for every step.
     public func samplingInterval() throws -> Double? {
         try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
+    }
+
+    /// The sampling interval of a run of `duration` seconds, at most ``SimulationDefaults/maxSamples`` points.
+    public func samplingInterval(over duration: Double) throws -> Double? {
+        guard let dt = try samplingInterval() else { return nil }
+        guard duration / dt <= Double(SimulationDefaults.maxSamples) else {
+            throw MembraneError.invalidValue(field: "interval", value: interval?.text ?? "",
+                                             allowed: "a sampling interval > 0 s giving at most \(SimulationDefaults.maxSamples) points over `duration`")
+        }
+        return dt
     }
 }
 

@@ -31,7 +31,9 @@ function hostFor(id) {
   if (!hosts.has(id)) {
     const panel = panels.find((p) => p.id === id);
     if (!panel) return null;
-    hosts.set(id, new PanelHost(panel, { onState: writeState }));
+    // A module may bring its own host (the lessons do); it gets the means to borrow another panel's host.
+    const Host = panel.Host || PanelHost;
+    hosts.set(id, new Host(panel, { onState: writeState, hostFor, parseHash }));
   }
   return hosts.get(id);
 }
@@ -43,7 +45,7 @@ function route() {
   const main = document.getElementById('workspace');
   document.getElementById('loading')?.remove();
   if (current && current !== host) { current.stop(); current.element.hidden = true; }
-  if (!host.element.parentNode) main.append(host.element);
+  if (host.element.parentNode !== main) main.append(host.element); // back from beside a lesson, too
   host.element.hidden = false;
   const switched = current !== host;
   current = host;

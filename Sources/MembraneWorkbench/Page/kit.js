@@ -239,13 +239,28 @@ export class PanelHost {
     this.runner.schedule(true);
   }
 
+  /** Every input at its default, then `params` (a lesson setting up its panel from the lesson's address). */
+  setUp(params) {
+    this.build();
+    this.resetInputs();
+    this.restore(params);
+  }
+
   resetAll() {
+    this.resetInputs();
+    this.changed();
+  }
+
+  /**
+   * Every input at its default, then the panel's own reset, which may rebuild inputs from those defaults (the
+   * GHK panel's ions from the default preset; the other order left the ions of the preset that was chosen).
+   */
+  resetInputs() {
     this.restoring = true;
     try {
-      this.panel.reset?.(this);
       for (const f of this.fields.values()) f.set(f.def);
+      this.panel.reset?.(this);
     } finally { this.restoring = false; }
-    this.changed();
   }
 
   changed() {

@@ -148,6 +148,7 @@ export default {
   },
 
   reset(ctx) {
+    if (!state.presets.length) return; // not loaded yet: ready() applies the preset
     const preset = ctx.fields.get('preset');
     applyPreset(ctx, preset.value);
   },

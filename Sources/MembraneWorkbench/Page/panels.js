@@ -11,5 +11,6 @@ import microdomain from './panel-microdomain.js';
 import noise from './panel-noise.js';
 import pmf from './panel-pmf.js';
 import plant from './panel-plant.js';
+import lesson from './panel-lesson.js';
 
-export const panels = [ghk, iv, solutions, ljp, donnan, pumpLeak, microdomain, noise, pmf, plant];
+export const panels = [ghk, iv, solutions, ljp, donnan, pumpLeak, microdomain, noise, pmf, plant, lesson];

@@ -390,6 +390,33 @@ export const M = {
   c: (ion, side) => m('msub', m('mrow', m('mo', '['), m('mi', ion), m('mo', ']')), m('mi', side)),
 };
 
+const MATH_ELEMENTS = new Set(['math', 'mrow', 'mi', 'mn', 'mo', 'mtext', 'mspace', 'ms', 'msub', 'msup', 'msubsup', 'mfrac',
+  'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mstyle', 'mpadded', 'mphantom', 'mtable', 'mtr', 'mtd', 'semantics']);
+const MATH_ATTRIBUTES = new Set(['display', 'width', 'height', 'depth', 'mathvariant', 'stretchy', 'fence', 'separator',
+  'lspace', 'rspace', 'accent', 'accentunder', 'displaystyle', 'scriptlevel', 'linethickness', 'form', 'largeop',
+  'movablelimits', 'symmetric', 'minsize', 'maxsize']);
+/**
+ * MathML markup from the server (a lesson's equation) as DOM nodes, rebuilt element by element from a whitelist of
+ * MathML Core elements and presentation attributes: no markup is inserted as HTML, so nothing in a lesson file
+ * can add a script, a handler or a style. Null when the markup is not well-formed MathML.
+ */
+export function mathFromMarkup(markup) {
+  if (typeof markup !== 'string' || !markup) return null;
+  const doc = new DOMParser().parseFromString(markup, 'application/xml');
+  const root = doc.documentElement;
+  if (!root || root.localName !== 'math' || root.namespaceURI !== MATHNS || doc.getElementsByTagName('parsererror').length) return null;
+  const copy = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return document.createTextNode(node.nodeValue);
+    if (node.nodeType !== Node.ELEMENT_NODE) return null;
+    if (node.namespaceURI !== MATHNS || !MATH_ELEMENTS.has(node.localName)) return document.createTextNode(node.textContent);
+    const e = document.createElementNS(MATHNS, node.localName);
+    for (const a of node.attributes) if (MATH_ATTRIBUTES.has(a.name)) e.setAttribute(a.name, a.value);
+    for (const c of node.childNodes) { const x = copy(c); if (x) e.append(x); }
+    return e;
+  };
+  return copy(root);
+}
+
 // ---- Copy, download, upload -----------------------------------------------------------------------------
 
 /** Copies text to the clipboard and says so on the button. */
