@@ -5,7 +5,9 @@ import PackageDescription
 ///
 /// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
-/// ← Membrane (umbrella) ← MembraneReport ← MembraneCLI (product `membrane`).
+/// ← Membrane (umbrella) ← MembraneReport ← MembraneLessons (lesson files, YAML via Yams) ← MembraneRequests (one
+/// Codable request per command, no ArgumentParser)
+/// ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
     products: [
@@ -16,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(
@@ -43,9 +46,17 @@ let package = Package(
         .target(
             name: "MembraneReport",
             dependencies: ["Membrane"]),
+        .target(
+            name: "MembraneLessons",
+            dependencies: ["Membrane", "MembraneReport", .product(name: "Yams", package: "Yams"),
+                           .product(name: "RealModule", package: "swift-numerics")],
+            resources: [.embedInCode("Lessons")]),
+        .target(
+            name: "MembraneRequests",
+            dependencies: ["Membrane", "MembraneReport", "MembraneLessons"]),
         .executableTarget(
             name: "MembraneCLI",
-            dependencies: ["Membrane", "MembraneReport",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "MembraneTestSupport",
@@ -74,5 +85,11 @@ let package = Package(
         .testTarget(
             name: "MembraneCLITests",
             dependencies: ["MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneLessonsTests",
+            dependencies: ["MembraneLessons", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneRequestsTests",
+            dependencies: ["MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
     ]
 )

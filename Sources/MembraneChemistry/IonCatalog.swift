@@ -22,7 +22,7 @@ public struct IonCatalog: Sendable {
     }
 
     /// The built-in catalog.
-    public static let standard = IonCatalog(inorganicIons + organicIons + neutralSolutes)
+    public static let standard = IonCatalog(inorganicIons + organicIons + estimatedIons + neutralSolutes)
 
     /// Normalises a name for lookup: lower case, without white space, `^`, `_`, `[`, `]` and `·`.
     static func normalize(_ name: String) -> String {
@@ -74,8 +74,9 @@ public struct IonCatalog: Sendable {
     }
 }
 
-/// Levenshtein distance between two strings (insertions, deletions, substitutions).
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance between two strings (insertions, deletions, substitutions); also used to suggest
+/// the closest known key of a request.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

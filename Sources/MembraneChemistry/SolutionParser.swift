@@ -106,7 +106,7 @@ public struct SolutionParser: Sendable {
     func resolveIon(named name: String, attributes: [String: String], field: String, entryField: String) throws -> Ion {
         let charge = try attributes["z"].map { text -> Int in
             let t = text.hasPrefix("+") ? String(text.dropFirst()) : text
-            guard let z = Int(t), (-6...6).contains(z) else {
+            guard let z = Int(t), Ion.validCharges.contains(z) else {
                 throw MembraneError.invalidValue(field: "\(entryField).z", value: text,
                                                  allowed: "an integer charge from -6 to +6")
             }
@@ -138,7 +138,6 @@ public struct SolutionParser: Sendable {
             throw MembraneError.invalidValue(field: field, value: name,
                                              allowed: "a custom ion name of letters, digits, '-', '+' or '_', starting with a letter")
         }
-        return Ion(name: name, charge: charge, transport: diffusion.map { .diffusion($0) },
-                   transportSource: diffusion == nil ? "" : "user-supplied D", isCustom: true)
+        return try Ion.custom(name: name, charge: charge, diffusion: diffusion, field: "\(entryField).z")
     }
 }

@@ -32,7 +32,7 @@ public struct Permeant: Sendable, Hashable {
         for (name, value) in permeabilities {
             let ion = try resolve(name, inside: inside, outside: outside, catalog: catalog)
             try MembraneError.requireNonNegative(value, field: "permeability.\(ion.name)",
-                                                 allowed: "a permeability ≥ 0 (relative or in cm/s)")
+                                                 allowed: "a finite permeability ≥ 0 (relative or in cm/s)")
             guard ion.charge != 0 else {
                 throw MembraneError.undefined(field: "permeability.\(ion.name)",
                     reason: "\(ion.name) is neutral (z = 0): it carries no current, so it cannot take part in the GHK voltage equation")

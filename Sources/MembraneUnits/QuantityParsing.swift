@@ -38,11 +38,13 @@ public enum QuantityParser {
         ("nM", 1e-6), ("nm", 1e-6), ("pM", 1e-9), ("M", 1e3), ("mol/l", 1e3),
     ]
 
-    /// Parses a non-negative concentration; a bare number is in mM.
+    /// Parses a concentration in 0…``Domain/maximumMillimolar``; a bare number is in mM.
     public static func concentration(_ text: String, field: String) throws -> Concentration {
-        let allowed = "a finite concentration ≥ 0, in mM unless a unit is written (nM, uM, µM, mM, M)"
+        let allowed = Domain.concentrationDescription
         let (numberText, unit) = splitUnit(text)
-        let value = try number(numberText, field: field, allowed: allowed)
+        guard let value = try? number(numberText, field: field, allowed: allowed) else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
         let factor: Double
         if unit.isEmpty {
             factor = 1
@@ -52,13 +54,16 @@ public enum QuantityParser {
         } else {
             throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
         }
-        guard value >= 0 else { throw MembraneError.invalidValue(field: field, value: text, allowed: allowed) }
-        return .millimolar(value * factor)
+        let millimolar = value * factor
+        guard value >= 0, millimolar <= Domain.maximumMillimolar else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
+        return .millimolar(millimolar)
     }
 
     /// Parses a temperature: °C by default (`37`, `37C`, `37°C`), kelvin with a `K` suffix (`310.15K`).
     public static func temperature(_ text: String, field: String = "temperature") throws -> Temperature {
-        let allowed = "a temperature in °C (e.g. 37) or in kelvin with a K suffix (e.g. 310.15K), above absolute zero"
+        let allowed = "a temperature in °C (e.g. 37) or in kelvin with a K suffix (e.g. 310.15K): " + Domain.celsiusDescription
         let (numberText, unit) = splitUnit(text)
         let value = try number(numberText, field: field, allowed: allowed)
         do {
@@ -76,7 +81,9 @@ public enum QuantityParser {
     public static func voltage(_ text: String, field: String) throws -> Voltage {
         let allowed = "a finite voltage in mV (e.g. -70) or with a unit (mV, V)"
         let (numberText, unit) = splitUnit(text)
-        let value = try number(numberText, field: field, allowed: allowed)
+        guard let value = try? number(numberText, field: field, allowed: allowed) else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: allowed)
+        }
         switch unit {
         case "", "mV", "mv": return .millivolts(value)
         case "V", "v": return .volts(value)
