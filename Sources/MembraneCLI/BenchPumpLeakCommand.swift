@@ -54,7 +54,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
         blocked.duration = 3600
         let solver = SimulationSolver(method: try InputParsing.integrationMethod(method), relativeTolerance: rtol, absoluteTolerance: atol)
         var simTimes: [Double] = []
-        var trajectory: Trajectory! = nil
+        var trajectory: Trajectory<CellModel>! = nil
         for _ in 0..<repeats {
             let t0 = clock.now
             trajectory = try solve(blocked, using: solver, from: steady.stateVector)
@@ -66,7 +66,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
         pumpOn.events = []
         pumpOn.duration = 1e6
         var integrationTimes: [Double] = []
-        var settled: Trajectory! = nil
+        var settled: Trajectory<CellModel>! = nil
         for _ in 0..<repeats {
             let t0 = clock.now
             settled = try solve(pumpOn, using: solver)

@@ -4,7 +4,7 @@ import MembranePhysics
 
 extension Scenario {
     /// Checks every input, throwing ``MembraneError/invalidValue(field:value:allowed:)`` naming the field.
-    /// Called by ``PumpLeakSystem/init(_:)``, so no solver ever sees an invalid scenario.
+    /// Called by ``CellModel/init(_:)``, so no solver ever sees an invalid scenario.
     public func validate() throws {
         guard !ions.isEmpty else {
             throw MembraneError.invalidValue(field: "ions", value: "none", allowed: "at least one mobile ion, e.g. Na, K, Cl")
@@ -73,6 +73,16 @@ extension Scenario {
                                                  allowed: "a scenario with \(t.stoichiometry.map(\.ion).joined(separator: ", "))")
             }
         }
+        for m in mechanisms {
+            for ion in m.ions where index(of: ion) == nil {
+                throw MembraneError.invalidValue(field: m.name, value: "no \(ion) in the scenario",
+                                                 allowed: "mechanisms on the scenario's ions (\(ions.map(\.name).joined(separator: ", ")))")
+            }
+            // Each parameter through its own setter, which checks its range.
+            var copy = m
+            for k in m.parameterNames.indices { try copy.setParameter(k, to: m.parameter(k)) }
+        }
+        try validateDynamics()
         guard pumpActivity.isFinite, pumpActivity >= 0 else {
             throw MembraneError.invalidValue(field: "pump_activity", value: "\(pumpActivity)", allowed: "an activity ≥ 0 (1 = running)")
         }
@@ -85,7 +95,8 @@ extension Scenario {
                 throw MembraneError.invalidValue(field: "pump activity", value: "\(a)", allowed: "an activity ≥ 0")
             }
         }
-        // The bath must be electroneutral: its charge has nowhere to go.
+        // The bath must be electroneutral: its charge has nowhere to go (when concentrations move).
+        guard fixedIons.count < ions.count else { return }
         let bathCharge = zip(ions, outside).reduce(0) { $0 + Double($1.0.charge) * $1.1.millimolar }
             + outsideImpermeant.charge * outsideImpermeant.concentration.millimolar
         let bathScale = zip(ions, outside).reduce(0) { $0 + abs(Double($1.0.charge)) * $1.1.millimolar }
@@ -109,9 +120,42 @@ extension Scenario {
         }
     }
 
-    /// Σ z·c + z_X·X inside at the reference volume (mM): zero for an electroneutral initial state.
+    /// Held ions, stimuli and the initial potential: consistent with the water and voltage models.
+    func validateDynamics() throws {
+        for (i, name) in fixedIons.enumerated() {
+            guard index(of: name) != nil, !fixedIons[..<i].contains(name) else {
+                throw MembraneError.invalidValue(field: "fixed_ions", value: name,
+                                                 allowed: "each of the scenario's ions at most once (\(ions.map(\.name).joined(separator: ", ")))")
+            }
+        }
+        if !fixedIons.isEmpty, water != .impermeable {
+            throw MembraneError.invalidValue(field: "water", value: "\(water)",
+                                             allowed: "impermeable water when concentrations are held (fixed_ions): a held concentration has no amount for water to dilute")
+        }
+        for (k, s) in stimuli.enumerated() {
+            try s.waveform.validate(field: "stimulus[\(k)]")
+            if case .voltageClamp(_, let g) = s {
+                try MembraneError.requireNonNegative(g.siemensPerSquareMetre, field: "stimulus[\(k)].conductance",
+                                                     allowed: "a series conductance ≥ 0 (S/m²)")
+            }
+        }
+        if let v = initialPotential {
+            try MembraneError.requireFinite(v.volts, field: "initial_potential", allowed: "a potential in volts")
+        }
+        if voltageModel == .electroneutral {
+            let gated = mechanisms.contains { !$0.stateNames.isEmpty }
+            let nonspecific = mechanisms.contains { $0.carriesNonspecificCurrent }
+            if !fixedIons.isEmpty || !stimuli.isEmpty || gated || nonspecific || initialPotential != nil {
+                throw MembraneError.invalidValue(field: "voltage_model", value: "electroneutral",
+                    allowed: "the charge-difference model for cells with held ions, stimuli, gated channels, nonspecific currents or an initial potential (the electroneutral limit has no capacitance to charge)")
+            }
+        }
+    }
+
+    /// Σ z·c + z_X·X inside at the reference volume (mM), over the ions whose amounts change (not the held ones):
+    /// zero for an electroneutral initial state.
     public var initialChargeDensity: Double {
-        zip(ions, inside).reduce(0) { $0 + Double($1.0.charge) * $1.1.millimolar }
+        zip(ions, inside).reduce(0) { $0 + (fixedIons.contains($1.0.name) ? 0 : Double($1.0.charge) * $1.1.millimolar) }
             + impermeant.charge * impermeant.concentration.millimolar
     }
 }
@@ -122,7 +166,7 @@ extension Scenario {
         var out: [String] = []
         let q = initialChargeDensity
         let scale = zip(ions, inside).reduce(0) { $0 + abs(Double($1.0.charge)) * $1.1.millimolar }
-        if voltageModel == .chargeDifference && abs(q) > 1e-9 * scale {
+        if voltageModel == .chargeDifference && initialPotential == nil && abs(q) > 1e-9 * scale {
             let kappa = conditions.faraday * geometry.volume / (capacitance.faradsPerSquareMetre * geometry.area)
             out.append("the initial state is not electroneutral: it carries \(Format.number(q)) mM of net charge, which holds V₀ = \(Format.number(kappa * q)) V on the membrane capacitance; the charge-difference model discharges it through the leaks within a few C/g")
         }

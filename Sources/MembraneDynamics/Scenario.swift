@@ -3,8 +3,12 @@ import MembraneChemistry
 import MembranePhysics
 
 /// A cell and its bath, everything that moves ions and water across the membrane between them, and the
-/// protocol of a run: a plain value describing the system (DESIGN.md). ``PumpLeakSystem`` turns it into
-/// equations; ``SteadyStateSolver`` and ``solve(_:using:)`` turn those into results.
+/// protocol of a run: a plain value describing the system (DESIGN.md). ``CellModel`` compiles it into equations on a
+/// flat state; ``SteadyStateSolver`` and ``solve(_:using:from:recording:)`` turn those into results.
+///
+/// The membrane's mechanisms are the ``leaks``, the ``pump``, the ``cotransporters`` (the pump–leak cell's knobs,
+/// which its presets and config file set) and any further ``mechanisms`` of the catalogue (gated channels,
+/// passive currents…); ``stimuli`` are applied to it.
 ///
 /// Inside concentrations are given at the reference volume (``CellGeometry/volume``): they fix the
 /// amounts of each ion in the cell. With instantaneous water the cell takes its osmotic volume at t = 0.
@@ -28,11 +32,19 @@ public struct Scenario: Sendable {
     public var bath: Bath
     public var leaks: [Leak]
     public var pump: NaKPump?
-    public var cotransporters: [Cotransporter]
+    public var cotransporters: [any Cotransporter]
+    /// Further mechanisms on the cell membrane (gated channels, passive currents, …).
+    public var mechanisms: [any Mechanism]
     public var water: WaterTransport
     public var voltageModel: VoltageModel
-    /// Pump activity at t = 0 (1 = running, 0 = blocked).
-    public var pumpActivity: Double
+    /// Ions whose concentrations are held on both sides (NEURON without an accumulation mechanism): their currents
+    /// charge the membrane but change no amount. They need ``WaterTransport/impermeable``.
+    public var fixedIons: [String]
+    /// Currents and voltage clamps applied to the cell.
+    public var stimuli: [Stimulus]
+    /// V_m at t = 0 when the cell carries charge its modelled ions do not account for (fixed ions, nonspecific
+    /// currents, stimuli); nil: V_m from the ions' charge (the charge-difference model).
+    public var initialPotential: Voltage?
     public var events: [ScenarioEvent]
     /// Length of a simulation, in seconds.
     public var duration: Double
@@ -47,10 +59,12 @@ public struct Scenario: Sendable {
                 capacitance: SpecificCapacitance = .biological, ions: [Ion], inside: [Concentration],
                 outside: [Concentration], impermeant: ImpermeantSolute,
                 outsideImpermeant: ImpermeantSolute = ImpermeantSolute(name: "X_out", charge: -1, concentration: .zero),
-                bath: Bath = .infinite, leaks: [Leak], pump: NaKPump?, cotransporters: [Cotransporter] = [],
+                bath: Bath = .infinite, leaks: [Leak], pump: NaKPump?, cotransporters: [any Cotransporter] = [],
                 water: WaterTransport = .instantaneous, voltageModel: VoltageModel = .chargeDifference,
-                pumpActivity: Double = 1, events: [ScenarioEvent] = [], duration: Double = 3600,
-                atp: ATPHydrolysis = .cellular, sources: [(field: String, source: String)] = [], notes: [String] = []) {
+                pumpActivity: Double? = nil, events: [ScenarioEvent] = [], duration: Double = 3600,
+                atp: ATPHydrolysis = .cellular, sources: [(field: String, source: String)] = [], notes: [String] = [],
+                mechanisms: [any Mechanism] = [], fixedIons: [String] = [], stimuli: [Stimulus] = [],
+                initialPotential: Voltage? = nil) {
         self.name = name
         self.summary = summary
         self.conditions = conditions
@@ -65,14 +79,46 @@ public struct Scenario: Sendable {
         self.leaks = leaks
         self.pump = pump
         self.cotransporters = cotransporters
+        self.mechanisms = mechanisms
         self.water = water
         self.voltageModel = voltageModel
-        self.pumpActivity = pumpActivity
+        self.fixedIons = fixedIons
+        self.stimuli = stimuli
+        self.initialPotential = initialPotential
         self.events = events
         self.duration = duration
         self.atp = atp
         self.sources = sources
         self.notes = notes
+        if let pumpActivity { self.pumpActivity = pumpActivity }
+    }
+
+    /// The pump's activity at t = 0 (1 = running, 0 = blocked): ``NaKPump/activity`` (0 without a pump; setting it
+    /// without a pump does nothing).
+    public var pumpActivity: Double {
+        get { pump?.activity ?? 0 }
+        set { pump?.activity = newValue }
+    }
+
+    /// Every mechanism on the cell membrane, as the model compiles them: leaks, pump, cotransporters, the further
+    /// mechanisms, and osmotic water.
+    public var membraneMechanisms: [any Mechanism] {
+        struct Collector: MechanismVisitor {
+            var list: [any Mechanism] = []
+            mutating func visit<M: Mechanism>(_ mechanism: M) { list.append(mechanism) }
+        }
+        var collector = Collector()
+        visitMembraneMechanisms(&collector)
+        return collector.list
+    }
+
+    /// Gives `visitor` every mechanism of ``membraneMechanisms``, in that order, each as its own type.
+    func visitMembraneMechanisms<V: MechanismVisitor>(_ visitor: inout V) {
+        for leak in leaks { visitor.visit(leak) }
+        if let pump { visitor.visit(pump) }
+        for cotransporter in cotransporters { visitor.visit(cotransporter) }
+        for mechanism in mechanisms { visitor.visit(mechanism) }
+        if case .osmotic(let p) = water { visitor.visit(OsmoticWater(permeability: p)) }
     }
 
     /// Index of the ion called `name` (canonical), or nil.

@@ -41,7 +41,11 @@ public struct SteadyStateSolver: Sendable {
     }
 
     public func solve(_ scenario: Scenario) throws -> SteadyState {
-        let system = try PumpLeakSystem(scenario)
+        let system = try CellModel(scenario)
+        guard SteadyStateEquations.isSupported(system) else {
+            throw MembraneError.invalidValue(field: "scenario", value: scenario.name,
+                allowed: "a pump–leak cell for the steady-state solver (no held ions, gated channels, stimuli or nonspecific currents); simulate the cell instead")
+        }
         var existence: PumpRateRange? = nil
         /// Throws when no finite-volume steady state can exist (checked when Newton fails, so that the error
         /// says why; a converged Newton solution is a steady state by definition).
@@ -92,7 +96,7 @@ public struct SteadyStateSolver: Sendable {
         }
         let y = equations.stateVector(result.x)
         let state = system.cellState(time: 0, state: y)
-        return SteadyState(scenario: scenario, system: system, state: state, stateVector: y, method: method,
+        return SteadyState(scenario: scenario, model: system, state: state, stateVector: y, method: method,
                            iterations: iterations, residual: result.residual,
                            energy: PumpEnergyBudget(state: state, scenario: scenario), existence: existence)
     }
@@ -102,7 +106,8 @@ public struct SteadyStateSolver: Sendable {
 public struct SteadyState: Sendable {
     public enum Method: String, Sendable { case newton, continuation }
     public var scenario: Scenario
-    public var system: PumpLeakSystem
+    /// The compiled model (its ``CellModel/layout`` names the components of ``stateVector``).
+    public var model: CellModel
     public var state: CellState
     /// The model's state vector at the steady state (to start a simulation there).
     public var stateVector: [Double]

@@ -3,7 +3,8 @@ import RealModule
 
 extension SteadyStateEquations {
     /// The exact Jacobian ∂F/∂x of ``residual(_:_:)`` in the unknowns x = (FV/RT, ln c₁ … ln cₙ, ln v̂), by the
-    /// chain rule through the closed-form flux derivatives (``PumpLeakSystem/fluxDerivatives(ci:co:v:into:)``):
+    /// chain rule through the mechanisms' closed-form flux derivatives (the local Jacobian of
+    /// ``CellModel/evaluateMembrane(_:potential:states:_:rates:partials:)``):
     ///
     ///     ∂c_l/∂ln c_l = c_l,   ∂V/∂x₀ = RT/F,   ∂v̂/∂ln v̂ = v̂,
     ///     finite bath c_out,l = (T_l − c_l·v̂)/(W − v̂):  ∂c_out,l/∂ln c_l = −c_l·v̂/(W − v̂),
@@ -12,23 +13,25 @@ extension SteadyStateEquations {
     /// and the charge and osmotic rows differentiated term by term. Newton then needs one flux evaluation and one
     /// Jacobian per iteration instead of n + 3 residuals (tested against central differences of the residual).
     func jacobian(_ x: [Double], _ jac: inout DenseMatrix) {
-        let size = 4 * n + 2 * n * n
-        if size <= 160 {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 160) { jacobian(x, &jac, scratch: $0) }
-        } else {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { jacobian(x, &jac, scratch: $0) }
+        // The local Jacobian (n + 2) × (3 + 2n) of the mechanisms and ∂c_out/∂ln v̂.
+        let size = (n + 2) * (3 + 2 * n) + n
+        system.withWorkspace { ws in
+            if size <= 128 {
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 128) { jacobian(x, &jac, ws, scratch: $0.baseAddress!) }
+            } else {
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { jacobian(x, &jac, ws, scratch: $0.baseAddress!) }
+            }
         }
     }
 
-    func jacobian(_ x: [Double], _ jac: inout DenseMatrix, scratch buffer: UnsafeMutableBufferPointer<Double>) {
+    func jacobian(_ x: [Double], _ jac: inout DenseMatrix, _ ws: Workspace, scratch: UnsafeMutablePointer<Double>) {
         let n = self.n, m = n + 2, s = system
-        var offset = 0
-        func take(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
-            defer { offset += count }
-            return UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + count)])
-        }
-        let ci = take(n), co = take(n), dcoDv = take(n), dPhidV = take(n)
-        let dPhidC = take(n * n), dPhidCo = take(n * n)
+        let ci = ws.ci, co = ws.co, columns = 3 + 2 * n
+        let partials = scratch, dcoDv = scratch + (n + 2) * columns
+        // ∂Φⱼ/∂V, ∂Φⱼ/∂c_in,l, ∂Φⱼ/∂c_out,l from the local Jacobian (row j; columns V | c_in | c_out | …).
+        func dPhidV(_ j: Int) -> Double { partials[j * columns] }
+        func dPhidC(_ j: Int, _ l: Int) -> Double { partials[j * columns + 1 + l] }
+        func dPhidCo(_ j: Int, _ l: Int) -> Double { partials[j * columns + 1 + n + l] }
         let vt = s.vt, potential = x[0] * vt
         let v = Double.exp(x[n + 1])
         let bathWater = s.waterTotal - v
@@ -41,8 +44,8 @@ extension SteadyStateEquations {
             sumZC += s.z[j] * ci[j]
             sumC += ci[j]
         }
-        s.fluxDerivatives(ci: ci, co: co, v: potential,
-                          into: FluxDerivatives(dInside: dPhidC, dOutside: dPhidCo, dPotential: dPhidV))
+        s.evaluateMembrane(s.natural(volume: v), potential: potential, states: ws.rates, ws, rates: ws.rates,
+                           partials: partials)
         jac.storage.withUnsafeMutableBufferPointer { out in
             for i in 0..<(m * m) { out[i] = 0 }
             // Flux rows (or the fixed amounts of ions nothing moves).
@@ -54,13 +57,13 @@ extension SteadyStateEquations {
                     continue
                 }
                 let scale = 1 / fluxScale[j]
-                out[row] = dPhidV[j] * vt * scale
+                out[row] = dPhidV(j) * vt * scale
                 var dLogV = 0.0
                 for l in 0..<n {
-                    var d = dPhidC[j * n + l] * ci[l]
+                    var d = dPhidC(j, l) * ci[l]
                     if !s.infiniteBath {
-                        d -= dPhidCo[j * n + l] * ci[l] * v / bathWater
-                        dLogV += dPhidCo[j * n + l] * dcoDv[l]
+                        d -= dPhidCo(j, l) * ci[l] * v / bathWater
+                        dLogV += dPhidCo(j, l) * dcoDv[l]
                     }
                     out[row + 1 + l] = d * scale
                 }

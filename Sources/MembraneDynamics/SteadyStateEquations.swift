@@ -13,7 +13,7 @@ import RealModule
 ///
 /// With a finite bath, bath concentrations follow from conservation, (Tⱼ − cⱼ·v̂)/(W − v̂).
 struct SteadyStateEquations {
-    let system: PumpLeakSystem
+    let system: CellModel
     let n: Int
     let pathway: [Bool]
     let fluxScale: [Double]
@@ -25,28 +25,25 @@ struct SteadyStateEquations {
     /// so 10⁻¹¹ of the contents would still be 10⁻⁸ V). Newton runs with the first, then polishes with the second.
     var voltageScaledCharge = false
 
-    init(_ system: PumpLeakSystem) {
+    /// The equations of `system`, a pump–leak cell: every ion's amount changes and no mechanism has state variables
+    /// (checked by ``SteadyStateSolver``: ``isSupported(_:)``).
+    init(_ system: CellModel) {
         self.system = system
         n = system.n
         let y0 = system.initialState
-        initialAmounts = (0..<n).map { y0[$0] }
-        totals = (0..<n).map { y0[$0] + y0[system.bathOffset + $0] }
-        let s = system.scenario
-        var scale = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            scale[j] += system.ohmic[j] * system.vt / (abs(system.z[j]) * system.faraday)
-            scale[j] += system.ghk[j] * (s.inside[j].millimolar + s.outside[j].millimolar)
-        }
-        let activeRate = (system.pump?.maximalRate ?? 0) * system.pumpActivity
-        if activeRate > 0 {
-            scale[system.na] += NaKPump.sodiumPerCycle * activeRate
-            scale[system.k] += NaKPump.potassiumPerCycle * activeRate
-        }
-        if system.kcc2 > 0 { scale[system.k] += system.kcc2; scale[system.cl] += system.kcc2 }
-        if system.nkcc1 > 0 { scale[system.na] += system.nkcc1; scale[system.k] += system.nkcc1; scale[system.cl] += 2 * system.nkcc1 }
+        initialAmounts = (0..<n).map { y0[system.cellIndex[$0]] }
+        totals = (0..<n).map { y0[system.cellIndex[$0]] + (system.bathIndex[$0] >= 0 ? y0[system.bathIndex[$0]] : 0) }
+        // Each ion's flux scale: its mechanisms' characteristic fluxes at the scenario's initial concentrations.
+        let scale = system.characteristicFluxes(inside: system.scenario.inside.map(\.millimolar))
         fluxScale = scale
         pathway = scale.map { $0 > 0 }
         chargeScale = initialAmounts.reduce(system.impermeantAmount, +)
+    }
+
+    /// True for the cells these equations describe: every ion's amount changes, no mechanism has state variables,
+    /// nothing charges the membrane but the ions (no stimulus, no nonspecific current).
+    static func isSupported(_ system: CellModel) -> Bool {
+        system.stateCount == 0 && system.otherIndex < 0 && system.cellIndex.allSatisfy { $0 >= 0 }
     }
 
     var dimension: Int { n + 2 }
@@ -57,21 +54,20 @@ struct SteadyStateEquations {
     }
 
     func residual(_ x: [Double], _ f: inout [Double]) {
-        // Scratch on the stack, of constant size for the usual few ions (no run-time stack-size check per call).
-        if n <= 16 {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 48) { residual(x, &f, scratch: $0) }
-        } else {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { residual(x, &f, scratch: $0) }
-        }
+        system.withWorkspace { residual(x, &f, $0) }
     }
 
-    func residual(_ x: [Double], _ f: inout [Double], scratch buffer: UnsafeMutableBufferPointer<Double>) {
+    func residual(_ x: [Double], _ f: inout [Double], _ ws: Workspace) {
+        // The number of ions as a constant for the usual three (the loops unrolled), else as a variable.
+        if n == 3 { residual(x, &f, ws, ions: 3) } else { residual(x, &f, ws, ions: n) }
+    }
+
+    @inline(__always)
+    func residual(_ x: [Double], _ f: inout [Double], _ ws: Workspace, ions n: Int) {
         let potential = x[0] * system.vt
         let v = Double.exp(x[n + 1])
         do {
-            let ci = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
-            let co = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
-            let phi = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])
+            let ci = ws.ci, co = ws.co, phi = ws.phi
             var osmIn = system.impermeantAmount / v, charge = system.zX * system.impermeantAmount
             var bathOsmoles = system.outsideImpermeantAmount
             for j in 0..<n {
@@ -81,7 +77,8 @@ struct SteadyStateEquations {
                 charge += system.z[j] * ci[j] * v
                 bathOsmoles += co[j] * (system.waterTotal - v)
             }
-            _ = system.fluxes(ci: ci, co: co, v: potential, phi: phi)
+            system.evaluateMembrane(system.natural(volume: v), potential: potential, states: ws.rates, ws, rates: ws.rates,
+                                    partials: nil, ions: n)
             for j in 0..<n {
                 f[1 + j] = pathway[j] ? phi[j] / fluxScale[j] : x[1 + j] + x[n + 1] - Double.log(initialAmounts[j])
             }
@@ -104,26 +101,21 @@ struct SteadyStateEquations {
     /// The starting point: the initial amounts at their osmotic volume, at the electroneutral potential.
     func initialGuess() -> [Double] {
         var y = system.initialState
-        let v: Double
-        if system.wIndex >= 0 {
+        if case .dynamic(let index) = system.volume {
             var cell = system.impermeantAmount
-            for j in 0..<n { cell += y[j] }
-            v = system.infiniteBath ? cell / system.osmOutFixed : 1
-            y[system.wIndex] = v
-        } else {
-            v = system.relativeVolume(y)
+            for j in 0..<n { cell += y[system.cellIndex[j]] }
+            y[index] = system.infiniteBath ? cell / system.osmOutFixed : 1
         }
         var x = [Double](repeating: 0, count: n + 2)
-        var ci = [Double](repeating: 0, count: n), co = ci, phi = ci
-        for j in 0..<n { ci[j] = y[j] / v; co[j] = system.outsideConcentration(j, y, v) }
-        let potential = ci.withUnsafeMutableBufferPointer { c in
-            co.withUnsafeMutableBufferPointer { o in
-                phi.withUnsafeMutableBufferPointer { p in system.electroneutralPotential(ci: c, co: o, phi: p) }
+        system.withWorkspace { ws in
+            y.withUnsafeBufferPointer { yp in
+                let natural = system.naturalVariables(yp.baseAddress!, ws)
+                let potential = system.electroneutralPotential(natural, ws.rates, ws)
+                x[0] = potential.isFinite ? potential / system.vt : 0
+                for j in 0..<n { x[1 + j] = Double.log(ws.ci[j]) }
+                x[n + 1] = Double.log(natural.volume)
             }
         }
-        x[0] = potential.isFinite ? potential / system.vt : 0
-        for j in 0..<n { x[1 + j] = Double.log(ci[j]) }
-        x[n + 1] = Double.log(v)
         return x
     }
 
@@ -132,7 +124,7 @@ struct SteadyStateEquations {
         let v = Double.exp(x[n + 1])
         var y = system.stateVector(inside: (0..<n).map { Double.exp(x[1 + $0]) }, relativeVolume: v)
         if !system.infiniteBath {
-            for j in 0..<n { y[system.bathOffset + j] = totals[j] - y[j] }
+            for j in 0..<n { y[system.bathIndex[j]] = totals[j] - y[system.cellIndex[j]] }
         }
         return y
     }

@@ -16,7 +16,7 @@ import RealModule
 public enum SteadyStateExistence {
     /// Osm(impermeant-free state) − Osm_out in mOsm/L, or nil if that state could not be computed
     /// (e.g. permeant ions of only one sign, when the cell cannot swell without bound anyway).
-    public static func excessOsmolarity(_ system: PumpLeakSystem, warmStart: inout [Double]?) -> Double? {
+    public static func excessOsmolarity(_ system: CellModel, warmStart: inout [Double]?) -> Double? {
         let n = system.n
         let equations = SteadyStateEquations(system)
         let ions = (0..<n).filter { equations.pathway[$0] }
@@ -25,14 +25,12 @@ public enum SteadyStateExistence {
         let m = ions.count
         func residual(_ x: [Double], _ f: inout [Double]) {
             let potential = x[0] * system.vt
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n) { buffer in
-                let ci = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
-                let co = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
-                let phi = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])
+            system.withWorkspace { ws in
+                let ci = ws.ci, co = ws.co, phi = ws.phi
                 for j in 0..<n { ci[j] = 0; co[j] = system.outsideFixed[j] }
                 var charge = 0.0
                 for (i, j) in ions.enumerated() { ci[j] = Double.exp(x[1 + i]); charge += system.z[j] * ci[j] }
-                _ = system.fluxes(ci: ci, co: co, v: potential, phi: phi)
+                system.evaluateMembrane(system.natural(volume: 1), potential: potential, states: ws.rates, ws, rates: ws.rates)
                 for (i, j) in ions.enumerated() { f[1 + i] = phi[j] / equations.fluxScale[j] }
                 f[0] = charge / system.osmOutFixed
             }
@@ -51,7 +49,7 @@ public enum SteadyStateExistence {
     }
 
     /// true / false when decidable; nil when the criterion does not apply.
-    public static func finiteVolumeExists(_ system: PumpLeakSystem) -> Bool? {
+    public static func finiteVolumeExists(_ system: CellModel) -> Bool? {
         var warm: [Double]? = nil
         guard let excess = excessOsmolarity(system, warmStart: &warm) else { return nil }
         return excess < -1e-9 * system.osmOutFixed
@@ -69,7 +67,7 @@ public enum SteadyStateExistence {
             pump.maximalRate = rate
             s.pump = pump
             s.pumpActivity = 1
-            guard let system = try? PumpLeakSystem(s) else { return nil }
+            guard let system = try? CellModel(s) else { return nil }
             return excessOsmolarity(system, warmStart: &warm)
         }
         var grid: [Double] = [0]

@@ -51,13 +51,11 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline let newtonTolerance: Double
     @usableFromInline let maximumOrder: Int
     /// One workspace for every vector of a step (offsets below): predictor, reciprocal error scale, ψ, d, the Newton
-    /// right-hand side, the passive block of the iteration matrix, the backward differences ((maximumOrder + 3) rows of n, row m = ∇ᵐy),
-    /// per-component atol, the rescaling scratch and the coefficients αₖ, γₖ and error constants.
+    /// right-hand side, the backward differences ((maximumOrder + 3) rows of n, row m = ∇ᵐy), per-component atol,
+    /// the rescaling scratch and the coefficients αₖ, γₖ and error constants.
     @usableFromInline var workspace: [Double]
     @usableFromInline let oPredicted: Int, oScale: Int, oPsi: Int, oCorrection: Int, oWork: Int
     @usableFromInline let oDifferences: Int, oAtol: Int, oScratch: Int, oAlpha: Int, oGamma: Int, oErrorConstant: Int
-    /// The passive rows J_pa of the Jacobian in the factored matrix ((n − na) × na), copied at factorisation.
-    @usableFromInline let oPassive: Int
     /// U = R(1) of every order (``NDFCoefficients/unitR``).
     @usableFromInline let oUnit: Int
     /// The Newton iterate and f at it (arrays: the system reads and writes them).
@@ -67,10 +65,14 @@ public struct BDFIntegrator<System: ODESystem> {
     @usableFromInline var base: [Double]
     @usableFromInline var perturbed: [Double]
     @usableFromInline var perturbedRHS: [Double]
-    @usableFromInline var jac: DenseMatrix
+    @usableFromInline var jac: System.Jacobian
     /// True when `jac` was evaluated for the current system (false after a restart).
     @usableFromInline var jacValid = false
-    @usableFromInline var lu: LUDecomposition
+    /// The factored iteration matrix I − c·J (dense or block-structured, as the system's Jacobian).
+    @usableFromInline var lu: System.Jacobian.Factorization
+    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``), made at
+    /// the first one (a system with its own Jacobian never needs them).
+    @usableFromInline var differenceGroups: [[Int]]? = nil
     @usableFromInline var luValid = false
     /// The c = h/αₖ of the factored matrix I − c·J.
     @usableFromInline var luFactor = 0.0
@@ -111,8 +113,7 @@ public struct BDFIntegrator<System: ODESystem> {
         oPsi = 2 * n
         oCorrection = 3 * n
         oWork = 4 * n
-        oPassive = 5 * n
-        oDifferences = oPassive + (n - na) * na
+        oDifferences = 5 * n
         oAtol = oDifferences + rows * n
         oScratch = oAtol + n
         oAlpha = oScratch + NDFCoefficients.scratchSize(dimension: n)
@@ -129,8 +130,10 @@ public struct BDFIntegrator<System: ODESystem> {
             w[oErrorConstant + k] = NDFCoefficients.errorConstant[k]
         }
         workspace = w
-        jac = DenseMatrix(size: n)
-        lu = LUDecomposition(size: na)
+        let jac = system.makeJacobian()
+        precondition(jac.dimension == n, "the system's Jacobian has dimension \(jac.dimension), not \(n)")
+        self.jac = jac
+        lu = jac.makeFactorization(activeDimension: na)
         f0 = [Double](repeating: 0, count: n)
         iterate = f0
         rhs = f0
@@ -145,6 +148,18 @@ public struct BDFIntegrator<System: ODESystem> {
     @inlinable public mutating func currentDerivative() -> [Double] {
         ensureDerivative()
         return f0
+    }
+
+    /// Calls `body` with t, y and f(t, y) at the current point, read in place (no copies, no reference counting).
+    @inlinable public mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
+                                                               _ derivative: UnsafeBufferPointer<Double>) -> R) -> R {
+        ensureDerivative()
+        // Borrowed in place through (unused) mutable access: a read access of the arrays here would retain and release
+        // them, two atomic operations each, at every step.
+        let t = _time
+        return _state.withUnsafeMutableBufferPointer { y in
+            f0.withUnsafeMutableBufferPointer { f in body(t, UnsafeBufferPointer(y), UnsafeBufferPointer(f)) }
+        }
     }
 
     /// Continues from a new point (after an event changed the system or the state) to a new end time: the
@@ -163,7 +178,7 @@ public struct BDFIntegrator<System: ODESystem> {
 
     @inlinable mutating func ensureDerivative() {
         if !f0Valid {
-            system.derivatives(at: _time, state: _state, into: &f0)
+            System.evaluate(&system, at: _time, state: _state, into: &f0)
             _statistics.rhsEvaluations += 1
             f0Valid = true
         }
@@ -207,7 +222,7 @@ public struct BDFIntegrator<System: ODESystem> {
         var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
         h0 = min(h0, span)
         for i in 0..<n { perturbed[i] = _state[i] + h0 * f0[i] }
-        system.derivatives(at: _time + h0, state: perturbed, into: &perturbedRHS)
+        System.evaluate(&system, at: _time + h0, state: perturbed, into: &perturbedRHS)
         _statistics.rhsEvaluations += 1
         for i in 0..<n { difference[i] = perturbedRHS[i] - f0[i] }
         let d2 = Self.scaledNorm(difference, scale, n) / h0
@@ -242,25 +257,33 @@ public struct BDFIntegrator<System: ODESystem> {
         _statistics.jacobianEvaluations += 1
         jacValid = true
         luValid = false
-        if system.jacobian(at: t, state: y, into: &jac) { return }
+        if System.evaluateJacobian(&system, at: t, state: y, into: &jac) { return }
         if let derivative {
             for i in 0..<n { base[i] = derivative[i] }
         } else {
-            system.derivatives(at: t, state: y, into: &base)
+            System.evaluate(&system, at: t, state: y, into: &base)
             _statistics.rhsEvaluations += 1
         }
-        // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)) (as ``Integrator``); passive columns stay zero.
-        for i in 0..<(n * n) { jac.storage[i] = 0 }
+        // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)) (as ``Integrator``), the columns of one group (no
+        // shared row) perturbed together; passive columns stay zero.
+        jac.setZero()
+        if differenceGroups == nil { differenceGroups = jac.differenceGroups(activeDimension: na) }
         for i in 0..<n { perturbed[i] = y[i] }
-        for j in 0..<na {
-            let yj = y[j]
-            let delta = (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
-            perturbed[j] = yj + delta
-            let dh = perturbed[j] - yj
-            system.derivatives(at: t, state: perturbed, into: &perturbedRHS)
+        for group in differenceGroups! {
+            for j in group {
+                let yj = y[j]
+                perturbed[j] = yj + (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
+            }
+            System.evaluate(&system, at: t, state: perturbed, into: &perturbedRHS)
             _statistics.rhsEvaluations += 1
-            perturbed[j] = yj
-            for i in 0..<n { jac.storage[i * n + j] = (perturbedRHS[i] - base[i]) / dh }
+            perturbedRHS.withUnsafeBufferPointer { p in
+                base.withUnsafeBufferPointer { b in
+                    for j in group {
+                        jac.setColumn(j, perturbed: p.baseAddress!, base: b.baseAddress!, step: perturbed[j] - y[j])
+                    }
+                }
+            }
+            for j in group { perturbed[j] = y[j] }
         }
     }
 
@@ -276,12 +299,15 @@ public struct BDFIntegrator<System: ODESystem> {
         if needsStart { begin() }
         // Move the buffers out of self for the step (no copies: each stays uniquely referenced), so that the
         // step works on raw pointers while calling the system and the Jacobian.
-        var w = workspace, y = iterate, f = rhs
-        workspace = []; iterate = []; rhs = []
+        var w: [Double] = [], y: [Double] = [], f: [Double] = []
+        swap(&w, &workspace); swap(&y, &iterate); swap(&f, &rhs)
         let outcome = w.withUnsafeMutableBufferPointer { w in
-            advance(w.baseAddress!, &y, &f)
+            // The dimension as a constant for small systems (the loops over it unrolled), else as a variable.
+            if n == 3 { return advance(w.baseAddress!, &y, &f, dimension: 3) }
+            if n == 4 { return advance(w.baseAddress!, &y, &f, dimension: 4) }
+            return advance(w.baseAddress!, &y, &f, dimension: n)
         }
-        workspace = w; iterate = y; rhs = f
+        swap(&w, &workspace); swap(&y, &iterate); swap(&f, &rhs)
         return outcome
     }
 
@@ -292,53 +318,27 @@ public struct BDFIntegrator<System: ODESystem> {
                                 unit: UnsafePointer(w + oUnit + NDFCoefficients.unitROffset(order: k)))
     }
 
-    /// Factors I − c·J (its active block) and keeps J's passive rows next to it in the workspace.
+    /// Factors I − c·J (the passive rows kept by the factorisation).
     @inlinable mutating func factor(_ w: UnsafeMutablePointer<Double>, c: Double) {
-        lu.factorIdentityMinus(c, times: jac, activeSize: na)
+        lu.factor(jac, diagonal: 1, scale: c)
         luFactor = c
         luValid = true
         // A new iteration matrix contracts at a new rate (CVODE resets CRATE at every matrix update).
         carriedRate = -1
         _statistics.decompositions += 1
-        if na < n {
-            let passive = w + oPassive, n = self.n, na = self.na
-            jac.storage.withUnsafeBufferPointer { j in
-                for i in na..<n {
-                    for k in 0..<na { passive[(i - na) * na + k] = j[i * n + k] }
-                }
-            }
-        }
     }
 
-    /// Solves (I − c·J)·x = b in place at `x`, c and J those of the factorisation: x_a = LU⁻¹·b_a, then the
-    /// passive rows x_p = b_p + c·J_pa·x_a.
-    @inlinable mutating func solveIteration(_ x: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) {
-        let c = luFactor, n = self.n, na = self.na
-        // The active block first: x_a stays in place (the leading na components). The factor storage is read
-        // in place (calling a method on `lu` from here would copy it).
-        lu._factors.withUnsafeBufferPointer { a in
-            lu._pivots.withUnsafeBufferPointer { p in
-                lu._inverseDiagonal.withUnsafeBufferPointer { inv in
-                    LUDecomposition.solve(factors: a.baseAddress!, pivots: p.baseAddress!, inverseDiagonal: inv.baseAddress!,
-                                          size: na, x)
-                }
-            }
-        }
-        if na == n { return }
-        var row = UnsafePointer(w + oPassive)
-        for i in na..<n {
-            var v = 0.0
-            for k in 0..<na { v += row[k] * x[k] }
-            x[i] += c * v
-            row += na
-        }
+    /// Solves (I − c·J)·x = b in place at `x`, c and J those of the factorisation (passive rows x_p = b_p + c·J_pa·x_a).
+    @inlinable @inline(__always)
+    mutating func solveIteration(_ x: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>, dimension n: Int) {
+        lu.solve(x, dimension: n)
     }
 
     /// The simplified Newton iteration for d at t_new (scipy's `solve_bdf_system`): whether it converged and
     /// the number of iterations; the iterate is left in `y`, d in the workspace.
-    @inlinable mutating func newton(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double],
+    @inlinable @inline(__always)
+    mutating func newton(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double], dimension n: Int,
                                     at tNew: Double, c: Double) -> (converged: Bool, iterations: Int) {
-        let n = self.n
         let predicted = w + oPredicted, weight = w + oScale, psi = w + oPsi, d = w + oCorrection, dy = w + oWork
         y.withUnsafeMutableBufferPointer { y in
             for i in 0..<n { y[i] = predicted[i]; d[i] = 0 }
@@ -347,7 +347,7 @@ public struct BDFIntegrator<System: ODESystem> {
         var previousNorm = -1.0
         let maxIterations = Self.newtonMaximumIterations
         for k in 0..<maxIterations {
-            system.derivatives(at: tNew, state: y, into: &f)
+            System.evaluate(&system, at: tNew, state: y, into: &f)
             _statistics.rhsEvaluations += 1
             _statistics.newtonIterations += 1
             var finite = true
@@ -359,7 +359,7 @@ public struct BDFIntegrator<System: ODESystem> {
                 }
             }
             if !finite { return (false, k + 1) }
-            solveIteration(dy, w)
+            solveIteration(dy, w, dimension: n)
             let dyNorm = Self.weightedNorm(dy, weight, n)
             if !dyNorm.isFinite { return (false, k + 1) }
             var rate = -1.0, tolerance = newtonTolerance
@@ -409,8 +409,9 @@ public struct BDFIntegrator<System: ODESystem> {
     }
 
     /// One accepted step on the workspace `w`, the iterate `y` and its derivative `f` (see ``step()``).
-    @inlinable mutating func advance(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double]) -> StepOutcome {
-        let n = self.n
+    @inlinable @inline(__always)
+    mutating func advance(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double],
+                          dimension n: Int) -> StepOutcome {
         let t = _time
         let differences = w + oDifferences, predicted = w + oPredicted, weight = w + oScale, psi = w + oPsi
         let correction = w + oCorrection, atol = w + oAtol
@@ -465,7 +466,7 @@ public struct BDFIntegrator<System: ODESystem> {
             var converged = false
             while true {
                 if !luValid { factor(w, c: c) }
-                (converged, iterations) = newton(w, &y, &f, at: tNew, c: c)
+                (converged, iterations) = newton(w, &y, &f, dimension: n, at: tNew, c: c)
                 if converged || jacobianFresh { break }
                 // Jacobian at the predicted point (scipy: self.jac(t_new, y_predict)); y is free as the state buffer.
                 y.withUnsafeMutableBufferPointer { y in
@@ -555,21 +556,3 @@ public struct BDFIntegrator<System: ODESystem> {
 }
 
 extension BDFIntegrator: SteppableIntegrator {}
-
-extension LUDecomposition {
-    /// Factors I − c·J_aa in place (the Newton matrix of the BDF/NDF on the leading `activeSize` components of
-    /// J), without allocating.
-    public mutating func factorIdentityMinus(_ c: Double, times j: DenseMatrix, activeSize na: Int) {
-        precondition(na == size, "LU size mismatch")
-        let n = j.columns
-        setFactors { a in
-            j.storage.withUnsafeBufferPointer { src in
-                for r in 0..<na {
-                    for col in 0..<na { a[r * na + col] = -c * src[r * n + col] }
-                    a[r * na + r] += 1
-                }
-            }
-        }
-        factorInPlace()
-    }
-}

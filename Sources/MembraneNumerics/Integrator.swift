@@ -33,18 +33,24 @@ public struct Integrator<System: ODESystem> {
     @usableFromInline let n: Int
     /// Number of active components (the rest are passive; see ``ODESystem/activeDimension``).
     @usableFromInline let na: Int
-    @usableFromInline var activeRHS: [Double]
     @usableFromInline var f0: [Double]
     @usableFromInline var f0Valid = false
-    @usableFromInline var jac: DenseMatrix
+    @usableFromInline var jac: System.Jacobian
     @usableFromInline var jacValid = false
-    @usableFromInline var lu: LUDecomposition
+    /// The factored iteration matrix E = I/(hγ) − J (dense or block-structured, as the system's Jacobian).
+    @usableFromInline var lu: System.Jacobian.Factorization
+    /// Column groups for finite-difference Jacobians (``JacobianMatrix/differenceGroups(activeDimension:)``), made at
+    /// the first one (a system with its own Jacobian never needs them).
+    @usableFromInline var differenceGroups: [[Int]]? = nil
     @usableFromInline var fTime: [Double]
-    @usableFromInline var k: [Double]
+    /// The stage input, its right-hand side and the next solution (arrays: the system reads and writes them).
     @usableFromInline var stageState: [Double]
     @usableFromInline var stageRHS: [Double]
     @usableFromInline var yNew: [Double]
-    @usableFromInline var atol: [Double]
+    /// One workspace for what a step reads by pointer (offsets below): the stages kᵢ (s rows of n), the per-component
+    /// atol, the tableau's aᵢⱼ, Cᵢⱼ, cᵢ, dᵢ, mᵢ, eᵢ, and the Cᵢⱼ/h of the stage being formed.
+    @usableFromInline var workspace: [Double]
+    @usableFromInline let oK: Int, oAtol: Int, oA: Int, oC: Int, oTimes: Int, oD: Int, oM: Int, oE: Int, oScaledC: Int
     @usableFromInline var previousRejected = false
     @usableFromInline var consecutiveFailures = 0
 
@@ -64,22 +70,51 @@ public struct Integrator<System: ODESystem> {
         self.n = n
         let na = max(0, min(n, system.activeDimension))
         self.na = na
-        self.activeRHS = [Double](repeating: 0, count: na)
         self.f0 = [Double](repeating: 0, count: n)
-        self.jac = DenseMatrix(size: n)
-        self.lu = LUDecomposition(size: na)
+        let jac = system.makeJacobian()
+        precondition(jac.dimension == n, "the system's Jacobian has dimension \(jac.dimension), not \(n)")
+        self.jac = jac
+        self.lu = jac.makeFactorization(activeDimension: na)
         self.fTime = [Double](repeating: 0, count: n)
-        self.k = [Double](repeating: 0, count: n * solver.tableau.stages)
         self.stageState = state
         self.stageRHS = [Double](repeating: 0, count: n)
         self.yNew = state
-        self.atol = solver.absoluteTolerances ?? [Double](repeating: solver.absoluteTolerance, count: n)
+        let tab = solver.tableau, s = tab.stages
+        oK = 0
+        oAtol = s * n
+        oA = oAtol + n
+        oC = oA + s * s
+        oTimes = oC + s * s
+        oD = oTimes + s
+        oM = oD + s
+        oE = oM + s
+        oScaledC = oE + s
+        var w = [Double](repeating: 0, count: oScaledC + s)
+        let atol = solver.absoluteTolerances ?? [Double](repeating: solver.absoluteTolerance, count: n)
+        for i in 0..<n { w[oAtol + i] = atol[i] }
+        for i in 0..<(s * s) { w[oA + i] = tab.a[i]; w[oC + i] = tab.c[i] }
+        for i in 0..<s {
+            w[oTimes + i] = tab.times[i]; w[oD + i] = tab.d[i]; w[oM + i] = tab.m[i]; w[oE + i] = tab.e[i]
+        }
+        workspace = w
     }
 
     /// f(t, y) at the current point (computed once and reused by the next step).
     @inlinable public mutating func currentDerivative() -> [Double] {
         ensureDerivative()
         return f0
+    }
+
+    /// Calls `body` with t, y and f(t, y) at the current point, read in place (no copies, no reference counting).
+    @inlinable public mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
+                                                               _ derivative: UnsafeBufferPointer<Double>) -> R) -> R {
+        ensureDerivative()
+        // Borrowed in place through (unused) mutable access: a read access of the arrays here would retain and release
+        // them, two atomic operations each, at every step.
+        let t = _time
+        return _state.withUnsafeMutableBufferPointer { y in
+            f0.withUnsafeMutableBufferPointer { f in body(t, UnsafeBufferPointer(y), UnsafeBufferPointer(f)) }
+        }
     }
 
     /// Continues from a new point (after an event changed the system or the state), to a new end time.
@@ -97,7 +132,7 @@ public struct Integrator<System: ODESystem> {
 
     @inlinable mutating func ensureDerivative() {
         if !f0Valid {
-            system.derivatives(at: _time, state: _state, into: &f0)
+            System.evaluate(&system, at: _time, state: _state, into: &f0)
             _statistics.rhsEvaluations += 1
             f0Valid = true
         }
@@ -107,7 +142,7 @@ public struct Integrator<System: ODESystem> {
     @inlinable func weightedNorm(_ v: [Double], _ y: [Double]) -> Double {
         var s = 0.0
         for i in 0..<n {
-            let sc = atol[i] + solver.relativeTolerance * abs(y[i])
+            let sc = workspace[oAtol + i] + solver.relativeTolerance * abs(y[i])
             let q = v[i] / sc
             s += q * q
         }
@@ -123,7 +158,7 @@ public struct Integrator<System: ODESystem> {
         var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
         h0 = min(h0, span, solver.maximumStep)
         for i in 0..<n { stageState[i] = _state[i] + h0 * f0[i] }
-        system.derivatives(at: _time + h0, state: stageState, into: &stageRHS)
+        System.evaluate(&system, at: _time + h0, state: stageState, into: &stageRHS)
         _statistics.rhsEvaluations += 1
         var diff = stageRHS
         for i in 0..<n { diff[i] -= f0[i] }
@@ -144,24 +179,34 @@ public struct Integrator<System: ODESystem> {
         if jacValid { return }
         ensureDerivative()
         _statistics.jacobianEvaluations += 1
-        if !system.jacobian(at: _time, state: _state, into: &jac) {
-            // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)), the choice of Hairer & Wanner's RODAS.
-            for j in 0..<na {
-                let yj = _state[j]
-                let h = (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
-                stageState = _state
-                stageState[j] = yj + h
-                let dh = stageState[j] - yj
-                system.derivatives(at: _time, state: stageState, into: &stageRHS)
+        if !System.evaluateJacobian(&system, at: _time, state: _state, into: &jac) {
+            // Forward differences with δⱼ = √(ε·max(10⁻⁵, |yⱼ|)), the choice of Hairer & Wanner's RODAS; the columns
+            // of one group share no row and are perturbed together.
+            jac.setZero()
+            if differenceGroups == nil { differenceGroups = jac.differenceGroups(activeDimension: na) }
+            for group in differenceGroups! {
+                for i in 0..<n { stageState[i] = _state[i] }
+                for j in group {
+                    let yj = _state[j]
+                    stageState[j] = yj + (Double.ulpOfOne * max(1e-5, abs(yj))).squareRoot()
+                }
+                System.evaluate(&system, at: _time, state: stageState, into: &stageRHS)
                 _statistics.rhsEvaluations += 1
-                for i in 0..<n { jac[i, j] = (stageRHS[i] - f0[i]) / dh }
+                stageRHS.withUnsafeBufferPointer { perturbed in
+                    f0.withUnsafeBufferPointer { base in
+                        for j in group {
+                            jac.setColumn(j, perturbed: perturbed.baseAddress!, base: base.baseAddress!,
+                                          step: stageState[j] - _state[j])
+                        }
+                    }
+                }
             }
         }
-        if !system.isAutonomous {
+        if !system.isAutonomous && !System.evaluateTimeDerivative(&system, at: _time, state: _state, into: &fTime) {
             // ∂f/∂t by a central difference (error O(ε^{2/3})).
             let dt = Double.pow(Double.ulpOfOne, 1.0 / 3) * max(abs(_time), 1)
-            system.derivatives(at: _time + dt, state: _state, into: &fTime)
-            system.derivatives(at: _time - dt, state: _state, into: &stageRHS)
+            System.evaluate(&system, at: _time + dt, state: _state, into: &fTime)
+            System.evaluate(&system, at: _time - dt, state: _state, into: &stageRHS)
             _statistics.rhsEvaluations += 2
             for i in 0..<n { fTime[i] = (fTime[i] - stageRHS[i]) / (2 * dt) }
         }
@@ -174,9 +219,34 @@ public struct Integrator<System: ODESystem> {
         if _statistics.acceptedSteps >= solver.maximumSteps { return .stepLimit }
         if _proposedStep <= 0 { _proposedStep = startingStep() }
         ensureJacobian()
-        let tab = solver.tableau
-        let s = tab.stages
-        let n = self.n
+        // Move the buffers out of self for the step (no copies: each stays uniquely referenced), so that the step
+        // works on raw pointers while it calls the system.
+        var w: [Double] = [], input: [Double] = [], rhs: [Double] = [], next: [Double] = []
+        swap(&w, &workspace); swap(&input, &stageState); swap(&rhs, &stageRHS); swap(&next, &yNew)
+        let outcome = w.withUnsafeMutableBufferPointer { w in
+            // The dimension and stage count as constants for small systems and the six stages of Rodas4 (the loops
+            // over them unrolled), else as variables.
+            let stages = solver.tableau.stages
+            if stages == 6 && n == 3 { return attempt(w.baseAddress!, &input, &rhs, &next, dimension: 3, stages: 6) }
+            if stages == 6 && n == 4 { return attempt(w.baseAddress!, &input, &rhs, &next, dimension: 4, stages: 6) }
+            return attempt(w.baseAddress!, &input, &rhs, &next, dimension: n, stages: stages)
+        }
+        swap(&w, &workspace); swap(&input, &stageState); swap(&rhs, &stageRHS); swap(&next, &yNew)
+        return outcome
+    }
+
+    /// Steps from the current point until one step is accepted (or fails), on the workspace `w` and the stage
+    /// buffers (see ``step()``): each attempt factors E = I/(hγ) − J, forms the s stages
+    ///
+    ///     E·kᵢ = f(t + cᵢh, y + Σⱼ<ᵢ aᵢⱼkⱼ) + Σⱼ<ᵢ (Cᵢⱼ/h)·kⱼ + h·dᵢ·∂f/∂t
+    ///
+    /// and accepts y + Σ mᵢkᵢ when the error estimate Σ eᵢkᵢ is within the tolerances.
+    @inlinable @inline(__always)
+    mutating func attempt(_ w: UnsafeMutablePointer<Double>, _ input: inout [Double], _ rhs: inout [Double],
+                          _ next: inout [Double], dimension n: Int, stages s: Int) -> StepOutcome {
+        let gamma = solver.tableau.gamma, order = solver.tableau.order, rtol = solver.relativeTolerance
+        let k = w + oK, atol = w + oAtol, a = w + oA, c = w + oC, times = w + oTimes, d = w + oD, m = w + oM, e = w + oE
+        let scaledC = w + oScaledC
         while true {
             var h = min(_proposedStep, solver.maximumStep)
             let remaining = _endTime - _time
@@ -186,74 +256,56 @@ public struct Integrator<System: ODESystem> {
                 return .failed("step size underflow (h = \(h)) at t = \(_time): the problem may be singular there")
             }
             // Iteration matrix E = I/(hγ) − J.
-            let factor = 1 / (h * tab.gamma)
-            lu.factorInPlaceFrom(jacobian: jac, activeSize: na, diagonal: factor)
+            let factor = 1 / (h * gamma)
+            lu.factor(jac, diagonal: factor, scale: 1)
             _statistics.decompositions += 1
             var finite = !lu.isSingular
             let autonomous = system.isAutonomous
             if finite {
                 for stage in 0..<s {
-                    // Stage input yᵢ = y + Σⱼ aᵢⱼ kⱼ (locals share storage: no copies, no overlapping access).
-                    do {
-                        let y = _state, kk = k, a = tab.a
-                        stageState.withUnsafeMutableBufferPointer { out in
-                            y.withUnsafeBufferPointer { y in
-                                kk.withUnsafeBufferPointer { kk in
-                                    a.withUnsafeBufferPointer { a in
-                                        for i in 0..<n {
-                                            var v = y[i]
-                                            for j in 0..<stage { v += a[stage * s + j] * kk[j * n + i] }
-                                            out[i] = v
-                                        }
-                                    }
-                                }
+                    // Stage input yᵢ = y + Σⱼ aᵢⱼ kⱼ.
+                    let aRow = a + stage * s
+                    _state.withUnsafeBufferPointer { y in
+                        input.withUnsafeMutableBufferPointer { out in
+                            for i in 0..<n {
+                                var v = y[i]
+                                for j in 0..<stage { v += aRow[j] * k[j * n + i] }
+                                out[i] = v
                             }
                         }
                     }
                     if stage == 0 {
-                        for i in 0..<n { stageRHS[i] = f0[i] }
-                    } else {
-                        system.derivatives(at: _time + tab.times[stage] * h, state: stageState, into: &stageRHS)
-                        _statistics.rhsEvaluations += 1
-                    }
-                    let dStage = h * tab.d[stage]
-                    do {
-                        let kk = k, c = tab.c, ft = fTime
-                        stageRHS.withUnsafeMutableBufferPointer { out in
-                            kk.withUnsafeBufferPointer { kk in
-                                c.withUnsafeBufferPointer { c in
-                                    ft.withUnsafeBufferPointer { ft in
-                                        for i in 0..<n {
-                                            var v = out[i]
-                                            for j in 0..<stage { v += c[stage * s + j] / h * kk[j * n + i] }
-                                            if !autonomous { v += dStage * ft[i] }
-                                            out[i] = v
-                                        }
-                                    }
-                                }
+                        f0.withUnsafeBufferPointer { f in
+                            rhs.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<n { out[i] = f[i] }
                             }
                         }
-                    }
-                    // Active block: E·k_a = rhs_a. Passive rows: k_p = hγ·(rhs_p + J_pa·k_a) (their columns are zero).
-                    if na == n {
-                        lu.solve(&stageRHS)
                     } else {
-                        for i in 0..<na { activeRHS[i] = stageRHS[i] }
-                        lu.solve(&activeRHS)
-                        let hg = h * tab.gamma
-                        for i in na..<n {
-                            var v = stageRHS[i]
-                            for j in 0..<na { v += jac.storage[i * n + j] * activeRHS[j] }
-                            stageRHS[i] = hg * v
+                        System.evaluate(&system, at: _time + times[stage] * h, state: input, into: &rhs)
+                        _statistics.rhsEvaluations += 1
+                    }
+                    let dStage = h * d[stage]
+                    for j in 0..<stage { scaledC[j] = c[stage * s + j] / h }
+                    // E·kᵢ = rhs (passive rows, whose columns are zero, from the active block: k_p = hγ·(rhs_p + J_pa·k_a)).
+                    let kStage = k + stage * n
+                    var stageFinite = true
+                    rhs.withUnsafeMutableBufferPointer { out in
+                        fTime.withUnsafeBufferPointer { ft in
+                            for i in 0..<n {
+                                var v = out[i]
+                                for j in 0..<stage { v += scaledC[j] * k[j * n + i] }
+                                if !autonomous { v += dStage * ft[i] }
+                                out[i] = v
+                            }
                         }
-                        for i in 0..<na { stageRHS[i] = activeRHS[i] }
+                        if n > 0 { lu.solve(out.baseAddress!, dimension: n) }
+                        for i in 0..<n {
+                            let v = out[i]
+                            if !v.isFinite { stageFinite = false }
+                            kStage[i] = v
+                        }
                     }
-                    for i in 0..<n {
-                        let v = stageRHS[i]
-                        if !v.isFinite { finite = false }
-                        k[stage * n + i] = v
-                    }
-                    if !finite { break }
+                    if !stageFinite { finite = false; break }
                 }
             }
             if !finite {
@@ -268,17 +320,21 @@ public struct Integrator<System: ODESystem> {
             }
             // Solution and error estimate.
             var errSum = 0.0
-            for i in 0..<n {
-                var y1 = _state[i], e = 0.0
-                for j in 0..<s {
-                    let kj = k[j * n + i]
-                    y1 += tab.m[j] * kj
-                    e += tab.e[j] * kj
+            _state.withUnsafeBufferPointer { y in
+                next.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        var y1 = y[i], err = 0.0
+                        for j in 0..<s {
+                            let kj = k[j * n + i]
+                            y1 += m[j] * kj
+                            err += e[j] * kj
+                        }
+                        out[i] = y1
+                        let sc = atol[i] + rtol * max(abs(y[i]), abs(y1))
+                        let q = err / sc
+                        errSum += q * q
+                    }
                 }
-                yNew[i] = y1
-                let sc = atol[i] + solver.relativeTolerance * max(abs(_state[i]), abs(y1))
-                let q = e / sc
-                errSum += q * q
             }
             let err = n == 0 ? 0 : (errSum / Double(n)).squareRoot()
             guard err.isFinite else {
@@ -287,19 +343,19 @@ public struct Integrator<System: ODESystem> {
                 previousRejected = true
                 continue
             }
-            let fac = 0.9 * Double.pow(max(err, 1e-12), -1.0 / Double(tab.order))
+            let fac = 0.9 * Double.pow(max(err, 1e-12), -1.0 / Double(order))
             if err <= 1 {
                 consecutiveFailures = 0
                 _time = (h == remaining) ? _endTime : _time + h
-                swap(&_state, &yNew)
+                swap(&_state, &next)
                 _lastStep = h
                 _statistics.acceptedSteps += 1
                 f0Valid = false
                 jacValid = false
-                var next = h * min(solver.maximumFactor, max(solver.minimumFactor, fac))
-                if previousRejected { next = min(next, h) }
+                var proposal = h * min(solver.maximumFactor, max(solver.minimumFactor, fac))
+                if previousRejected { proposal = min(proposal, h) }
                 previousRejected = false
-                _proposedStep = next
+                _proposedStep = proposal
                 return .accepted
             }
             _statistics.rejectedSteps += 1
@@ -332,23 +388,5 @@ public struct IntegratorSetupError: Error, Sendable, Equatable {
         if let v = absoluteTolerances, v.count != dimension {
             throw IntegratorSetupError(field: "atol", value: "\(v.count) values", allowed: "\(dimension) values")
         }
-    }
-}
-
-extension LUDecomposition {
-    /// Factors E = diagonal·I − J_aa in place (the Rosenbrock iteration matrix of the leading `activeSize`
-    /// components of J), without allocating.
-    public mutating func factorInPlaceFrom(jacobian j: DenseMatrix, activeSize na: Int, diagonal: Double) {
-        precondition(na == size, "LU size mismatch")
-        let n = j.columns
-        setFactors { a in
-            j.storage.withUnsafeBufferPointer { src in
-                for r in 0..<na {
-                    for c in 0..<na { a[r * na + c] = -src[r * n + c] }
-                }
-            }
-            for i in 0..<na { a[i * na + i] += diagonal }
-        }
-        factorInPlace()
     }
 }

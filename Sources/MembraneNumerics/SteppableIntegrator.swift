@@ -27,6 +27,9 @@ public protocol SteppableIntegrator<System> {
     mutating func step() -> StepOutcome
     /// f(t, y) at the current point.
     mutating func currentDerivative() -> [Double]
+    /// Calls `body` with the current point: t, y and f(t, y), read in place.
+    mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
+                                               _ derivative: UnsafeBufferPointer<Double>) -> R) -> R
     /// Continues from (t, y) to a new end time, choosing the step size (and order) afresh.
     mutating func restart(at t: Double, state y: [Double], end: Double)
 }
@@ -48,5 +51,25 @@ public enum IntegrationMethod: String, CaseIterable, Sendable, Hashable {
         case .rodas4: "Rodas4"
         case .bdf: "BDF"
         }
+    }
+}
+
+/// The calls an integrator makes into its system, with the system passed `inout`: calling a method of the stored
+/// `system` while another stored property is passed `inout` would make Swift copy the whole system first (to keep the
+/// two accesses apart); as disjoint `inout` arguments, neither is copied. (A model of a cell is hundreds of bytes.)
+extension ODESystem {
+    @inlinable @inline(__always)
+    static func evaluate(_ system: inout Self, at t: Double, state y: [Double], into dydt: inout [Double]) {
+        system.derivatives(at: t, state: y, into: &dydt)
+    }
+
+    @inlinable @inline(__always)
+    static func evaluateJacobian(_ system: inout Self, at t: Double, state y: [Double], into j: inout Jacobian) -> Bool {
+        system.jacobian(at: t, state: y, into: &j)
+    }
+
+    @inlinable @inline(__always)
+    static func evaluateTimeDerivative(_ system: inout Self, at t: Double, state y: [Double], into dfdt: inout [Double]) -> Bool {
+        system.timeDerivative(at: t, state: y, into: &dfdt)
     }
 }

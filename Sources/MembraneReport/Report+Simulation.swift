@@ -2,13 +2,13 @@ import Membrane
 
 /// `membrane simulate pump-leak`: the run's initial and final states, events, statistics and checks.
 public struct SimulationReport: Renderable {
-    public var trajectory: Trajectory
+    public var trajectory: Trajectory<CellModel>
     public var csvPath: String?
     public var plotPath: String?
     /// Wall-clock time of the integration, seconds.
     public var wallTime: Double?
 
-    public init(trajectory: Trajectory, csvPath: String? = nil, plotPath: String? = nil, wallTime: Double? = nil) {
+    public init(trajectory: Trajectory<CellModel>, csvPath: String? = nil, plotPath: String? = nil, wallTime: Double? = nil) {
         self.trajectory = trajectory
         self.csvPath = csvPath
         self.plotPath = plotPath
@@ -27,7 +27,8 @@ public struct SimulationReport: Renderable {
             ("initial", stateJSON(t.initial)),
             ("final", stateJSON(final)),
             ("events", .array(t.events.map { e in
-                .object([("time_s", .number(e.time)), ("event", .string(e.description)), ("pump_activity", .number(e.pumpActivity))])
+                .object([("time_s", .number(e.time)), ("event", .string(e.description)), ("parameter", .string(e.parameter)),
+                         ("value", .number(e.value)), ("pump_activity", .number(e.pumpActivity))])
             })),
             ("samples", .integer(t.count)),
             ("solver", .object([

@@ -5,8 +5,8 @@ import MembranePhysics
 import MembraneUnits
 import MembraneTestSupport
 
-/// The closed-form derivatives of the pump–leak equations (``PumpLeakSystem/fluxDerivatives(ci:co:v:into:)``, the
-/// steady-state Jacobian, the pump laws' gradients) against central differences of the functions they
+/// The closed-form derivatives of the pump–leak equations (each mechanism's partial derivatives assembled by
+/// ``CellModel``, the steady-state Jacobian, the pump laws' gradients) against central differences of the functions they
 /// differentiate. In the steady-state unknowns (FV/RT, ln c, ln v̂) every difference is well scaled, so the check
 /// reaches every flux law through the chain rule.
 @Suite("Exact derivatives of the pump–leak equations")
@@ -43,7 +43,7 @@ struct ExactDerivativeTests {
     /// at a point moved off it, for the Newton scaling and for the voltage-scaled polish.
     @Test func steadyStateJacobianMatchesCentralDifferences() throws {
         for (name, scenario) in Self.scenarios {
-            let system = try PumpLeakSystem(scenario)
+            let system = try CellModel(scenario)
             for voltageScaled in [false, true] where !(voltageScaled && system.electroneutral) {
                 var equations = SteadyStateEquations(system)
                 equations.voltageScaledCharge = voltageScaled
@@ -76,23 +76,20 @@ struct ExactDerivativeTests {
     }
 
     /// The ODE Jacobian equals central differences of the right-hand side, in the electroneutral form (well scaled in
-    /// the amounts; relative 10⁻⁵ on entries above 10⁻⁶ of the largest), for the full state of ``PumpLeakSystem``
-    /// (with an infinite bath: its bath rows too) and for the integrated part (``PumpLeakODE``: with an infinite bath
-    /// only the cell's amounts).
+    /// the amounts; relative 10⁻⁵ on entries above 10⁻⁶ of the largest), for the model's state (with an infinite bath
+    /// only the cell's amounts: what the bath receives is rebuilt, not integrated).
     @Test func odeJacobianMatchesCentralDifferences() throws {
         for (name, scenario) in Self.scenarios where scenario.voltageModel == .electroneutral {
-            let system = try PumpLeakSystem(scenario)
-            var full = system.initialState
-            full[0] *= 0.9; full[1] *= 1.05  // off the electroneutral initial point is fine: V is solved from zero current
-            let ode = PumpLeakODE(system, start: full)
-            let y = ode.reduce(full)
-            #expect(y.count == (system.infiniteBath ? system.bathOffset : system.dimension))
-            Self.expectJacobianMatchesCentralDifferences(system, at: full, "\(name), full state")
-            Self.expectJacobianMatchesCentralDifferences(ode, at: y, "\(name), integrated part")
+            let system = try CellModel(scenario)
+            var y = system.initialState
+            y[0] *= 0.9; y[1] *= 1.05  // off the electroneutral initial point is fine: V is solved from zero current
+            #expect(system.layout.names.contains { $0.hasPrefix("bath.") } == (scenario.bath != .infinite))
+            Self.expectJacobianMatchesCentralDifferences(system, at: y, name)
         }
     }
 
-    static func expectJacobianMatchesCentralDifferences<S: ODESystem>(_ system: S, at y: [Double], _ label: String) {
+    static func expectJacobianMatchesCentralDifferences<S: ODESystem>(_ system: S, at y: [Double], _ label: String)
+        where S.Jacobian == DenseMatrix {
         let d = y.count
         var analytic = DenseMatrix(size: d)
         #expect(system.jacobian(at: 0, state: y, into: &analytic))

@@ -10,7 +10,7 @@ import MembraneTestSupport
 @Suite("Pump–leak time courses")
 struct PumpLeakSimulationTests {
     /// The cell state at exactly time t (Hermite interpolation between records).
-    static func state(_ tr: Trajectory, at t: Double) -> CellState {
+    static func state(_ tr: Trajectory<CellModel>, at t: Double) -> CellState {
         let samples = tr.sampled(every: t)
         return samples.count > 1 ? samples[1] : tr.final
     }

@@ -207,7 +207,7 @@ struct PumpLeakSteadyStateTests {
         charged.voltageModel = .electroneutral
         charged.inside[0] = .millimolar(125)
         #expect {
-            _ = try PumpLeakSystem(charged)
+            _ = try CellModel(charged)
         } throws: { error in
             guard case MembraneError.invalidValue(let field, _, _) = error else { return false }
             return field == "inside"

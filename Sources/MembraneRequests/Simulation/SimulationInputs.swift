@@ -51,8 +51,8 @@ extension SimulationInputs {
     }
 }
 
-/// A simulation advanced one accepted step at a time (the pump–leak ``Simulation``; other models conform the
-/// same way and share ``SimulationDriver``).
+/// A simulation advanced one accepted step at a time (``Simulation`` of any compiled model conforms; a run ended by
+/// a state event comes back as finished and its trajectory says ``Termination/stopped(event:)``).
 public protocol SteppedSimulation {
     mutating func step() -> StepOutcome
     var time: Double { get }
@@ -90,7 +90,7 @@ public enum SimulationDriver {
         switch termination {
         case .interrupted: context.status = .interrupted
         case .failed: context.status = .noConvergence
-        case .finished, .stepLimit: break
+        case .finished, .stepLimit, .stopped: break
         }
         return (termination, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }

@@ -9,19 +9,25 @@ public enum Termination: Sendable, Equatable {
     case interrupted
     /// The integrator could not continue.
     case failed(reason: String)
+    /// A state event ended the run (``StateEvent/Action/stop``).
+    case stopped(event: String)
 
-    /// The JSON name: `finished`, `step_limit`, `interrupted`, `failed`.
+    /// The JSON name: `finished`, `step_limit`, `interrupted`, `failed`, `stopped`.
     public var name: String {
         switch self {
         case .finished: return "finished"
         case .stepLimit: return "step_limit"
         case .interrupted: return "interrupted"
         case .failed: return "failed"
+        case .stopped: return "stopped"
         }
     }
 
     public var reason: String? {
-        if case .failed(let r) = self { return r }
-        return nil
+        switch self {
+        case .failed(let r): return r
+        case .stopped(let e): return "stopped at a crossing of \(e)"
+        default: return nil
+        }
     }
 }

@@ -6,10 +6,12 @@ public enum WaterTransport: Sendable, Hashable {
     /// (Kay 2017's `PLM_CD.m` rescales the volume this way after every step; Keener & Sneyd's analytic
     /// steady state assumes it).
     case instantaneous
-    /// Water flux J_v = P_f·V̄_w·(Osm_in − Osm_out) (m³·m⁻²·s⁻¹, inward positive), with the osmotic
-    /// permeability P_f (m/s) and the partial molar volume of water V̄_w (Finkelstein, *Water Movement
-    /// Through Lipid Bilayers, Pores, and Plasma Membranes*, 1987, ch. 2; Keener & Sneyd's dμ/dt = Q/τ_w).
+    /// Water flux J_v = P_f·V̄_w·(Osm_in − Osm_out) through the membrane (the ``OsmoticWater`` mechanism): the
+    /// volume is integrated.
     case osmotic(permeability: Permeability)
+    /// The membrane passes no water: the cell keeps its reference volume (models with fixed volumes, e.g. a cell
+    /// whose concentrations are held: ``Scenario/fixedIons``).
+    case impermeable
 
     /// Partial molar volume of water, 18.07·10⁻⁶ m³/mol: M = 18.015 g/mol over ρ = 0.99705 g/cm³ at 25 °C
     /// (CRC Handbook of Chemistry and Physics, "Properties of water in the range 0–100 °C").
@@ -35,15 +37,19 @@ public enum VoltageModel: String, Sendable, Hashable {
     case electroneutral
 }
 
-/// Something that happens at a given time in a simulation.
+/// Something that happens at a given time in a simulation: a parameter of the model changes (a pump blocked, a
+/// drug applied, the bath changed).
 public struct ScenarioEvent: Sendable, Hashable {
     public enum Action: Sendable, Hashable {
-        /// The pump stops (ouabain, ATP depletion in ischaemia).
+        /// The pump stops (ouabain, ATP depletion in ischaemia): `pump.activity` = 0.
         case blockPump
-        /// The pump runs again at full activity.
+        /// The pump runs again at full activity: `pump.activity` = 1.
         case releasePump
         /// The pump runs at a fraction of its rate (0…1).
         case setPumpActivity(Double)
+        /// A named parameter of the model takes a value (SI units; ``CellModel/parameterNames``), e.g.
+        /// `("hh_Na.block", 1)` for TTX or `("outside.K", 10)` for a bath with 10 mM K⁺.
+        case set(parameter: String, to: Double)
     }
     public var time: Double
     public var action: Action
@@ -58,15 +64,17 @@ public struct ScenarioEvent: Sendable, Hashable {
         case .blockPump: return "pump blocked"
         case .releasePump: return "pump released"
         case .setPumpActivity(let a): return "pump activity set to \(a)"
+        case .set(let p, let v): return "\(p) set to \(v)"
         }
     }
 
-    /// The pump activity after this event.
-    public func activity(after previous: Double) -> Double {
+    /// The parameter the event changes and its new value.
+    public var assignment: (parameter: String, value: Double) {
         switch action {
-        case .blockPump: return 0
-        case .releasePump: return 1
-        case .setPumpActivity(let a): return a
+        case .blockPump: return ("pump.activity", 0)
+        case .releasePump: return ("pump.activity", 1)
+        case .setPumpActivity(let a): return ("pump.activity", a)
+        case .set(let p, let v): return (p, v)
         }
     }
 }

@@ -34,6 +34,9 @@ public struct NaKPump: Sendable, Hashable {
     /// ATP and ADP at the pump, when its rate should depend on them (``PumpNucleotides``: the cycle flux is
     /// multiplied by f_ATP); nil for a pump saturated with ATP, as in the published pump–leak models.
     public var nucleotides: PumpNucleotides? = nil
+    /// The fraction of the pump running (1 = running, 0 = blocked by ouabain or ATP depletion): a parameter events
+    /// change (`pump.activity`).
+    public var activity: Double = 1
 
     public init(_ kinetics: Kinetics, maximalRate: Double) {
         self.kinetics = kinetics

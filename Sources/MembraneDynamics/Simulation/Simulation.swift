@@ -1,0 +1,261 @@
+import MembraneUnits
+import MembraneNumerics
+import RealModule
+
+/// The numerical method of a simulation: a value, separate from the model (Brian2, SciML).
+public struct SimulationSolver: Sendable {
+    /// Rodas4 (one-step Rosenbrock) or BDF (variable-order NDF/BDF, Shampine & Reichelt 1997).
+    public var method: IntegrationMethod
+    /// Tolerances and limits (for either method; the tableau is used by Rodas4 only).
+    public var integrator: RosenbrockSolver
+
+    /// rtol 1e-8 and atol 1e-10 (amounts in mM × reference volume, so 1e-10 mM).
+    public init(method: IntegrationMethod = .rodas4, relativeTolerance: Double = 1e-8, absoluteTolerance: Double = 1e-10,
+                maximumStep: Double = .infinity, maximumSteps: Int = 1_000_000) {
+        self.method = method
+        integrator = RosenbrockSolver(tableau: .rodas4, relativeTolerance: relativeTolerance,
+                                      absoluteTolerance: absoluteTolerance, maximumStep: maximumStep,
+                                      maximumSteps: maximumSteps)
+    }
+
+    /// The same tolerances and limits for the BDF method, with the Newton convergence test of MATLAB's ode15s
+    /// (``BDFSolver/NewtonTest/ode15s``: the contraction rate carried from step to step, often one evaluation of f
+    /// per step instead of scipy's two).
+    public var bdf: BDFSolver {
+        var s = BDFSolver(matching: integrator)
+        s.newtonTest = .ode15s
+        return s
+    }
+
+    public var methodName: String {
+        switch method {
+        case .rodas4: integrator.tableau.name
+        case .bdf: "BDF"
+        }
+    }
+}
+
+/// A simulation in progress: ``step()`` advances by one accepted integrator step of the model, applying timed events
+/// at their times (any named parameter: a pump blocked, a drug, a bath change), restarting at the model's breakpoints
+/// (stimulus edges), locating state events (spikes) on the dense output, and recording as ``Recording`` asks.
+/// ``run()`` is a loop around it; the command line wraps the same loop with a progress bar and Ctrl-C.
+///
+/// Generic over the compiled model (``SimulationModel``: ``CellModel``, later populations) and specialised for it,
+/// with either integrator (``SimulationSolver/method``) behind one generic `advance`.
+public struct Simulation<Model: SimulationModel> {
+    /// The model at t = 0 (after events at t = 0).
+    public let model: Model
+    public let solver: SimulationSolver
+    public let duration: Double
+    public let recording: Recording
+    /// The integrator of the chosen method (exactly one is non-nil).
+    var rodas: Integrator<Model>?
+    var bdf: BDFIntegrator<Model>?
+    var schedule: EventSchedule
+    var recorder: TrajectoryRecorder<Model>
+    var detector: CrossingDetector
+
+    /// Prepares a run of `model` over [0, `duration`] from its initial state or from `start`.
+    public init(model: Model, duration: Double, solver: SimulationSolver = SimulationSolver(), start: [Double]? = nil,
+                events: [ScenarioEvent] = [], stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws {
+        var model = model
+        let y0 = start ?? model.initialState
+        guard y0.count == model.dimension, y0.allSatisfy(\.isFinite) else {
+            throw MembraneError.invalidValue(field: "start", value: "\(y0.count) components",
+                                             allowed: "a finite state vector of \(model.dimension) components")
+        }
+        try MembraneError.requirePositive(duration, field: "duration", allowed: "a duration > 0 in seconds")
+        if case .interval(let dt) = recording {
+            try MembraneError.requirePositive(dt, field: "interval", allowed: "a sampling interval > 0 s")
+        }
+        model.start(from: y0)
+        // Timed events, resolved to parameters; those at t = 0 apply now.
+        var pending: [EventSchedule.Pending] = []
+        for e in events {
+            guard e.time.isFinite, e.time >= 0 else {
+                throw MembraneError.invalidValue(field: "event time", value: "\(e.time)", allowed: "a time ≥ 0 in seconds")
+            }
+            let (name, value) = e.assignment
+            let index: Int
+            do { index = try model.parameterIndex(named: name) } catch {
+                guard name == "pump.activity" else { throw error }
+                throw MembraneError.invalidValue(field: "events", value: "\(e.description) at \(e.time) s",
+                                                 allowed: "pump events in a scenario with a Na/K pump (remove them, e.g. --pump-block-at none)")
+            }
+            // The value is checked now (on a copy), so that no run fails half-way on a value its model refuses.
+            var probe = model
+            try probe.setParameter(index, to: value)
+            if e.time < duration { pending.append(.init(time: e.time, parameter: index, name: name, value: value, description: e.description)) }
+        }
+        pending.sort { $0.time < $1.time }
+        var applied: [AppliedEvent] = []
+        for e in pending where e.time == 0 {
+            try model.setParameter(e.parameter, to: e.value)
+            applied.append(AppliedEvent(time: 0, description: e.description, parameter: e.name, value: e.value))
+        }
+        pending.removeAll { $0.time == 0 }
+        // Integration segments end at event times, breakpoints and the duration.
+        var boundaries = Array(Set(pending.map(\.time) + model.breakpoints(until: duration))).sorted()
+        boundaries.append(duration)
+        model.enterPiece(at: 0)
+        schedule = EventSchedule(duration: duration, boundaries: boundaries, pending: pending, applied: applied)
+        self.model = model
+        self.solver = solver
+        self.duration = duration
+        self.recording = recording
+        let rosenbrock = solver.integrator, bdfSolver = solver.bdf
+        let f0: [Double]
+        do {
+            switch solver.method {
+            case .rodas4:
+                var integrator = try Integrator(system: model, start: 0, state: y0, end: boundaries[0], solver: rosenbrock)
+                f0 = integrator.currentDerivative()
+                rodas = integrator
+            case .bdf:
+                var integrator = try BDFIntegrator(system: model, start: 0, state: y0, end: boundaries[0], solver: bdfSolver)
+                f0 = integrator.currentDerivative()
+                bdf = integrator
+            }
+        } catch {
+            throw MembraneError.invalidValue(field: error.field, value: error.value, allowed: error.allowed)
+        }
+        detector = try CrossingDetector(model: model, events: stateEvents, at: 0, state: y0)
+        recorder = TrajectoryRecorder(mode: recording, model: model, dimension: y0.count,
+                                      keepsPrevious: !stateEvents.isEmpty || recording != .everyStep)
+        recorder.start(time: 0, state: y0, derivative: f0)
+    }
+
+    public var time: Double { bdf?.time ?? rodas!.time }
+    /// Fraction of the run done (0…1).
+    public var progress: Double { min(1, time / duration) }
+    public var isFinished: Bool { time >= duration || detector.stoppedBy != nil }
+    /// Number of recorded points so far.
+    public var recordCount: Int { recorder.times.count }
+    /// The state-event crossings located so far.
+    public var crossings: [Crossing] { detector.crossings }
+    /// The integrator's work so far.
+    public var statistics: IntegratorStatistics { bdf?.statistics ?? rodas!.statistics }
+
+    /// Advances by one accepted step (applying any events first).
+    public mutating func step() -> StepOutcome {
+        if bdf != nil { return Self.advance(&bdf!, &schedule, &recorder, &detector) }
+        return Self.advance(&rodas!, &schedule, &recorder, &detector)
+    }
+
+    /// Runs to the end and returns the trajectory.
+    public mutating func run() -> Trajectory<Model> {
+        while true {
+            switch step() {
+            case .accepted: continue
+            case .finished: return trajectory(termination: .finished)
+            case .stepLimit: return trajectory(termination: .stepLimit)
+            case .failed(let reason): return trajectory(termination: .failed(reason: reason))
+            }
+        }
+    }
+
+    /// One step of either integrator (specialised for each), with the events due before it.
+    static func advance<I: SteppableIntegrator>(_ integrator: inout I, _ schedule: inout EventSchedule,
+                                               _ recorder: inout TrajectoryRecorder<Model>,
+                                               _ detector: inout CrossingDetector) -> StepOutcome
+        where I.System == Model {
+        if detector.stoppedBy != nil { return .finished }
+        while integrator.isFinished {
+            if integrator.endTime >= schedule.duration {
+                recorder.finish(time: integrator.time, state: integrator.state, derivative: integrator.currentDerivative())
+                return .finished
+            }
+            let t = integrator.endTime
+            var model = integrator.system
+            for e in schedule.pending where e.time == t {
+                // Values were checked when the simulation was set up.
+                do { try model.setParameter(e.parameter, to: e.value) } catch {
+                    return .failed("event at t = \(t) s: \(error)")
+                }
+                schedule.applied.append(AppliedEvent(time: t, description: e.description, parameter: e.name, value: e.value))
+            }
+            model.enterPiece(at: t)
+            schedule.boundaries.removeFirst()
+            integrator.system = model
+            integrator.restart(at: t, state: integrator.state, end: schedule.boundaries[0])
+            recorder.restart(time: t, state: integrator.state, derivative: integrator.currentDerivative(), model: model)
+        }
+        let outcome = integrator.step()
+        guard outcome == .accepted else { return outcome }
+        guard detector.isActive else {
+            // The usual case: the accepted point recorded from the integrator's own storage.
+            integrator.withCurrentPoint { t, y, f in recorder.append(time: t, state: y, derivative: f, crossing: false) }
+            return outcome
+        }
+        let f = integrator.currentDerivative()
+        let (records, hit) = detector.check(integrator.system, recorder, time: integrator.time, state: integrator.state,
+                                            derivative: f)
+        for r in records { recorder.recordCrossing(time: r.time, state: r.state, derivative: r.derivative) }
+        if let hit {
+            recorder.append(time: hit.time, state: hit.state, derivative: hit.derivative, crossing: true)
+            switch hit.action {
+            case .record: break
+            case .stop:
+                recorder.finish(time: hit.time, state: hit.state, derivative: hit.derivative)
+                return .accepted
+            case .set(let index, let name, let value):
+                var model = integrator.system
+                do { try model.setParameter(index, to: value) } catch {
+                    return .failed("state event \(hit.event) at t = \(hit.time) s: \(error)")
+                }
+                schedule.applied.append(AppliedEvent(time: hit.time, description: "\(hit.event): \(name) set to \(value)",
+                                                     parameter: name, value: value))
+                integrator.system = model
+                integrator.restart(at: hit.time, state: hit.state, end: integrator.endTime)
+                recorder.restart(time: hit.time, state: hit.state, derivative: integrator.currentDerivative(), model: model)
+                return .accepted
+            }
+        }
+        recorder.append(time: integrator.time, state: integrator.state, derivative: f, crossing: false)
+        return outcome
+    }
+
+    /// Everything computed so far, as a trajectory that ended for `termination` (a run ended by a state event
+    /// reports ``Termination/stopped(event:)``).
+    public func trajectory(termination: Termination) -> Trajectory<Model> {
+        var end = termination
+        if let e = detector.stoppedBy, termination == .finished { end = .stopped(event: e) }
+        return Trajectory(model: model, solver: solver, duration: duration, recording: recording, times: recorder.times,
+                          states: recorder.states, derivatives: recorder.derivatives, segments: recorder.segments,
+                          events: schedule.applied, crossings: detector.crossings, statistics: statistics, termination: end)
+    }
+}
+
+extension Simulation where Model == CellModel {
+    /// Prepares a run of `scenario` (its duration and events), from its initial state or from `start` (a state vector
+    /// of its model, e.g. a ``SteadyState/stateVector``).
+    public init(scenario: Scenario, solver: SimulationSolver = SimulationSolver(), start: [Double]? = nil,
+                stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws {
+        try self.init(model: try CellModel(scenario), duration: scenario.duration, solver: solver, start: start,
+                      events: scenario.events, stateEvents: stateEvents, recording: recording)
+    }
+}
+
+/// The event times still ahead of a simulation and the events applied so far.
+struct EventSchedule {
+    struct Pending {
+        var time: Double
+        var parameter: Int
+        var name: String
+        var value: Double
+        var description: String
+    }
+    let duration: Double
+    /// Event times and breakpoints ahead, then the duration.
+    var boundaries: [Double]
+    var pending: [Pending]
+    var applied: [AppliedEvent]
+}
+
+/// Runs `scenario` to its end: a loop around ``Simulation/step()``.
+public func solve(_ scenario: Scenario, using solver: SimulationSolver = SimulationSolver(), from start: [Double]? = nil,
+                  stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws -> Trajectory<CellModel> {
+    var simulation = try Simulation(scenario: scenario, solver: solver, start: start, stateEvents: stateEvents,
+                                    recording: recording)
+    return simulation.run()
+}
