@@ -108,6 +108,7 @@ let package = Package(
         .testTarget(
             name: "MembraneSweepTests",
             dependencies: ["MembraneSweep", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
             name: "MembraneWorkbenchTests",
             dependencies: ["MembraneWorkbench", "MembraneRequests", "MembraneCLI", "MembraneTestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]),
