@@ -197,8 +197,11 @@ public struct IonList: Renderable {
             row += [ion.mobility.map { Format.fixed($0 * 1e8, 3) } ?? "–", ion.ionSize.map { Format.fixed($0, 2) } ?? "–", ion.longName]
             table.add(row)
         }
+        let outsideFit = temperature.map { !WaterViscosity.fittedCelsius.contains($0.celsius) } ?? false
         return table.render() + "\n\nλ°, u and å at 25 °C, infinite dilution"
             + (temperature == nil ? "" : "; D(T) by Stokes–Einstein with water's viscosity (Walden's rule)")
-            + ". Sources: membrane ions --json (transport_source, ion_size_source)."
+            + ". Estimated D (no published value) are marked 'estimate' in transport_source."
+            + " Sources: membrane ions --json (transport_source, ion_size_source)."
+            + (outsideFit ? "\nwarning: the viscosity fit is fitted from 0 to 100 °C; D at \(Format.fixed(temperature!.celsius, 1)) °C is extrapolated" : "")
     }
 }
