@@ -48,19 +48,22 @@ protocol RequestCommand: ParsableCommand {
     var progressLabel: String? { get }
     /// `--plot FILE.svg`: the request's figure is asked for and written there.
     var plot: String? { get }
+    /// Whether the run is asked for its figure (and the time series behind it): `--plot`, or a CSV drawn from it.
+    var wantsFigure: Bool { get }
 }
 
 extension RequestCommand {
     func writeFiles(_ output: inout Request.Output) throws {}
     var progressLabel: String? { nil }
     var plot: String? { nil }
+    var wantsFigure: Bool { plot != nil }
 
     func run() throws { try runRequest() }
 
     func runRequest() throws {
         let request = try request()
         var context = RequestContext()
-        context.wantsFigure = plot != nil
+        context.wantsFigure = wantsFigure
         var bar: ProgressBar? = nil
         if let label = progressLabel {
             let b = ProgressBar(label: label)

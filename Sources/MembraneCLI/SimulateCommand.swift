@@ -7,8 +7,8 @@ import MembraneRequests
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Simulate a model over time (pump-leak; see each model's help).",
-        subcommands: [SimulatePumpLeakCommand.self])
+        abstract: "Simulate a model over time (pump-leak, hh; see each model's help).",
+        subcommands: [SimulatePumpLeakCommand.self, SimulateHHCommand.self])
 }
 
 /// The integrator options every `simulate MODEL` shares (MembraneRequests' `SimulationInputs`).
@@ -46,6 +46,7 @@ struct SimulatePumpLeakCommand: RequestCommand {
         """)
 
     @OptionGroup var pumpLeak: PumpLeakOptions
+    @Option(name: .customLong("set"), help: "NAME=VALUE: not for pump–leak presets (their parameters are set with --config FILE).") var set: [String] = []
     @Option(parsing: .unconditional, help: "Simulated time in seconds (default: the preset's).") var duration: Scalar?
     @Option(name: .customLong("pump-block-at"), parsing: .unconditional, help: "Block the pump at this time (s), or 'none'.") var pumpBlockAt: Scalar?
     @Option(name: .customLong("pump-release-at"), parsing: .unconditional, help: "Restart the pump at this time (s).") var pumpReleaseAt: Scalar?
@@ -61,6 +62,7 @@ struct SimulatePumpLeakCommand: RequestCommand {
     func request() throws -> PumpLeakSimulationRequest {
         var r = PumpLeakSimulationRequest()
         try pumpLeak.apply(to: &r)
+        r.set = set.isEmpty ? nil : Assignments(set.joined(separator: ", "))
         r.duration = duration
         r.pumpBlockAt = pumpBlockAt
         r.pumpReleaseAt = pumpReleaseAt

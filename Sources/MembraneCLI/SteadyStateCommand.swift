@@ -19,6 +19,7 @@ struct SteadyStateCommand: RequestCommand {
         """)
 
     @OptionGroup var pumpLeak: PumpLeakOptions
+    @Option(name: .customLong("set"), help: "NAME=VALUE: not for pump–leak presets (their parameters are set with --config FILE).") var set: [String] = []
     @Option(help: "Sweep the pump rate P: FROM:TO:POINTS (e.g. 0.1:14:140).") var sweep: String?
     @Option(help: "Write the sweep as CSV.") var csv: String?
     @Option(help: "Write the sweep as an SVG plot (V_m, concentrations, volume against P).") var plot: String?
@@ -31,6 +32,7 @@ struct SteadyStateCommand: RequestCommand {
     func request() throws -> SteadyStateRequest {
         var r = SteadyStateRequest()
         try pumpLeak.apply(to: &r)
+        r.set = set.isEmpty ? nil : Assignments(set.joined(separator: ", "))
         r.sweep = sweep
         r.maxIterations = maxIterations
         r.temperature = conditions.temperature

@@ -207,6 +207,10 @@ struct SweepCLITests {
                         3: ["steady-state", "--preset", "keener-sneyd", "--pump-rate", "14"]]),
         Sample(vary: ["pump-block-at=5,none"], command: ["simulate", "pump-leak", "--duration", "20"],
                points: [1: ["simulate", "pump-leak", "--duration", "20", "--pump-block-at", "none"]]),
+        Sample(vary: ["stimulus-uA-per-cm2=0:20:5"], command: ["simulate", "hh", "--duration", "0.2"],
+               points: [2: ["simulate", "hh", "--duration", "0.2", "--stimulus-uA-per-cm2", "10"]]),
+        Sample(vary: ["set.g_Na=60:120:3"], command: ["simulate", "hh", "--duration", "0.1", "--stimulus-uA-per-cm2", "10", "--set", "E_L=-54.3"],
+               points: [1: ["simulate", "hh", "--duration", "0.1", "--stimulus-uA-per-cm2", "10", "--set", "E_L=-54.3", "--set", "g_Na=90"]]),
     ]
 
     /// Sampled points hold exactly what the single command prints with --json: every leaf of its JSON, as a column.
@@ -271,6 +275,7 @@ struct SweepCLITests {
         ["pmf", "--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7.0", "--atp-mM", "5", "--adp-mM", "0.05",
          "--phosphate-mM", "5"],
         ["plant", "--preset", "arabidopsis-root", "--protons-per-k", "2"],
+        ["simulate", "hh", "--cells", "3", "--stimulus-uA-per-cm2", "0:20", "--duration", "0.05", "--set", "g_K=30"],
         ["lesson", "list"],
         ["lesson", "show", "driving-force"],
         ["lesson", "key", "ljp-correction"],

@@ -8,7 +8,7 @@ public enum RequestCatalog {
         ReportRequest.self, NernstRequest.self, GHKRequest.self, GHKCurrentRequest.self, DriveRequest.self,
         ChargeRequest.self, ChordRequest.self, PermeabilityRatioRequest.self, LJPRequest.self,
         ActivityRequest.self, OsmolarityRequest.self, RecipeRequest.self, DonnanRequest.self,
-        PresetsRequest.self, IonsRequest.self, SteadyStateRequest.self, PumpLeakSimulationRequest.self,
+        PresetsRequest.self, IonsRequest.self, SteadyStateRequest.self, PumpLeakSimulationRequest.self, HHSimulationRequest.self,
         MicrodomainRequest.self, NoiseRequest.self, PMFRequest.self, PlantRequest.self,
         LessonListRequest.self, LessonShowRequest.self, LessonKeyRequest.self, LessonGradeRequest.self,
     ]

@@ -13,12 +13,18 @@ public protocol PumpLeakInputs {
     var phosphate: Scalar? { get set }
     var temperature: Scalar? { get set }
     var constants: String? { get set }
+    /// `--set NAME=VALUE`: refused, with where the pump–leak presets' parameters are set instead.
+    var set: Assignments? { get set }
 }
 
 extension PumpLeakInputs {
     /// The scenario: the preset, then the configuration, then the temperature and constants (default: the
     /// preset's), the pump current, its ATP and ADP, the phosphate, then the pump rate.
     public func scenario() throws -> Scenario {
+        if let set {
+            throw MembraneError.invalidValue(field: "set", value: set.text,
+                                             allowed: "no named parameters on the pump–leak presets (kay-2017, keener-sneyd): override them with `config` (--config FILE, keys in docs/pump-leak-config.md); --set NAME=VALUE applies to simulate hh's presets (membrane presets --json lists their parameters)")
+        }
         var s = try Scenario.pumpLeakPreset(named: preset ?? Defaults.pumpLeakPreset)
         try config?.apply(to: &s)
         if temperature != nil || constants != nil {

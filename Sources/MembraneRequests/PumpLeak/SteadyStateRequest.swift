@@ -19,9 +19,10 @@ public struct SteadyStateRequest: MembraneRequest, PumpLeakInputs {
     public var maxIterations: Int?
     public var temperature: Scalar?
     public var constants: String?
+    public var set: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case preset, config, sweep, temperature, constants
+        case preset, config, sweep, temperature, constants, set
         case pumpRate = "pump-rate", pumpCurrent = "pump-current-uA-per-cm2", atp = "atp-mM", adp = "adp-mM"
         case phosphate = "phosphate-mM", maxIterations = "max-iterations"
     }

@@ -29,9 +29,10 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
     public var maxStep: Scalar?
     public var temperature: Scalar?
     public var constants: String?
+    public var set: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case preset, config, duration, start, interval, method, rtol, atol, temperature, constants
+        case preset, config, duration, start, interval, method, rtol, atol, temperature, constants, set
         case pumpRate = "pump-rate", pumpCurrent = "pump-current-uA-per-cm2", atp = "atp-mM", adp = "adp-mM"
         case phosphate = "phosphate-mM", pumpBlockAt = "pump-block-at", pumpReleaseAt = "pump-release-at"
         case maxSteps = "max-steps", maxStep = "max-step"
