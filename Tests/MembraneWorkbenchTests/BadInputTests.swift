@@ -45,6 +45,8 @@ struct BadInputTests {
         Case(command: "plant", body: #"{"preset": "arabidopsis-root", "k-outside": -1}"#, field: "k-outside"),
         Case(command: "osmolarity", body: #"{"solution": {"Na": -150, "Cl": 150}}"#, field: "solution.Na"),
         Case(command: "simulate/pump-leak", body: #"{"duration": -10}"#, field: "duration"),
+        Case(command: "simulate/hh", body: #"{"cells": 0}"#, field: "cells"),
+        Case(command: "simulate/hh", body: #"{"set": {"g_Na": -1}}"#, field: "set"),
         // non-finite numbers (JSON has none; as text, or overflowing)
         Case(command: "nernst", body: #"{"ion": "K", "inside": "inf", "outside": 5}"#, field: "inside"),
         Case(command: "nernst", body: #"{"ion": "K", "inside": 140, "outside": 1e999}"#, field: "outside"),

@@ -52,6 +52,8 @@ struct APICLIEquivalenceTests {
         Case(command: "steady-state", arguments: ["--preset", "keener-sneyd", "--sweep", "1:10:4"], body: #"{"preset": "keener-sneyd", "sweep": "1:10:4"}"#),
         Case(command: "simulate/pump-leak", arguments: ["--preset", "kay-2017", "--pump-block-at", "0", "--duration", "300", "--interval", "60"],
              body: #"{"preset": "kay-2017", "pump-block-at": 0, "duration": 300, "interval": 60}"#),
+        Case(command: "simulate/hh", arguments: ["--cells", "4", "--stimulus-uA-per-cm2", "5:15", "--duration", "0.05", "--set", "g_K=30"],
+             body: #"{"cells": 4, "stimulus-uA-per-cm2": "5:15", "duration": 0.05, "set": {"g_K": 30}}"#),
         Case(command: "microdomain", arguments: ["--current-pA", "0.3", "--distance-nm", "20", "--inside", "100nM", "--outside", "2", "--buffer", "EGTA=10"],
              body: #"{"current-pA": 0.3, "distance-nm": 20, "inside": "100nM", "outside": 2, "buffer": ["EGTA=10"]}"#),
         Case(command: "noise", arguments: ["--ion", "K", "--inside", "140", "--outside", "5", "--permeability", "1e-6", "--area-um2", "100", "--vm", "-50"],

@@ -10,7 +10,8 @@ public struct HHSimulationRequest: MembraneRequest {
     public static let command = "simulate/hh"
     public static let defaultPreset = "hodgkin-huxley-1952"
     /// Upper bounds that keep one request's memory bounded (a server's concern; a CLI user hitting them runs shards).
-    public static let maxCells = 1_000_000
+    public static let maxCells = 100_000
+    public static let maxDuration = 1e6
 
     public var preset: String?
     /// `NAME=VALUE` overrides of the preset's named parameters (`g_Na=60, E_L=-60`), in the preset's units.
@@ -76,7 +77,11 @@ public struct HHSimulationRequest: MembraneRequest {
     /// The cells to run, the duration (s) and the solver.
     public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter]) {
         let (preset, scenario, parameters) = try presetScenario()
-        let seconds = try (duration ?? "1").positive(field: "duration", allowed: "a duration > 0 s")
+        let durationAllowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
+        let seconds = try (duration ?? "1").positive(field: "duration", allowed: durationAllowed)
+        guard seconds <= Self.maxDuration else {
+            throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "", allowed: durationAllowed)
+        }
         if let cells, !(1...Self.maxCells).contains(cells) {
             throw MembraneError.invalidValue(field: "cells", value: "\(cells)", allowed: "1 to \(Self.maxCells) cells")
         }
