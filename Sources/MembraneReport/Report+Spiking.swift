@@ -122,15 +122,28 @@ public struct SpikingReport: Renderable {
         return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
     }
 
-    /// The columns of the time series besides the state object's: gates (by layout name), E_<ion> (mV), I_stim and
-    /// each mechanism's current (µA/cm², outward positive).
-    static func extraColumns(_ model: CellModel) -> [(column: String, observable: String, scale: Double)] {
-        var columns: [(String, String, Double)] = []
-        for name in model.observableNames {
-            if name.hasPrefix("E_") { columns.append((name + "_mV", name, 1e3)) }
-            else if name == "I_stim" || name.hasPrefix("I.") { columns.append((name + "_uA_per_cm2", name, 0.1)) }
-            else if name.contains("."), !name.hasPrefix("inside."), !name.hasPrefix("outside."),
-                    !name.hasPrefix("cell."), !name.hasPrefix("bath.") { columns.append((name, name, 1)) }
+    /// A column of the time series besides the state object's: its name and its value at a time and state.
+    typealias Column = (name: String, value: (CellModel, Double, [Double]) -> Double)
+
+    /// Gates (by layout name), E_<ion> in mV (the fixed number where the ion's E is fixed, as NEURON's hh reads
+    /// `ena`; otherwise the Nernst potential of the concentrations), I_stim and each mechanism's current in µA/cm²
+    /// (outward positive).
+    static func extraColumns(_ model: CellModel) -> [Column] {
+        let fixed = Dictionary(model.scenario.reversalPotentialSources.compactMap { ion, source -> (String, Double)? in
+            if case .fixed(let e) = source { return ("E_" + ion, e.millivolts) }
+            return nil
+        }, uniquingKeysWith: { a, _ in a })
+        var columns: [Column] = []
+        for (k, name) in model.observableNames.enumerated() {
+            func observed(_ scale: Double) -> (CellModel, Double, [Double]) -> Double { { m, t, y in m.observe(k, at: t, state: y) * scale } }
+            if name.hasPrefix("E_") {
+                if let e = fixed[name] { columns.append((name + "_mV", { _, _, _ in e })) } else { columns.append((name + "_mV", observed(1e3))) }
+            } else if name == "I_stim" || name.hasPrefix("I.") {
+                columns.append((name + "_uA_per_cm2", observed(100)))
+            } else if name.contains("."), !name.hasPrefix("inside."), !name.hasPrefix("outside."),
+                      !name.hasPrefix("cell."), !name.hasPrefix("bath.") {
+                columns.append((name, observed(1)))
+            }
         }
         return columns
     }
@@ -139,17 +152,16 @@ public struct SpikingReport: Renderable {
     /// ``extraColumns(_:)``.
     public static func csv(_ t: Trajectory<CellModel>, interval: Double?) -> String {
         let extra = extraColumns(t.model)
-        let indices = extra.compactMap { try? t.model.observableIndex(named: $0.observable) }
         let ions = t.scenario.ions.map(\.name)
         var header = ["time_s", "vm_mV"] + ions.map { "inside_mM.\($0)" } + ions.map { "outside_mM.\($0)" }
-        header += ["volume_um3", "volume_relative"] + extra.map(\.column)
+        header += ["volume_um3", "volume_relative"] + extra.map(\.name)
         var out = header.joined(separator: ",") + "\n"
         for time in times(t, interval: interval) {
             let (model, y) = t.interpolatedState(at: time)
             let s = model.cellState(time: time, state: y)
             var row = [time, s.potential.millivolts] + s.inside.map(\.millimolar) + s.outside.map(\.millimolar)
             row += [s.volume * 1e18, s.relativeVolume]
-            row += zip(indices, extra).map { model.observe($0.0, at: time, state: y) * $0.1.scale }
+            row += extra.map { $0.value(model, time, y) }
             out += row.map { JSONValue.number($0).render(pretty: false) }.joined(separator: ",") + "\n"
         }
         return out
@@ -168,7 +180,7 @@ public struct SpikingReport: Renderable {
                         series: currents.compactMap { name in
                             guard let k = try? t.model.observableIndex(named: name) else { return nil }
                             return .init(name: String(name.dropFirst(2)), x: ms,
-                                         y: zip(times, states).map { $0.1.model.observe(k, at: $0.0, state: $0.1.state) * 0.1 })
+                                         y: zip(times, states).map { $0.1.model.observe(k, at: $0.0, state: $0.1.state) * 100 })
                         })
         let ions = t.scenario.ions
         let c = SVGPlot(title: "inside concentrations", xLabel: "time (ms)", yLabel: "mM",

@@ -134,6 +134,12 @@ struct HHCLITests {
                        "I.hh_Na_uA_per_cm2", "I.hh_L_uA_per_cm2"] {
             #expect(header.contains(column), "\(column) in \(header)")
         }
+        // At t = 0 (V = −65 mV): the leak current g_L·(V − E_L) = 0.3·(−65 + 54.3) = −3.21 µA/cm², the stimulus 10 µA/cm²,
+        // E_Na and E_K the fixed 50 and −77 mV of NEURON's hh.
+        let first = Dictionary(uniqueKeysWithValues: zip(header, lines[1].split(separator: ",").map { Double($0)! }))
+        #expect(abs(first["I.hh_L_uA_per_cm2"]! + 3.21) < 1e-9)
+        #expect(abs(first["I_stim_uA_per_cm2"]! - 10) < 1e-9)
+        #expect(first["E_Na_mV"] == 50 && first["E_K_mV"] == -77)
         let v = header.firstIndex(of: "vm_mV")!
         let vm = lines.dropFirst().map { Double($0.split(separator: ",")[v])! }
         let crossings = zip(vm, vm.dropFirst()).filter { $0.0 < 0 && $0.1 >= 0 }.count
