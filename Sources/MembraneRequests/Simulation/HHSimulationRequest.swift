@@ -1,5 +1,6 @@
 import Membrane
 import MembraneReport
+import Synchronization
 
 /// `simulate hh`: one excitable cell or a population of independent ones (`cells`) under a constant current clamp
 /// from t = 0, run by ``SpikingRun`` (Dormand–Prince 5(4) in SIMD lanes on all cores for held-concentration cells):
@@ -130,9 +131,9 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "interval", value: self.interval?.text ?? "",
                                              allowed: "a sampling interval giving at most \(SimulationDefaults.maxSamples) points over `duration`")
         }
-        let stop = StopFlag(context.shouldStop)
+        let monitor = RunMonitor(shouldStop: context.shouldStop, progress: context.progress, cells: run.cells.count)
         let clock = ContinuousClock(), started = clock.now
-        let result = try run.run(monitor: { _ in !stop.requested })
+        let result = try run.run(monitor: { finished in monitor.goOn(finished: finished) })
         let elapsed = clock.now - started
         if result.termination == .interrupted { context.status = .interrupted }
         var trajectory: Trajectory<CellModel>?
@@ -150,10 +151,26 @@ public struct HHSimulationRequest: MembraneRequest {
     }
 }
 
-/// The caller's stop request, polled from the worker threads of a ``SpikingRun``. The command line's is an atomic
-/// flag set by SIGINT and a server's a deadline, both safe to read from any thread.
-struct StopFlag: @unchecked Sendable {
-    let poll: () -> Bool
-    init(_ poll: @escaping () -> Bool) { self.poll = poll }
-    var requested: Bool { poll() }
+/// The caller's stop request and progress report, called from the worker threads of a ``SpikingRun``: the stop is
+/// the command line's atomic SIGINT flag or a server's deadline (safe from any thread); progress reports (cells
+/// finished of all) are serialised by a lock, as the progress bar is not thread-safe.
+final class RunMonitor: @unchecked Sendable {
+    let shouldStop: () -> Bool
+    let progress: ((Double, () -> String) -> Void)?
+    let cells: Int
+    let lock = Mutex(())
+
+    init(shouldStop: @escaping () -> Bool, progress: ((Double, () -> String) -> Void)?, cells: Int) {
+        self.shouldStop = shouldStop
+        self.progress = progress
+        self.cells = cells
+    }
+
+    /// Reports progress; false when the caller asks to stop.
+    func goOn(finished: Int) -> Bool {
+        if let progress {
+            lock.withLock { _ in progress(Double(finished) / Double(cells)) { "\(finished) of \(self.cells) cells" } }
+        }
+        return !shouldStop()
+    }
 }
