@@ -27,6 +27,9 @@ struct SimulateHHCommand: RequestCommand {
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
             help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
     @Option(help: "Number of independent cells.") var cells: Int?
+    @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
+    @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
+            help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5).") var rtol: Scalar?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: Scalar?
     @Option(help: "Write one cell's time series as CSV (state-object names, gates, E, currents).") var csv: String?
@@ -45,6 +48,8 @@ struct SimulateHHCommand: RequestCommand {
         r.cells = cells
         r.rtol = rtol
         r.interval = interval
+        r.concentrations = concentrations
+        r.extracellularVolume = extracellularVolume
         if cells != nil, let file = csv ?? plot {
             throw MembraneError.invalidValue(field: csv != nil ? "csv" : "plot", value: file,
                                              allowed: "--csv and --plot for one cell (without --cells)")

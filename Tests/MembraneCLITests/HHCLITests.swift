@@ -42,6 +42,36 @@ struct HHCLITests {
         #expect(reversal["K"]?["source"] as? String == "fixed" && reversal["K"]?["E_mV"] as? Double == -77)
     }
 
+    /// `--concentrations held` (E_Na, E_K from held concentrations chosen to give 50 and −77 mV) is NEURON's hh reached
+    /// through the concentrations: the same spike times within 0.1 ms; `dynamic`: Na⁺ enters and K⁺ leaves the cell with
+    /// every spike, and E_Na falls, E_K rises as they do.
+    @Test func concentrationTreatments() throws {
+        let held = try runMembrane(["simulate", "hh", "--concentrations", "held", "--stimulus-uA-per-cm2", "10", "--duration", "1", "--json"])
+        #expect(held.status == 0, "\(held.stderr)")
+        let o = try #require(held.object)
+        #expect((o["reversal_potentials"] as? [String: [String: Any]])?["Na"]?["source"] as? String == "held_concentrations")
+        let expected = try Self.rows("neuron_cvode_atol1e-8_1s_10uA.csv").map { Double($0["time_ms"]!)! }
+        let times = try #require(o["spike_times_ms"] as? [Double])
+        #expect(times.count == expected.count)
+        for (t, e) in zip(times, expected) { #expect(abs(t - e) < 0.1) }
+
+        let dynamic = try runMembrane(["simulate", "hh", "--concentrations", "dynamic", "--extracellular-volume-relative", "0.2",
+                                       "--stimulus-uA-per-cm2", "10", "--duration", "0.05", "--json"])
+        #expect(dynamic.status == 0, "\(dynamic.stderr)")
+        let d = try #require(dynamic.object)
+        #expect((d["reversal_potentials"] as? [String: [String: Any]])?["K"]?["source"] as? String == "changing_concentrations")
+        #expect(d["spike_count"] as? Int ?? 0 > 0)
+        let final = try #require(d["final"] as? [String: Any])
+        let inside = try #require(final["inside_mM"] as? [String: Double]), outside = try #require(final["outside_mM"] as? [String: Double])
+        // The start: NEURON's outside (Na 140, K 2.5 mM) and inside concentrations giving E_Na = 50, E_K = −77 mV at 6.3 °C.
+        let vt = 1.380649e-23 * 279.45 / 1.602176634e-19
+        #expect(inside["Na"]! > 140 * exp(-0.050 / vt) && outside["Na"]! < 140)
+        #expect(inside["K"]! < 2.5 * exp(0.077 / vt) && outside["K"]! > 2.5)
+
+        let bad = try runMembrane(["simulate", "hh", "--concentrations", "floating", "--json"])
+        #expect((bad.errorObject?["error"] as? [String: Any])?["field"] as? String == "concentrations")
+    }
+
     /// Without a stimulus the cell settles to NEURON's rest (5 s of CVODE at atol 1e-10) within 0.01 mV.
     @Test func restMatchesNEURON() throws {
         let rest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.reference.appendingPathComponent("rest_neuron.json"))) as? [String: Any])

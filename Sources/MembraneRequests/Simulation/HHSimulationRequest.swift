@@ -27,10 +27,16 @@ public struct HHSimulationRequest: MembraneRequest {
     public var rtol: Scalar?
     /// Resampling interval (s) of the CSV and figure of one cell (default: every step).
     public var interval: Scalar?
+    /// How E_Na and E_K arise (``HodgkinHuxleyConcentrations``): `fixed` (NEURON's hh, default), `held` (Nernst of
+    /// held concentrations) or `dynamic` (Na⁺ and K⁺ follow the currents; E follows them).
+    public var concentrations: String?
+    /// With `dynamic`: a restricted extracellular space of this volume relative to the cell's (default: an
+    /// infinite bath).
+    public var extracellularVolume: Scalar?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case preset, set, duration, cells, rtol, interval
-        case stimulus = "stimulus-uA-per-cm2"
+        case preset, set, duration, cells, rtol, interval, concentrations
+        case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative"
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -38,14 +44,15 @@ public struct HHSimulationRequest: MembraneRequest {
     /// The preset, with `set` applied: the scenario and the parameters in force.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter]) {
         let name = preset ?? Self.defaultPreset
-        let p: ScenarioPreset
-        do { p = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
+        let found: ScenarioPreset
+        do { found = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
             if Scenario.pumpLeakPresets.contains(where: { $0.name == name.lowercased() }) {
                 throw MembraneError.invalidValue(field: "preset", value: name,
                                                  allowed: "an excitable-cell preset (\(ScenarioPreset.excitable.map(\.name).joined(separator: ", "))); \(name) is a pump–leak model: membrane simulate pump-leak --preset \(name)")
             }
             throw error
         }
+        let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
         let overrides = try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? []
         let scenario = try p.scenario(setting: overrides)
         var parameters = p.parameters
@@ -53,6 +60,28 @@ public struct HHSimulationRequest: MembraneRequest {
             if let i = parameters.firstIndex(where: { $0.name == name }) { parameters[i].value = value }
         }
         return (p, scenario, parameters)
+    }
+
+    /// The preset with the concentration treatment asked for (only `hodgkin-huxley-1952` offers them).
+    static func treatment(of preset: ScenarioPreset, concentrations: String?, extracellularVolume: Scalar?) throws -> ScenarioPreset {
+        let allowed = "fixed (E_Na, E_K fixed numbers, NEURON's hh), held (Nernst of held concentrations) or dynamic (Na⁺ and K⁺ follow the currents)"
+        let mode = concentrations?.lowercased() ?? "fixed"
+        let ecs = try extracellularVolume.map { try $0.positive(field: "extracellular-volume-relative", allowed: "a volume > 0 relative to the cell's") }
+        if ecs != nil, mode != "dynamic" {
+            throw MembraneError.invalidValue(field: "extracellular-volume-relative", value: extracellularVolume?.text ?? "",
+                                             allowed: "a restricted extracellular space with `concentrations` dynamic")
+        }
+        let treatment: HodgkinHuxleyConcentrations
+        switch mode {
+        case "fixed": return preset
+        case "held": treatment = .held
+        case "dynamic": treatment = .dynamic(extracellularVolume: ecs)
+        default: throw MembraneError.invalidValue(field: "concentrations", value: concentrations ?? "", allowed: allowed)
+        }
+        guard preset.name == ScenarioPreset.hodgkinHuxley1952.name else {
+            throw MembraneError.invalidValue(field: "concentrations", value: mode, allowed: "fixed for \(preset.name)")
+        }
+        return ScenarioPreset.hodgkinHuxley1952(concentrations: treatment)
     }
 
     /// The stimulus as A and B in µA/cm² (equal for a single value).
