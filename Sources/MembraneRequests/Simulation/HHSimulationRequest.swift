@@ -104,7 +104,7 @@ public struct HHSimulationRequest: MembraneRequest {
         }
     }
 
-    /// The cells to run, the duration (s) and the solver.
+    /// The cells to run (their duration and solver), the preset and its parameters as run.
     public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter]) {
         let (preset, scenario, parameters) = try presetScenario()
         let durationAllowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
@@ -148,12 +148,9 @@ public struct HHSimulationRequest: MembraneRequest {
         output.trajectory.map { SpikingReport.figure($0, interval: output.interval) }
     }
 
+    /// Runs the cells; when the caller wants the figure (`--plot`, `--csv`, `POST /api/plot/simulate/hh`), also the
+    /// single cell on the general simulation for its time series.
     public func run(in context: inout RequestContext) throws -> Output {
-        try run(in: &context, timeSeries: context.wantsFigure)
-    }
-
-    /// Runs the cells; `timeSeries` also integrates the single cell on the general simulation for a CSV or figure.
-    public func run(in context: inout RequestContext, timeSeries: Bool) throws -> Output {
         let (run, preset, parameters) = try spikingRun()
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
         if let interval, run.duration / interval > Double(SimulationDefaults.maxSamples) {
@@ -166,7 +163,7 @@ public struct HHSimulationRequest: MembraneRequest {
         let elapsed = clock.now - started
         if result.termination == .interrupted { context.status = .interrupted }
         var trajectory: Trajectory<CellModel>?
-        if timeSeries, run.cells.count == 1, result.termination != .interrupted {
+        if context.wantsFigure, run.cells.count == 1, result.termination != .interrupted {
             var scenario = run.cells[0]
             scenario.duration = run.duration
             var simulation = try Simulation(scenario: scenario, solver: SimulationSolver(relativeTolerance: 1e-8))
