@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Layering (see docs/ARCHITECTURE.md): dependencies point only downwards.
 /// MembraneUnits ← MembraneNumerics ← MembraneChemistry ← MembranePhysics ← MembraneDynamics
-/// ← Membrane (umbrella) ← MembraneReport ← MembraneCLI (product `membrane`).
+/// ← Membrane (umbrella) ← MembraneReport ← MembraneLessons (lesson files, YAML via Yams) ← MembraneRequests (one
+/// Codable request per command, no ArgumentParser) ← MembraneSweep (`membrane sweep` and `merge` over the requests)
+/// ← MembraneWorkbench (`membrane serve`: Hummingbird, the page embedded in code) ← MembraneCLI (product `membrane`).
 let package = Package(
     name: "Membrane",
     products: [
@@ -17,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -44,9 +50,28 @@ let package = Package(
         .target(
             name: "MembraneReport",
             dependencies: ["Membrane"]),
+        .target(
+            name: "MembraneLessons",
+            dependencies: ["Membrane", "MembraneReport", .product(name: "Yams", package: "Yams"),
+                           .product(name: "RealModule", package: "swift-numerics")],
+            resources: [.embedInCode("Lessons")]),
+        .target(
+            name: "MembraneRequests",
+            dependencies: ["Membrane", "MembraneReport", "MembraneLessons"]),
+        .target(
+            name: "MembraneSweep",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests"]),
+        .target(
+            name: "MembraneWorkbench",
+            dependencies: ["MembraneRequests", "MembraneReport",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            resources: [.embedInCode("Page")]),
         .executableTarget(
             name: "MembraneCLI",
-            dependencies: ["Membrane", "MembraneReport",
+            dependencies: ["Membrane", "MembraneReport", "MembraneRequests", "MembraneSweep", "MembraneWorkbench",
+                           .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "MembraneTestSupport",
@@ -75,6 +100,19 @@ let package = Package(
         .testTarget(
             name: "MembraneCLITests",
             dependencies: ["MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneLessonsTests",
+            dependencies: ["MembraneLessons", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneRequestsTests",
+            dependencies: ["MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneSweepTests",
+            dependencies: ["MembraneSweep", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
+        .testTarget(
+            name: "MembraneWorkbenchTests",
+            dependencies: ["MembraneWorkbench", "MembraneRequests", "MembraneCLI", "MembraneTestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )
 

@@ -2,6 +2,17 @@ import ArgumentParser
 import Foundation
 import Membrane
 import MembraneReport
+import MembraneRequests
+
+/// A benchmark command (command line only): computes one renderable result and prints it.
+protocol CalculationCommand: ParsableCommand {
+    var output: OutputOptions { get }
+    func execute() throws -> any Renderable
+}
+
+extension CalculationCommand {
+    func run() throws { output.emit(RequestResult(output: AnyRenderable(try execute()))) }
+}
 
 /// `membrane bench`: throughput of the core calculations (release build recommended).
 /// Benchmarks are not tests; results and the peer comparison live in BENCHMARKS.md.
@@ -56,8 +67,26 @@ struct BenchCommand: CalculationCommand {
             cases.append(measure("ljp henderson, \(label)") { _ in HendersonJunction.solve(junction).potential.volts })
             cases.append(measure("ljp planck, \(label)") { _ in (try? PlanckJunction.solve(junction).potential.volts) ?? 0 })
         }
+        // What the server will do per request: parse the JSON body, decode the request, validate, compute, render JSON.
+        for (label, command, body) in BenchCommand.requests {
+            cases.append(measure(label) { _ in
+                var context = RequestContext()
+                let result = try? RequestCatalog.run(command: command, body: body, context: &context)
+                return Double(result?.json.render(pretty: false).utf8.count ?? 0)
+            })
+        }
         return BenchReport(cases: cases)
     }
+
+    /// Whole requests, JSON in → JSON out, as `POST /api/<command>` runs them.
+    static let requests = [
+        ("request nernst, JSON → JSON", "nernst", #"{"ion": "K", "inside": 140, "outside": "5mM", "temperature": 37}"#),
+        ("request ghk K/Na/Cl, JSON → JSON", "ghk",
+         #"{"inside": {"K": 140, "Na": 12, "Cl": 7}, "outside": {"K": 5, "Na": 145, "Cl": 120}, "permeability": {"K": 1, "Na": 0.04, "Cl": 0.45}}"#),
+        ("request report (default neuron), JSON → JSON", "report", "{}"),
+        ("request ljp planck 7 ions, JSON → JSON", "ljp",
+         #"{"pipette": "K=145,Na=13,Cl=10,gluconate=145,Mg=1,HEPES=5", "bath": "K=2.8,Na=145,Cl=148.8,Mg=2,Ca=1,HEPES=5"}"#),
+    ]
 
     /// 2-, 7- and 14-ion junctions (the last two: a K-gluconate internal against ACSF, and a rich internal
     /// against a rich bath), the sizes of the LJP issue's speed goals.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Membrane
 import MembraneReport
+import MembraneRequests
 
 /// `membrane bench-pump-leak`: time to the steady state (Newton, and by integrating 10⁶ s with the pump on) and to
 /// simulate an hour of pump block (kay-2017), the Membrane side of Benchmarks/peers/pump_leak_peer.py (BENCHMARKS.md).
@@ -51,7 +52,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
         var blocked = kay
         blocked.events = [ScenarioEvent(time: 0, .blockPump)]
         blocked.duration = 3600
-        let solver = SimulationSolver(method: try Inputs.integrationMethod(method), relativeTolerance: rtol, absoluteTolerance: atol)
+        let solver = SimulationSolver(method: try InputParsing.integrationMethod(method), relativeTolerance: rtol, absoluteTolerance: atol)
         var simTimes: [Double] = []
         var trajectory: Trajectory<CellModel>! = nil
         for _ in 0..<repeats {

@@ -1,8 +1,7 @@
 import ArgumentParser
-import Membrane
-import MembraneReport
+import MembraneRequests
 
-struct ChargeCommand: CalculationCommand {
+struct ChargeCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "charge",
         abstract: "The charge that holds V_m on a spherical cell, in coulombs and in ions.",
@@ -11,22 +10,21 @@ struct ChargeCommand: CalculationCommand {
         Q = C_m·4πr²·V_m; ions = |Q|/(|z|e); with --inside, the fraction of the cell's ions of that species.
         """)
 
-    @Option(parsing: .unconditional, help: "Membrane potential in mV.") var vm: String
-    @Option(name: .customLong("radius-um"), parsing: .unconditional, help: "Cell radius in µm.") var radiusUm: String
-    @Option(name: .customLong("capacitance-uF-per-cm2"), parsing: .unconditional, help: "Specific capacitance (default 1 µF/cm²).") var capacitance: String = "1"
-    @Option(parsing: .unconditional, help: "The ion that moves (default K).") var ion: String = "K"
-    @Option(parsing: .unconditional, help: "Its concentration inside, for the fraction of the cell's ions.") var inside: String?
+    @Option(parsing: .unconditional, help: "Membrane potential in mV.") var vm: Scalar
+    @Option(name: .customLong("radius-um"), parsing: .unconditional, help: "Cell radius in µm.") var radiusUm: Scalar
+    @Option(name: .customLong("capacitance-uF-per-cm2"), parsing: .unconditional, help: "Specific capacitance (default 1 µF/cm²).") var capacitance: Scalar?
+    @Option(parsing: .unconditional, help: "The ion that moves (default K).") var ion: String?
+    @Option(parsing: .unconditional, help: "Its concentration inside, for the fraction of the cell's ions.") var inside: Scalar?
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
-    func execute() throws -> any Renderable {
-        let ion = try Inputs.ion(self.ion, valence: nil)
-        return try MembraneCharge(
-            vm: Inputs.voltage(vm, field: "vm"),
-            radius: .micrometres(Inputs.number(radiusUm, field: "radius-um")),
-            specificCapacitance: .microfaradsPerSquareCentimetre(Inputs.number(capacitance, field: "capacitance-uF-per-cm2")),
-            charge: ion.charge,
-            insideConcentration: inside.map { try Inputs.concentration($0, field: "inside") },
-            conditions: conditions.conditions())
+    func request() -> ChargeRequest {
+        var r = ChargeRequest(vm: vm, radiusUm: radiusUm)
+        r.capacitance = capacitance
+        r.ion = ion
+        r.inside = inside
+        r.temperature = conditions.temperature
+        r.constants = conditions.constants
+        return r
     }
 }

@@ -2,128 +2,111 @@ import ArgumentParser
 import Foundation
 import Membrane
 import MembraneReport
+import MembraneRequests
 
 /// `--json`: one JSON document on stdout instead of a table.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print exactly one JSON document on stdout.")
     var json = false
 
-    func emit(_ result: any Renderable, inputWarnings: [String] = []) {
-        guard json else { print(result.text); return }
-        var document = result.json
-        if !inputWarnings.isEmpty, case .object(var pairs) = document {
-            pairs.append(("input_warnings", .array(inputWarnings.map { .string($0) })))
-            document = .object(pairs)
-        }
-        print(document.render())
+    /// Prints the result: its JSON (with `input_warnings`), or its text.
+    func emit<Output>(_ result: RequestResult<Output>) {
+        print(json ? result.json.render() : result.text)
+    }
+
+    /// Input warnings: on stderr in text mode; with --json they are inside the document (`input_warnings`), so
+    /// stderr stays free for a JSON error object.
+    func warn(_ warnings: [String]) {
+        if !json { Self.writeWarnings(warnings) }
+    }
+
+    static func writeWarnings(_ warnings: [String]) {
+        for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
     }
 }
 
 /// `--temperature` and `--constants`.
 struct ConditionsOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Temperature in °C (37) or kelvin with K (310.15K). Default: 37 °C or the preset's.")
-    var temperature: String?
+    var temperature: Scalar?
 
     @Option(name: .long, help: "Constant set: codata2018 (default) or neuron-legacy (NEURON < 8).")
-    var constants: String = "codata2018"
-
-    func conditions(defaultTemperature: Temperature = .body) throws -> Conditions {
-        let t = try temperature.map { try QuantityParser.temperature($0) } ?? defaultTemperature
-        return Conditions(temperature: t, constants: try ConstantSet.named(constants))
-    }
+    var constants: String?
 }
 
-/// A subcommand that computes one renderable result.
-protocol CalculationCommand: ParsableCommand {
+/// A subcommand whose flags describe one request (MembraneRequests): it builds the request, runs it, writes the
+/// files its flags ask for and prints the result. The domain work is the request's; the command line adds only
+/// files, the progress bar and Ctrl-C.
+protocol RequestCommand: ParsableCommand {
+    associatedtype Request: MembraneRequest
     var output: OutputOptions { get }
-    func execute() throws -> any Renderable
+    /// The request the flags describe (the flags are named as its coding keys).
+    func request() throws -> Request
+    /// Writes the files the flags ask for (`--csv`, `--profile`) before the result is printed.
+    func writeFiles(_ output: inout Request.Output) throws
+    /// For long runs: the progress bar's label; Ctrl-C then stops the run and keeps what was computed.
+    var progressLabel: String? { get }
+    /// `--plot FILE.svg`: the request's figure is asked for and written there.
+    var plot: String? { get }
+    /// Whether the run is asked for its figure (and the time series behind it): `--plot`, or a CSV drawn from it.
+    var wantsFigure: Bool { get }
 }
 
-extension CalculationCommand {
-    func run() throws { try runCalculation() }
+extension RequestCommand {
+    func writeFiles(_ output: inout Request.Output) throws {}
+    var progressLabel: String? { nil }
+    var plot: String? { nil }
+    var wantsFigure: Bool { plot != nil }
 
-    /// Executes with input warnings collected, and prints the result.
-    func runCalculation() throws {
-        let diagnostics = Diagnostics(json: output.json)
-        let result = try Diagnostics.$current.withValue(diagnostics) { try execute() }
-        output.emit(result, inputWarnings: diagnostics.warnings)
-    }
-}
+    func run() throws { try runRequest() }
 
-/// Warnings raised while reading inputs (e.g. a recipe's), scoped to one command run.
-/// In text mode they go to stderr at once; with --json they are collected and printed inside the
-/// one JSON document (`input_warnings`), so stderr stays free for a JSON error object.
-final class Diagnostics: @unchecked Sendable {
-    @TaskLocal static var current: Diagnostics?
-    let json: Bool
-    private(set) var warnings: [String] = []
-
-    init(json: Bool) { self.json = json }
-
-    /// Reports a warning about an input: now on stderr (text mode) or later in the JSON.
-    static func warn(_ message: String) {
-        if let current, current.json {
-            current.warnings.append(message)
-        } else {
-            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    func runRequest() throws {
+        let request = try request()
+        var context = RequestContext()
+        context.wantsFigure = wantsFigure
+        var bar: ProgressBar? = nil
+        if let label = progressLabel {
+            let b = ProgressBar(label: label)
+            bar = b
+            if b.enabled { context.progress = { fraction, detail in b.update(fraction, detail: detail()) } }
+            context.shouldStop = { Interrupt.requested }
+            Interrupt.install()
         }
-    }
-}
-
-/// Shared parsing helpers for the commands.
-enum Inputs {
-    static let parser = SolutionParser()
-
-    /// An ion list or a recipe; a recipe's warnings (pH range, imbalance, missing constants) go to stderr.
-    static func solution(_ text: String, field: String) throws -> Solution {
-        guard Recipe.isRecipe(entries: try parser.splitEntries(text, field: field)) else { return try parser.parse(text, field: field) }
-        let r = try parser.parseRecipe(text, field: field)
-        for w in r.warnings { Diagnostics.warn("(\(field) recipe) \(w)") }
-        return r.solution
-    }
-
-    static func concentration(_ text: String, field: String) throws -> Concentration {
-        try QuantityParser.concentration(text, field: field)
-    }
-
-    static func voltage(_ text: String, field: String) throws -> Voltage {
-        try QuantityParser.voltage(text, field: field)
-    }
-
-    static func number(_ text: String, field: String) throws -> Double {
-        try QuantityParser.number(text, field: field)
-    }
-
-    /// A stiff integration method by name (`rodas4`, `bdf`).
-    static func integrationMethod(_ text: String, field: String = "method") throws -> IntegrationMethod {
-        guard let m = IntegrationMethod(rawValue: text.trimmingWhitespace().lowercased()) else {
-            throw MembraneError.invalidValue(field: field, value: text,
-                                             allowed: IntegrationMethod.allCases.map(\.rawValue).joined(separator: " or "))
+        func finishLongRun() {
+            bar?.finish()
+            if progressLabel != nil { Interrupt.restore() }
         }
-        return m
-    }
-
-    /// A catalog ion, optionally re-charged (`--valence`), or a custom ion `NAME(z=+2)`.
-    static func ion(_ name: String, valence: Int?) throws -> Ion {
-        let trimmed = name.trimmingWhitespace()
-        guard !trimmed.isEmpty else {
-            throw MembraneError.invalidValue(field: "ion", value: name, allowed: "an ion name such as K, Na, Cl, Ca")
-        }
-        // Reuse the solution syntax for names with attributes: "X(z=+2)" → parse "X(z=+2)=1".
-        let ion: Ion
+        var result: RequestResult<Request.Output>
         do {
-            ion = try parser.parse(trimmed + "=1", field: "ion").ions[0]
-        } catch MembraneError.unknownName(let field, let value, let suggestions) {
-            // An unknown name is a custom ion when its valence is given.
-            guard let valence else { throw MembraneError.unknownName(field: field, value: value, suggestions: suggestions) }
-            return Ion(name: trimmed, charge: valence, transport: nil, isCustom: true)
+            result = try request.result(in: &context)
+        } catch {
+            finishLongRun()
+            output.warn(context.warnings)
+            throw error
         }
-        if let valence, valence != ion.charge {
-            guard (-6...6).contains(valence) else {
-                throw MembraneError.invalidValue(field: "valence", value: "\(valence)", allowed: "an integer from -6 to +6")
+        finishLongRun()
+        output.warn(result.inputWarnings)
+        if let plot {
+            guard let figure = result.figure else {
+                throw MembraneError.invalidValue(field: "plot", value: plot, allowed: "a plot of a result that has a figure (see the command's help)")
             }
-            return ion.withCharge(valence)
+            try figure.render().write(toFile: plot, atomically: true, encoding: .utf8)
         }
-        return ion
+        try writeFiles(&result.output)
+        output.emit(result)
+        if result.status != .success { Foundation.exit(result.status.rawValue) }
     }
+}
+
+// The request's value types are read from the command line as written.
+extension Scalar: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension Assignments: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension NameList: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

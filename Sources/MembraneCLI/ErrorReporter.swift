@@ -1,36 +1,22 @@
 import Foundation
 import Membrane
-import MembraneReport
+import MembraneRequests
 
-/// Maps core errors to stderr messages and exit statuses.
-///
-/// Exit statuses: 64 (EX_USAGE) for invalid input (a value out of its domain, an unknown name);
-/// 65 (EX_DATAERR) when the quantity asked for does not exist for valid inputs (a Nernst potential of
-/// a neutral solute); 70 (EX_SOFTWARE) when an iterative method fails to converge.
+/// Writes errors to stderr: a message with the options named as flags, or with --json the error object that
+/// the API answers too (MembraneRequests' `ErrorDocument`; exit statuses in `ExitStatus`).
 enum ErrorReporter {
-    static func exitCode(for error: MembraneError) -> Int32 {
-        switch error {
-        case .invalidValue, .unknownName: return 64
-        case .undefined: return 65
-        case .noConvergence: return 70
-        }
-    }
-
     static func report(_ error: MembraneError, json: Bool) {
         if json {
-            writeError(JSONValue.object([("error", .object([
-                ("field", .string(error.field)), ("value", .string(error.value)), ("message", .string(error.message)),
-            ]))]).render(pretty: false))
+            writeError(ErrorDocument.json(for: error).render(pretty: false))
         } else {
-            writeError("error: " + error.message)
+            writeError("error: " + ErrorDocument.commandLineMessage(error.message))
         }
     }
 
+    /// A command-line syntax error (unknown option, missing value) as a JSON error object.
     static func reportParseError(message: String) {
         let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        writeError(JSONValue.object([("error", .object([
-            ("field", .string("arguments")), ("value", .string("")), ("message", .string(firstLine)),
-        ]))]).render(pretty: false))
+        writeError(ErrorDocument.json(field: "arguments", value: "", message: firstLine).render(pretty: false))
     }
 
     static func writeError(_ text: String) {

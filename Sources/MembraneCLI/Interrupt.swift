@@ -24,7 +24,7 @@ enum Interrupt {
 }
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
-struct ProgressBar {
+final class ProgressBar {
     let label: String
     let enabled: Bool
     var lastDraw = Date.distantPast
@@ -34,7 +34,7 @@ struct ProgressBar {
         enabled = isatty(STDERR_FILENO) != 0
     }
 
-    mutating func update(_ fraction: Double, detail: String) {
+    func update(_ fraction: Double, detail: String) {
         guard enabled else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Membrane
 import MembraneReport
+import MembraneRequests
 
 /// The `membrane` command: one subcommand per calculation (INTERFACE.md).
 @main
@@ -21,6 +22,9 @@ struct MembraneTool: ParsableCommand {
             PresetsCommand.self, IonsCommand.self, BenchCommand.self,
             ActivityCommand.self, OsmolarityCommand.self, RecipeCommand.self, BenchActivityCommand.self,
             DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
+            MicrodomainCommand.self, NoiseCommand.self, PMFCommand.self, PlantCommand.self,
+            SweepCommand.self, MergeCommand.self,
+            LessonCommand.self, ServeCommand.self, BenchWorkbenchCommand.self,
         ],
         defaultSubcommand: nil)
 
@@ -33,7 +37,7 @@ struct MembraneTool: ParsableCommand {
             try command.run()
         } catch let error as MembraneError {
             ErrorReporter.report(error, json: wantsJSON)
-            Foundation.exit(ErrorReporter.exitCode(for: error))
+            Foundation.exit(ExitStatus(for: error).rawValue)
         } catch {
             let code = exitCode(for: error)
             if wantsJSON && code != .success {

@@ -1,8 +1,7 @@
 import ArgumentParser
-import Membrane
-import MembraneReport
+import MembraneRequests
 
-struct NernstCommand: CalculationCommand {
+struct NernstCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "nernst",
         abstract: "The Nernst (equilibrium) potential of one ion: E = (RT/zF)·ln(a_out/a_in).",
@@ -15,34 +14,28 @@ struct NernstCommand: CalculationCommand {
         """)
 
     @Option(parsing: .unconditional, help: "Ion name (K, Na, Cl, Ca, ...) or a custom ion NAME(z=+2).") var ion: String
-    @Option(parsing: .unconditional, help: "Inside concentration (mM unless a unit is written).") var inside: String
-    @Option(parsing: .unconditional, help: "Outside concentration (mM unless a unit is written).") var outside: String
+    @Option(parsing: .unconditional, help: "Inside concentration (mM unless a unit is written).") var inside: Scalar
+    @Option(parsing: .unconditional, help: "Outside concentration (mM unless a unit is written).") var outside: Scalar
     @Option(help: "Valence, to override the catalog's or to define a custom ion.") var valence: Int?
-    @Option(name: .customLong("gamma-inside"), parsing: .unconditional, help: "Activity coefficient inside (default 1).") var gammaInside: String?
-    @Option(name: .customLong("gamma-outside"), parsing: .unconditional, help: "Activity coefficient outside (default 1).") var gammaOutside: String?
+    @Option(name: .customLong("gamma-inside"), parsing: .unconditional, help: "Activity coefficient inside (default 1).") var gammaInside: Scalar?
+    @Option(name: .customLong("gamma-outside"), parsing: .unconditional, help: "Activity coefficient outside (default 1).") var gammaOutside: Scalar?
     @Flag(help: "Treat --inside and --outside as activities rather than concentrations.") var activities = false
     @OptionGroup var activity: ActivityOptions
+    @OptionGroup var background: BackgroundOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
-    func execute() throws -> any Renderable {
-        let ion = try Inputs.ion(self.ion, valence: valence)
-        let cIn = try Inputs.concentration(inside, field: "inside")
-        let cOut = try Inputs.concentration(outside, field: "outside")
-        if activities && (gammaInside != nil || gammaOutside != nil) {
-            throw MembraneError.invalidValue(field: "activities", value: "with gamma",
-                                             allowed: "either --activities or activity coefficients, not both")
-        }
-        var gIn = try gammaInside.map { try Inputs.number($0, field: "gamma-inside") } ?? 1
-        var gOut = try gammaOutside.map { try Inputs.number($0, field: "gamma-outside") } ?? 1
-        let c = try conditions.conditions()
-        let model = try activity.singleIon(ion, inside: cIn, outside: cOut, conditions: c,
-                                           explicitGammas: gammaInside != nil || gammaOutside != nil || activities)
-        if let model { gIn = model.gammaInside; gOut = model.gammaOutside }
-        var result = try Nernst.calculate(ion: ion, inside: cIn, outside: cOut, gammaInside: gIn, gammaOutside: gOut,
-                                          conditions: c)
-        result.inputsAreActivities = activities
-        return try activity.annotate(result, inside: model?.inside, outside: model?.outside,
-                                     backgrounds: model.map { ($0.insideBackground, $0.outsideBackground) })
+    func request() -> NernstRequest {
+        var r = NernstRequest(ion: ion, inside: inside, outside: outside)
+        r.valence = valence
+        r.gammaInside = gammaInside
+        r.gammaOutside = gammaOutside
+        r.activities = activities
+        r.activityModel = activity.activityModel
+        r.insideSolution = background.insideSolution
+        r.outsideSolution = background.outsideSolution
+        r.temperature = conditions.temperature
+        r.constants = conditions.constants
+        return r
     }
 }

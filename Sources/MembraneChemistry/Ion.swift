@@ -28,9 +28,11 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
         let ionSizeSource: String
         let chargeNote: String?
         let isCustom: Bool
+        let transportUncertainty: Double?
 
         init(longName: String, aliases: [String], transport: TransportDatum?, ionSize: Double?,
-             transportSource: String, ionSizeSource: String, chargeNote: String?, isCustom: Bool) {
+             transportSource: String, ionSizeSource: String, chargeNote: String?, isCustom: Bool,
+             transportUncertainty: Double?) {
             self.longName = longName
             self.aliases = aliases
             self.transport = transport
@@ -39,6 +41,7 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
             self.ionSizeSource = ionSizeSource
             self.chargeNote = chargeNote
             self.isCustom = isCustom
+            self.transportUncertainty = transportUncertainty
         }
     }
 
@@ -59,16 +62,22 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
     public var chargeNote: String? { details.chargeNote }
     /// True for ions defined in a solution string by the user, not from the catalog.
     public var isCustom: Bool { details.isCustom }
+    /// For a transport datum that is an estimate (no published value exists), its plausible relative
+    /// error: the true D is taken to lie within D·(1 ± u). Nil for published (or user-supplied) data.
+    /// See ``DiffusionEstimate``.
+    public var transportUncertainty: Double? { details.transportUncertainty }
+    /// True when the transport datum is an estimate rather than a published value.
+    public var isTransportEstimate: Bool { details.transportUncertainty != nil }
 
     public init(name: String, charge: Int, longName: String = "", aliases: [String] = [],
                 transport: TransportDatum?, ionSize: Double? = nil,
                 transportSource: String = "", ionSizeSource: String = "",
-                chargeNote: String? = nil, isCustom: Bool = false) {
+                chargeNote: String? = nil, isCustom: Bool = false, transportUncertainty: Double? = nil) {
         self.name = name
         self.charge = charge
         self.details = Details(longName: longName.isEmpty ? name : longName, aliases: aliases, transport: transport,
                                ionSize: ionSize, transportSource: transportSource, ionSizeSource: ionSizeSource,
-                               chargeNote: chargeNote, isCustom: isCustom)
+                               chargeNote: chargeNote, isCustom: isCustom, transportUncertainty: transportUncertainty)
     }
 
     /// Two ions are the same species when name, charge and data agree.
@@ -98,13 +107,28 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Valences Membrane accepts: the catalog's species span −4 (ATP⁴⁻, BAPTA⁴⁻) to +4 (spermine⁴⁺);
+    /// ±6 leaves room for custom polyvalent ions (hexacyanoferrate is 4−, P₃O₁₀ 5−) without admitting typos.
+    public static let validCharges: ClosedRange<Int> = -6...6
+
+    /// A user-defined ion (not from the catalog): throws for a charge outside ``validCharges``,
+    /// naming `field`.
+    public static func custom(name: String, charge: Int, diffusion: Double? = nil, field: String) throws -> Ion {
+        guard validCharges.contains(charge) else {
+            throw MembraneError.invalidValue(field: field, value: "\(charge)", allowed: "an integer charge from -6 to +6")
+        }
+        return Ion(name: name, charge: charge, transport: diffusion.map { .diffusion($0) },
+                   transportSource: diffusion == nil ? "" : "user-supplied D", isCustom: true)
+    }
+
     /// The same species with another charge state, keeping its diffusion coefficient (size) and identity.
     public func withCharge(_ z: Int) -> Ion {
         let d = diffusionCoefficient
         return Ion(name: name, charge: z, longName: longName, aliases: aliases,
                    transport: d.map { .diffusion($0.squareMetresPerSecond) }, ionSize: ionSize,
                    transportSource: transportSource + (d == nil ? "" : " (D kept for charge state z = \(z))"),
-                   ionSizeSource: ionSizeSource, chargeNote: chargeNote, isCustom: isCustom)
+                   ionSizeSource: ionSizeSource, chargeNote: chargeNote, isCustom: isCustom,
+                   transportUncertainty: transportUncertainty)
     }
 }
 

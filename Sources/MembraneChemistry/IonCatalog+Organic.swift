@@ -9,8 +9,9 @@
 ///   coefficients, D/D_K (checked: Mg²⁺ 0.361·2·73.5 = 53.1, SO₄²⁻ 0.544·2·73.5 = 80.0 reproduce the
 ///   CRC λ°/|z|), so λ°/|z| = u_rel·|z|·73.5 with Barry's λ_K = 73.5 S·cm²/mol.
 ///
-/// No published transport datum was found for GTP, BAPTA or phosphocreatine: they are in the catalog
-/// (charge, names) without one, and a calculation that needs it (LJP) asks for D, e.g. `GTP(D=0.3e-9)=0.3`.
+/// Species without any published transport datum (GTP, phosphocreatine, BAPTA, QX-314, spermine, …) carry
+/// an estimate instead (`IonCatalog+Estimated.swift`, ``DiffusionEstimate``), marked as such in every output;
+/// a D written in the solution (`GTP(D=0.3e-9)=0.3`) replaces it.
 /// Species with several protonation states carry their charge at pH 7.2 and a note.
 extension IonCatalog {
     static let barry = "Barry's JPCalc mobility table (Barry 1994, J. Neurosci. Methods 51:107), u/u_K"
@@ -37,8 +38,14 @@ extension IonCatalog {
         Ion(name: "acetate", charge: -1, longName: "acetate", aliases: ["OAc", "Ac", "CH3COO", "ethanoate"],
             transport: .equivalentConductivity(40.9), ionSize: 4.5, transportSource: crc, ionSizeSource: kielland),
         Ion(name: "methanesulfonate", charge: -1, longName: "methanesulfonate",
-            aliases: ["methylsulfonate", "mesylate", "MeSO3", "CH3SO3", "MS", "MeS"],
+            aliases: ["methylsulfonate", "mesylate", "MeSO3", "CH3SO3", "MS"],  // not "MeS": that is MES, the buffer
             transport: .equivalentConductivity(48.8), transportSource: lange),
+        // CH3OSO3⁻, a different anion from methanesulfonate CH3SO3⁻ (one O more); Barry's table 4 (UNSW, as
+        // copied in LJPcalc's IonTable.md) lists 0.664 for both.
+        barryIon("methylsulfate", -1, "methylsulfate", ["methyl sulfate", "methylsulphate", "MeSO4", "CH3OSO3", "CH3SO4"],
+                 relativeMobility: 0.664),
+        Ion(name: "lactate", charge: -1, longName: "lactate", aliases: ["L-lactate", "lac"],
+            transport: .equivalentConductivity(38.8), transportSource: lange),
         barryIon("gluconate", -1, "gluconate", ["gluc", "D-gluconate"], relativeMobility: 0.33),
         barryIon("aspartate", -1, "aspartate", ["asp", "L-aspartate"], relativeMobility: 0.30),
         barryIon("glutamate", -1, "glutamate", ["glu", "L-glutamate"], relativeMobility: 0.26),
@@ -52,23 +59,26 @@ extension IonCatalog {
             chargeNote: "citrate is citrate3- at pH 7.2 (pKa3 ≈ 6.4)"),
         barryIon("EGTA", -2, "EGTA", ["H2EGTA"], relativeMobility: 0.24,
                  chargeNote: "EGTA is H2EGTA2- at pH 7.2 (pKa 8.9 and 9.5); EGTA(z=-3) keeps its D (Barry lists 0.25 for z = -3)"),
-        Ion(name: "BAPTA", charge: -4, longName: "BAPTA", aliases: [], transport: nil,
-            chargeNote: "BAPTA is BAPTA4- at pH 7.2 (pKa 6.4 and 5.5); no published mobility: supply D"),
         barryIon("ATP", -4, "adenosine triphosphate", ["adenosine triphosphate"], relativeMobility: 0.15,
                  chargeNote: "ATP is mostly ATP4- at pH 7.2 without Mg (pKa ≈ 6.9); MgATP is 2-: write ATP(z=-2); D is kept across charge states (Barry lists 0.15 for z = -2, -3, -4)"),
-        Ion(name: "GTP", charge: -4, longName: "guanosine triphosphate", aliases: ["guanosine triphosphate"],
-            transport: nil,
-            chargeNote: "GTP is mostly GTP4- at pH 7.2; no published mobility (ATP's D is a close estimate): supply D"),
-        Ion(name: "phosphocreatine", charge: -2, longName: "phosphocreatine", aliases: ["PCr", "creatine phosphate", "phosphocreatine"],
-            transport: nil, chargeNote: "phosphocreatine is 2- at pH 7.2; no published mobility: supply D"),
     ]
 
     /// Neutral solutes: they count for osmolarity and are accepted (and ignored) by electrical calculations.
+    /// Zwitterions at physiological pH (glycine, taurine, glutamine, creatine, biocytin: an α-carboxylate and an
+    /// α-ammonium, pKa's ≈ 2 and 9–10) carry no net charge and are listed here.
     static let neutralSolutes: [Ion] = [
         Ion(name: "glucose", charge: 0, longName: "D-glucose", aliases: ["dextrose", "D-glucose"], transport: nil),
         Ion(name: "sucrose", charge: 0, longName: "sucrose", aliases: [], transport: nil),
         Ion(name: "mannitol", charge: 0, longName: "D-mannitol", aliases: [], transport: nil),
+        Ion(name: "sorbitol", charge: 0, longName: "D-sorbitol", aliases: ["D-sorbitol", "glucitol"], transport: nil),
         Ion(name: "urea", charge: 0, longName: "urea", aliases: [], transport: nil),
         Ion(name: "glycerol", charge: 0, longName: "glycerol", aliases: [], transport: nil),
+        Ion(name: "thiourea", charge: 0, longName: "thiourea", aliases: ["thiocarbamide"], transport: nil),
+        Ion(name: "myo-inositol", charge: 0, longName: "myo-inositol", aliases: ["inositol", "myoinositol"], transport: nil),
+        Ion(name: "taurine", charge: 0, longName: "taurine (zwitterion)", aliases: [], transport: nil),
+        Ion(name: "glycine", charge: 0, longName: "glycine (zwitterion)", aliases: ["gly"], transport: nil),
+        Ion(name: "glutamine", charge: 0, longName: "L-glutamine (zwitterion)", aliases: ["L-glutamine", "gln"], transport: nil),
+        Ion(name: "creatine", charge: 0, longName: "creatine (zwitterion)", aliases: [], transport: nil),
+        Ion(name: "biocytin", charge: 0, longName: "biocytin (ε-biotinoyl-L-lysine, zwitterion)", aliases: ["biotinyl-lysine"], transport: nil),
     ]
 }

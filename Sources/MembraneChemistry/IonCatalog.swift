@@ -22,11 +22,28 @@ public struct IonCatalog: Sendable {
     }
 
     /// The built-in catalog.
-    public static let standard = IonCatalog(inorganicIons + organicIons + neutralSolutes)
+    public static let standard = IonCatalog(inorganicIons + organicIons + estimatedIons + neutralSolutes)
 
     /// Normalises a name for lookup: lower case, without white space, `^`, `_`, `[`, `]` and `·`.
     static func normalize(_ name: String) -> String {
-        String(name.lowercased().filter { !$0.isWhitespace && !"^_[]·".contains($0) })
+        if let ascii = normalizeASCII(name) { return ascii }
+        return String(name.lowercased().filter { !$0.isWhitespace && !"^_[]·".contains($0) })
+    }
+
+    /// ``normalize(_:)`` of an ASCII name, byte by byte (each byte a character but CR LF, which both rules drop), or
+    /// nil for other names.
+    static func normalizeASCII(_ name: String) -> String? {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var n = 0
+            for b in bytes where !(b == 0x20 || (0x09...0x0D).contains(b) || b == UInt8(ascii: "^") || b == UInt8(ascii: "_")
+                                   || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")) {
+                buffer[n] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b + 32 : b
+                n += 1
+            }
+            return n
+        }
     }
 
     /// The keys under which `ion` is found: its name, long name, aliases, and the same with charge
@@ -74,7 +91,8 @@ public struct IonCatalog: Sendable {
     }
 }
 
-/// Levenshtein distance between two strings (insertions, deletions, substitutions).
+/// Levenshtein distance between two strings (insertions, deletions, substitutions); also used to suggest
+/// the closest known key of a request.
 public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }

@@ -16,7 +16,9 @@ import MembraneUnits
 ///   known defects corrected (HPO₄²⁻ gets Barry's 0.39, not H₂PO₄⁻'s 33; Barry's ratios of multivalent
 ///   ions are not divided by |z| a second time). Use it to compare with LJPcalc.
 ///
-/// A D written in the solution (`K(D=1.9e-9)=140`, `X(z=+1,D=1e-9)=5`) always overrides the table.
+/// A D written in the solution (`K(D=1.9e-9)=140`, `X(z=+1,D=1e-9)=5`) always overrides the table. An ion
+/// that `barry` or `ljpcalc` does not list takes the catalog's datum (published, or an estimate), and its
+/// source says so.
 public struct MobilityTable: Sendable, Hashable {
     public let name: String
     public let source: String
@@ -24,24 +26,26 @@ public struct MobilityTable: Sendable, Hashable {
     let relative: [String: Double]
     /// λ°/|z| in S·cm²/mol by canonical ion name, when the table gives conductivities.
     let conductivities: [String: Double]
-    /// Whether ions missing from the table fall back to the catalog.
-    let fallsBackToCatalog: Bool
+    /// Whether this is the catalog's own data (the other tables fall back to it, saying so, for ions they lack).
+    let isCatalog: Bool
 
-    /// The D at 25 °C this table assigns to `ion`, and where it came from; nil when no datum exists.
-    public func diffusion(for ion: Ion) -> (d: Diffusivity, source: String)? {
+    /// The D at 25 °C this table assigns to `ion`, where it came from, and, for an estimate, its plausible
+    /// relative error (``Ion/transportUncertainty``); nil when no datum exists.
+    public func diffusion(for ion: Ion) -> (d: Diffusivity, source: String, uncertainty: Double?)? {
         if ion.transportSource.hasPrefix("user-supplied"), let d = ion.diffusionCoefficient {
-            return (d, "user-supplied D")
+            return (d, "user-supplied D", nil)
         }
         let z = Double(abs(ion.charge))
         if ion.charge != 0, let lambda = conductivities[ion.name] {
-            return (MobilityTable.diffusion(equivalentConductivity: lambda, z: z), "\(name): λ°/|z| = \(lambda)")
+            return (MobilityTable.diffusion(equivalentConductivity: lambda, z: z), "\(name): λ°/|z| = \(lambda)", nil)
         }
         if let u = relative[ion.name] {
             let dK = MobilityTable.diffusion(equivalentConductivity: 73.5, z: 1)
-            return (Diffusivity(storedValue: u * dK.squareMetresPerSecond), "\(name): u/u_K = \(u)")
+            return (Diffusivity(storedValue: u * dK.squareMetresPerSecond), "\(name): u/u_K = \(u)", nil)
         }
-        if fallsBackToCatalog, let d = ion.diffusionCoefficient {
-            return (d, ion.transportSource)
+        if let d = ion.diffusionCoefficient {
+            let source = isCatalog ? ion.transportSource : "not in the '\(name)' table: catalog, \(ion.transportSource)"
+            return (d, source, ion.transportUncertainty)
         }
         return nil
     }
@@ -54,7 +58,7 @@ public struct MobilityTable: Sendable, Hashable {
 
     public static let catalog = MobilityTable(
         name: "catalog", source: "Membrane's ion catalog (membrane ions)", relative: [:], conductivities: [:],
-        fallsBackToCatalog: true)
+        isCatalog: true)
 
     /// Barry's JPCalc relative mobilities (see the type's documentation for sources).
     public static let barry = MobilityTable(
@@ -67,9 +71,9 @@ public struct MobilityTable: Sendable, Hashable {
             "Cl": 1.039, "F": 0.753, "Br": 1.063, "I": 1.045, "NO3": 0.972, "OH": 2.69, "HCO3": 0.605,
             "H2PO4": 0.45, "HPO4": 0.390, "SO4": 0.544, "acetate": 0.556, "gluconate": 0.33,
             "aspartate": 0.30, "glutamate": 0.26, "HEPES": 0.30, "MES": 0.37, "MOPS": 0.35,
-            "isethionate": 0.52, "methanesulfonate": 0.664, "citrate": 0.318, "EGTA": 0.24, "ATP": 0.15,
+            "isethionate": 0.52, "methanesulfonate": 0.664, "methylsulfate": 0.664, "citrate": 0.318, "EGTA": 0.24, "ATP": 0.15,
         ],
-        conductivities: [:], fallsBackToCatalog: false)
+        conductivities: [:], isCatalog: false)
 
     /// LJPcalc 2.2's table (Lange 15th ed. Table 8.32, then Barry), defects corrected.
     public static let ljpcalc = MobilityTable(
@@ -78,15 +82,16 @@ public struct MobilityTable: Sendable, Hashable {
         relative: [
             "NMDG": 0.33, "Tris": 0.40, "choline": 0.51, "gluconate": 0.33, "aspartate": 0.30, "glutamate": 0.26,
             "HEPES": 0.30, "MES": 0.37, "MOPS": 0.35, "isethionate": 0.52, "EGTA": 0.24, "ATP": 0.15, "HPO4": 0.39,
+            "methylsulfate": 0.664,
         ],
         conductivities: [
             "H": 350.1, "Li": 38.69, "Na": 50.11, "K": 73.5, "Rb": 77.8, "Cs": 77.3, "NH4": 73.7,
             "Ca": 59.5, "Mg": 53.06, "Ba": 63.9, "Sr": 59.46, "Zn": 52.8,
             "Br": 78.1, "Cl": 76.31, "I": 76.9, "F": 55.4, "NO3": 71.42, "OH": 198, "HCO3": 44.5,
             "H2PO4": 33, "SO4": 80, "acetate": 41, "methanesulfonate": 48.8, "citrate": 70.2,
-            "TEA": 32.6, "TMA": 44.9,
+            "TEA": 32.6, "TMA": 44.9, "lactate": 38.8,
         ],
-        fallsBackToCatalog: false)
+        isCatalog: false)
 
     public static let all: [MobilityTable] = [.catalog, .barry, .ljpcalc]
 

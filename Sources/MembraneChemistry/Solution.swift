@@ -28,16 +28,14 @@ public struct Solution: Sendable, Hashable {
                 field: String = "solution") throws {
         self.components = []
         for (name, value) in pairs {
-            try MembraneError.requireNonNegative(value, field: "\(field).\(name)",
-                                                 allowed: "a finite concentration ≥ 0 mM")
+            try MembraneError.requireConcentration(value, field: "\(field).\(name)")
             try add(catalog.lookup(name, field: field), .millimolar(value))
         }
     }
 
     /// Adds a species; throws if it is already present or the concentration is invalid.
     public mutating func add(_ ion: Ion, _ concentration: Concentration) throws {
-        try MembraneError.requireNonNegative(concentration.millimolar, field: ion.name,
-                                             allowed: "a finite concentration ≥ 0 mM")
+        try MembraneError.requireConcentration(concentration.millimolar, field: ion.name)
         guard !components.contains(where: { $0.ion.name == ion.name }) else {
             throw MembraneError.invalidValue(field: ion.name, value: "listed twice",
                                              allowed: "each species once per solution")

@@ -31,7 +31,11 @@ public struct SolutionParser: Sendable {
 
     /// Parses `text`; `field` names the option in errors (`inside`, `pipette`, ...).
     public func parse(_ text: String, field: String) throws -> Solution {
-        let entries = try splitEntries(text, field: field)
+        try parse(entries: try splitEntries(text, field: field), text: text, field: field)
+    }
+
+    /// Parses `text` already split (``splitEntries(_:field:)``).
+    public func parse(entries: [String], text: String, field: String) throws -> Solution {
         guard !entries.isEmpty else {
             throw MembraneError.invalidValue(field: field, value: text,
                                              allowed: "at least one NAME=VALUE pair, e.g. \"K=140, Cl=140\"")
@@ -49,6 +53,7 @@ public struct SolutionParser: Sendable {
 
     /// Splits on commas and semicolons that are not inside parentheses.
     public func splitEntries(_ text: String, field: String) throws -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return try splitASCIIEntries(text, field: field) }
         var entries: [String] = []
         var current = ""
         var depth = 0
@@ -74,9 +79,53 @@ public struct SolutionParser: Sendable {
         return entries.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
+    /// ``splitEntries(_:field:)`` of ASCII text, byte by byte: each byte is a character (CR LF, the one pair that is
+    /// a single character, is neither a separator nor a parenthesis), so the pieces are the same.
+    func splitASCIIEntries(_ text: String, field: String) throws -> [String] {
+        var entries: [String] = []
+        var depth = 0
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var i = start
+        /// The piece before `i`, trimmed (ASCII white space), unless empty.
+        func take() {
+            var a = start, b = i
+            while a < b, Self.isSpace(bytes[a]) { a = bytes.index(after: a) }
+            while b > a, Self.isSpace(bytes[bytes.index(before: b)]) { b = bytes.index(before: b) }
+            if a < b { entries.append(String(text[a..<b])) }
+        }
+        while i < bytes.endIndex {
+            switch bytes[i] {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                guard depth >= 0 else {
+                    throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
+                }
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
+                if depth == 0 {
+                    take()
+                    start = bytes.index(after: i)
+                }
+            default: break
+            }
+            i = bytes.index(after: i)
+        }
+        guard depth == 0 else {
+            throw MembraneError.invalidValue(field: field, value: text, allowed: "balanced parentheses")
+        }
+        take()
+        return entries
+    }
+
+    /// White space as ``String/trimmingWhitespace()`` trims it, for ASCII bytes.
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+
     /// Parses one `NAME[(z=..,D=..)]=VALUE[UNIT]` entry.
     func parseEntry(_ entry: String, field: String) throws -> (Ion, Concentration) {
-        guard let equals = entry.lastIndex(of: "="), !entry[..<equals].isEmpty else {
+        // In ASCII text the last "=" byte is the last "=" character.
+        let lastEquals = entry.utf8.allSatisfy({ $0 < 0x80 }) ? entry.utf8.lastIndex(of: UInt8(ascii: "=")) : entry.lastIndex(of: "=")
+        guard let equals = lastEquals, !entry[..<equals].isEmpty else {
             throw MembraneError.invalidValue(field: field, value: entry,
                                              allowed: "NAME=VALUE, e.g. K=140 or Ca=100nM")
         }
@@ -106,7 +155,7 @@ public struct SolutionParser: Sendable {
     func resolveIon(named name: String, attributes: [String: String], field: String, entryField: String) throws -> Ion {
         let charge = try attributes["z"].map { text -> Int in
             let t = text.hasPrefix("+") ? String(text.dropFirst()) : text
-            guard let z = Int(t), (-6...6).contains(z) else {
+            guard let z = Int(t), Ion.validCharges.contains(z) else {
                 throw MembraneError.invalidValue(field: "\(entryField).z", value: text,
                                                  allowed: "an integer charge from -6 to +6")
             }
@@ -138,7 +187,6 @@ public struct SolutionParser: Sendable {
             throw MembraneError.invalidValue(field: field, value: name,
                                              allowed: "a custom ion name of letters, digits, '-', '+' or '_', starting with a letter")
         }
-        return Ion(name: name, charge: charge, transport: diffusion.map { .diffusion($0) },
-                   transportSource: diffusion == nil ? "" : "user-supplied D", isCustom: true)
+        return try Ion.custom(name: name, charge: charge, diffusion: diffusion, field: "\(entryField).z")
     }
 }

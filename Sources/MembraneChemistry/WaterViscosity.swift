@@ -11,6 +11,10 @@ import RealModule
 /// Every ion gets the same factor, so ratios of mobilities — and therefore liquid junction
 /// potentials — do not change: the correction only matters for absolute fluxes and times.
 public enum WaterViscosity {
+    /// The range the fit was made over (°C); Membrane uses it from −40 to 150 °C (``Domain/celsius``), where it
+    /// stays finite (its pole is at −133 °C) and the outputs that use it say when they extrapolate.
+    public static let fittedCelsius: ClosedRange<Double> = 0...100
+
     /// η in Pa·s at `kelvin`.
     public static func pascalSeconds(kelvin: Double) -> Double {
         2.414e-5 * Double.pow(10, 247.8 / (kelvin - 140))

@@ -20,10 +20,10 @@ extension CellPreset {
         permeabilities: [("K", 1), ("Na", 0.04), ("Cl", 0.45)],
         radius: .micrometres(10),
         sources: [
-            ("concentrations", "Purves et al., Neuroscience, 6th ed. (2018), Table 2.1 (mammalian neuron: K 140/5, Na 5–15/145, Cl 4–30/110, Ca 0.0001/1–2 mM); the values chosen within those ranges are the worked examples of seed 001 (K 140/5, Cl 7/120, Ca 0.1 µM/1.5 mM; E_Na ≈ +67 mV ⇒ Na_i ≈ 12 mM)"),
-            ("resting potential", "−65 to −70 mV (seed 001: V_m = −65 mV; seed 004: −70 mV; Purves 2018 ch. 2)"),
+            ("concentrations", "Purves et al., Neuroscience, 6th ed. (2018), Table 2.1 (mammalian neuron: K 140/5, Na 5–15/145, Cl 4–30/110, Ca 0.0001/1–2 mM); values chosen within or near those ranges: K 140/5, Na 12/145 (E_Na ≈ +67 mV), Cl 7/120, Ca 0.1 µM/1.5 mM"),
+            ("resting potential", "−65 to −70 mV (Purves et al. 2018, ch. 2)"),
             ("permeabilities", "P_K : P_Na : P_Cl = 1 : 0.04 : 0.45, Hodgkin & Katz 1949, J. Physiol. 108:37 (squid axon at rest; the standard textbook ratios for neurons)"),
-            ("radius", "10 µm soma radius, a typical small neuron (seed 004)"),
+            ("radius", "10 µm soma radius, a choice for a typical small neuron"),
         ])
 
     /// The squid giant axon of Hodgkin, Huxley and Katz.

@@ -50,13 +50,12 @@ public struct CellPreset: Sendable {
         let delta = t.kelvin - temperature.kelvin
         guard abs(delta) > 10 else { return nil }
         return "\(name) is a preparation at \(formatCelsius(temperature)); running it at \(formatCelsius(t)) "
-            + "changes RT/F by \(Int((delta / temperature.kelvin * 100).rounded())) % but not the concentrations, "
+            + "changes RT/F by \(Format.number((delta / temperature.kelvin * 100).rounded())) % but not the concentrations, "
             + "which a real cell at that temperature would not keep"
     }
 
     private func formatCelsius(_ t: Temperature) -> String {
-        let c = (t.celsius * 10).rounded() / 10
-        return c == c.rounded() ? "\(Int(c)) °C" : "\(c) °C"
+        "\(Format.number((t.celsius * 10).rounded() / 10)) °C"
     }
 }
 

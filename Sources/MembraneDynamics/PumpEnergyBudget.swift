@@ -30,7 +30,7 @@ public struct PumpEnergyBudget: Sendable {
     public var beyondStall: Bool { work.total.joulesPerMole >= abs(atp.deltaG.joulesPerMole) }
 
     /// The budget at `state` of the scenario (nil when it has no pump or lacks Na or K).
-    public init?(state: CellState, scenario: Scenario) {
+    public init?(state: borrowing CellState, scenario: borrowing Scenario) {
         guard scenario.pump != nil, let na = scenario.index(of: "Na"), let k = scenario.index(of: "K"),
               let work = try? PumpCycleWork.naKATPase(sodiumInside: state.inside[na], sodiumOutside: state.outside[na],
                                                       potassiumInside: state.inside[k], potassiumOutside: state.outside[k],

@@ -146,7 +146,7 @@ public struct Scenario: Sendable {
         try MembraneError.requireNonNegative(p, field: "pump-rate", allowed: "a dimensionless pump rate P ≥ 0")
         guard let g = sodiumConductance else {
             throw MembraneError.invalidValue(field: "pump-rate", value: "\(p)",
-                allowed: "a scenario with an ohmic Na leak (P = F·J/(g_Na·RT/F)); use --pump-current-uA-per-cm2 otherwise")
+                allowed: "a scenario with an ohmic Na leak (P = F·J/(g_Na·RT/F)); use `pump-current-uA-per-cm2` otherwise")
         }
         guard pump != nil else {
             throw MembraneError.invalidValue(field: "pump-rate", value: "\(p)", allowed: "a scenario with a Na/K pump")

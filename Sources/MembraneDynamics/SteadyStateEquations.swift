@@ -58,6 +58,12 @@ struct SteadyStateEquations {
     }
 
     func residual(_ x: [Double], _ f: inout [Double], _ ws: Workspace) {
+        // The number of ions as a constant for the usual three (the loops unrolled), else as a variable.
+        if n == 3 { residual(x, &f, ws, ions: 3) } else { residual(x, &f, ws, ions: n) }
+    }
+
+    @inline(__always)
+    func residual(_ x: [Double], _ f: inout [Double], _ ws: Workspace, ions n: Int) {
         let potential = x[0] * system.vt
         let v = Double.exp(x[n + 1])
         do {
@@ -71,7 +77,8 @@ struct SteadyStateEquations {
                 charge += system.z[j] * ci[j] * v
                 bathOsmoles += co[j] * (system.waterTotal - v)
             }
-            system.evaluateMembrane(system.natural(volume: v), potential: potential, states: ws.rates, ws, rates: ws.rates)
+            system.evaluateMembrane(system.natural(volume: v), potential: potential, states: ws.rates, ws, rates: ws.rates,
+                                    partials: nil, ions: n)
             for j in 0..<n {
                 f[1 + j] = pathway[j] ? phi[j] / fluxScale[j] : x[1 + j] + x[n + 1] - Double.log(initialAmounts[j])
             }

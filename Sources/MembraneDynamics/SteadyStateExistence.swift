@@ -55,18 +55,12 @@ public enum SteadyStateExistence {
         return excess < -1e-9 * system.osmOutFixed
     }
 
-    /// The pump rates (as multiples of the scenario's rate) for which a finite-volume steady state exists,
-    /// found on a logarithmic grid from 10⁻⁴ to 10³ times the reference rate and refined by Brent's method.
+    /// The pump rates for which a finite-volume steady state exists, found on a logarithmic grid from 10⁻⁴ to 10³
+    /// times ``referenceRate(_:)`` and refined by Brent's method. The result does not depend on the scenario's own
+    /// pump rate (`pump.maximalRate`) nor on `pumpActivity`: every rate tried replaces both.
     public static func pumpRateRange(_ scenario: Scenario) -> PumpRateRange? {
         guard var pump = scenario.pump, case .infinite = scenario.bath else { return nil }
-        let reference: Double
-        if pump.maximalRate > 0 {
-            reference = pump.maximalRate
-        } else if let g = scenario.sodiumConductance {
-            reference = g * scenario.conditions.thermalVoltage / scenario.conditions.faraday
-        } else {
-            reference = 1e-7
-        }
+        let reference = referenceRate(scenario)
         var warm: [Double]? = nil
         func excess(_ rate: Double) -> Double? {
             var s = scenario
@@ -100,6 +94,21 @@ public enum SteadyStateExistence {
         return PumpRateRange(scenario: scenario, intervals: intervals.map {
             .init(lower: $0.0, upper: $0.1, includesLower: $0.0 == 0 && zeroIncluded)
         })
+    }
+
+    /// The scale of the grid of ``pumpRateRange(_:)``, in mol·m⁻²·s⁻¹: the Na⁺ leak's natural flux, Σ g·(RT/F)/F
+    /// over ohmic Na⁺ leaks (Keener & Sneyd's P = 1) plus Σ P·[Na⁺]_out over GHK Na⁺ leaks; 10⁻⁷ (≈ 1 µA/cm² of pump
+    /// current) when there is none. A property of the cell and its bath, never of the pump's own rate.
+    static func referenceRate(_ scenario: Scenario) -> Double {
+        var rate = 0.0
+        let na = scenario.index(of: "Na")
+        for leak in scenario.leaks where leak.ion == "Na" {
+            switch leak.kind {
+            case .ohmic(let g): rate += g.siemensPerSquareMetre * scenario.conditions.thermalVoltage / scenario.conditions.faraday
+            case .ghk(let p): rate += p.metresPerSecond * (na.map { scenario.outside[$0].millimolar } ?? 0)
+            }
+        }
+        return rate > 0 && rate.isFinite ? rate : 1e-7
     }
 
     static func refine(_ a: Double, _ b: Double, _ fa: Double?, _ f: (Double) -> Double?) -> Double {
@@ -138,6 +147,11 @@ public struct PumpRateRange: Sendable {
     }
     public var scenario: Scenario
     public var intervals: [Interval]
+
+    public init(scenario: Scenario, intervals: [Interval]) {
+        self.scenario = scenario
+        self.intervals = intervals
+    }
 
     /// A rate J (mol·m⁻²·s⁻¹) as Keener & Sneyd's dimensionless P (nil without an ohmic Na leak).
     public func dimensionless(_ rate: Double) -> Double? {

@@ -302,7 +302,10 @@ public struct BDFIntegrator<System: ODESystem> {
         var w: [Double] = [], y: [Double] = [], f: [Double] = []
         swap(&w, &workspace); swap(&y, &iterate); swap(&f, &rhs)
         let outcome = w.withUnsafeMutableBufferPointer { w in
-            advance(w.baseAddress!, &y, &f)
+            // The dimension as a constant for small systems (the loops over it unrolled), else as a variable.
+            if n == 3 { return advance(w.baseAddress!, &y, &f, dimension: 3) }
+            if n == 4 { return advance(w.baseAddress!, &y, &f, dimension: 4) }
+            return advance(w.baseAddress!, &y, &f, dimension: n)
         }
         swap(&w, &workspace); swap(&y, &iterate); swap(&f, &rhs)
         return outcome
@@ -326,15 +329,16 @@ public struct BDFIntegrator<System: ODESystem> {
     }
 
     /// Solves (I − c·J)·x = b in place at `x`, c and J those of the factorisation (passive rows x_p = b_p + c·J_pa·x_a).
-    @inlinable mutating func solveIteration(_ x: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>) {
-        lu.solve(x)
+    @inlinable @inline(__always)
+    mutating func solveIteration(_ x: UnsafeMutablePointer<Double>, _ w: UnsafeMutablePointer<Double>, dimension n: Int) {
+        lu.solve(x, dimension: n)
     }
 
     /// The simplified Newton iteration for d at t_new (scipy's `solve_bdf_system`): whether it converged and
     /// the number of iterations; the iterate is left in `y`, d in the workspace.
-    @inlinable mutating func newton(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double],
+    @inlinable @inline(__always)
+    mutating func newton(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double], dimension n: Int,
                                     at tNew: Double, c: Double) -> (converged: Bool, iterations: Int) {
-        let n = self.n
         let predicted = w + oPredicted, weight = w + oScale, psi = w + oPsi, d = w + oCorrection, dy = w + oWork
         y.withUnsafeMutableBufferPointer { y in
             for i in 0..<n { y[i] = predicted[i]; d[i] = 0 }
@@ -355,7 +359,7 @@ public struct BDFIntegrator<System: ODESystem> {
                 }
             }
             if !finite { return (false, k + 1) }
-            solveIteration(dy, w)
+            solveIteration(dy, w, dimension: n)
             let dyNorm = Self.weightedNorm(dy, weight, n)
             if !dyNorm.isFinite { return (false, k + 1) }
             var rate = -1.0, tolerance = newtonTolerance
@@ -405,8 +409,9 @@ public struct BDFIntegrator<System: ODESystem> {
     }
 
     /// One accepted step on the workspace `w`, the iterate `y` and its derivative `f` (see ``step()``).
-    @inlinable mutating func advance(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double]) -> StepOutcome {
-        let n = self.n
+    @inlinable @inline(__always)
+    mutating func advance(_ w: UnsafeMutablePointer<Double>, _ y: inout [Double], _ f: inout [Double],
+                          dimension n: Int) -> StepOutcome {
         let t = _time
         let differences = w + oDifferences, predicted = w + oPredicted, weight = w + oScale, psi = w + oPsi
         let correction = w + oCorrection, atol = w + oAtol
@@ -461,7 +466,7 @@ public struct BDFIntegrator<System: ODESystem> {
             var converged = false
             while true {
                 if !luValid { factor(w, c: c) }
-                (converged, iterations) = newton(w, &y, &f, at: tNew, c: c)
+                (converged, iterations) = newton(w, &y, &f, dimension: n, at: tNew, c: c)
                 if converged || jacobianFresh { break }
                 // Jacobian at the predicted point (scipy: self.jac(t_new, y_predict)); y is free as the state buffer.
                 y.withUnsafeMutableBufferPointer { y in

@@ -223,7 +223,14 @@ public struct Integrator<System: ODESystem> {
         // works on raw pointers while it calls the system.
         var w: [Double] = [], input: [Double] = [], rhs: [Double] = [], next: [Double] = []
         swap(&w, &workspace); swap(&input, &stageState); swap(&rhs, &stageRHS); swap(&next, &yNew)
-        let outcome = w.withUnsafeMutableBufferPointer { w in attempt(w.baseAddress!, &input, &rhs, &next) }
+        let outcome = w.withUnsafeMutableBufferPointer { w in
+            // The dimension and stage count as constants for small systems and the six stages of Rodas4 (the loops
+            // over them unrolled), else as variables.
+            let stages = solver.tableau.stages
+            if stages == 6 && n == 3 { return attempt(w.baseAddress!, &input, &rhs, &next, dimension: 3, stages: 6) }
+            if stages == 6 && n == 4 { return attempt(w.baseAddress!, &input, &rhs, &next, dimension: 4, stages: 6) }
+            return attempt(w.baseAddress!, &input, &rhs, &next, dimension: n, stages: stages)
+        }
         swap(&w, &workspace); swap(&input, &stageState); swap(&rhs, &stageRHS); swap(&next, &yNew)
         return outcome
     }
@@ -234,9 +241,9 @@ public struct Integrator<System: ODESystem> {
     ///     E·kᵢ = f(t + cᵢh, y + Σⱼ<ᵢ aᵢⱼkⱼ) + Σⱼ<ᵢ (Cᵢⱼ/h)·kⱼ + h·dᵢ·∂f/∂t
     ///
     /// and accepts y + Σ mᵢkᵢ when the error estimate Σ eᵢkᵢ is within the tolerances.
-    @inlinable mutating func attempt(_ w: UnsafeMutablePointer<Double>, _ input: inout [Double], _ rhs: inout [Double],
-                                     _ next: inout [Double]) -> StepOutcome {
-        let s = solver.tableau.stages, n = self.n
+    @inlinable @inline(__always)
+    mutating func attempt(_ w: UnsafeMutablePointer<Double>, _ input: inout [Double], _ rhs: inout [Double],
+                          _ next: inout [Double], dimension n: Int, stages s: Int) -> StepOutcome {
         let gamma = solver.tableau.gamma, order = solver.tableau.order, rtol = solver.relativeTolerance
         let k = w + oK, atol = w + oAtol, a = w + oA, c = w + oC, times = w + oTimes, d = w + oD, m = w + oM, e = w + oE
         let scaledC = w + oScaledC
@@ -291,7 +298,7 @@ public struct Integrator<System: ODESystem> {
                                 out[i] = v
                             }
                         }
-                        if n > 0 { lu.solve(out.baseAddress!) }
+                        if n > 0 { lu.solve(out.baseAddress!, dimension: n) }
                         for i in 0..<n {
                             let v = out[i]
                             if !v.isFinite { stageFinite = false }

@@ -33,6 +33,13 @@ public protocol IterationMatrixFactorization: Sendable {
     var isSingular: Bool { get }
     /// Solves E·x = b in place at `x` (all n components).
     func solve(_ x: UnsafeMutablePointer<Double>)
+    /// The same, told n (the caller's constant, so that a small system's loops can unroll).
+    func solve(_ x: UnsafeMutablePointer<Double>, dimension n: Int)
+}
+
+extension IterationMatrixFactorization {
+    @inlinable @inline(__always)
+    public func solve(_ x: UnsafeMutablePointer<Double>, dimension n: Int) { solve(x) }
 }
 
 extension DenseMatrix: JacobianMatrix {
@@ -64,7 +71,8 @@ extension DenseMatrix: JacobianMatrix {
 public struct DenseIterationMatrix: IterationMatrixFactorization {
     public typealias Matrix = DenseMatrix
     /// The LU of the active block E_aa.
-    public private(set) var lu: LUDecomposition
+    @inlinable public var lu: LUDecomposition { _lu }
+    @usableFromInline var _lu: LUDecomposition
     @usableFromInline let n: Int
     @usableFromInline let na: Int
     /// J_pa, (n − na) × na, row-major, and d and s of the last factorisation.
@@ -75,16 +83,17 @@ public struct DenseIterationMatrix: IterationMatrixFactorization {
     public init(dimension n: Int, activeDimension na: Int) {
         self.n = n
         self.na = na
-        lu = LUDecomposition(size: na)
+        _lu = LUDecomposition(size: na)
         passive = [Double](repeating: 0, count: (n - na) * na)
     }
 
-    public var isSingular: Bool { lu.isSingular }
+    @inlinable public var isSingular: Bool { _lu.isSingular }
 
+    @inlinable
     public mutating func factor(_ j: DenseMatrix, diagonal d: Double, scale s: Double) {
         let n = self.n, na = self.na
         j.storage.withUnsafeBufferPointer { src in
-            lu.setFactors { a in
+            _lu.setFactors { a in
                 for r in 0..<na {
                     for c in 0..<na { a[r * na + c] = -s * src[r * n + c] }
                     a[r * na + r] += d
@@ -98,14 +107,31 @@ public struct DenseIterationMatrix: IterationMatrixFactorization {
                 }
             }
         }
-        lu.factorInPlace()
+        _lu.factorInPlace()
         diagonal = d
         scale = s
     }
 
     @inlinable
     public func solve(_ x: UnsafeMutablePointer<Double>) {
-        lu.solve(x)
+        _lu.solve(x)
+        solvePassive(x)
+    }
+
+    @inlinable @inline(__always)
+    public func solve(_ x: UnsafeMutablePointer<Double>, dimension n: Int) {
+        precondition(n == self.n, "the iteration matrix has dimension \(self.n), not \(n)")
+        if na == n {
+            _lu.solve(x, size: n)
+        } else {
+            _lu.solve(x)
+            solvePassive(x)
+        }
+    }
+
+    /// The passive rows, x_p = (b_p + s·J_pa·x_a)/d, after the active block is solved.
+    @inlinable
+    func solvePassive(_ x: UnsafeMutablePointer<Double>) {
         if na == n { return }
         let na = self.na, s = scale, d = diagonal
         passive.withUnsafeBufferPointer { p in

@@ -17,9 +17,11 @@ public struct LUDecomposition: Sendable {
     @usableFromInline var _inverseDiagonal: [Double]
     /// True when a pivot was exactly zero or not finite: the matrix is singular (or nearly so
     /// beyond what double precision can represent) and ``solve(_:)`` must not be trusted.
-    public private(set) var isSingular: Bool
+    @inlinable public var isSingular: Bool { _isSingular }
     /// The smallest |pivot| divided by the largest, a cheap indicator of ill-conditioning.
-    public private(set) var pivotRatio: Double
+    @inlinable public var pivotRatio: Double { _pivotRatio }
+    @usableFromInline var _isSingular: Bool
+    @usableFromInline var _pivotRatio: Double
 
     /// An unfactored workspace of size n (call ``factor(_:)`` before solving).
     public init(size n: Int) {
@@ -27,8 +29,8 @@ public struct LUDecomposition: Sendable {
         self._factors = [Double](repeating: 0, count: n * n)
         self._pivots = Array(0..<n)
         self._inverseDiagonal = [Double](repeating: 0, count: n)
-        self.isSingular = true
-        self.pivotRatio = 0
+        self._isSingular = true
+        self._pivotRatio = 0
     }
 
     /// Factors `a` (square).
@@ -50,11 +52,13 @@ public struct LUDecomposition: Sendable {
     }
 
     /// Fills the factor storage directly (then call ``factorInPlace()``).
+    @inlinable
     public mutating func setFactors(_ fill: (UnsafeMutableBufferPointer<Double>) -> Void) {
         _factors.withUnsafeMutableBufferPointer { fill($0) }
     }
 
     /// Factors whatever `factors` holds (used after filling it directly).
+    @inlinable
     public mutating func factorInPlace() {
         let n = size
         var result = (singular: false, smallest: Double.infinity, largest: 0.0)
@@ -66,18 +70,31 @@ public struct LUDecomposition: Sendable {
                 }
             }
         }
-        isSingular = result.singular
-        pivotRatio = result.singular || result.largest == 0 ? 0 : result.smallest / result.largest
+        _isSingular = result.singular
+        _pivotRatio = result.singular || result.largest == 0 ? 0 : result.smallest / result.largest
     }
 
     /// Factors the n × n row-major matrix at `a` in place (L below the diagonal, U on and above), writing the
     /// pivots and the reciprocals of U's diagonal: the algorithm of ``factorInPlace()`` on raw storage, for callers
     /// that keep many small matrices in one array (``BlockDiagonalIterationMatrix``). Returns whether a pivot was zero
     /// or not finite, and the smallest and largest |pivot|.
-    @discardableResult
+    @inlinable @discardableResult
     public static func factor(_ a: UnsafeMutablePointer<Double>, pivots piv: UnsafeMutablePointer<Int>,
                               inverseDiagonal inv: UnsafeMutablePointer<Double>,
                               size n: Int) -> (singular: Bool, smallest: Double, largest: Double) {
+        // The size as a constant for the small systems Membrane solves (the loops unrolled), else as a variable.
+        switch n {
+        case 3: return factor(a, pivots: piv, inverseDiagonal: inv, constantSize: 3)
+        case 4: return factor(a, pivots: piv, inverseDiagonal: inv, constantSize: 4)
+        case 5: return factor(a, pivots: piv, inverseDiagonal: inv, constantSize: 5)
+        default: return factor(a, pivots: piv, inverseDiagonal: inv, constantSize: n)
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func factor(_ a: UnsafeMutablePointer<Double>, pivots piv: UnsafeMutablePointer<Int>,
+                       inverseDiagonal inv: UnsafeMutablePointer<Double>,
+                       constantSize n: Int) -> (singular: Bool, smallest: Double, largest: Double) {
         var singular = false
         var smallest = Double.infinity, largest = 0.0
         for k in 0..<n {
@@ -111,7 +128,15 @@ public struct LUDecomposition: Sendable {
     public func solve(_ b: inout [Double]) {
         precondition(b.count == size, "right-hand side size mismatch")
         if size == 0 { return }
-        b.withUnsafeMutableBufferPointer { solve($0.baseAddress!) }
+        b.withUnsafeMutableBufferPointer { x in
+            // The size as a constant for small systems (the substitutions unrolled).
+            switch size {
+            case 3: solve(x.baseAddress!, size: 3)
+            case 4: solve(x.baseAddress!, size: 4)
+            case 5: solve(x.baseAddress!, size: 5)
+            default: solve(x.baseAddress!)
+            }
+        }
     }
 
     /// Solves A·x = b in place for b at `x` (`size` values): for callers that keep their vectors in one
@@ -119,6 +144,19 @@ public struct LUDecomposition: Sendable {
     @inlinable
     public func solve(_ x: UnsafeMutablePointer<Double>) {
         let n = size
+        _factors.withUnsafeBufferPointer { a in
+            _pivots.withUnsafeBufferPointer { piv in
+                _inverseDiagonal.withUnsafeBufferPointer { inv in
+                    guard let a = a.baseAddress, let piv = piv.baseAddress, let inv = inv.baseAddress else { return }
+                    Self.solve(factors: a, pivots: piv, inverseDiagonal: inv, size: n, x)
+                }
+            }
+        }
+    }
+
+    /// ``solve(_:)-(UnsafeMutablePointer<Double>)`` told the size (`size`, a constant the caller knows).
+    @inlinable @inline(__always)
+    public func solve(_ x: UnsafeMutablePointer<Double>, size n: Int) {
         _factors.withUnsafeBufferPointer { a in
             _pivots.withUnsafeBufferPointer { piv in
                 _inverseDiagonal.withUnsafeBufferPointer { inv in

@@ -18,20 +18,32 @@ public enum ChordConductance {
         }
     }
 
-    /// The weighted mean of the reversal potentials.
+    /// The weighted mean of the reversal potentials. Each branch is one ion (a name given twice is an
+    /// error, not two parallel branches); conductances and potentials are divided by their largest
+    /// magnitudes before they are summed, so any finite values (1e308 next to 1e-308) give the mean.
     public static func potential(_ branches: [Branch]) throws -> Voltage {
-        var gSum = 0.0, geSum = 0.0
+        var seen = Set<String>()
         for b in branches {
             try MembraneError.requireNonNegative(b.conductance, field: "conductance.\(b.name)",
-                                                 allowed: "a conductance ≥ 0")
+                                                 allowed: "a finite conductance ≥ 0")
             try MembraneError.requireFinite(b.reversal.volts, field: "reversal.\(b.name)")
-            gSum += b.conductance
-            geSum += b.conductance * b.reversal.volts
+            guard seen.insert(b.name.lowercased()).inserted else {
+                throw MembraneError.invalidValue(field: "conductance", value: "\(b.name) listed twice",
+                                                 allowed: "each ion once (one conductance per ion)")
+            }
         }
-        guard gSum > 0 else {
+        let gMax = branches.map(\.conductance).max() ?? 0
+        guard gMax > 0 else {
             throw MembraneError.invalidValue(field: "conductance", value: "all zero",
                                              allowed: "at least one conductance > 0")
         }
-        return .volts(geSum / gSum)
+        let eMax = max(branches.map { abs($0.reversal.volts) }.max() ?? 0, .leastNormalMagnitude)
+        var gSum = 0.0, geSum = 0.0
+        for b in branches {
+            let w = b.conductance / gMax
+            gSum += w
+            geSum += w * (b.reversal.volts / eMax)
+        }
+        return .volts(geSum / gSum * eMax)
     }
 }

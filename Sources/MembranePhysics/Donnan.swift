@@ -77,7 +77,7 @@ public struct DonnanProblem: Sendable {
             let ion = try catalog.lookup(name, field: "permeant")
             guard let c = outside.components.first(where: { $0.ion.name == ion.name })?.concentration else {
                 throw MembraneError.invalidValue(field: "permeant", value: name,
-                                                 allowed: "an ion present in --outside (write \(ion.name)=0 if it is absent there)")
+                                                 allowed: "an ion present in `outside` (write \(ion.name)=0 if it is absent there)")
             }
             guard !permeants.contains(where: { $0.ion.name == ion.name }) else {
                 throw MembraneError.invalidValue(field: "permeant", value: name, allowed: "each ion once")
@@ -98,14 +98,13 @@ public struct DonnanProblem: Sendable {
 ///     c_j,in = c_j,out · r^{z_j}          (K_in/K_out = Cl_out/Cl_in = r for monovalent ions)
 ///
 /// and the inside is electroneutral, Σ z_j c_j,in + Σ z_k X_k = 0 (Donnan 1911, Z. Elektrochem.
-/// 17:572; Keener & Sneyd, *Mathematical Physiology*, 2nd ed. 2009, §2.6.3; seed 000, "The
-/// Gibbs-Donnan Equilibrium"). The left side increases strictly with ln r, so there is at most one
+/// 17:572; Keener & Sneyd, *Mathematical Physiology*, 2nd ed. 2009, §2.6.3). The left side increases strictly with ln r, so there is at most one
 /// root, found by Brent's method on ln r. With an osmotic compartment the impermeant concentration X
 /// is unknown too and osmotic balance Σ c_in + X = Osm_out closes the system; a finite-volume
 /// equilibrium exists only if the bath itself holds impermeant solute (or a wall resists): otherwise
 /// every permeant-only inside solution is already as concentrated as the bath, and any impermeant
 /// makes the inside hyperosmotic at every volume: the cell swells without bound (Kay 2017, Front.
-/// Cell Dev. Biol. 5:41; seed 003). That case throws ``MembraneError/undefined(field:reason:)``.
+/// Cell Dev. Biol. 5:41). That case throws ``MembraneError/undefined(field:reason:)``.
 public enum Donnan {
     /// Solves `problem` for ideal solutions (activities = concentrations).
     public static func solve(_ problem: DonnanProblem) throws -> DonnanEquilibrium {
@@ -213,7 +212,7 @@ public enum Donnan {
         case .osmotic, .walled:
             guard xRef > 0 else {
                 throw MembraneError.undefined(field: "inside-impermeant",
-                    reason: "no impermeant solute inside: with the volume free to follow water, a compartment holding only permeant ions has no equilibrium volume (it shrinks to nothing or takes any volume); give --inside-impermeant or use --compartment rigid")
+                    reason: "no impermeant solute inside: with the volume free to follow water, a compartment holding only permeant ions has no equilibrium volume (it shrinks to nothing or takes any volume); give `inside-impermeant` or use `compartment` rigid")
             }
             let zMean = chargeRef / xRef
             // h(X) = S(u(X)) + X − Osm_out at impermeant concentration X (osmotic balance residual).
@@ -270,7 +269,7 @@ public enum Donnan {
             guard let xf = free else {
                 let ideal = Format.number(h0 + osmOut)
                 throw MembraneError.undefined(field: "inside-impermeant",
-                    reason: "no finite-volume Gibbs–Donnan equilibrium exists: with the permeant ions alone the inside would already reach \(ideal) mOsm/L against \(Format.number(osmOut)) outside, so any impermeant solute makes it hyperosmotic at every volume and the cell swells without bound (Kay 2017; seed 003). An equilibrium needs impermeant solute in the bath (--outside-impermeant), a cell wall (--wall-relative-volume), or a rigid compartment (--compartment rigid); a living cell avoids this with the Na/K pump (membrane steady-state)")
+                    reason: "no finite-volume Gibbs–Donnan equilibrium exists: with the permeant ions alone the inside would already reach \(ideal) mOsm/L against \(Format.number(osmOut)) outside, so any impermeant solute makes it hyperosmotic at every volume and the cell swells without bound (Kay 2017). An equilibrium needs impermeant solute in the bath (`outside-impermeant`), a cell wall (`wall-relative-volume`), or a rigid compartment (`compartment` rigid); a living cell avoids this with the Na/K pump (membrane steady-state)")
             }
             let u = try logRatio(chargeDensity: zMean * xf, zs: zs, co: co, problem: p)
             return result(p, co: co, u: u, relativeVolume: xRef / xf, osmOut: osmOut, turgor: nil, note: nil)
@@ -298,7 +297,7 @@ public enum Donnan {
             let why = rho == 0 ? "the permeant ions are all of one sign, so electroneutrality would drive them all out"
                 : "the impermeant charge (\(Format.number(rho)) mM) needs a permeant \(missing) to balance it"
             throw MembraneError.undefined(field: "permeant",
-                reason: "no Donnan equilibrium: \(why); make a \(missing) permeant (e.g. --permeant K,Cl)")
+                reason: "no Donnan equilibrium: \(why); make a \(missing) permeant (e.g. `permeant` K,Cl)")
         }
         let zMax = zs.map(abs).max() ?? 1
         let limit = 700 / max(zMax, 1)
@@ -335,7 +334,7 @@ public enum Donnan {
             + p.outsideImpermeants.reduce(0) { $0 + abs($1.charge) * $1.concentration.millimolar }
         if abs(bathCharge) > 1e-9 * max(bathScale, 1) {
             throw MembraneError.invalidValue(field: "outside", value: "net charge \(Format.number(bathCharge)) mM",
-                allowed: "an electroneutral bath (Σ z·c = 0); add the missing counter-ion (e.g. HCO3 or gluconate) or an --outside-impermeant")
+                allowed: "an electroneutral bath (Σ z·c = 0); add the missing counter-ion (e.g. HCO3 or gluconate) or an `outside-impermeant`")
         }
         if case .walled(let v, let e) = p.compartment {
             try MembraneError.requirePositive(v, field: "wall-relative-volume", allowed: "a volume > 0 relative to the reference volume")

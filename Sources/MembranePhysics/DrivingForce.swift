@@ -7,7 +7,7 @@ import RealModule
 ///     DF = V_m − E
 ///
 /// DF > 0 drives an outward current (cation efflux, anion influx); DF < 0 an inward current
-/// (cation influx, anion efflux); DF = 0 none (seed 001, "Driving Force and Ion Flux").
+/// (cation influx, anion efflux); DF = 0 none (Hille 2001, ch. 1).
 /// The Ussing (1949) flux ratio for independent passive movement is
 ///
 ///     J_efflux / J_influx = (a_in / a_out)·exp(zF·V_m / RT) = exp(zF·(V_m − E) / RT)
@@ -47,8 +47,16 @@ public struct DrivingForce: Sendable, Hashable {
         }
     }
 
-    /// The Ussing flux ratio J_efflux/J_influx = exp(zF(V_m − E)/RT).
-    public var ussingFluxRatio: Double {
-        Double.exp(Double(ion.charge) * force.volts / conditions.thermalVoltage)
+    /// The Ussing flux ratio J_efflux/J_influx = exp(zF(V_m − E)/RT), or nil when it is beyond the range of
+    /// a Double (above 1.8e308 or below 2.2e-308: one of the two fluxes is then negligible to any precision);
+    /// ``log10UssingFluxRatio`` is always finite.
+    public var ussingFluxRatio: Double? {
+        let r = Double.exp(Double(ion.charge) * force.volts / conditions.thermalVoltage)
+        return r.isNormal && r.isFinite ? r : nil
+    }
+
+    /// log₁₀ of the Ussing flux ratio, zF(V_m − E)/(RT·ln 10): finite for every finite V_m and E.
+    public var log10UssingFluxRatio: Double {
+        Double(ion.charge) * force.volts / (conditions.thermalVoltage * Double.log(10))
     }
 }

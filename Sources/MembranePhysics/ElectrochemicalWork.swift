@@ -9,8 +9,7 @@ import RealModule
 ///     ΔG(out → in) = μ̃_in − μ̃_out = RT·ln(a_in/a_out) + zF·V_m
 ///
 /// with V_m = φ_in − φ_out and activities relative to the 1 mol/L standard state.
-/// Source: seed 000 ("Derivation of the Nernst Potential from Equilibrium"); Hille 2001, ch. 1;
-/// Nelson, *Biological Physics* (2004) §11.1. A move is spontaneous when ΔG < 0; ΔG = 0 exactly at V_m = E.
+/// Sources: Hille 2001, ch. 1; Nelson, *Biological Physics* (2004) §11.1. A move is spontaneous when ΔG < 0; ΔG = 0 exactly at V_m = E.
 public enum ElectrochemicalPotential {
     /// μ − μ° = RT·ln(a / 1 M), in J/mol.
     public static func chemical(activity: Concentration, conditions: Conditions) -> MolarEnergy {
@@ -24,15 +23,16 @@ public enum ElectrochemicalPotential {
             + MolarEnergy(joulesPerMole: Double(z) * conditions.faraday * phi.volts)
     }
 
-    /// The free energy of moving one mole of ions (valence `z`) from outside to inside at `vm`.
+    /// The free energy of moving one mole of ions (valence `z`) from outside to inside at `vm`
+    /// (|V_m| ≤ 1 V, ``Domain/membranePotentialVolts``).
     public static func transfer(charge z: Int, activityInside: Concentration, activityOutside: Concentration,
                                 vm: Voltage, conditions: Conditions) throws -> TransferEnergy {
         try MembraneError.requirePositive(activityInside.millimolar, field: "inside",
                                           allowed: "a concentration > 0 (ΔG of moving an ion to or from a side where it is absent is infinite)")
         try MembraneError.requirePositive(activityOutside.millimolar, field: "outside",
                                           allowed: "a concentration > 0 (ΔG of moving an ion to or from a side where it is absent is infinite)")
-        try MembraneError.requireFinite(vm.volts, field: "vm")
-        let chemical = conditions.rt * Double.log(activityInside.millimolar / activityOutside.millimolar)
+        try MembraneError.requireMembranePotential(vm, field: "vm")
+        let chemical = conditions.rt * Nernst.logRatio(activityInside.millimolar, activityOutside.millimolar)
         let electrical = Double(z) * conditions.faraday * vm.volts
         return TransferEnergy(chemical: MolarEnergy(joulesPerMole: chemical),
                               electrical: MolarEnergy(joulesPerMole: electrical),

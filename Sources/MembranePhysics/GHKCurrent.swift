@@ -24,7 +24,7 @@ public enum GHKCurrent {
             let u2 = u * u
             return 1 + u / 2 + u2 / 12 - u2 * u2 / 720
         }
-        if u < -700 { return -u * Double.exp(u) }
+        if u < -700 { return u < -750 ? 0 : -u * Double.exp(u) }  // below −750 the value (< 1e-322) underflows to 0
         return u / -Double.expMinusOne(-u)
     }
 
@@ -73,18 +73,23 @@ public enum GHKCurrent {
         return .molesPerSquareMetreSecond(i.amperesPerSquareMetre / (Double(z) * conditions.faraday))
     }
 
-    /// Validated single-ion GHK current and flux (the `ghk-current` command).
+    /// Validated single-ion GHK current and flux (the `ghk-current` command): concentrations and V_m within
+    /// ``Domain``, and a permeability small enough that the current is a finite number.
     public static func calculate(ion: Ion, permeability: Permeability, inside: Concentration, outside: Concentration,
                                  at v: Voltage, conditions: Conditions) throws -> GHKCurrentResult {
         try MembraneError.requireNonNegative(permeability.metresPerSecond, field: "permeability",
-                                             allowed: "a permeability ≥ 0 in cm/s, e.g. 1e-6")
-        try MembraneError.requireNonNegative(inside.millimolar, field: "inside")
-        try MembraneError.requireNonNegative(outside.millimolar, field: "outside")
-        try MembraneError.requireFinite(v.volts, field: "voltage")
+                                             allowed: "a finite permeability ≥ 0 in cm/s, e.g. 1e-6")
+        try MembraneError.requireConcentration(inside.millimolar, field: "inside")
+        try MembraneError.requireConcentration(outside.millimolar, field: "outside")
+        try MembraneError.requireMembranePotential(v, field: "voltage")
         let i = currentDensity(z: ion.charge, permeability: permeability, inside: inside, outside: outside,
                                at: v, conditions: conditions)
         let j = flux(z: ion.charge, permeability: permeability, inside: inside, outside: outside,
                      at: v, conditions: conditions)
+        guard i.amperesPerSquareMetre.isFinite, j.molesPerSquareMetreSecond.isFinite else {
+            throw MembraneError.invalidValue(field: "permeability", value: "\(permeability.metresPerSecond * 100) cm/s",
+                allowed: "a permeability for which the current density is a finite number (the largest membrane permeabilities are about 1 cm/s)")
+        }
         let reversal: Voltage? = (ion.charge != 0 && inside.millimolar > 0 && outside.millimolar > 0)
             ? .volts(Nernst.volts(z: ion.charge, inside: inside.millimolar, outside: outside.millimolar,
                                   thermalVoltage: conditions.thermalVoltage))

@@ -6,7 +6,7 @@ import RealModule
 /// The Goldman–Hodgkin–Katz voltage equation: the membrane potential at which the GHK currents
 /// of all permeant ions sum to zero.
 ///
-/// For monovalent ions only, the closed form (Goldman 1943; Hodgkin & Katz 1949; seed 002)
+/// For monovalent ions only, the closed form (Goldman 1943, J. Gen. Physiol. 27:37; Hodgkin & Katz 1949, J. Physiol. 108:37)
 ///
 ///     V = (RT/F) · ln( (Σ_cations P·c_out + Σ_anions P·c_in) / (Σ_cations P·c_in + Σ_anions P·c_out) )
 ///
@@ -29,11 +29,17 @@ public enum GHKVoltage {
 
     /// Solves for the reversal (resting) potential of `permeants`.
     /// - Parameter pumpRatio: Mullins–Noda pump coupling ratio r (Na⁺ out per K⁺ in), or nil for no pump.
+    ///
+    /// Relative permeabilities may have any scale and any spread (1e-308 next to 1e308): weights and
+    /// concentrations are rescaled by their largest values before they are summed, and the closed form
+    /// falls back to ln Σ by log-sum-exp when a plain sum would overflow or underflow.
     public static func potential(_ permeants: [Permeant], pumpRatio: Double? = nil,
                                  conditions: Conditions) throws -> GHKVoltageResult {
         try validate(permeants, pumpRatio: pumpRatio)
         let vt = conditions.thermalVoltage
         if permeants.allSatisfy({ abs($0.ion.charge) == 1 || $0.permeability == 0 }) {
+            // The closed form, the hot path: plain sums with the raw weights (P, r·P for K⁺), no allocation. The
+            // ratio is homogeneous in the weights, so they need rescaling only when a sum overflows or underflows.
             var numerator = 0.0, denominator = 0.0
             for p in permeants where p.permeability > 0 {
                 let w = (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability
@@ -43,16 +49,18 @@ public enum GHKVoltage {
                     numerator += w * p.inside.millimolar; denominator += w * p.outside.millimolar
                 }
             }
-            guard numerator > 0, denominator > 0 else { throw noReversal(permeants) }
-            return GHKVoltageResult(potential: .volts(vt * Double.log(numerator / denominator)),
-                                    method: .closedForm, iterations: 0, residual: 0,
+            let logRatio: Double
+            if numerator.isNormal && denominator.isNormal {
+                logRatio = Nernst.logRatio(numerator, denominator)
+            } else {
+                try requireReversal(permeants)
+                logRatio = closedFormLogRatio(scaledTerms(permeants, pumpRatio: pumpRatio))
+            }
+            return GHKVoltageResult(potential: .volts(vt * logRatio), method: .closedForm, iterations: 0, residual: 0,
                                     permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
         }
-        // Plain numbers for the inner loop: valence, concentrations (mM) and weight (P, or r·P_K).
-        let terms = permeants.filter { $0.permeability > 0 }.map { p in
-            Term(z: p.ion.charge, inside: p.inside.millimolar, outside: p.outside.millimolar,
-                 weight: (pumpRatio != nil && p.ion.name == "K") ? pumpRatio! * p.permeability : p.permeability)
-        }
+        try requireReversal(permeants)
+        let terms = scaledTerms(permeants, pumpRatio: pumpRatio)
         // Sum of normalised GHK currents as a function of x = V / V_T.
         let totalCurrent: (Double) -> Double = { x in
             var sum = 0.0
@@ -63,12 +71,12 @@ public enum GHKVoltage {
         }
         var lower = Double.infinity, upper = -Double.infinity
         for t in terms where t.inside > 0 && t.outside > 0 {
-            let e = Double.log(t.outside / t.inside) / Double(t.z)
+            let e = Nernst.logRatio(t.outside, t.inside) / Double(t.z)
             lower = min(lower, e); upper = max(upper, e)
         }
         if lower > upper { lower = -1; upper = 1 }
-        // ±400 V_T (about ±10 V) bounds any physiological potential; beyond it no reversal exists.
-        let expander = BracketExpander(lowerLimit: -400, upperLimit: 400)
+        // ±400 V_T (about ±10 V) bounds any physiological potential, widened to enclose every Nernst potential.
+        let expander = BracketExpander(lowerLimit: min(-400, lower - 40), upperLimit: max(400, upper + 40))
         guard let (a, b) = expander.bracket(around: lower, upper, of: totalCurrent) else {
             throw noReversal(permeants)
         }
@@ -80,6 +88,50 @@ public enum GHKVoltage {
         return GHKVoltageResult(potential: .volts(result.root * vt), method: .root,
                                 iterations: result.iterations, residual: result.residual,
                                 permeants: permeants, pumpRatio: pumpRatio, conditions: conditions)
+    }
+
+    /// Throws ``noReversal(_:)`` unless some permeant ion can carry outward current and some inward current (a
+    /// cation present inside, or an anion outside; and the converse): otherwise the summed current has one sign
+    /// at every voltage (this also refuses Ca = 0 on both sides).
+    static func requireReversal(_ permeants: [Permeant]) throws {
+        var outward = false, inward = false
+        for p in permeants where p.permeability > 0 {
+            let z = p.ion.charge, cIn = p.inside.millimolar, cOut = p.outside.millimolar
+            if (z > 0 && cIn > 0) || (z < 0 && cOut > 0) { outward = true }
+            if (z > 0 && cOut > 0) || (z < 0 && cIn > 0) { inward = true }
+        }
+        guard outward, inward else { throw noReversal(permeants) }
+    }
+
+    /// The permeant ions with weights and concentrations divided by their largest values (the GHK current sum and
+    /// the closed form are homogeneous in both). Weights are P/P_max first (times r for K⁺ with a pump), which is
+    /// finite for any finite r and P, then divided by their own maximum.
+    static func scaledTerms(_ permeants: [Permeant], pumpRatio: Double?) -> [Term] {
+        var pMax = 0.0, cMax = 0.0
+        for p in permeants where p.permeability > 0 {
+            pMax = max(pMax, p.permeability)
+            cMax = max(cMax, p.inside.millimolar, p.outside.millimolar)
+        }
+        var terms = permeants.filter { $0.permeability > 0 }.map { p in
+            Term(z: p.ion.charge, inside: p.inside.millimolar / cMax, outside: p.outside.millimolar / cMax,
+                 weight: p.permeability / pMax * ((pumpRatio != nil && p.ion.name == "K") ? pumpRatio! : 1))
+        }
+        let wMax = terms.reduce(0) { max($0, $1.weight) }
+        for i in terms.indices { terms[i].weight /= wMax }
+        return terms
+    }
+
+    /// ln(N/D) of the monovalent closed form, N = Σ_cations w·c_out + Σ_anions w·c_in and D likewise with the
+    /// sides exchanged, for when a plain sum overflows or underflows: ln N − ln D with each logarithm by
+    /// log-sum-exp over ln w + ln c.
+    static func closedFormLogRatio(_ terms: [Term]) -> Double {
+        func logSum(_ pairs: [(Double, Double)]) -> Double {
+            let logs = pairs.filter { $0.0 > 0 && $0.1 > 0 }.map { Double.log($0.0) + Double.log($0.1) }
+            let m = logs.max()!
+            return m + Double.log(logs.reduce(0) { $0 + Double.exp($1 - m) })
+        }
+        return logSum(terms.map { ($0.weight, $0.z > 0 ? $0.outside : $0.inside) })
+            - logSum(terms.map { ($0.weight, $0.z > 0 ? $0.inside : $0.outside) })
     }
 
     /// One permeant ion reduced to the numbers the equations use.
@@ -96,8 +148,8 @@ public enum GHKVoltage {
         }
         for p in permeants {
             try MembraneError.requireNonNegative(p.permeability, field: "permeability.\(p.ion.name)")
-            try MembraneError.requireNonNegative(p.inside.millimolar, field: "inside.\(p.ion.name)")
-            try MembraneError.requireNonNegative(p.outside.millimolar, field: "outside.\(p.ion.name)")
+            try MembraneError.requireConcentration(p.inside.millimolar, field: "inside.\(p.ion.name)")
+            try MembraneError.requireConcentration(p.outside.millimolar, field: "outside.\(p.ion.name)")
             guard p.ion.charge != 0 else {
                 throw MembraneError.undefined(field: "permeability.\(p.ion.name)",
                     reason: "\(p.ion.name) is neutral (z = 0) and carries no current")
@@ -108,7 +160,7 @@ public enum GHKVoltage {
                                              allowed: "at least one permeability > 0")
         }
         if let r = pumpRatio {
-            try MembraneError.requirePositive(r, field: "pump-ratio", allowed: "a coupling ratio > 0 (3:2 Na/K pump: 1.5)")
+            try MembraneError.requirePositive(r, field: "pump-ratio", allowed: "a finite coupling ratio > 0 (3:2 Na/K pump: 1.5)")
             guard permeants.contains(where: { $0.ion.name == "K" && $0.permeability > 0 }) else {
                 throw MembraneError.invalidValue(field: "pump-ratio", value: "\(r)",
                     allowed: "a pump ratio only together with a K permeability > 0 (the Mullins–Noda form weights P_K)")

@@ -6,8 +6,8 @@ import RealModule
 ///     Q = C_m·A·V_m,     N = |Q| / (|z|·e),     fraction = N / (c·Vol·N_A)
 ///
 /// for a spherical cell of radius r (A = 4πr², Vol = 4/3·πr³), so fraction = 3·C_m·|V_m| / (|z|·F·c·r).
-/// The membrane as a capacitor: Hille 2001, ch. 1; seed 004 ("The Grand View"): about 2 million K⁺
-/// set −80 mV in a small neuron, a tiny fraction (≈ 0.0018 %) of its K⁺.
+/// The membrane as a capacitor (Hille, *Ion Channels of Excitable Membranes*, 3rd ed. 2001, ch. 1): the charge
+/// that sets V_m is a tiny fraction of the cell's ions.
 public struct MembraneCharge: Sendable, Hashable {
     public var vm: Voltage
     public var radius: Length
@@ -19,15 +19,21 @@ public struct MembraneCharge: Sendable, Hashable {
     public init(vm: Voltage, radius: Length, specificCapacitance: SpecificCapacitance = .biological,
                 charge: Int = 1, insideConcentration: Concentration? = nil,
                 conditions: Conditions = Conditions()) throws {
-        try MembraneError.requireFinite(vm.volts, field: "vm")
-        try MembraneError.requirePositive(radius.metres, field: "radius-um", allowed: "a radius > 0 in µm")
-        try MembraneError.requirePositive(specificCapacitance.faradsPerSquareMetre, field: "capacitance-uF-per-cm2",
-                                          allowed: "a specific capacitance > 0 (biological membranes: about 1 µF/cm²)")
+        try MembraneError.requireMembranePotential(vm, field: "vm")
+        guard radius.metres.isFinite, radius.metres > 0, radius.metres <= Domain.maximumRadiusMetres else {
+            throw MembraneError.invalidValue(field: "radius-um", value: "\(radius.micrometres)",
+                                             allowed: "a cell radius > 0 and ≤ 1e6 µm (1 m; the largest single cells measure tens of centimetres)")
+        }
+        let cm = specificCapacitance.faradsPerSquareMetre
+        guard cm.isFinite, cm > 0, cm <= Domain.maximumSpecificCapacitance else {
+            throw MembraneError.invalidValue(field: "capacitance-uF-per-cm2", value: "\(specificCapacitance.microfaradsPerSquareCentimetre)",
+                                             allowed: "a specific capacitance > 0 and ≤ 100 µF/cm² (biological membranes: about 1 µF/cm²)")
+        }
         guard charge != 0 else {
             throw MembraneError.undefined(field: "ion", reason: "a neutral species (z = 0) carries no charge, so no number of it sets a voltage")
         }
         if let c = insideConcentration {
-            try MembraneError.requireNonNegative(c.millimolar, field: "inside")
+            try MembraneError.requireConcentration(c.millimolar, field: "inside")
         }
         self.vm = vm
         self.radius = radius

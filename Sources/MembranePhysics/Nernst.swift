@@ -6,19 +6,31 @@ import RealModule
 ///
 ///     E = (RT / zF) · ln(a_out / a_in),      a = γ·c
 ///
-/// with V_m = φ_in − φ_out. Derived from μ̃_in = μ̃_out (seed 000, "Derivation of the Nernst
-/// Potential from Equilibrium"; Hille, *Ion Channels of Excitable Membranes*, 3rd ed. 2001, eq. 1-8).
+/// with V_m = φ_in − φ_out. Derived from μ̃_in = μ̃_out (Nernst 1889, Z. Phys. Chem. 4:129; Hille, *Ion
+/// Channels of Excitable Membranes*, 3rd ed. 2001, eq. 1-8).
 /// E is proportional to T at fixed activities, so its temperature coefficient is
 /// dE/dT = E/T = (R / zF)·ln(a_out/a_in).
 ///
+/// The logarithm is taken of the ratio when that ratio is a normal floating-point number and as
+/// ln a_out − ln a_in otherwise, so extreme but valid inputs (1e-300 against 1e5 mM) give the exact
+/// finite potential instead of ln(∞) or ln(0).
+///
 /// No Nernst potential exists for a neutral solute (z = 0: no voltage can balance a concentration
-/// gradient, seed 001) nor for an ion absent on one side (ln 0): both throw ``MembraneError/undefined(field:reason:)``.
+/// gradient) nor for an ion absent on one side (ln 0): both throw ``MembraneError/undefined(field:reason:)``.
 public enum Nernst {
     /// E in volts for valence `z` and activities (or concentrations) on each side, without checks.
-    /// The caller guarantees z ≠ 0 and both activities > 0.
+    /// The caller guarantees z ≠ 0 and both activities finite and > 0.
     @inlinable
     public static func volts(z: Int, inside: Double, outside: Double, thermalVoltage vt: Double) -> Double {
-        vt / Double(z) * Double.log(outside / inside)
+        vt / Double(z) * logRatio(outside, inside)
+    }
+
+    /// ln(a/b) for finite a, b > 0: from the ratio when it is a normal number (one logarithm, the common
+    /// case), else as ln a − ln b (no overflow or underflow of a/b).
+    @inlinable
+    public static func logRatio(_ a: Double, _ b: Double) -> Double {
+        let r = a / b
+        return r.isNormal ? Double.log(r) : Double.log(a) - Double.log(b)  // isNormal: not 0, subnormal, inf or NaN
     }
 
     /// E for valence `z` and activities `inside`, `outside` (in any common unit).
@@ -31,8 +43,8 @@ public enum Nernst {
 
     /// Validates the inputs of a Nernst potential and says why none exists when it does not.
     public static func check(z: Int, inside: Double, outside: Double, name: String) throws {
-        try MembraneError.requireNonNegative(inside, field: "inside", allowed: "a finite concentration ≥ 0")
-        try MembraneError.requireNonNegative(outside, field: "outside", allowed: "a finite concentration ≥ 0")
+        try MembraneError.requireConcentration(inside, field: "inside")
+        try MembraneError.requireConcentration(outside, field: "outside")
         guard z != 0 else {
             throw MembraneError.undefined(field: "ion",
                 reason: "\(name) is neutral (z = 0): no membrane voltage can balance its concentration gradient, so it has no Nernst potential; it is at equilibrium only when its activities inside and outside are equal")
@@ -44,12 +56,20 @@ public enum Nernst {
         }
     }
 
+    /// The largest activity coefficient accepted (γ of concentrated LiBr or HCl solutions reaches tens to
+    /// hundreds; Robinson & Stokes 1959, Appendix 8.10).
+    public static let maximumActivityCoefficient = 1000.0
+
     /// The full Nernst calculation for a catalog or custom ion, with optional activity coefficients.
     public static func calculate(ion: Ion, inside: Concentration, outside: Concentration,
                                  gammaInside: Double = 1, gammaOutside: Double = 1,
                                  conditions: Conditions) throws -> NernstResult {
-        try MembraneError.requirePositive(gammaInside, field: "gamma-inside", allowed: "an activity coefficient > 0 (typically 0.3–1)")
-        try MembraneError.requirePositive(gammaOutside, field: "gamma-outside", allowed: "an activity coefficient > 0 (typically 0.3–1)")
+        for (gamma, field) in [(gammaInside, "gamma-inside"), (gammaOutside, "gamma-outside")] {
+            guard gamma.isFinite, gamma > 0, gamma <= maximumActivityCoefficient else {
+                throw MembraneError.invalidValue(field: field, value: "\(gamma)",
+                    allowed: "an activity coefficient > 0 and ≤ 1000 (typically 0.3–1; the largest measured, in saturated solutions, are hundreds)")
+            }
+        }
         try check(z: ion.charge, inside: inside.millimolar, outside: outside.millimolar, name: ion.name)
         let aIn = gammaInside * inside.millimolar, aOut = gammaOutside * outside.millimolar
         let vt = conditions.thermalVoltage
@@ -80,7 +100,7 @@ public struct NernstResult: Sendable, Hashable {
     /// True when the given values were activities themselves (γ = 1 by construction).
     public var inputsAreActivities = false
 
-    /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts (seed 000).
+    /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts.
     public var activityCorrection: Voltage { potential - idealPotential }
     public var activityInside: Concentration { gammaInside * insideConcentration }
     public var activityOutside: Concentration { gammaOutside * outsideConcentration }

@@ -32,7 +32,7 @@ public struct Permeant: Sendable, Hashable {
         for (name, value) in permeabilities {
             let ion = try resolve(name, inside: inside, outside: outside, catalog: catalog)
             try MembraneError.requireNonNegative(value, field: "permeability.\(ion.name)",
-                                                 allowed: "a permeability ≥ 0 (relative or in cm/s)")
+                                                 allowed: "a finite permeability ≥ 0 (relative or in cm/s)")
             guard ion.charge != 0 else {
                 throw MembraneError.undefined(field: "permeability.\(ion.name)",
                     reason: "\(ion.name) is neutral (z = 0): it carries no current, so it cannot take part in the GHK voltage equation")
@@ -49,7 +49,7 @@ public struct Permeant: Sendable, Hashable {
                 throw MembraneError.invalidValue(field: "permeability", value: "\(ion.name) listed twice",
                                                  allowed: "each ion once")
             }
-            permeants.append(Permeant(ion: inside.ions.first { $0.name == ion.name } ?? ion,
+            permeants.append(Permeant(ion: inside.components.first { $0.ion.name == ion.name }?.ion ?? ion,
                                       inside: cIn, outside: cOut, permeability: value))
         }
         guard permeants.contains(where: { $0.permeability > 0 }) else {

@@ -18,23 +18,24 @@ public struct ATPHydrolysis: Sendable, Hashable {
         self.source = source
     }
 
-    /// −50 kJ/mol, the usual figure for the cytoplasm: seed 003 ("The hydrolysis of ATP provides about 50 kJ
-    /// of free energy"); Garrett & Grisham, *Biochemistry* (≈ 50 kJ/mol "under cellular conditions");
+    /// −50 kJ/mol, the usual figure for the cytoplasm: Garrett & Grisham, *Biochemistry* (≈ 50 kJ/mol "under cellular conditions");
     /// Milo & Phillips, *Cell Biology by the Numbers* (2016), "How much energy is released in ATP
     /// hydrolysis?" (≈ 20 k_BT per molecule). Measured cellular values span about −45 to −60 kJ/mol.
     public static let cellular = ATPHydrolysis(
         deltaG: .kilojoulesPerMole(-50),
-        source: "−50 kJ/mol, the cytoplasmic value of seed 003 and textbooks (Garrett & Grisham, Biochemistry; Milo & Phillips, Cell Biology by the Numbers 2016); cellular range −45 to −60 kJ/mol")
+        source: "−50 kJ/mol, the usual cytoplasmic value (Garrett & Grisham, Biochemistry; Milo & Phillips, Cell Biology by the Numbers 2016); cellular range −45 to −60 kJ/mol")
 
     /// ΔG′° = −30.5 kJ/mol, the standard transformed free energy of ATP → ADP + Pi at pH 7, 25 °C (Nelson & Cox,
     /// *Lehninger Principles of Biochemistry*, Table 13-4; it shifts by a few kJ/mol with Mg²⁺ and ionic strength:
     /// eQuilibrator gives ≈ −26 kJ/mol at I = 0.25 M, pMg 3, pH 7.5).
     public static let standardTransformedFreeEnergy = MolarEnergy.kilojoulesPerMole(-30.5)
 
-    /// ΔG = ΔG°′ + RT·ln([ADP][Pi]/[ATP]), concentrations in mM converted to the 1 M standard state.
+    /// ΔG = ΔG°′ + RT·ln([ADP][Pi]/[ATP]), concentrations in mM converted to the 1 M standard state;
+    /// `fields` name the inputs in errors.
     public static func fromConcentrations(standard: MolarEnergy, atp: Concentration, adp: Concentration, phosphate: Concentration,
-                                          conditions: Conditions) throws -> ATPHydrolysis {
-        for (name, c) in [("atp", atp), ("adp", adp), ("phosphate", phosphate)] {
+                                          conditions: Conditions,
+                                          fields: (atp: String, adp: String, phosphate: String) = ("atp", "adp", "phosphate")) throws -> ATPHydrolysis {
+        for (name, c) in [(fields.atp, atp), (fields.adp, adp), (fields.phosphate, phosphate)] {
             try MembraneError.requirePositive(c.millimolar, field: name, allowed: "a concentration > 0 mM")
         }
         let q = adp.molar * phosphate.molar / atp.molar
@@ -50,8 +51,7 @@ public struct ATPHydrolysis: Sendable, Hashable {
 ///
 /// Each Na⁺ moved out gains RT·ln(Na_out/Na_in) − F·V_m, each K⁺ moved in RT·ln(K_in/K_out) + F·V_m;
 /// the net charge of one cycle (+1 out) makes the electrical term −F·V_m (Hille 2001, ch. 15; Nelson,
-/// *Biological Physics* 2004 §11.2.2; seed 003, "about 43 kJ per mole of ATP cycles" for a neuron,
-/// against about 50 kJ/mol from ATP). The pump can run forward only while W < |ΔG_ATP|; it stalls at
+/// *Biological Physics* 2004 §11.2.2). The pump can run forward only while W < |ΔG_ATP|; it stalls at
 /// W = |ΔG_ATP| (the thermodynamic limit), i.e. at V_m = V_stall below.
 public struct PumpCycleWork: Sendable, Hashable {
     /// 3·RT·ln(Na_out/Na_in), J/mol.

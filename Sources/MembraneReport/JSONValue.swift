@@ -2,7 +2,10 @@
 ///
 /// Non-finite numbers cannot be represented in JSON; the core never produces them, and
 /// ``render(pretty:)`` writes `null` for them rather than invalid JSON.
-public indirect enum JSONValue: Sendable, Equatable {
+///
+/// Not `indirect`: arrays and objects hold their elements in array storage already, so a value is stored in place
+/// (one allocation per array or object, none per number or string).
+public enum JSONValue: Sendable, Equatable {
     case number(Double)
     case integer(Int)
     case string(String)
@@ -56,6 +59,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         guard let indent else { return }
         out += "\n" + String(repeating: "  ", count: indent)
     }
+
+    /// A number as ``render(pretty:)`` writes it: ``format(_:)``, or `null` when not finite.
+    public static func numberText(_ x: Double) -> String { x.isFinite ? format(x) : "null" }
 
     /// Shortest round-trip decimal form; integral values keep a ".0"-free form when exact and small.
     static func format(_ x: Double) -> String {

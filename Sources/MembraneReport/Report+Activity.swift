@@ -58,36 +58,6 @@ public struct ActivityReport: Renderable {
     }
 }
 
-/// An osmolarity target such as `290±10` (mOsm), for warnings.
-public struct OsmolarityTarget: Sendable {
-    public var center: Double
-    public var tolerance: Double
-    public var range: ClosedRange<Double> { (center - tolerance)...(center + tolerance) }
-
-    /// Parses `290±10`, `290+-10`, `290+/-10`, `280-300` or `290` (±10 assumed).
-    public init(_ text: String) throws {
-        let t = String(text.filter { !$0.isWhitespace })
-        for sep in ["±", "+/-", "+-"] {
-            if let r = t.range(of: sep), let c = Double(t[..<r.lowerBound]), let d = Double(t[r.upperBound...]), d >= 0, c > 0 {
-                center = c; tolerance = d; return
-            }
-        }
-        let parts = t.split(separator: "-")
-        if parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a > 0, b >= a {
-            center = (a + b) / 2; tolerance = (b - a) / 2; return
-        }
-        if let c = Double(t), c > 0 { center = c; tolerance = 10; return }
-        throw MembraneError.invalidValue(field: "target-osmolarity", value: text,
-                                         allowed: "mOsm as CENTER±TOL (290±10), LOW-HIGH (280-300) or CENTER (±10)")
-    }
-
-    /// A warning when `value` is outside the target, nil inside.
-    public func warning(for value: Double, what: String) -> String? {
-        guard !range.contains(value) else { return nil }
-        return "\(what) \(Format.fixed(value, 1)) mOsm is outside the target \(Format.fixed(center, 0))±\(Format.fixed(tolerance, 0)) mOsm"
-    }
-}
-
 /// `membrane osmolarity`.
 public struct OsmolarityReport: Renderable {
     public var result: OsmoticResult
@@ -163,7 +133,14 @@ public struct RecipeReport: Renderable {
         return .object([
             ("recipe", .string(r.recipe.text)),
             ("pH", .number(r.pH)),
-            ("titrant", r.titrant.map { t in .object([("name", .string(t.name)), ("amount_mM", .number(r.titrantMillimolar))]) } ?? .null),
+            ("titrant", r.titrant.map { t in .object([("name", .string(t.name)), ("amount_mM", .number(r.titrantMillimolar)),
+                                                      ("inferred", .bool(r.titrantInferred))]) } ?? .null),
+            ("bicarbonate", r.bicarbonate.map { b in
+                .object([("added_mM", .number(b.added)), ("free_mM", .number(b.free)), ("pH", .number(b.pH)),
+                         ("co2_percent", .number(b.co2Fraction * 100)),
+                         ("pH_from_gas", .bool(b.pHFromGas)),
+                         ("closure", .string("CO2/HCO3- exchange (no titrant)"))])
+            } ?? .null),
             ("free_ions_mM", .object(r.solution.components.map { ($0.ion.name, .number($0.concentration.millimolar)) })),
             ("ions", .array(osmotic.activity.ions.map { a in
                 .object([("name", .string(a.ion.name)), ("charge", .integer(a.ion.charge)),
@@ -190,7 +167,10 @@ public struct RecipeReport: Renderable {
         let r = recipe
         var lines = ["recipe: \(r.recipe.text)"]
         if let t = r.titrant, let x = r.titrantMillimolar {
-            lines.append("pH \(Format.fixed(r.pH ?? 0, 2)) reached with \(Format.fixed(x, 3)) mM \(t.name)")
+            lines.append("pH \(Format.fixed(r.pH ?? 0, 2)) reached with \(Format.fixed(x, 3)) mM \(t.name)\(r.titrantInferred ? " (inferred: no titrant named)" : "")")
+        }
+        if let b = r.bicarbonate {
+            lines.append("pH \(Format.fixed(b.pH, 2)) \(b.pHFromGas ? "under" : "implies") \(Format.fixed(b.co2Fraction * 100, 2)) % CO2; HCO3- \(Format.fixed(b.free, 2)) of \(Format.fixed(b.added, 2)) mM added (CO2/HCO3- exchange)")
         }
         var table = TextTable(headers: ["species", "z", "free (mM)", "γ", "a (mM)"])
         for a in osmotic.activity.ions {

@@ -13,7 +13,10 @@ public struct DriveReport: Renderable {
     }
 
     public var json: JSONValue {
-        .object([
+        var ussing: [(String, JSONValue)] = [("ussing_flux_ratio_log10", .number(drivingForce.log10UssingFluxRatio))]
+        // The ratio itself only where a Double holds it (the log is always there).
+        if let r = drivingForce.ussingFluxRatio { ussing.insert(("ussing_flux_ratio_efflux_to_influx", .number(r)), at: 0) }
+        return .object([
             ("ion", .string(nernst.ion.name)),
             ("valence", .integer(nernst.ion.charge)),
             ("vm_mV", .number(drivingForce.vm.millivolts)),
@@ -21,7 +24,7 @@ public struct DriveReport: Renderable {
             ("driving_force_mV", .number(drivingForce.force.millivolts)),
             ("current_direction", .string(drivingForce.currentDirection.rawValue)),
             ("flux_direction", .string(drivingForce.fluxDirection.rawValue)),
-            ("ussing_flux_ratio_efflux_to_influx", .number(drivingForce.ussingFluxRatio)),
+        ] + ussing + [
             ("delta_g_kJ_per_mol", .number(transfer.total.kilojoulesPerMole)),
             ("delta_g_chemical_kJ_per_mol", .number(transfer.chemical.kilojoulesPerMole)),
             ("delta_g_electrical_kJ_per_mol", .number(transfer.electrical.kilojoulesPerMole)),
@@ -61,7 +64,7 @@ public struct DriveReport: Renderable {
             lines.append("\(name) is at equilibrium: no net current, no net flux (flux ratio 1)")
         case .outward, .inward:
             lines.append("→ \(drivingForce.currentDirection.rawValue) current, \(name) \(drivingForce.fluxDirection.rawValue)"
-                         + " (Ussing flux ratio efflux/influx = \(Format.significant(drivingForce.ussingFluxRatio, 4)))")
+                         + " (Ussing flux ratio efflux/influx = \(drivingForce.ussingFluxRatio.map { Format.significant($0, 4) } ?? "10^\(Format.fixed(drivingForce.log10UssingFluxRatio, 2))"))")
         }
         lines.append("ΔG(outside → inside) = \(Format.signed(transfer.total.kilojoulesPerMole, 3)) kJ/mol"
                      + " = chemical \(Format.signed(transfer.chemical.kilojoulesPerMole, 3))"

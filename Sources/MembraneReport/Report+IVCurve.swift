@@ -29,12 +29,13 @@ public struct IVCurve: Renderable {
         return point.text + "\n\n" + table.render()
     }
 
-    public func svg() -> String {
+    /// The I–V plot (what `--plot` draws).
+    public func figure() -> SVGPlot {
         var plot = SVGPlot(title: "GHK current of \(point.ion.chargeLabel)", xLabel: "V_m (mV)",
                            yLabel: "I (µA/cm², outward +)",
                            series: [.init(name: point.ion.chargeLabel, x: voltages.map(\.millivolts),
                                           y: currents.map(\.microamperesPerSquareCentimetre))])
         plot.horizontalLines = [0]
-        return plot.render()
+        return plot
     }
 }

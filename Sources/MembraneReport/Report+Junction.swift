@@ -52,8 +52,15 @@ public struct JunctionReport: Renderable {
             ("species", .array(junction.species.map { s in
                 .object([("name", .string(s.ion.name)), ("charge", .integer(s.ion.charge)),
                          ("pipette_mM", .number(s.pipette)), ("bath_mM", .number(s.bath)),
-                         ("diffusion_m2_per_s", .number(s.diffusion)), ("mobility_source", .string(s.diffusionSource))])
+                         ("diffusion_m2_per_s", .number(s.diffusion)), ("mobility_source", .string(s.diffusionSource)),
+                         ("mobility_is_estimate", .bool(s.diffusionUncertainty != nil))])
             })),
+            ("diffusion_estimates", .array(result.estimateSpread.map { e in
+                .object([("name", .string(e.name)), ("diffusion_m2_per_s", .number(e.diffusion)),
+                         ("relative_uncertainty", .number(e.uncertainty)), ("method", .string(e.source)),
+                         ("ljp_at_low_D_mV", .number(e.atLow.millivolts)), ("ljp_at_high_D_mV", .number(e.atHigh.millivolts))])
+            })),
+            ("ljp_estimate_range_mV", result.estimateRange.map { .array([.number($0.low.millivolts), .number($0.high.millivolts)]) } ?? .null),
             ("iterations", .integer(result.iterations)),
             ("residual", .number(result.residual)),
         ]
@@ -93,7 +100,13 @@ public struct JunctionReport: Renderable {
         if let h = hendersonValue, let p = planckValue {
             lines.append("  Henderson \(Format.signed(h, 2)) mV, Planck \(Format.signed(p, 2)) mV")
         }
-        lines.append("  seed-000 convention (pipette relative to bath): \(Format.signed(result.pipetteRelativeToBath.millivolts, 2)) mV")
+        lines.append("  opposite convention (pipette relative to bath): \(Format.signed(result.pipetteRelativeToBath.millivolts, 2)) mV")
+        if let range = result.estimateRange {
+            lines.append("  with the estimated mobilities anywhere in their plausible ranges: \(Format.signed(range.low.millivolts, 2)) to \(Format.signed(range.high.millivolts, 2)) mV")
+            for e in result.estimateSpread {
+                lines.append("    \(e.name): D = \(Format.fixed(e.diffusion * 1e9, 3))e-9 m²/s ±\(Format.fixed(e.uncertainty * 100, 0)) % → LJP \(Format.signed(e.atLow.millivolts, 2)) … \(Format.signed(e.atHigh.millivolts, 2)) mV (\(e.source))")
+            }
+        }
         lines.append("Correct recordings as \(configuration.formula)  (\(configuration.rawValue))")
         if let bathOffset {
             lines.append("  bath change: ΔV_bath = \(Format.signed(bathOffset.millivolts, 2)) mV (\(bathOffsetDescription ?? "")); Vm = Vmeasured - ljp - ΔV_bath")
@@ -117,8 +130,8 @@ public struct JunctionReport: Renderable {
         return out
     }
 
-    /// The profile as an SVG figure: the potential, then the concentrations, against position.
-    public func profileSVG() -> String? {
+    /// The profile as a figure: the potential, then the concentrations, against position.
+    public func profileFigure() -> SVGFigure? {
         guard let p = result.profile else { return nil }
         var potential = SVGPlot(title: "Junction potential profile (pipette x = 0 → bath x = 1)", xLabel: "relative position",
                                 yLabel: "φ − φ_pipette (mV)",
@@ -126,6 +139,6 @@ public struct JunctionReport: Renderable {
         potential.height = 300
         let concentrations = SVGPlot(title: "Concentrations through the junction", xLabel: "relative position", yLabel: "mM",
                                      series: p.concentrations.map { SVGPlot.Series(name: $0.name, x: p.x, y: $0.values) })
-        return SVGFigure(panels: [potential, concentrations]).render()
+        return SVGFigure(panels: [potential, concentrations])
     }
 }

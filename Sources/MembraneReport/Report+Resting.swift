@@ -102,9 +102,20 @@ public struct PresetList: Renderable {
     public var presets: [CellPreset]
     /// Model presets (pump–leak scenarios named after their papers), listed after the cells.
     public var models: [Scenario]
-    public init(presets: [CellPreset], models: [Scenario] = []) {
+    /// Presets of excitable cells with named parameters (`simulate hh`), listed last.
+    public var excitable: [ScenarioPreset]
+    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = []) {
         self.presets = presets
         self.models = models
+        self.excitable = excitable
+    }
+
+    /// A preset's `parameters` object: name → `{"value", "unit", "description", "allowed"}` (INTERFACE.md).
+    static func parametersJSON(_ parameters: [PresetParameter]) -> JSONValue {
+        .object(parameters.map { p in
+            (p.name, .object([("value", .number(p.value)), ("unit", .string(p.unit)), ("description", .string(p.summary)),
+                              ("allowed", .array([.number(p.allowed.lowerBound), .number(p.allowed.upperBound)]))]))
+        })
     }
 
     public var json: JSONValue {
@@ -119,6 +130,7 @@ public struct PresetList: Renderable {
                 ("permeabilities", .object(p.permeabilities.map { ($0.name, .number($0.value)) })),
                 ("radius_um", .number(p.radius.micrometres)),
                 ("kind", .string("cell")),
+                ("parameters", .object([])),
                 ("source", .string(p.sourceSummary)),
                 ("notes", .array(p.notes.map { .string($0) })),
             ])
@@ -128,7 +140,19 @@ public struct PresetList: Renderable {
                 ("description", .string(m.summary)),
                 ("temperature_C", .number(m.conditions.temperature.celsius)),
                 ("kind", .string("pump-leak model (membrane steady-state / simulate pump-leak)")),
+                ("parameters", .object([])),
+                ("parameters_note", .string("no named parameters: override them with --config FILE (docs/pump-leak-config.md)")),
                 ("source", .string(m.sources.map { "\($0.0): \($0.1)" }.joined(separator: "; "))),
+            ])
+        } + excitable.map { p in
+            let scenario = (try? p.scenario())
+            return .object([
+                ("name", .string(p.name)),
+                ("description", .string(p.summary)),
+                ("temperature_C", scenario.map { .number($0.conditions.temperature.celsius) } ?? .null),
+                ("kind", .string("excitable cell (membrane simulate hh)")),
+                ("parameters", Self.parametersJSON(p.parameters)),
+                ("source", .string(p.source)),
             ])
         })
     }
@@ -144,6 +168,13 @@ public struct PresetList: Renderable {
             var modelTable = TextTable(headers: ["model", "T (°C)", "description"], alignments: [.left, .right, .left])
             for m in models { modelTable.add([m.name, Format.fixed(m.conditions.temperature.celsius, 1), m.summary]) }
             text += "\n\n" + modelTable.render() + "\n\nmembrane steady-state --preset NAME and membrane simulate pump-leak --preset NAME run them."
+        }
+        if !excitable.isEmpty {
+            var cells = TextTable(headers: ["excitable cell", "parameters (--set NAME=VALUE)", "description"])
+            for p in excitable {
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."
         }
         return text
     }
@@ -197,8 +228,11 @@ public struct IonList: Renderable {
             row += [ion.mobility.map { Format.fixed($0 * 1e8, 3) } ?? "–", ion.ionSize.map { Format.fixed($0, 2) } ?? "–", ion.longName]
             table.add(row)
         }
+        let outsideFit = temperature.map { !WaterViscosity.fittedCelsius.contains($0.celsius) } ?? false
         return table.render() + "\n\nλ°, u and å at 25 °C, infinite dilution"
             + (temperature == nil ? "" : "; D(T) by Stokes–Einstein with water's viscosity (Walden's rule)")
-            + ". Sources: membrane ions --json (transport_source, ion_size_source)."
+            + ". Estimated D (no published value) are marked 'estimate' in transport_source."
+            + " Sources: membrane ions --json (transport_source, ion_size_source)."
+            + (outsideFit ? "\nwarning: the viscosity fit is fitted from 0 to 100 °C; D at \(Format.fixed(temperature!.celsius, 1)) °C is extrapolated" : "")
     }
 }

@@ -111,9 +111,9 @@ public struct SimulationReport: Renderable {
         return out
     }
 
-    /// V_m, inside concentrations and volume against time, three panels.
-    public static func svg(_ states: [CellState], title: String) -> String {
-        guard let first = states.first else { return SVGFigure(panels: []).render() }
+    /// V_m, inside concentrations and volume against time, three panels (its JSON is ``SVGFigure/spec``).
+    public static func figure(_ states: [CellState], title: String) -> SVGFigure {
+        guard let first = states.first else { return SVGFigure(panels: []) }
         let t = states.map(\.time)
         var v = SVGPlot(title: "\(title): membrane potential", xLabel: "time (s)", yLabel: "V_m (mV)",
                         series: [.init(name: "V_m", x: t, y: states.map { $0.potential.millivolts })])
@@ -125,6 +125,6 @@ public struct SimulationReport: Renderable {
         let c = SVGPlot(title: "inside concentrations", xLabel: "time (s)", yLabel: "mM", series: series)
         let w = SVGPlot(title: "cell volume (× initial)", xLabel: "time (s)", yLabel: "volume",
                         series: [.init(name: "volume", x: t, y: states.map(\.relativeVolume))])
-        return SVGFigure(panels: [v, c, w]).render()
+        return SVGFigure(panels: [v, c, w])
     }
 }

@@ -157,7 +157,8 @@ public struct SteadyStateSweep: Renderable {
         return out
     }
 
-    public func svg() -> String {
+    /// V_m, concentrations and volume against the pump rate: three panels.
+    public func figure() -> SVGFigure {
         let ok = points.filter { $0.steadyState != nil }
         let x = ok.map(\.pumpRate)
         var v = SVGPlot(title: "\(scenario.name): membrane potential against pump rate", xLabel: "pump rate P", yLabel: "V_m (mV)",
@@ -169,6 +170,6 @@ public struct SteadyStateSweep: Renderable {
                         })
         let w = SVGPlot(title: "cell volume (× reference volume)", xLabel: "pump rate P", yLabel: "volume",
                         series: [.init(name: "volume", x: x, y: ok.map { $0.steadyState!.state.referenceRelativeVolume })])
-        return SVGFigure(panels: [v, c, w]).render()
+        return SVGFigure(panels: [v, c, w])
     }
 }

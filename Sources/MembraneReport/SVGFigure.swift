@@ -5,7 +5,9 @@ public struct SVGFigure: Sendable {
 
     public init(panels: [SVGPlot]) { self.panels = panels }
 
+    /// The panels stacked top to bottom; a single panel is drawn as itself.
     public func render() -> String {
+        if panels.count == 1 { return panels[0].render() }
         let width = panels.map(\.width).max() ?? 720
         let height = panels.reduce(0) { $0 + $1.height }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">\n"

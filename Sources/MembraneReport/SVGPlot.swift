@@ -21,6 +21,8 @@ public struct SVGPlot: Sendable {
     public var series: [Series]
     /// Horizontal reference lines (e.g. y = 0), drawn dashed.
     public var horizontalLines: [Double] = []
+    /// A logarithmic x axis (decade ticks; points with x ≤ 0 are left out).
+    public var logarithmicX = false
     public var width = 720.0
     public var height = 440.0
 
@@ -70,7 +72,9 @@ public struct SVGPlot: Sendable {
     public func render() -> String {
         let left = 80.0, right = 20.0, top = 40.0, bottom = 60.0
         let pw = width - left - right, ph = height - top - bottom
-        let xs = series.flatMap(\.x).filter(\.isFinite), ys = (series.flatMap(\.y) + horizontalLines).filter(\.isFinite)
+        // On a logarithmic axis every x is placed by its log10, and ticks sit at decades.
+        func tx(_ x: Double) -> Double { logarithmicX ? (x > 0 ? log10(x) : .nan) : x }
+        let xs = series.flatMap(\.x).map(tx).filter(\.isFinite), ys = (series.flatMap(\.y) + horizontalLines).filter(\.isFinite)
         var x0 = xs.min() ?? 0, x1 = xs.max() ?? 1, y0 = ys.min() ?? 0, y1 = ys.max() ?? 1
         if x1 == x0 { x0 -= 1; x1 += 1 }
         if y1 == y0 { y0 -= 1; y1 += 1 }
@@ -82,10 +86,14 @@ public struct SVGPlot: Sendable {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         svg += "<text x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">\(escape(title))</text>\n"
-        let xTicks = SVGPlot.ticks(x0, x1), yTicks = SVGPlot.ticks(y0, y1)
+        let xTicks = logarithmicX
+            ? Array(Int(x0.rounded(.up))...max(Int(x0.rounded(.up)), Int(x1.rounded(.down)))).map(Double.init).filter { $0 <= x1 }
+            : SVGPlot.ticks(x0, x1)
+        let yTicks = SVGPlot.ticks(y0, y1)
         for t in xTicks {
+            let text = logarithmicX ? String(format: "%g", SVGPlot.pow10(Int(t))) : SVGPlot.label(t, among: xTicks)
             svg += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + ph))\" stroke=\"#eee\"/>\n"
-            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + ph + 18))\" text-anchor=\"middle\">\(SVGPlot.label(t, among: xTicks))</text>\n"
+            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + ph + 18))\" text-anchor=\"middle\">\(text)</text>\n"
         }
         for t in yTicks {
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + pw))\" y2=\"\(f(py(t)))\" stroke=\"#eee\"/>\n"
@@ -97,7 +105,7 @@ public struct SVGPlot: Sendable {
         svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(pw))\" height=\"\(f(ph))\" fill=\"none\" stroke=\"#333\"/>\n"
         for (i, s) in series.enumerated() {
             let color = SVGPlot.palette[i % SVGPlot.palette.count]
-            let points = zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite }
+            let points = zip(s.x.map(tx), s.y).filter { $0.0.isFinite && $0.1.isFinite }
                 .map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
             svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
         }

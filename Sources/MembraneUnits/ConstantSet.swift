@@ -64,6 +64,8 @@ public struct ConstantSet: Sendable, Hashable, CustomStringConvertible {
 
     /// Looks a set up by its command-line name.
     public static func named(_ name: String) throws -> ConstantSet {
+        // A set's own name is its key (lower case, hyphens).
+        if let set = all.first(where: { $0.name == name }) { return set }
         let key = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
         if let set = all.first(where: { $0.name == key }) { return set }
         if key == "codata" || key == "codata-2018" || key == "si" { return .codata2018 }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The errors the core throws. The command line maps them to messages and exit codes,
 /// the server to 400 responses; the core knows nothing of either.
 ///
@@ -59,17 +61,35 @@ extension MembraneError {
         guard x.isFinite else { throw MembraneError.invalidValue(field: field(), value: "\(x)", allowed: allowed()) }
     }
 
-    /// Checks that `x` is finite and ≥ 0.
+    /// Checks that `x` is finite and ≥ 0. For a value stored in SI but typed in another unit (pA, nS, nm, µm²),
+    /// `scale` converts it to the field's unit, so that the message shows the value as typed
+    /// (`current-pA: '-0.5'`), not in amperes.
     @inlinable
-    public static func requireNonNegative(_ x: Double, field: @autoclosure () -> String,
+    public static func requireNonNegative(_ x: Double, field: @autoclosure () -> String, scale: Double = 1,
                                           allowed: @autoclosure () -> String = "a finite number ≥ 0") throws {
-        guard x.isFinite, x >= 0 else { throw MembraneError.invalidValue(field: field(), value: "\(x)", allowed: allowed()) }
+        guard x.isFinite, x >= 0 else {
+            throw MembraneError.invalidValue(field: field(), value: valueText(x, scale: scale), allowed: allowed())
+        }
     }
 
-    /// Checks that `x` is finite and > 0.
+    /// Checks that `x` is finite and > 0; `scale` as for ``requireNonNegative(_:field:scale:allowed:)``.
     @inlinable
-    public static func requirePositive(_ x: Double, field: @autoclosure () -> String,
+    public static func requirePositive(_ x: Double, field: @autoclosure () -> String, scale: Double = 1,
                                        allowed: @autoclosure () -> String = "a finite number > 0") throws {
-        guard x.isFinite, x > 0 else { throw MembraneError.invalidValue(field: field(), value: "\(x)", allowed: allowed()) }
+        guard x.isFinite, x > 0 else {
+            throw MembraneError.invalidValue(field: field(), value: valueText(x, scale: scale), allowed: allowed())
+        }
+    }
+
+    /// x·scale as an error message shows it. Scaled values are rounded to 12 significant digits, so the round-off
+    /// of a unit conversion does not show (0.5 pA stored as 5e-13 A reads "-0.5", not "-0.49999999999999994").
+    @usableFromInline
+    static func valueText(_ x: Double, scale: Double) -> String {
+        let v = x * scale
+        guard scale != 1, v.isFinite, v != 0 else { return "\(v)" }
+        let shift = 11 - Int(Double.log10(abs(v)).rounded(.down))
+        var p = 1.0
+        for _ in 0..<min(abs(shift), 308) { p *= 10 }
+        return "\(shift >= 0 ? (v * p).rounded() / p : (v / p).rounded() * p)"
     }
 }

@@ -1,24 +1,22 @@
-/// An absolute (thermodynamic) temperature. Stored in kelvin; always > 0 when built by the
-/// throwing initialisers.
+/// An absolute (thermodynamic) temperature. Stored in kelvin. The throwing initialisers accept the
+/// temperatures of liquid water, ``Domain/celsius`` (−40 °C to 150 °C), the range of every model here.
 public struct Temperature: Quantity {
     public let storedValue: Double
     @inlinable public init(storedValue: Double) { self.storedValue = storedValue }
     public static let storageUnit = "K"
 
-    /// A temperature in kelvin; throws for values ≤ 0 K or not finite.
+    /// A temperature in kelvin; throws outside ``Domain/celsius`` (233.15 K to 423.15 K) or when not finite.
     public static func kelvin(_ x: Double) throws -> Temperature {
-        guard x.isFinite, x > 0 else {
-            throw MembraneError.invalidValue(field: "temperature", value: "\(x) K",
-                                             allowed: "a temperature above absolute zero (> 0 K, > -273.15 °C)")
+        guard x.isFinite, Domain.celsius.contains(x - CODATA2018.celsiusZero) else {
+            throw MembraneError.invalidValue(field: "temperature", value: "\(x) K", allowed: Domain.celsiusDescription)
         }
         return Temperature(storedValue: x)
     }
 
-    /// A temperature in degrees Celsius; throws below absolute zero.
+    /// A temperature in degrees Celsius; throws outside ``Domain/celsius`` (−40 °C to 150 °C).
     public static func celsius(_ x: Double) throws -> Temperature {
-        guard x.isFinite, x > -CODATA2018.celsiusZero else {
-            throw MembraneError.invalidValue(field: "temperature", value: "\(x) °C",
-                                             allowed: "a temperature above absolute zero (> -273.15 °C, > 0 K)")
+        guard x.isFinite, Domain.celsius.contains(x) else {
+            throw MembraneError.invalidValue(field: "temperature", value: "\(x) °C", allowed: Domain.celsiusDescription)
         }
         return Temperature(storedValue: x + CODATA2018.celsiusZero)
     }

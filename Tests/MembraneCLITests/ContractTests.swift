@@ -151,7 +151,7 @@ struct LJPCommandTests {
 
     @Test(arguments: [
         (["ljp", "--pipette", "K=140,gluconate=130", "--bath", "Na=150,Cl=150"], "pipette"),
-        (["ljp", "--pipette", "K=139.7,GTP=0.3,Cl=140.9", "--bath", "Na=150,Cl=150"], "mobility"),
+        (["ljp", "--pipette", "K=139.7,X(z=-1)=0.3,Cl=139.4", "--bath", "Na=150,Cl=150"], "mobility"),
         (["ljp", "--pipette", "glucose=10", "--bath", "Na=150,Cl=150"], "pipette"),
         (["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=150,Cl=150", "--method", "magic"], "method"),
         (["ljp", "--pipette", "K=140,Cl=140", "--bath", "Na=150,Cl=150", "--configuration", "sideways"], "configuration"),
@@ -188,12 +188,22 @@ struct LJPRecipeCommandTests {
         #expect(species.contains { $0["name"] as? String == "MgATP" }, "the recipe's species reach the junction")
     }
 
-    @Test func recipeSpeciesWithoutMobilityAskForD() throws {
-        let run = try runMembrane(["ljp", "--pipette", "K-gluconate 135, KCl 5, Na2GTP 0.3", "--bath", "NaCl 140, KCl 3", "--json"])
-        #expect(run.status != 0)
-        let error = try #require(run.errorObject?["error"] as? [String: Any])
-        #expect(error["field"] as? String == "mobility")
-        #expect((error["message"] as? String)?.contains("GTP") == true)
+    /// GTP has no published mobility: the junction uses the catalog's estimate, says so per species, and
+    /// reports the potential at both ends of the estimate's range (bracketing the central value).
+    @Test func recipeSpeciesWithoutPublishedMobilityUseEstimates() throws {
+        let run = try runMembrane(["ljp", "--pipette", "K-gluconate 135, KCl 5, Na2GTP 0.3, pH 7.3 KOH", "--bath", "NaCl 140, KCl 3", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let o = try #require(run.object)
+        let species = try #require(o["species"] as? [[String: Any]])
+        let gtp = try #require(species.first { $0["name"] as? String == "GTP" })
+        #expect(gtp["mobility_is_estimate"] as? Bool == true)
+        let estimates = try #require(o["diffusion_estimates"] as? [[String: Any]])
+        let e = try #require(estimates.first { $0["name"] as? String == "GTP" })
+        let ljp = try #require(o["ljp_mV"] as? Double)
+        let low = try #require(e["ljp_at_low_D_mV"] as? Double), high = try #require(e["ljp_at_high_D_mV"] as? Double)
+        #expect(min(low, high) <= ljp && ljp <= max(low, high))
+        let range = try #require(o["ljp_estimate_range_mV"] as? [Double])
+        #expect(range[0] <= ljp && ljp <= range[1])
     }
 }
 

@@ -73,4 +73,12 @@ struct CatalogTests {
         #expect(ion("glucose").charge == 0)
         #expect(ion("glucose").equivalentConductivity == nil)
     }
+
+    /// "MES" is the buffer's anion, not methanesulfonate (an alias "MeS" of the latter used to shadow it).
+    @Test func mesIsTheBuffer() throws {
+        let mes = try #require(IonCatalog.standard.ion(named: "MES"))
+        #expect(mes.name == "MES")
+        #expect(IonCatalog.standard.ion(named: "mesylate")?.name == "methanesulfonate")
+        #expect(IonCatalog.standard.ion(named: "MeSO4")?.name == "methylsulfate")
+    }
 }

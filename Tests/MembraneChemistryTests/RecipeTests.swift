@@ -139,11 +139,24 @@ struct RecipeTests {
         #expect(throws: MembraneError.self) { try solve("KCl 140, Tris 10, pH 7.0 KOH") }
     }
 
-    @Test func chargeImbalanceReportedWithoutTitrant() throws {
+    /// A recipe with free acids but no titrant is titrated with its main cation's hydroxide, as it is made:
+    /// HEPES and EGTA's protons at pH 7.2 are taken up by KOH, whose amount is exactly what the recipe's
+    /// charge needs (the same as naming "pH 7.2 KOH"), and a warning says so.
+    @Test func titrantInferredWithoutOne() throws {
         let r = try solve("KCl 140, HEPES 10, EGTA 5")
-        #expect(r.chargeImbalance < -1)
+        let explicit = try solve("KCl 140, HEPES 10, EGTA 5, pH 7.2 KOH")
+        #expect(r.titrant?.name == "KOH" && r.titrantInferred)
+        #expect(isRelativelyClose(try #require(r.titrantMillimolar), try #require(explicit.titrantMillimolar), relative: 1e-9))
+        #expect(abs(r.chargeImbalance) < 1e-9)
+        #expect(r.warnings.contains { $0.contains("no pH or titrant given") && $0.contains("KOH") })
+    }
+
+    /// Species given directly as ions (no salt, no acid) are not titrated: their imbalance is reported.
+    @Test func chargeImbalanceReportedForIonEntries() throws {
+        let r = try solve("K=140, Cl=130")
+        #expect(isClose(r.chargeImbalance, 10, within: 1e-9))
+        #expect(r.titrant == nil)
         #expect(r.warnings.contains { $0.contains("not electroneutral") })
-        #expect(r.warnings.contains { $0.contains("no pH given") })
     }
 
     /// The solution parser accepts recipes wherever a solution is, and ion lists as before.

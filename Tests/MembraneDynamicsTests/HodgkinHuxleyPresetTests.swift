@@ -68,8 +68,8 @@ struct HodgkinHuxleyPresetTests {
                 _ = try preset.scenario(setting: [(name, value)])
                 Issue.record("\(name) = \(value) was accepted")
             } catch MembraneError.invalidValue(let field, let typed, let allowed) {
-                #expect(field == name)
-                #expect(typed.hasPrefix("\(value)"))
+                #expect(field == "set")
+                #expect(typed.hasPrefix("\(name)=\(value)"))
                 let p = try! preset.parameter(named: name)
                 #expect(allowed.contains("\(p.allowed.lowerBound)") && allowed.contains(p.unit), "\(allowed)")
             } catch {

@@ -155,14 +155,14 @@ struct LJPTests {
     }
 
     @Test func badInput() throws {
-        // An ion without mobility data is named in the error, and accepted with a user-supplied D.
+        // A custom ion without mobility data is named in the error, and accepted with a user-supplied D.
         do {
-            _ = try junction("K=139.4,GTP=0.3,Cl=140.6", "Na=150,Cl=150")
-            Issue.record("accepted GTP without a mobility")
+            _ = try junction("K=139.4,X(z=-1)=0.3,Cl=139.1", "Na=150,Cl=150")
+            Issue.record("accepted X without a mobility")
         } catch MembraneError.invalidValue(let field, let value, _) {
-            #expect(field == "mobility" && value.contains("GTP"))
+            #expect(field == "mobility" && value.contains("X"))
         }
-        _ = try junction("K=139.4,GTP(D=0.3e-9)=0.3,Cl=140.6", "Na=150,Cl=150")
+        _ = try junction("K=139.4,X(z=-1,D=0.3e-9)=0.3,Cl=139.1", "Na=150,Cl=150")
         // A side with no ions.
         #expect(throws: MembraneError.self) { try junction("glucose=10", "Na=150,Cl=150") }
         // Non-electroneutral sides: an error for Planck (with the imbalance), fixed only on request.

@@ -56,6 +56,8 @@ public enum ActivityModel: String, CaseIterable, Sendable, CustomStringConvertib
 
     /// Accepts the command-line names and a few spellings (`dh`, `edh`, `tj`, `davies0.3`).
     public static func named(_ text: String, field: String = "model") throws -> ActivityModel {
+        // A name as written here is its own key (lower case, no white space, no underscores).
+        if let m = ActivityModel(rawValue: text) { return m }
         let key = String(text.lowercased().filter { !$0.isWhitespace }).replacingUnderscores()
         if let m = ActivityModel(rawValue: key) { return m }
         switch key {

@@ -36,7 +36,7 @@ public struct OsmoticResult: Sendable {
             osmoticCoefficient = phi
         } else {
             osmoticCoefficient = 1
-            warnings.append("\(model.rawValue) defines no osmotic coefficient: φ = 1 used (use --model pitzer for φ)")
+            warnings.append("\(model.rawValue) defines no osmotic coefficient: φ = 1 used (the pitzer model gives φ)")
         }
         osmoticPressure = osmoticCoefficient * conditions.rt * solution.idealOsmolarity
         self.warnings = warnings

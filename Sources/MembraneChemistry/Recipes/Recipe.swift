@@ -8,7 +8,8 @@ import MembraneUnits
 /// Entries are separated by commas or semicolons. `NAME AMOUNT[UNIT]` adds a salt of
 /// ``SaltCatalog`` (or a catalog species on its own, e.g. `glucose 10`); `pH X [TITRANT]` states the
 /// pH and, optionally, the base or acid (KOH, NaOH, CsOH, HCl, NMDG, Tris) whose amount
-/// ``RecipeSolver`` computes; `NAME=VALUE` entries of the ion syntax may be mixed in.
+/// ``RecipeSolver`` computes; `CO2 5%` (or `carbogen`) the gas a bicarbonate saline is bubbled with (5 % CO₂
+/// unless written); `NAME=VALUE` entries of the ion syntax may be mixed in.
 public struct Recipe: Sendable {
     public struct Item: Sendable {
         public var salt: Salt
@@ -19,11 +20,17 @@ public struct Recipe: Sendable {
     public var ionEntries: [SolutionComponent]
     public var pH: Double?
     public var titrant: Salt?
+    /// The CO₂ the solution is gassed with, when stated (`CO2 5%`, `carbogen`).
+    public var co2: CarbonDioxide?
     public var text: String
 
     /// True when some entry is not of the `NAME=VALUE` form, i.e. the text is a recipe.
     public static func isRecipe(entries: [String]) -> Bool {
-        entries.contains { !$0.contains("=") }
+        entries.contains { entry in
+            // In ASCII text, an "=" byte is an "=".
+            if entry.utf8.allSatisfy({ $0 < 0x80 }) { return !entry.utf8.contains(UInt8(ascii: "=")) }
+            return !entry.contains("=")
+        }
     }
 
     /// Parses a recipe; `field` names the option in errors.
@@ -32,16 +39,25 @@ public struct Recipe: Sendable {
         guard !entries.isEmpty else {
             throw MembraneError.invalidValue(field: field, value: text, allowed: "a recipe such as \"KCl 140, HEPES 10, pH 7.3 KOH\"")
         }
-        var recipe = Recipe(items: [], ionEntries: [], pH: nil, titrant: nil, text: text)
+        var recipe = Recipe(items: [], ionEntries: [], pH: nil, titrant: nil, co2: nil, text: text)
         for entry in entries {
             if entry.contains("=") {
                 let (ion, c) = try parser.parseEntry(entry, field: field)
+                // As in an ion list, a species written twice is refused (not summed): "K=5, K=6" is a typo.
+                guard !recipe.ionEntries.contains(where: { $0.ion.name == ion.name }) else {
+                    throw MembraneError.invalidValue(field: "\(field).\(ion.name)", value: entry,
+                                                     allowed: "each NAME=VALUE species once per recipe")
+                }
                 recipe.ionEntries.append(SolutionComponent(ion: ion, concentration: c))
                 continue
             }
             let tokens = entry.split(whereSeparator: { $0.isWhitespace }).map(String.init)
             if tokens.first?.lowercased() == "ph" {
                 try recipe.parsePH(tokens, entry: entry, field: field)
+                continue
+            }
+            if tokens.first?.lowercased() == "co2" || entry.lowercased() == "carbogen" {
+                try recipe.parseCO2(tokens, entry: entry, field: field)
                 continue
             }
             try recipe.parseItem(tokens, entry: entry, field: field, catalog: parser.catalog)
@@ -68,6 +84,19 @@ public struct Recipe: Sendable {
         }
     }
 
+    mutating func parseCO2(_ tokens: [String], entry: String, field: String) throws {
+        let allowed = "CO2 PERCENT with 0 < PERCENT ≤ 100 (the CO2 fraction of the dry gas, e.g. \"CO2 5%\"), or \"carbogen\" (5 %)"
+        guard co2 == nil else {
+            throw MembraneError.invalidValue(field: "\(field).CO2", value: entry, allowed: "one CO2 entry per recipe")
+        }
+        if entry.lowercased() == "carbogen" { co2 = .carbogen; return }
+        let text = tokens.dropFirst().joined().replacingPercent()
+        guard tokens.count >= 2, let percent = Double(text), percent.isFinite, percent > 0, percent <= 100 else {
+            throw MembraneError.invalidValue(field: "\(field).CO2", value: entry, allowed: allowed)
+        }
+        co2 = CarbonDioxide(fraction: percent / 100)
+    }
+
     mutating func parseItem(_ tokens: [String], entry: String, field: String, catalog: IonCatalog) throws {
         // The amount is the last token ("135", "100uM") or the last two ("100 uM").
         var nameTokens = tokens, amountText = ""
@@ -88,14 +117,26 @@ public struct Recipe: Sendable {
                                              allowed: "an amount ≥ 0 mM (a recipe cannot remove a salt)")
         }
         let amount = try QuantityParser.concentration(amountText, field: "\(field).\(name)")
-        if let salt = SaltCatalog.salt(named: name) {
-            items.append(Item(salt: salt, millimolar: amount.millimolar))
+        let salt: Salt
+        if let s = SaltCatalog.salt(named: name) {
+            salt = s
         } else if let ion = catalog.ion(named: name) {
-            items.append(Item(salt: Salt(ion.name, [], [(.ion(ion.name), 1)], formula: ion.name), millimolar: amount.millimolar))
+            salt = Salt(ion.name, [], [(.ion(ion.name), 1)], formula: ion.name)
         } else {
             var suggestions = SaltCatalog.suggestions(for: name)
             for s in catalog.suggestions(for: name) where !suggestions.contains(s) { suggestions.append(s) }
             throw MembraneError.unknownName(field: field, value: name, suggestions: Array(suggestions.prefix(5)))
         }
+        // A salt listed twice is a typo, not a sum (different salts sharing an ion do add up).
+        guard !items.contains(where: { $0.salt.name == salt.name }) else {
+            throw MembraneError.invalidValue(field: "\(field).\(salt.name)", value: entry,
+                                             allowed: "each salt once per recipe (write the total amount)")
+        }
+        items.append(Item(salt: salt, millimolar: amount.millimolar))
     }
+}
+
+extension String {
+    /// The text without a trailing "%".
+    func replacingPercent() -> String { hasSuffix("%") ? String(dropLast()) : self }
 }

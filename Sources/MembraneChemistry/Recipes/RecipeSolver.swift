@@ -10,16 +10,36 @@ import RealModule
 ///     L_free = L_T / (Σ_n β_n [H]^n + Σ_M (K_ML [M] + K_MHL K₁ [H][M])),   β_n = K₁⋯K_n
 ///
 /// and the free metals solve the mass balances M_T = [M] + Σ_L ([ML] + [MHL]) (nested bracketed
-/// roots with Brent's method, each monotone in its unknown). The titrant amount x then follows from
-/// electroneutrality, Σ zᵢcᵢ + q·x + [H⁺] − [OH⁻] = 0 (q = +1 for KOH, NaOH, CsOH, NMDG, −1 for HCl,
-/// the protonated fraction for Tris); every salt enters neutral, so this is the proton balance of the
-/// acids and bases added. The constants are corrected to the solution's molar ionic strength and
-/// temperature (``LogK``); the ionic strength is iterated to self-consistency.
-/// Without a pH the charges are evaluated at pH 7.2 (the catalog's default) and a warning says so.
-/// Kw = 10⁻¹⁴ (25 °C, Harned & Owen 1958) is used at every temperature: [OH⁻] enters only the charge
-/// balance, at the 10⁻³ mM level below pH 8. Species below 10⁻⁹ mM are left out of the list.
+/// roots with Brent's method, each monotone in its unknown). The constants are corrected to the
+/// solution's molar ionic strength and temperature (``LogK``); the ionic strength is iterated to
+/// self-consistency. Every salt enters neutral, so electroneutrality is the proton balance of the acids
+/// and bases added, and it is closed in one of three ways:
+///
+/// 1. **A titrant** (`pH 7.3 KOH`): its amount x solves Σ zᵢcᵢ + q·x + [H⁺] − [OH⁻] = 0 (q = +1 for KOH,
+///    NaOH, CsOH, NMDG, −1 for HCl, the protonated fraction for Tris).
+/// 2. **Bicarbonate and CO₂** (a saline with HCO₃⁻ and no titrant, gassed with ``CarbonDioxide``): protons
+///    released (phosphate, HEPES, ascorbic acid…) turn HCO₃⁻ into CO₂, which leaves with the gas, and bases
+///    take CO₂ up as HCO₃⁻: [HCO₃⁻] = HCO₃⁻ added + Σ zᵢcᵢ. Without a stated pH the pH is the one at which that
+///    bicarbonate is in equilibrium with the gas (5 % CO₂ unless `CO2 X%` is written; Henderson–Hasselbalch,
+///    solved by Brent's method: the residual increases strictly with pH); with a stated pH the CO₂ fraction
+///    that pH implies is reported. With a titrant that would have to be negative (the stated pH needs the
+///    opposite of it) the bicarbonate closes the balance instead.
+/// 3. **An inferred titrant**: a recipe that states a pH, or holds buffers, free acids or bases (HEPES, GTP,
+///    NMDG base…), but names no titrant and has no bicarbonate is titrated with the hydroxide of its main
+///    cation (KOH, CsOH, NaOH, NMDG) or with HCl, as such solutions are made; a warning names it and its amount.
+///
+/// Without a pH the charges are evaluated at pH 7.2 (the catalog's default), or at the gassing pH of a
+/// bicarbonate saline. Kw = 10⁻¹⁴ (25 °C, Harned & Owen 1958) is used at every temperature: [OH⁻] enters only
+/// the charge balance, at the 10⁻³ mM level below pH 8. Species below 10⁻⁹ mM are left out of the list.
 public enum RecipeSolver {
     public static let defaultPH = 7.2
+
+    /// How electroneutrality is closed (see the type's documentation).
+    enum Closure {
+        case titrant(Salt)
+        case bicarbonate
+        case none
+    }
 
     public static func solve(_ recipe: Recipe, temperature: Temperature) throws -> RecipeResult {
         var warnings: [String] = []
@@ -33,6 +53,7 @@ public enum RecipeSolver {
             if let i = ligandTotals.firstIndex(where: { $0.0.name == l.name }) { ligandTotals[i].1 += c } else { ligandTotals.append((l, c)) }
         }
         let catalog = IonCatalog.standard
+        var unbalancedSalts: [String] = []
         for item in recipe.items {
             for (part, k) in item.salt.parts {
                 let c = k * item.millimolar * 1e-3
@@ -41,72 +62,102 @@ public enum RecipeSolver {
                     guard let ion = catalog.ion(named: name) else { continue }
                     addFixed(ion, c)
                 case .ligand(let name): addLigand(Ligand.all[name]!, c)
-                case .customCation(let name):
-                    addFixed(Ion(name: name, charge: 1, longName: name, transport: nil, isCustom: true), c)
                 }
             }
+            if let q = item.salt.fixedCharge, q != 0, item.millimolar > 0 { unbalancedSalts.append(item.salt.name) }
         }
         for e in recipe.ionEntries { addFixed(e.ion, e.concentration.molar) }
         if fixed.contains(where: { $0.0.name == "GTP" }) {
             warnings.append("GTP is counted as GTP4- and unbound: no protonation or Mg2+ constants for it are used")
         }
-        if fixed.contains(where: { $0.0.name == "HCO3" }) && recipe.pH != nil {
-            warnings.append("bicarbonate is counted as HCO3-: its pH is set by the CO2 the solution is gassed with, not by the titrant")
-        }
         if ligandTotals.contains(where: { $0.0.name == "BAPTA" }) && abs(temperature.celsius - 20) > 2 {
             warnings.append("BAPTA's constants are published at 20 °C without enthalpies (Tsien 1980): used unchanged at \(temperature.celsius) °C")
-        }
-        let pH = recipe.pH ?? defaultPH
-        if recipe.pH == nil && !ligandTotals.isEmpty {
-            warnings.append("no pH given: the charges of \(ligandTotals.map(\.0.name).joined(separator: ", ")) are evaluated at pH \(defaultPH); write e.g. \"pH 7.3 KOH\" to titrate")
         }
         if recipe.titrant != nil && recipe.pH == nil {
             throw MembraneError.invalidValue(field: "pH", value: "", allowed: "a pH with the titrant, e.g. \"pH 7.3 KOH\"")
         }
-        let dh = DebyeHuckelParameters(temperature: temperature)
-        let caTotal = fixed.first { $0.0.name == "Ca" }?.1 ?? 0
-        let mgTotal = fixed.first { $0.0.name == "Mg" }?.1 ?? 0
-        // Ionic strength iteration.
-        var ionic = 0.5 * fixed.reduce(0) { $0 + Double($1.0.charge * $1.0.charge) * $1.1 }
-        var state = SpeciationState()
-        var converged = false
-        var iterations = 0
-        for iteration in 1...100 {
-            iterations = iteration
-            state = try speciate(ligands: ligandTotals, caTotal: caTotal, mgTotal: mgTotal, pH: pH, ionic: ionic,
-                                 temperature: temperature, a: dh.a)
-            // Charge without the titrant.
-            var sum = 0.0
-            for (ion, c) in fixed where ion.name != "Ca" && ion.name != "Mg" { sum += Double(ion.charge) * c }
-            sum += 2 * (state.freeCa + state.freeMg)
-            for s in state.species { sum += Double(s.charge) * s.molar }
-            sum += state.h - state.oh
-            var titrantMolar = 0.0, titrantSpecies: [(Ion, Double, Double)] = []
-            if let t = recipe.titrant {
-                let q = try titrantCharge(t, state: state)
-                titrantMolar = -sum / q
-                titrantSpecies = titrantParts(t, amount: titrantMolar, state: state)
+        let hco3Total = fixed.first { $0.0.name == "HCO3" }?.1 ?? 0
+        let gas = recipe.co2 ?? .carbogen
+        if recipe.co2 != nil && hco3Total == 0 {
+            warnings.append("the CO2 entry has no effect: the recipe holds no bicarbonate")
+        }
+        let context = Context(fixed: fixed, ligands: ligandTotals, temperature: temperature, text: recipe.text)
+
+        var closure: Closure = recipe.titrant.map { .titrant($0) } ?? (hco3Total > 0 ? .bicarbonate : .none)
+        var pH = recipe.pH ?? defaultPH
+        var inferred = false
+        // Bases weighed in as free bases (NMDG, Tris, spermine) are titrated with acid, not with CO2.
+        let freeBases = recipe.items.filter { ($0.salt.fixedCharge ?? 0) > 0 || $0.salt.name == "Tris" }.map(\.salt.name)
+        if case .bicarbonate = closure, !freeBases.isEmpty {
+            let pH0 = try recipe.pH ?? gasPH(context, gas: gas, hco3: hco3Total)
+            let probe = try equilibrate(context, pH: pH0, closure: .none)
+            if probe.state.chargeBeforeTitrant > 1e-9 * max(probe.totalCharge, 1e-12) {
+                closure = .titrant(SaltCatalog.salt(named: "HCl")!)
+                pH = pH0
+                inferred = true
             }
-            state.titrantMolar = titrantMolar
-            state.titrantSpecies = titrantSpecies
-            state.chargeBeforeTitrant = sum
-            var newI = 0.0
-            for (ion, c) in fixed where ion.name != "Ca" && ion.name != "Mg" { newI += Double(ion.charge * ion.charge) * c }
-            newI += 4 * (state.freeCa + state.freeMg)
-            for s in state.species { newI += Double(s.charge * s.charge) * s.molar }
-            for (ion, c, _) in titrantSpecies { newI += Double(ion.charge * ion.charge) * max(c, 0) }
-            newI = 0.5 * (newI + state.h + state.oh)
-            if abs(newI - ionic) <= 1e-12 + 1e-10 * newI { ionic = newI; converged = true; break }
-            ionic = newI
         }
-        guard converged else {
-            throw MembraneError.noConvergence(method: "recipe ionic-strength iteration", iterations: iterations,
-                                              residual: 0, detail: "the ionic strength of \(recipe.text) did not settle")
+        if case .bicarbonate = closure, recipe.pH == nil {
+            pH = try gassingPH(context, gas: gas, hco3Total: hco3Total)
         }
-        if let t = recipe.titrant, state.titrantMolar < -1e-9 {
-            let opposite = t.name == "HCl" ? "a base (KOH, NaOH, CsOH)" : "an acid (HCl)"
-            throw MembraneError.invalidValue(field: "pH", value: "pH \(pH) \(t.name)",
-                allowed: "a pH reachable by adding \(t.name): this recipe is already \(t.name == "HCl" ? "below" : "above") pH \(pH) before titration (it would need \(IonicComposition.format(-state.titrantMolar * 1e3)) mM of \(opposite))")
+        var eq = try equilibrate(context, pH: pH, closure: closure)
+        let tolerance = 1e-9 * max(eq.totalCharge, 1e-12)
+
+        if case .titrant(let t) = closure, !inferred, eq.state.titrantMolar < -tolerance {
+            guard hco3Total > 0 else {
+                let opposite = t.name == "HCl" ? "a base (KOH, NaOH, CsOH)" : "an acid (HCl)"
+                throw MembraneError.invalidValue(field: "pH", value: "pH \(pH) \(t.name)",
+                    allowed: "a pH reachable by adding \(t.name): this recipe is already \(t.name == "HCl" ? "below" : "above") pH \(pH) before titration (it would need \(IonicComposition.format(-eq.state.titrantMolar * 1e3)) mM of \(opposite))")
+            }
+            warnings.append("pH \(pH) needs no \(t.name) (it would take \(IonicComposition.format(-eq.state.titrantMolar * 1e3)) mM of the opposite): the bicarbonate closes the charge balance instead (HCO3- ⇌ CO2)")
+            closure = .bicarbonate
+            eq = try equilibrate(context, pH: pH, closure: closure)
+        }
+        if case .none = closure, abs(eq.state.chargeBeforeTitrant) > tolerance,
+           recipe.pH != nil || !ligandTotals.isEmpty || !unbalancedSalts.isEmpty {
+            closure = .titrant(inferredTitrant(fixed: fixed, chargeBeforeTitrant: eq.state.chargeBeforeTitrant))
+            inferred = true
+            eq = try equilibrate(context, pH: pH, closure: closure)
+        }
+        if inferred, case .titrant(let t) = closure {
+            let why = recipe.pH != nil ? "no titrant named:"
+                : hco3Total > 0 ? "no pH or titrant given: titrated to the pH \(IonicComposition.format(pH)) at which the added bicarbonate is in equilibrium with \(IonicComposition.format(gas.fraction * 100)) % CO2, and"
+                : "no pH or titrant given: evaluated at pH \(defaultPH) and"
+            let reason = t.name == "HCl" ? (freeBases.isEmpty ? "the recipe has excess base" : "\(freeBases.joined(separator: ", ")) weighed in as free base")
+                : "the hydroxide of its main cation"
+            warnings.append("\(why) balanced with \(IonicComposition.format(eq.state.titrantMolar * 1e3)) mM \(t.name) (\(reason), as such solutions are titrated); write \"pH \(IonicComposition.format(pH)) \(t.name)\" to state it")
+        }
+        if recipe.pH == nil, !ligandTotals.isEmpty, case .none = closure {
+            warnings.append("no pH given: the charges of \(ligandTotals.map(\.0.name).joined(separator: ", ")) are evaluated at pH \(defaultPH); write e.g. \"pH 7.3 KOH\" to titrate")
+        }
+        let state = eq.state, ionic = eq.ionic
+        let dh = DebyeHuckelParameters(temperature: temperature)
+        var bicarbonate: BicarbonateEquilibrium? = nil
+        if case .bicarbonate = closure {
+            let free = hco3Total + state.bicarbonateShift
+            guard free > 0 else {
+                throw MembraneError.invalidValue(field: "pH", value: recipe.pH.map { "pH \($0)" } ?? "(gassing pH)",
+                    allowed: "a recipe whose bicarbonate can take up the protons it releases: it would need \(IonicComposition.format(-free * 1e3)) mM more HCO3-; name a titrant (e.g. \"pH 7.4 NaOH\")")
+            }
+            let gamma = Double.pow(10, log10Gamma(-1, ionic, dh.a))
+            let impliedFraction = CarbonDioxide.fraction(holding: free, pH: pH, gamma: gamma, temperature: temperature,
+                                                         pressureAtm: gas.pressureAtm)
+            bicarbonate = BicarbonateEquilibrium(added: hco3Total * 1e3, free: free * 1e3, pH: pH,
+                                                 co2Fraction: recipe.pH == nil ? gas.fraction : impliedFraction,
+                                                 pHFromGas: recipe.pH == nil)
+            let shift = free - hco3Total
+            let acids = recipe.items.filter { ($0.salt.fixedCharge ?? 0) < 0 }.map(\.salt.name)
+            let what = abs(shift) < 1e-6 ? "nothing in it releases or binds protons at this pH"
+                : shift < 0
+                ? "the \(IonicComposition.format(-shift * 1e3)) mM of protons released (by \(protonSources(ligandTotals, acids))) turn HCO3- into CO2"
+                : "\(IonicComposition.format(shift * 1e3)) mM of CO2 are taken up as HCO3- by the bases (\(protonSources(ligandTotals, unbalancedSalts.filter { !acids.contains($0) })))"
+            if recipe.pH == nil {
+                warnings.append("bicarbonate saline without a titrant: electroneutral by the CO2/HCO3- exchange — \(what); HCO3- \(IonicComposition.format(free * 1e3)) of \(IonicComposition.format(hco3Total * 1e3)) mM; pH \(IonicComposition.format(pH)) from Henderson–Hasselbalch under \(IonicComposition.format(gas.fraction * 100)) % CO2 at \(temperature.celsius) °C (pK1 \(IonicComposition.format(CarbonDioxide.pK1(temperature))), Plummer & Busenberg 1982)")
+            } else {
+                warnings.append("bicarbonate saline at the stated pH \(pH): electroneutral by the CO2/HCO3- exchange — \(what); HCO3- \(IonicComposition.format(free * 1e3)) of \(IonicComposition.format(hco3Total * 1e3)) mM, in equilibrium with \(IonicComposition.format(impliedFraction * 100)) % CO2 at \(temperature.celsius) °C (carbogen is 5 %)")
+            }
+        } else if hco3Total > 0, case .titrant(let t) = closure {
+            warnings.append("bicarbonate is counted as added (\(IonicComposition.format(hco3Total * 1e3)) mM HCO3-) and \(t.name) sets the pH: under a CO2 atmosphere the HCO3- would equilibrate with the gas at that pH")
         }
         // Buffer ranges.
         if recipe.pH != nil {
@@ -127,13 +178,16 @@ public enum RecipeSolver {
             var value = c
             if ion.name == "Ca" { value = state.freeCa }
             if ion.name == "Mg" { value = state.freeMg }
+            if ion.name == "HCO3" { value = c + state.bicarbonateShift }
             try solution.add(ion, .molar(value))
         }
         for (ion, c, _) in state.titrantSpecies where c > 0 {
             if let existing = solution[ion.name] { solution[ion.name] = existing + .molar(c) } else { try solution.add(ion, .molar(c)) }
         }
-        // Free H⁺ and OH⁻ (they close the charge balance); listed when a pH is stated.
-        if recipe.pH != nil {
+        // Free H⁺ and OH⁻ (they close the charge balance); listed when a pH is stated, set by the gas or titrated to.
+        var closed = true
+        if case .none = closure { closed = false }
+        if recipe.pH != nil || closed {
             for (name, c) in [("H", state.h), ("OH", state.oh)] {
                 let ion = catalog.ion(named: name)!
                 if let existing = solution[name] { solution[name] = existing + .molar(c) } else { try solution.add(ion, .molar(c)) }
@@ -147,15 +201,22 @@ public enum RecipeSolver {
             let q = state.species.filter { $0.ligand == l.name }.reduce(0) { $0 + Double($1.charge) * $1.molar }
             charges.append((l.name, q / total))
         }
+        let neutral = fixed.filter { $0.0.charge == 0 && $0.1 > 0 }.map(\.0.name)
+        if !neutral.isEmpty {
+            warnings.append("neutral solutes count for osmolarity only (no charge, no current): \(neutral.joined(separator: ", "))")
+        }
         let composition = IonicComposition(solution, temperature: temperature)
-        if let w = composition.imbalanceWarning, recipe.titrant == nil { warnings.append(w) }
-        return RecipeResult(recipe: recipe, temperature: temperature, pH: recipe.pH, titrant: recipe.titrant,
-                            titrantMillimolar: recipe.titrant == nil ? nil : state.titrantMolar * 1e3,
+        if let w = composition.imbalanceWarning, case .none = closure { warnings.append(w) }
+        var titrant: Salt? = nil
+        if case .titrant(let t) = closure { titrant = t }
+        return RecipeResult(recipe: recipe, temperature: temperature, pH: recipe.pH ?? bicarbonate?.pH, titrant: titrant,
+                            titrantMillimolar: titrant == nil ? nil : state.titrantMolar * 1e3,
+                            titrantInferred: inferred,
                             solution: solution, ionicStrengthMolar: solution.ionicStrength,
-                            freeCalcium: caTotal > 0 ? .molar(state.freeCa) : nil,
-                            freeMagnesium: mgTotal > 0 ? .molar(state.freeMg) : nil,
+                            freeCalcium: fixed.contains { $0.0.name == "Ca" } ? .molar(state.freeCa) : nil,
+                            freeMagnesium: fixed.contains { $0.0.name == "Mg" } ? .molar(state.freeMg) : nil,
                             ligandCharges: charges, chargeImbalance: composition.chargeImbalance,
-                            iterations: iterations, warnings: warnings)
+                            bicarbonate: bicarbonate, iterations: eq.iterations, warnings: warnings)
     }
 
     // MARK: - Speciation at fixed pH and ionic strength
@@ -173,6 +234,8 @@ public enum RecipeSolver {
         var titrantMolar = 0.0
         var titrantSpecies: [(Ion, Double, Double)] = []
         var chargeBeforeTitrant = 0.0
+        /// Change of HCO₃⁻ by the CO₂ exchange (M; negative when protons turned HCO₃⁻ into CO₂).
+        var bicarbonateShift = 0.0
         /// Protonated fraction of Tris (for a Tris titrant).
         var trisProtonated = 1.0
     }
@@ -270,7 +333,7 @@ public enum RecipeSolver {
                 return Ion(name: name, charge: z, longName: "\(l.name) species \(name)",
                            transport: base?.diffusionCoefficient.map { .diffusion($0.squareMetresPerSecond) },
                            transportSource: base.map { "D of \($0.name) (\($0.transportSource)), kept for this species" } ?? "",
-                           isCustom: true)
+                           isCustom: true, transportUncertainty: base?.transportUncertainty)
             }
             for n in cond[i].beta.indices {
                 let z = l.baseCharge + n
@@ -297,7 +360,7 @@ public enum RecipeSolver {
     }
 
     /// Charge added per mol of titrant.
-    static func titrantCharge(_ t: Salt, state: SpeciationState) throws -> Double {
+    static func titrantCharge(_ t: Salt, state: SpeciationState) -> Double {
         switch t.name {
         case "HCl": return -1
         case "Tris": return state.trisProtonated
@@ -323,24 +386,3 @@ public enum RecipeSolver {
     }
 }
 
-/// The outcome of ``RecipeSolver/solve(_:temperature:)``.
-public struct RecipeResult: Sendable {
-    public var recipe: Recipe
-    public var temperature: Temperature
-    public var pH: Double?
-    public var titrant: Salt?
-    /// Titrant added to reach the pH, mM.
-    public var titrantMillimolar: Double?
-    /// The free species (free Ca²⁺, Mg²⁺; every protonation state and complex of the ligands).
-    public var solution: Solution
-    /// Molar ionic strength of the free species, mol/L.
-    public var ionicStrengthMolar: Double
-    public var freeCalcium: Concentration?
-    public var freeMagnesium: Concentration?
-    /// Mean charge of each ligand at the pH (e.g. HEPES −0.39, ATP −2.1).
-    public var ligandCharges: [(String, Double)]
-    /// Σ z c of the free species, mM (zero within round-off after titration; reported otherwise).
-    public var chargeImbalance: Double
-    public var iterations: Int
-    public var warnings: [String]
-}

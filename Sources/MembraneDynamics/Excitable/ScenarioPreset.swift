@@ -48,7 +48,8 @@ public struct ScenarioPreset: Sendable {
 
     /// The preset's scenario with the parameters `overrides` set (name → value in the parameter's unit), applied in
     /// order. Throws ``MembraneError/unknownName(field:value:suggestions:)`` for a name the preset does not have and
-    /// ``MembraneError/invalidValue(field:value:allowed:)`` for a value outside the parameter's range.
+    /// ``MembraneError/invalidValue(field:value:allowed:)`` for a value outside the parameter's range (both with field
+    /// `set`, the option that overrides them, and the name in the value: `g_Na=-1`).
     public func scenario(setting overrides: [(name: String, value: Double)] = []) throws -> Scenario {
         var values = parameters.map(\.value)
         for (name, value) in overrides {
@@ -71,8 +72,8 @@ public struct ScenarioPreset: Sendable {
 
     func check(_ value: Double, for p: PresetParameter) throws {
         guard value.isFinite, p.allowed.contains(value) else {
-            throw MembraneError.invalidValue(field: p.name, value: "\(value) \(p.unit)",
-                                             allowed: "\(p.summary) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
+            throw MembraneError.invalidValue(field: "set", value: "\(p.name)=\(value)",
+                                             allowed: "\(p.name) (\(p.summary)) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
         }
     }
 

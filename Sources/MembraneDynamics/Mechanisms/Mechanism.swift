@@ -274,7 +274,7 @@ struct MechanismGrouping {
     var allAffine = true
     var carriesNonspecificCurrent = false
 
-    init(_ scenario: Scenario) {
+    init(_ scenario: borrowing Scenario) {
         var census = Census()
         scenario.visitMembraneMechanisms(&census)
         var filling = Filling(ions: scenario.ions, conditions: scenario.conditions, census: census)

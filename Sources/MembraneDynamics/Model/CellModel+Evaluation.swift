@@ -89,7 +89,12 @@ extension CellModel {
     /// stimulus, which the electroneutral model excludes).
     @inline(__always)
     func naturalVariables(_ y: UnsafePointer<Double>, _ ws: Workspace) -> NaturalVariables {
-        let n = self.n
+        naturalVariables(y, ws, ions: n)
+    }
+
+    /// The same with the number of ions `n` given (a constant where the caller knows it, so that the loops unroll).
+    @inline(__always)
+    func naturalVariables(_ y: UnsafePointer<Double>, _ ws: Workspace, ions n: Int) -> NaturalVariables {
         var natural = NaturalVariables(volume: 1, bathWater: 0, potential: 0, osmolarityInside: 0, osmolarityOutside: 0)
         var charge = zX * impermeantAmount
         // One pass over the ions with the index tables in hand (the hot path of every evaluation).
@@ -158,7 +163,13 @@ extension CellModel {
     @inline(__always)
     func evaluateMembrane(_ natural: NaturalVariables, potential: Double, states: UnsafePointer<Double>, _ ws: Workspace,
                           rates: UnsafeMutablePointer<Double>, partials: UnsafeMutablePointer<Double>? = nil) {
-        let n = self.n
+        evaluateMembrane(natural, potential: potential, states: states, ws, rates: rates, partials: partials, ions: n)
+    }
+
+    /// The same with the number of ions `n` given.
+    @inline(__always)
+    func evaluateMembrane(_ natural: NaturalVariables, potential: Double, states: UnsafePointer<Double>, _ ws: Workspace,
+                          rates: UnsafeMutablePointer<Double>, partials: UnsafeMutablePointer<Double>?, ions n: Int) {
         clear(ws.phi, count: n)
         ws.extra[0] = 0
         ws.extra[1] = 0
@@ -243,9 +254,20 @@ extension CellModel {
     }
 
     func evaluate(_ t: Double, _ y: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ ws: Workspace) {
-        let natural = naturalVariables(y, ws)
-        evaluateMembrane(natural, potential: natural.potential, states: y + stateOffset, ws, rates: out + stateOffset)
-        let sigma = self.sigma, n = self.n, other = otherIndex
+        // The number of ions as a constant for the usual three (the loops over them unrolled), else as a variable.
+        if n == 3 {
+            evaluate(t, y, out, ws, ions: 3)
+        } else {
+            evaluate(t, y, out, ws, ions: n)
+        }
+    }
+
+    @inline(__always)
+    func evaluate(_ t: Double, _ y: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ ws: Workspace, ions n: Int) {
+        let natural = naturalVariables(y, ws, ions: n)
+        evaluateMembrane(natural, potential: natural.potential, states: y + stateOffset, ws, rates: out + stateOffset,
+                         partials: nil, ions: n)
+        let sigma = self.sigma, other = otherIndex
         var held = 0.0
         cellIndex.withUnsafeBufferPointer { cellIndex in
             bathIndex.withUnsafeBufferPointer { bathIndex in

@@ -51,13 +51,27 @@ extension CellModel {
     /// (``liveColumns``) and two d-vectors.
     func assemble(_ t: Double, _ y: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ ws: Workspace,
                   _ scratch: UnsafeMutablePointer<Double>) {
-        let d = dimension, n = self.n, g = stateCount
+        // The dimension and the number of ions as constants for the usual small cells (the loops over them
+        // unrolled), else as variables.
+        if n == 3 && dimension == 3 {
+            assemble(t, y, out, ws, scratch, dimension: 3, ions: 3)
+        } else if n == 3 && dimension == 4 {
+            assemble(t, y, out, ws, scratch, dimension: 4, ions: 3)
+        } else {
+            assemble(t, y, out, ws, scratch, dimension: dimension, ions: n)
+        }
+    }
+
+    @inline(__always)
+    func assemble(_ t: Double, _ y: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, _ ws: Workspace,
+                  _ scratch: UnsafeMutablePointer<Double>, dimension d: Int, ions n: Int) {
+        let g = stateCount
         let columns = 3 + 2 * n + g
         let live = liveColumns.count
         let partials = scratch, dx = scratch + (n + 2 + g) * columns, dVolume = dx + live * d, row = dVolume + d
-        let natural = naturalVariables(y, ws)
+        let natural = naturalVariables(y, ws, ions: n)
         evaluateMembrane(natural, potential: natural.potential, states: y + stateOffset, ws, rates: ws.rates,
-                         partials: partials)
+                         partials: partials, ions: n)
         let v = natural.volume, inverseVolume = 1 / v, bathWater = natural.bathWater
         // The index tables read in place (no bounds checks in the loops below; every index was made by the compiler
         // of the model).

@@ -99,9 +99,9 @@ public struct CellModel: Sendable {
     }
 
     /// Compiles `scenario` (validating it first).
-    public init(_ scenario: Scenario) throws {
+    public init(_ scenario: borrowing Scenario) throws {
         try scenario.validate()
-        var c = Compiled(scenario: scenario)
+        var c = Compiled(scenario: copy scenario)
         let conditions = scenario.conditions
         let n = scenario.ions.count
         c.n = n

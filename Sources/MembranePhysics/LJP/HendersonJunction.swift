@@ -17,7 +17,7 @@ import RealModule
 /// which has no 0/0 when X_S = X_P (L(x, x) = x) and splits exactly into per-ion shares
 /// −(RT/F)·z_i·u_i·(a_i^S − a_i^P)/L. Henderson assumes linear mixing through the junction; for a single
 /// binary salt it equals Planck's exact result and the textbook formula
-/// V_L = (RT/F)·(u₊ − u₋)/(u₊ + u₋)·ln(c_P/c_S) (seed 000).
+/// V_L = (RT/F)·(u₊ − u₋)/(u₊ + u₋)·ln(c_P/c_S) (Nernst 1888, Z. Phys. Chem. 2:613; Planck 1890).
 public enum HendersonJunction {
     public static func solve(_ junction: LiquidJunction) -> JunctionResult {
         let vt = junction.conditions.thermalVoltage

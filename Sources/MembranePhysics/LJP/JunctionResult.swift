@@ -28,9 +28,38 @@ public struct JunctionResult: Sendable {
     public var conditions: Conditions
     /// The activity model the potentials used (`ideal`: concentrations).
     public var activityModel = "ideal"
+    /// For each species whose D is an estimate, the potential at the ends of its plausible range.
+    public var estimateSpread: [DiffusionEstimateSpread] = []
 
-    /// The value in seed 000's convention: the pipette relative to the bath, −V_L.
+    /// The range of V_L when every estimated D may lie anywhere in its plausible range: V_L plus the sum of
+    /// each species' lowest and highest shift (first order: the shifts of different species add to
+    /// within their cross terms, which are of second order in the small shares of these species).
+    public var estimateRange: (low: Voltage, high: Voltage)? {
+        guard !estimateSpread.isEmpty else { return nil }
+        let v = potential.volts
+        var low = v, high = v
+        for s in estimateSpread {
+            low += min(s.atLow.volts - v, s.atHigh.volts - v, 0)
+            high += max(s.atLow.volts - v, s.atHigh.volts - v, 0)
+        }
+        return (.volts(low), .volts(high))
+    }
+
+    /// The value in the opposite convention: the pipette relative to the bath, −V_L.
     public var pipetteRelativeToBath: Voltage { -potential }
+}
+
+/// How far a junction potential moves when one estimated diffusion coefficient spans its plausible range.
+public struct DiffusionEstimateSpread: Sendable {
+    public var name: String
+    /// The estimated D, m²/s, and its relative uncertainty u.
+    public var diffusion: Double
+    public var uncertainty: Double
+    /// Where the estimate comes from (method and source).
+    public var source: String
+    /// V_L with D·(1 − u) and with D·(1 + u).
+    public var atLow: Voltage
+    public var atHigh: Voltage
 }
 
 /// Concentration and potential profiles through a stationary junction, from the pipette side (x = 0)

@@ -7,7 +7,7 @@ import MembraneChemistry
 /// Sign convention (Barry & Lynch 1991, J. Membr. Biol. 121:101; Neher 1992, Methods Enzymol. 207:123;
 /// JPCalc; LJPcalc): the LJP V_L is the potential of the **bath relative to the pipette** solution,
 /// V_L = φ_bath − φ_pipette, and a whole-cell reading is corrected as V_m = V_measured − V_L.
-/// Seed 000 quotes the opposite (pipette relative to bath): that value is −V_L.
+/// Some textbooks quote the opposite (pipette relative to bath): that value is −V_L.
 public struct LiquidJunction: Sendable {
     /// One charged species with its concentrations on both sides and its diffusion coefficient.
     public struct Species: Sendable, Hashable {
@@ -17,6 +17,8 @@ public struct LiquidJunction: Sendable {
         /// D in m²/s (any common scale: only ratios matter).
         public var diffusion: Double
         public var diffusionSource: String
+        /// For an estimated D, its plausible relative error u (D·(1 ± u)); nil for published or user data.
+        public var diffusionUncertainty: Double? = nil
     }
 
     public var pipette: Solution
@@ -51,9 +53,9 @@ public struct LiquidJunction: Sendable {
             let cp = pipette[name]?.millimolar ?? 0, cb = bath[name]?.millimolar ?? 0
             if ion.charge == 0 { neutral.append(name); continue }
             if cp == 0 && cb == 0 { continue }
-            guard let (d, source) = mobilities.diffusion(for: ion) else { missing.append(name); continue }
+            guard let (d, source, uncertainty) = mobilities.diffusion(for: ion) else { missing.append(name); continue }
             species.append(Species(ion: ion, pipette: cp, bath: cb, diffusion: d.squareMetresPerSecond,
-                                   diffusionSource: source))
+                                   diffusionSource: source, diffusionUncertainty: uncertainty))
         }
         guard missing.isEmpty else {
             throw MembraneError.invalidValue(
@@ -63,8 +65,12 @@ public struct LiquidJunction: Sendable {
         if !neutral.isEmpty {
             notes.append("neutral species ignored (they carry no current): \(neutral.joined(separator: ", "))")
         }
+        let estimated = species.filter { $0.diffusionUncertainty != nil }.map(\.ion.name)
+        if !estimated.isEmpty {
+            notes.append("no published mobility for \(estimated.joined(separator: ", ")): estimated D used (see diffusion_estimates for the method and how far the LJP moves across its plausible range)")
+        }
         if abs(conditions.temperature.kelvin - 298.15) > 0.5 {
-            notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Int(conditions.temperature.celsius.rounded())) °C would scale every D by the same factor and leave the LJP unchanged")
+            notes.append("mobilities at 25 °C, as JPCalc and LJPcalc use them; temperature enters through RT/F. A Stokes–Einstein–Walden correction to \(Format.number(conditions.temperature.celsius)) °C would scale every D by the same factor and leave the LJP unchanged")
         }
     }
 
@@ -74,23 +80,40 @@ public struct LiquidJunction: Sendable {
          species.reduce(0) { $0 + Double($1.ion.charge) * $1.bath })
     }
 
+    /// The same junction with the D of species `index` multiplied by `factor`.
+    func scalingDiffusion(of index: Int, by factor: Double) -> LiquidJunction {
+        var copy = self
+        copy.species[index].diffusion *= factor
+        return copy
+    }
+
     /// Throws when either side carries net charge beyond round-off (1e-9 of its ionic content):
     /// the stationary Nernst–Planck junction exists only between electroneutral solutions. The message
     /// gives the imbalance and how to fix it explicitly; nothing is adjusted silently.
     public func requireElectroneutral() throws {
         let (p, b) = chargeImbalance
-        for (field, net, total) in [("pipette", p, species.reduce(0) { $0 + Double(abs($1.ion.charge)) * $1.pipette }),
-                                    ("bath", b, species.reduce(0) { $0 + Double(abs($1.ion.charge)) * $1.bath })]
-        where abs(net) > 1e-9 * max(total, 1e-12) {
+        for (field, net) in [("pipette", p), ("bath", b)] where !isRoundOff(net, side: field) {
             throw MembraneError.invalidValue(
                 field: field, value: "net charge \(net > 0 ? "+" : "")\(net) mM",
-                allowed: "an electroneutral solution (Σ z·c = 0): add the missing counter-ion, or name an ion to adjust with --electroneutralize ION (the change is reported)")
+                allowed: "an electroneutral solution (Σ z·c = 0): add the missing counter-ion, or name an ion to adjust with `electroneutralize` ION (the change is reported)")
         }
     }
 
-    /// The junction with `ionName`'s concentration on each non-neutral side changed to cancel that side's
-    /// net charge; returns the adjusted junction and a description of each change. Throws if the change
-    /// would make a concentration negative or the ion is absent.
+    /// Σ|z|·c of one side, mM: the scale against which a net charge is round-off.
+    func totalCharge(side: String) -> Double {
+        species.reduce(0) { $0 + Double(abs($1.ion.charge)) * (side == "pipette" ? $1.pipette : $1.bath) }
+    }
+
+    /// True when `net` (mM) is below 1e-9 of the side's total charge concentration: round-off of a titration
+    /// or of sums of concentrations, not a missing ion.
+    public func isRoundOff(_ net: Double, side: String) -> Bool {
+        abs(net) <= 1e-9 * max(totalCharge(side: side), 1e-12)
+    }
+
+    /// The junction with `ionName`'s concentration on each side that is not electroneutral (beyond round-off,
+    /// relative to the side's total charge) changed to cancel that side's net charge; returns the adjusted
+    /// junction and a description of each change. Throws if the change would make a concentration negative
+    /// or the ion is absent.
     public func electroneutralized(by ionName: String) throws -> (LiquidJunction, [String]) {
         guard let index = species.firstIndex(where: { $0.ion.name == ionName || $0.ion.name.lowercased() == ionName.lowercased() }) else {
             throw MembraneError.invalidValue(field: "electroneutralize", value: ionName,
@@ -100,7 +123,7 @@ public struct LiquidJunction: Sendable {
         var changes: [String] = []
         let (p, b) = chargeImbalance
         let z = Double(species[index].ion.charge)
-        for (side, net) in [("pipette", p), ("bath", b)] where net != 0 {
+        for (side, net) in [("pipette", p), ("bath", b)] where !isRoundOff(net, side: side) {
             let old = side == "pipette" ? species[index].pipette : species[index].bath
             let new = old - net / z
             guard new >= 0 else {

@@ -66,7 +66,7 @@ public enum PoissonNernstPlanckJunction {
         let debye = (epsilon * CODATA2018.vacuumPermittivity * c.rt / (c.faraday * c.faraday * sigma)).squareRoot()
         let difference = abs(psiEnd * vt - planck.potential.volts) * 1e3
         var notes = junction.notes
-        notes.append("npp: Poisson–Nernst–Planck over L = \(options.length.micrometres) µm = \(Int((options.length.metres / debye).rounded())) Debye lengths (λ_D = \(Format.number(debye * 1e9)) nm, ε_r = \(Format.number(epsilon))); it differs from the electroneutral Planck value by \(difference < 1e-6 ? "< 1 nV" : "\(Format.number(difference * 1e3)) µV")")
+        notes.append("npp: Poisson–Nernst–Planck over L = \(options.length.micrometres) µm = \(Format.number((options.length.metres / debye).rounded())) Debye lengths (λ_D = \(Format.number(debye * 1e9)) nm, ε_r = \(Format.number(epsilon))); it differs from the electroneutral Planck value by \(difference < 1e-6 ? "< 1 nV" : "\(Format.number(difference * 1e3)) µV")")
         // Per-ion shares: PNP has no exact additive split (the space charge couples the ions), so Planck's
         // shares are rescaled to the PNP total; the note above gives the size of the difference.
         let scale = planck.potential.volts != 0 ? psiEnd * vt / planck.potential.volts : 1

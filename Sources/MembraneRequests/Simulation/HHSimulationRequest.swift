@@ -1,0 +1,202 @@
+import Membrane
+import MembraneReport
+import Synchronization
+
+/// `simulate hh`: one excitable cell or a population of independent ones (`cells`) under a constant current clamp
+/// from t = 0, run by ``SpikingRun`` (Dormand–Prince 5(4) in SIMD lanes on all cores for held-concentration cells):
+/// spike times (upward crossings of 0 mV located on the dense output), spike counts and the final state. For a CSV
+/// or a figure of one cell, the same cell is also run on the general ``Simulation`` (Rodas4, every step recorded or
+/// resampled every `interval`), which gives gates, currents and concentrations along the way.
+public struct HHSimulationRequest: MembraneRequest {
+    public static let command = "simulate/hh"
+    public static let defaultPreset = "hodgkin-huxley-1952"
+    /// Upper bounds that keep one request's memory bounded (a server's concern; a CLI user hitting them runs shards).
+    public static let maxCells = 100_000
+    public static let maxDuration = 1e6
+
+    public var preset: String?
+    /// `NAME=VALUE` overrides of the preset's named parameters (`g_Na=60, E_L=-60`), in the preset's units.
+    public var set: Assignments?
+    /// Simulated time in seconds (default 1 s).
+    public var duration: Scalar?
+    /// Constant current density in µA/cm² (depolarising), or `A:B` spread over `cells`.
+    public var stimulus: Scalar?
+    /// Number of independent cells; cell k gets A + (B − A)·k/(N − 1).
+    public var cells: Int?
+    /// Dormand–Prince's relative tolerance (default 1e-5: BENCHMARKS.md's tolerance study).
+    public var rtol: Scalar?
+    /// Resampling interval (s) of the CSV and figure of one cell (default: every step).
+    public var interval: Scalar?
+    /// How E_Na and E_K arise (``HodgkinHuxleyConcentrations``): `fixed` (NEURON's hh, default), `held` (Nernst of
+    /// held concentrations) or `dynamic` (Na⁺ and K⁺ follow the currents; E follows them).
+    public var concentrations: String?
+    /// With `dynamic`: a restricted extracellular space of this volume relative to the cell's (default: an
+    /// infinite bath).
+    public var extracellularVolume: Scalar?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case preset, set, duration, cells, rtol, interval, concentrations
+        case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative"
+    }
+
+    public init(preset: String? = nil) { self.preset = preset }
+
+    /// The preset, with `set` applied: the scenario and the parameters in force.
+    public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter]) {
+        let name = preset ?? Self.defaultPreset
+        let found: ScenarioPreset
+        do { found = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
+            if Scenario.pumpLeakPresets.contains(where: { $0.name == name.lowercased() }) {
+                throw MembraneError.invalidValue(field: "preset", value: name,
+                                                 allowed: "an excitable-cell preset (\(ScenarioPreset.excitable.map(\.name).joined(separator: ", "))); \(name) is a pump–leak model: membrane simulate pump-leak --preset \(name)")
+            }
+            throw error
+        }
+        let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
+        let overrides = try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? []
+        let scenario = try p.scenario(setting: overrides)
+        var parameters = p.parameters
+        for (name, value) in overrides {
+            if let i = parameters.firstIndex(where: { $0.name == name }) { parameters[i].value = value }
+        }
+        return (p, scenario, parameters)
+    }
+
+    /// The preset with the concentration treatment asked for (only `hodgkin-huxley-1952` offers them).
+    static func treatment(of preset: ScenarioPreset, concentrations: String?, extracellularVolume: Scalar?) throws -> ScenarioPreset {
+        let allowed = "fixed (E_Na, E_K fixed numbers, NEURON's hh), held (Nernst of held concentrations) or dynamic (Na⁺ and K⁺ follow the currents)"
+        let mode = concentrations?.lowercased() ?? "fixed"
+        let ecs = try extracellularVolume.map { try $0.positive(field: "extracellular-volume-relative", allowed: "a volume > 0 relative to the cell's") }
+        if ecs != nil, mode != "dynamic" {
+            throw MembraneError.invalidValue(field: "extracellular-volume-relative", value: extracellularVolume?.text ?? "",
+                                             allowed: "a restricted extracellular space with `concentrations` dynamic")
+        }
+        let treatment: HodgkinHuxleyConcentrations
+        switch mode {
+        case "fixed": return preset
+        case "held": treatment = .held
+        case "dynamic": treatment = .dynamic(extracellularVolume: ecs)
+        default: throw MembraneError.invalidValue(field: "concentrations", value: concentrations ?? "", allowed: allowed)
+        }
+        guard preset.name == ScenarioPreset.hodgkinHuxley1952.name else {
+            throw MembraneError.invalidValue(field: "concentrations", value: mode, allowed: "fixed for \(preset.name)")
+        }
+        return ScenarioPreset.hodgkinHuxley1952(concentrations: treatment)
+    }
+
+    /// The stimulus as A and B in µA/cm² (equal for a single value).
+    func stimulusRange() throws -> (Double, Double) {
+        guard let stimulus else { return (0, 0) }
+        let parts = stimulus.text.split(separator: ":", omittingEmptySubsequences: false)
+        let allowed = "a current density in µA/cm² (10), or FROM:TO (0:20) spread over `cells`"
+        switch parts.count {
+        case 1:
+            let x = try QuantityParser.number(stimulus.text, field: "stimulus-uA-per-cm2", allowed: allowed)
+            return (x, x)
+        case 2:
+            guard let a = try? QuantityParser.number(String(parts[0]), field: "stimulus-uA-per-cm2"),
+                  let b = try? QuantityParser.number(String(parts[1]), field: "stimulus-uA-per-cm2") else {
+                throw MembraneError.invalidValue(field: "stimulus-uA-per-cm2", value: stimulus.text, allowed: allowed)
+            }
+            return (a, b)
+        default:
+            throw MembraneError.invalidValue(field: "stimulus-uA-per-cm2", value: stimulus.text, allowed: allowed)
+        }
+    }
+
+    /// The cells to run (their duration and solver), the preset and its parameters as run.
+    public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter]) {
+        let (preset, scenario, parameters) = try presetScenario()
+        let durationAllowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
+        let seconds = try (duration ?? "1").positive(field: "duration", allowed: durationAllowed)
+        guard seconds <= Self.maxDuration else {
+            throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "", allowed: durationAllowed)
+        }
+        if let cells, !(1...Self.maxCells).contains(cells) {
+            throw MembraneError.invalidValue(field: "cells", value: "\(cells)", allowed: "1 to \(Self.maxCells) cells")
+        }
+        let (a, b) = try stimulusRange()
+        if cells == nil, a != b {
+            throw MembraneError.invalidValue(field: "stimulus-uA-per-cm2", value: stimulus?.text ?? "",
+                                             allowed: "one current density for one cell; FROM:TO needs `cells` (--cells N)")
+        }
+        let population = try SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
+                                                       from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b))
+        var solver = SpikingSolver()
+        if let rtol {
+            solver.relativeTolerance = try rtol.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-5")
+        }
+        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters)
+    }
+
+    public struct Output: Renderable {
+        public var report: SpikingReport
+        /// The single cell's time course (only with a CSV or figure).
+        public var trajectory: Trajectory<CellModel>?
+        public var interval: Double?
+        public var json: JSONValue { report.json }
+        public var text: String { report.text }
+
+        /// The time series of one cell: the state object's names, then each gate, E and current.
+        public var csv: String? {
+            trajectory.map { SpikingReport.csv($0, interval: interval) }
+        }
+    }
+
+    /// V_m, the currents and the concentrations against time (one cell).
+    public func figure(of output: Output) -> SVGFigure? {
+        output.trajectory.map { SpikingReport.figure($0, interval: output.interval) }
+    }
+
+    /// Runs the cells; when the caller wants the figure (`--plot`, `--csv`, `POST /api/plot/simulate/hh`), also the
+    /// single cell on the general simulation for its time series.
+    public func run(in context: inout RequestContext) throws -> Output {
+        let (run, preset, parameters) = try spikingRun()
+        let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
+        if let interval, run.duration / interval > Double(SimulationDefaults.maxSamples) {
+            throw MembraneError.invalidValue(field: "interval", value: self.interval?.text ?? "",
+                                             allowed: "a sampling interval giving at most \(SimulationDefaults.maxSamples) points over `duration`")
+        }
+        let monitor = RunMonitor(shouldStop: context.shouldStop, progress: context.progress, cells: run.cells.count)
+        let clock = ContinuousClock(), started = clock.now
+        let result = try run.run(monitor: { finished in monitor.goOn(finished: finished) })
+        let elapsed = clock.now - started
+        if result.termination == .interrupted { context.status = .interrupted }
+        var trajectory: Trajectory<CellModel>?
+        if context.wantsFigure, run.cells.count == 1, result.termination != .interrupted {
+            var scenario = run.cells[0]
+            scenario.duration = run.duration
+            var simulation = try Simulation(scenario: scenario, solver: SimulationSolver(relativeTolerance: 1e-8))
+            let (termination, _) = SimulationDriver.run(&simulation, context: &context)
+            trajectory = simulation.trajectory(termination: termination)
+        }
+        let report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
+                                   single: cells == nil,
+                                   wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return Output(report: report, trajectory: trajectory, interval: interval)
+    }
+}
+
+/// The caller's stop request and progress report, called from the worker threads of a ``SpikingRun``: the stop is
+/// the command line's atomic SIGINT flag or a server's deadline (safe from any thread); progress reports (cells
+/// finished of all) are serialised by a lock, as the progress bar is not thread-safe.
+final class RunMonitor: @unchecked Sendable {
+    let shouldStop: () -> Bool
+    let progress: ((Double, () -> String) -> Void)?
+    let cells: Int
+    let lock = Mutex(())
+
+    init(shouldStop: @escaping () -> Bool, progress: ((Double, () -> String) -> Void)?, cells: Int) {
+        self.shouldStop = shouldStop
+        self.progress = progress
+        self.cells = cells
+    }
+
+    /// Reports progress; false when the caller asks to stop.
+    func goOn(finished: Int) -> Bool {
+        if let progress {
+            lock.withLock { _ in progress(Double(finished) / Double(cells)) { "\(finished) of \(self.cells) cells" } }
+        }
+        return !shouldStop()
+    }
+}

@@ -1,0 +1,99 @@
+import Membrane
+import MembraneReport
+
+/// `simulate pump-leak`: the time course of the pump–leak cell (V_m, concentrations, volume) with pump block and
+/// release, by a stiff adaptive integrator (Rodas4 or variable-order BDF).
+public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, SimulationInputs {
+    public static let command = "simulate/pump-leak"
+    /// Start from the preset's initial state; `steady-state` starts from its pump-on steady state.
+    public static let defaultStart = "initial"
+
+    public var preset: String?
+    public var config: PumpLeakConfig?
+    public var pumpRate: Scalar?
+    public var pumpCurrent: Scalar?
+    public var atp: Scalar?
+    public var adp: Scalar?
+    public var phosphate: Scalar?
+    /// Simulated time in seconds (default: the preset's).
+    public var duration: Scalar?
+    /// Block the pump at this time (s), or `none` to remove the preset's block.
+    public var pumpBlockAt: Scalar?
+    public var pumpReleaseAt: Scalar?
+    public var start: String?
+    public var interval: Scalar?
+    public var method: String?
+    public var rtol: Scalar?
+    public var atol: Scalar?
+    public var maxSteps: Int?
+    public var maxStep: Scalar?
+    public var temperature: Scalar?
+    public var constants: String?
+    public var set: Assignments?
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case preset, config, duration, start, interval, method, rtol, atol, temperature, constants, set
+        case pumpRate = "pump-rate", pumpCurrent = "pump-current-uA-per-cm2", atp = "atp-mM", adp = "adp-mM"
+        case phosphate = "phosphate-mM", pumpBlockAt = "pump-block-at", pumpReleaseAt = "pump-release-at"
+        case maxSteps = "max-steps", maxStep = "max-step"
+    }
+
+    public init(preset: String? = nil) { self.preset = preset }
+
+    /// The report, and the recorded states for a CSV or a plot (every step, or resampled every `interval`).
+    public struct Output: Renderable {
+        public var report: SimulationReport
+        public var interval: Double?
+        public var json: JSONValue { report.json }
+        public var text: String { report.text }
+        /// The time series: every accepted step, or cubic Hermite resampling every `interval` seconds.
+        public var states: [CellState] {
+            let t = report.trajectory
+            return interval.map { t.sampled(every: $0) } ?? (0..<t.count).map { t.cellState(at: $0) }
+        }
+        /// The time series as CSV (columns named as the JSON state object).
+        public var csv: String { SimulationReport.csv(states) }
+    }
+
+    /// V_m, inside concentrations and volume against time, at the CSV's times.
+    public func figure(of output: Output) -> SVGFigure? {
+        SimulationReport.figure(output.states, title: output.report.trajectory.scenario.name)
+    }
+
+    /// The scenario with the duration and pump events applied, and the start state (nil: the preset's initial one).
+    public func scenarioAndStart() throws -> (Scenario, [Double]?) {
+        var s = try scenario()
+        if let duration { s.duration = try duration.number(field: "duration") }
+        if let pumpBlockAt {
+            s.events.removeAll { $0.action == .blockPump }
+            if pumpBlockAt.text.lowercased() != "none" {
+                let t = try pumpBlockAt.nonNegative(field: "pump-block-at", allowed: "a time ≥ 0 s, or none")
+                s.events.append(ScenarioEvent(time: t, .blockPump))
+            }
+        }
+        if let pumpReleaseAt {
+            let t = try pumpReleaseAt.nonNegative(field: "pump-release-at", allowed: "a time ≥ 0 s")
+            s.events.append(ScenarioEvent(time: t, .releasePump))
+        }
+        try s.validate()
+        switch start ?? Self.defaultStart {
+        case "initial": return (s, nil)
+        case "steady-state":
+            var pumpOn = s
+            pumpOn.pumpActivity = 1
+            return (s, try SteadyStateSolver().solve(pumpOn).stateVector)
+        default:
+            throw MembraneError.invalidValue(field: "start", value: start ?? "", allowed: "initial or steady-state")
+        }
+    }
+
+    public func run(in context: inout RequestContext) throws -> Output {
+        let (scenario, y0) = try scenarioAndStart()
+        let solver = try solver()
+        let interval = try samplingInterval(over: scenario.duration)
+        var simulation = try Simulation(scenario: scenario, solver: solver, start: y0)
+        let (termination, seconds) = SimulationDriver.run(&simulation, context: &context)
+        return Output(report: SimulationReport(trajectory: simulation.trajectory(termination: termination), wallTime: seconds),
+                      interval: interval)
+    }
+}

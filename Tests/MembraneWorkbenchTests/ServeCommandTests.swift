@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MembraneTestSupport
+import Testing
+
+/// `membrane serve` as users run it: the built binary prints the URL, answers it, and stops cleanly on Ctrl-C.
+@Suite("membrane serve")
+struct ServeCommandTests {
+    @Test func printsTheURLServesThePageAndStopsOnSIGINT() async throws {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("membrane")
+        process.arguments = ["serve", "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // "Membrane workbench: open http://127.0.0.1:PORT/ in a browser (Ctrl-C stops the server)"
+        var printed = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !printed.contains("\n"), Date() < deadline {
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let match = try #require(printed.firstMatch(of: /open http:\/\/127\.0\.0\.1:(\d+)\//), "\(printed)")
+        let port = try #require(Int(match.1))
+
+        let page = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            try await client.execute(TestClient.Request("/", method: .get, authority: "127.0.0.1:\(port)"))
+        }
+        #expect(page.head.status == .ok)
+        #expect(page.body.map { String(buffer: $0) }?.contains("Membrane workbench") == true)
+
+        process.interrupt() // SIGINT, as Ctrl-C
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        printed += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.contains("stopped"))
+    }
+
+    @Test func aBadPortOrTimeLimitIsAnErrorNamingIt() throws {
+        let bad = try runMembrane(["serve", "--port", "70000", "--time-limit", "1"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("port"))
+        let limit = try runMembrane(["serve", "--time-limit", "0"])
+        #expect(limit.status == 64)
+        #expect(limit.stderr.contains("time-limit"))
+    }
+}
