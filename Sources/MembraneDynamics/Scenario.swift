@@ -4,7 +4,7 @@ import MembranePhysics
 
 /// A cell and its bath, everything that moves ions and water across the membrane between them, and the
 /// protocol of a run: a plain value describing the system (DESIGN.md). ``CellModel`` compiles it into equations on a
-/// flat state; ``SteadyStateSolver`` and ``solve(_:using:from:recording:)`` turn those into results.
+/// flat state; ``SteadyStateSolver`` and ``solve(_:using:from:stateEvents:recording:)`` turn those into results.
 ///
 /// The membrane's mechanisms are the ``leaks``, the ``pump``, the ``cotransporters`` (the pump–leak cell's knobs,
 /// which its presets and config file set) and any further ``mechanisms`` of the catalogue (gated channels,

@@ -3,7 +3,7 @@ import MembraneNumerics
 import MembranePhysics
 import RealModule
 
-/// Finds the pump–leak steady state directly: Newton's method on ``SteadyStateEquations``, with the Newton
+/// Finds the pump–leak steady state directly: Newton's method on `SteadyStateEquations`, with the Newton
 /// homotopy (``HomotopyContinuation``) as the fallback when Newton alone fails.
 ///
 /// When Newton fails it checks whether a finite-volume steady state can exist at all (``SteadyStateExistence``):

@@ -16,7 +16,7 @@ public struct LUDecomposition: Sendable {
     /// is several multiplications'; the quotient differs by at most one rounding).
     @usableFromInline var _inverseDiagonal: [Double]
     /// True when a pivot was exactly zero or not finite: the matrix is singular (or nearly so
-    /// beyond what double precision can represent) and ``solve(_:)`` must not be trusted.
+    /// beyond what double precision can represent) and `solve(_:)` must not be trusted.
     @inlinable public var isSingular: Bool { _isSingular }
     /// The smallest |pivot| divided by the largest, a cheap indicator of ill-conditioning.
     @inlinable public var pivotRatio: Double { _pivotRatio }

@@ -9,7 +9,7 @@ import MembraneUnits
 ///
 /// φ is Pitzer's osmotic coefficient with `pitzer`, 1 with `ideal`, and for the Debye–Hückel-family
 /// models the φ their single-ion laws imply through the Gibbs–Duhem equation
-/// (``ActivityCalculator/gibbsDuhemOsmotic(laws:molalities:ionicStrength:)``).
+/// (`ActivityCalculator.gibbsDuhemOsmotic(laws:molalities:ionicStrength:)`).
 /// Every solute particle counts (neutral solutes included); ion pairs are counted as the species
 /// listed. A 150 mM NaCl solution has φ = 0.93 (Robinson & Stokes, Appendix 8.3), so its
 /// osmolarity is 279, not 300, mOsm/L.

@@ -9,7 +9,7 @@ import RealModule
 /// - Planck: the stationary electroneutral Nernst–Planck junction with J_i = −D_i·c_i·(ln(γ_i·c_i) + z_i·ψ)′,
 ///   γ_i following the local composition through the junction (the single-ion activity coefficients of the
 ///   model; cf. Marino et al. 2014's "cdadc" term). The exact reduction of ``PlanckJunction`` does not apply
-///   when γ varies, so it is solved on a grid (``GridJunction``, Scharfetter–Gummel, second order) at N and 2N
+///   when γ varies, so it is solved on a grid (`GridJunction`, Scharfetter–Gummel, second order) at N and 2N
 ///   intervals and Richardson-extrapolated; the note states the extrapolation's size.
 public enum ActivityJunction {
     /// ln γ of the junction's species as a function of their concentrations (mM).
