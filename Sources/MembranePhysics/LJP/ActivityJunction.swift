@@ -18,6 +18,7 @@ public enum ActivityJunction {
             .logGammaFunction(for: junction.species.map(\.ion))
     }
 
+    /// The Henderson equation with activities a = γ·c on each side in place of concentrations.
     public static func henderson(_ junction: LiquidJunction, model: ActivityModel) -> JunctionResult {
         let lg = logGamma(junction, model: model)
         let gp = lg(junction.species.map(\.pipette)).map { Double.exp($0) }
@@ -31,6 +32,7 @@ public enum ActivityJunction {
         return result
     }
 
+    /// The stationary Nernst–Planck junction with γ following the local composition, on grids of `intervals` and 2·`intervals`, Richardson-extrapolated.
     public static func planck(_ junction: LiquidJunction, model: ActivityModel, intervals: Int = 200) throws -> JunctionResult {
         try junction.requireElectroneutral()
         let ideal = try PlanckJunction.solve(junction, options: .init(profilePoints: 2001))
