@@ -5,6 +5,7 @@
 /// A factorisation can be refreshed in place (``factor(_:)``) so that an integrator refactoring
 /// its iteration matrix every step allocates nothing.
 public struct LUDecomposition: Sendable {
+    /// The dimension n of the factored n×n matrix.
     public let size: Int
     /// L below the diagonal (unit diagonal implied) and U on and above it, row-major.
     @inlinable public var factors: [Double] { _factors }
