@@ -110,6 +110,9 @@ let package = Package(
             name: "MembraneSweepTests",
             dependencies: ["MembraneSweep", "MembraneRequests", "MembraneCLI", "MembraneTestSupport"]),
         .testTarget(
+            name: "MembraneTutorialTests",
+            dependencies: ["Membrane"]),
+        .testTarget(
             name: "MembraneWorkbenchTests",
             dependencies: ["MembraneWorkbench", "MembraneRequests", "MembraneCLI", "MembraneTestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]),

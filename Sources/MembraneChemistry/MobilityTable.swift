@@ -20,7 +20,9 @@ import MembraneUnits
 /// that `barry` or `ljpcalc` does not list takes the catalog's datum (published, or an estimate), and its
 /// source says so.
 public struct MobilityTable: Sendable, Hashable {
+    /// The table's name (`catalog`, `barry`, `ljpcalc`).
     public let name: String
+    /// Where its values come from.
     public let source: String
     /// Relative mobilities u/u_K (a D ratio) by canonical ion name, when the table is relative.
     let relative: [String: Double]
@@ -56,6 +58,7 @@ public struct MobilityTable: Sendable, Hashable {
         return Diffusivity(storedValue: c.gasConstant * 298.15 * lambda * 1e-4 / (z * c.faraday * c.faraday))
     }
 
+    /// The ion catalog's own data: limiting conductivities λ° (Robinson & Stokes 1959; Vanýsek, CRC Handbook) or D as published.
     public static let catalog = MobilityTable(
         name: "catalog", source: "Membrane's ion catalog (membrane ions)", relative: [:], conductivities: [:],
         isCatalog: true)
@@ -93,8 +96,10 @@ public struct MobilityTable: Sendable, Hashable {
         ],
         isCatalog: false)
 
+    /// Every table, for lookup by name.
     public static let all: [MobilityTable] = [.catalog, .barry, .ljpcalc]
 
+    /// The table named `name`; throws ``MembraneError/unknownName(field:value:suggestions:)`` otherwise.
     public static func named(_ name: String) throws -> MobilityTable {
         let key = name.lowercased()
         if let t = all.first(where: { $0.name == key }) { return t }

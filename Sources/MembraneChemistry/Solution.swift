@@ -2,8 +2,11 @@ import MembraneUnits
 
 /// One species and its concentration in a solution.
 public struct SolutionComponent: Sendable, Hashable {
+    /// The species.
     public var ion: Ion
+    /// Its concentration.
     public var concentration: Concentration
+    /// A species at a concentration.
     public init(ion: Ion, concentration: Concentration) {
         self.ion = ion
         self.concentration = concentration
@@ -15,8 +18,10 @@ public struct SolutionComponent: Sendable, Hashable {
 /// A value type: sweeps copy and modify (`var s = base; s[ "K"] = .millimolar(10)`).
 /// Names are unique within a solution (one entry per canonical ion name).
 public struct Solution: Sendable, Hashable {
+    /// The species, in the order given.
     public private(set) var components: [SolutionComponent]
 
+    /// A solution of `components`; throws for a repeated name or an invalid concentration.
     public init(_ components: [SolutionComponent] = []) throws {
         self.components = []
         for component in components { try add(component.ion, component.concentration) }
@@ -75,6 +80,7 @@ public struct Solution: Sendable, Hashable {
     /// The species present, in order.
     public var ions: [Ion] { components.map(\.ion) }
 
+    /// True when the solution has no species.
     public var isEmpty: Bool { components.isEmpty }
 
     /// Net charge concentration Σ zᵢcᵢ in mM (zero for an electroneutral solution).

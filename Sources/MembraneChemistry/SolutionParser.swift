@@ -15,10 +15,12 @@ import MembraneUnits
 /// ``RecipeSolver`` at `recipeTemperature` (25 °C unless set: pH is adjusted at room temperature),
 /// and the free species are returned.
 public struct SolutionParser: Sendable {
+    /// The ions names resolve against.
     public var catalog: IonCatalog
     /// Temperature at which recipes' pKa's and binding constants are evaluated.
     public var recipeTemperature: Temperature
 
+    /// A parser resolving names in `catalog`, evaluating recipes at `recipeTemperature`.
     public init(catalog: IonCatalog = .standard, recipeTemperature: Temperature = .standard) {
         self.catalog = catalog
         self.recipeTemperature = recipeTemperature

@@ -4,13 +4,19 @@ import MembranePhysics
 
 /// A snapshot of the pump–leak cell: what INTERFACE.md calls a state object, and more.
 public struct CellState: Sendable {
+    /// Time since the start of the run, s.
     public var time: Double
+    /// The membrane potential V_m = φ_in − φ_out.
     public var potential: Voltage
+    /// The mobile ions, in state order.
     public var ions: [Ion]
     /// Inside and outside concentrations, one per ion.
     public var inside: [Concentration]
+    /// Outside (bath) concentrations, one per ion.
     public var outside: [Concentration]
+    /// Concentration of the impermeant solute inside at the current volume.
     public var impermeantInside: Concentration
+    /// Concentration of the bath's impermeant solute.
     public var impermeantOutside: Concentration
     /// Cell volume in m³.
     public var volume: Double
@@ -24,6 +30,7 @@ public struct CellState: Sendable {
     public var charge: Double
     /// Σ c inside / outside, mOsm/L.
     public var osmolarityInside: Double
+    /// Σ c outside, mOsm/L.
     public var osmolarityOutside: Double
     /// Net outward flux of each ion, mol·m⁻²·s⁻¹ (zero at a steady state).
     public var netFluxes: [Double]
@@ -31,6 +38,7 @@ public struct CellState: Sendable {
     public var leakFluxes: [Double]
     /// Pump cycle flux and cotransporter fluxes, mol·m⁻²·s⁻¹.
     public var transport: FluxParts
+    /// The pump's activity, 0 (blocked) to 1.
     public var pumpActivity: Double
     /// What each mechanism on the membrane contributes (fluxes per ion, nonspecific current), evaluated when asked.
     public var mechanisms: [CellModel.MechanismFlux] { model.mechanismFluxes(state: stateVector) }
@@ -40,15 +48,20 @@ public struct CellState: Sendable {
 
     /// The concentration inside of ion `name`, or nil.
     public func inside(_ name: String) -> Concentration? { ions.firstIndex { $0.name == name }.map { inside[$0] } }
+    /// The concentration outside of ion `name`, or nil.
     public func outside(_ name: String) -> Concentration? { ions.firstIndex { $0.name == name }.map { outside[$0] } }
 }
 
 /// The fluxes of the individual transporters at a state (mol·m⁻²·s⁻¹, efflux positive): the pump's cycle flux and
 /// the cotransporters' (per cycle).
 public struct FluxParts: Sendable, Hashable {
+    /// The Na⁺/K⁺ pump's cycle flux.
     public var pump = 0.0
+    /// The KCC2 cycle flux (K⁺ and Cl⁻ out).
     public var kcc2 = 0.0
+    /// The NKCC1 cycle flux (efflux positive; it normally runs inward).
     public var nkcc1 = 0.0
+    /// All fluxes zero.
     public init() {}
 }
 

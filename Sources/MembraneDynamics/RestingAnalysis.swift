@@ -7,27 +7,41 @@ import MembranePhysics
 public struct RestingAnalysis: Sendable {
     /// One ion's row.
     public struct IonRow: Sendable {
+        /// The ion.
         public var ion: Ion
+        /// Concentration inside.
         public var inside: Concentration
+        /// Concentration outside.
         public var outside: Concentration
+        /// Its relative permeability, when it is a permeant.
         public var permeability: Double?
         /// nil when no Nernst potential exists; `undefinedReason` says why.
         public var nernst: Voltage?
+        /// Why no Nernst potential exists (neutral, or absent on a side).
         public var undefinedReason: String?
+        /// V_m − E and the direction it drives the ion.
         public var drivingForce: DrivingForce?
+        /// ΔG of moving one mole of the ion from outside to inside.
         public var transfer: TransferEnergy?
     }
 
+    /// The solution inside.
     public var inside: Solution
+    /// The solution outside.
     public var outside: Solution
+    /// Temperature and constants.
     public var conditions: Conditions
     /// The potential the driving forces are evaluated at (GHK, or the user's V_m).
     public var vm: Voltage
     /// How `vm` was chosen.
     public var vmSource: String
+    /// The GHK potential, when permeabilities were given.
     public var ghk: GHKVoltageResult?
+    /// One row per ion.
     public var rows: [IonRow]
+    /// The charge the membrane holds at ``vm``.
     public var charge: MembraneCharge
+    /// Remarks on the inputs (ions outside their usual range, say).
     public var warnings: [String]
 
     /// Analyses `inside`/`outside` with GHK permeabilities; `vm` overrides the GHK potential.

@@ -4,7 +4,7 @@ import MembranePhysics
 
 /// A cell and its bath, everything that moves ions and water across the membrane between them, and the
 /// protocol of a run: a plain value describing the system (DESIGN.md). ``CellModel`` compiles it into equations on a
-/// flat state; ``SteadyStateSolver`` and ``solve(_:using:from:recording:)`` turn those into results.
+/// flat state; ``SteadyStateSolver`` and ``solve(_:using:from:stateEvents:recording:)`` turn those into results.
 ///
 /// The membrane's mechanisms are the ``leaks``, the ``pump``, the ``cotransporters`` (the pump–leak cell's knobs,
 /// which its presets and config file set) and any further ``mechanisms`` of the catalogue (gated channels,
@@ -13,9 +13,13 @@ import MembranePhysics
 /// Inside concentrations are given at the reference volume (``CellGeometry/volume``): they fix the
 /// amounts of each ion in the cell. With instantaneous water the cell takes its osmotic volume at t = 0.
 public struct Scenario: Sendable {
+    /// Preset name (`kay2017`).
     public var name: String
+    /// One line on what the scenario models and its source.
     public var summary: String
+    /// Temperature and constants.
     public var conditions: Conditions
+    /// Membrane area and reference volume.
     public var geometry: CellGeometry
     /// Specific membrane capacitance (charge-difference voltage model).
     public var capacitance: SpecificCapacitance
@@ -29,13 +33,19 @@ public struct Scenario: Sendable {
     public var impermeant: ImpermeantSolute
     /// Impermeant solute of the bath (a concentration of 0 when there is none).
     public var outsideImpermeant: ImpermeantSolute
+    /// The bath: infinite (fixed concentrations) or finite.
     public var bath: Bath
+    /// Passive leaks (ohmic or GHK), each carrying one ion.
     public var leaks: [Leak]
+    /// The Na⁺/K⁺-ATPase (3 Na⁺ out, 2 K⁺ in per cycle), or nil.
     public var pump: NaKPump?
+    /// Electroneutral cotransporters (KCC2, NKCC1).
     public var cotransporters: [any Cotransporter]
     /// Further mechanisms on the cell membrane (gated channels, passive currents, …).
     public var mechanisms: [any Mechanism]
+    /// How water crosses: instantaneous osmotic balance, a water permeability, or none.
     public var water: WaterTransport
+    /// How V_m follows from the state: charge difference (C·A·V = Q) or electroneutral.
     public var voltageModel: VoltageModel
     /// Ions whose concentrations are held on both sides (NEURON without an accumulation mechanism): their currents
     /// charge the membrane but change no amount. They need ``WaterTransport/impermeable``.
@@ -45,6 +55,7 @@ public struct Scenario: Sendable {
     /// V_m at t = 0 when the cell carries charge its modelled ions do not account for (fixed ions, nonspecific
     /// currents, stimuli); nil: V_m from the ions' charge (the charge-difference model).
     public var initialPotential: Voltage?
+    /// Timed events (pump block at 5000 s in ``kay2017``).
     public var events: [ScenarioEvent]
     /// Length of a simulation, in seconds.
     public var duration: Double
@@ -55,6 +66,7 @@ public struct Scenario: Sendable {
     /// Deviations from the source and caveats.
     public var notes: [String]
 
+    /// A scenario from its parts; ``validate()`` checks it before a run.
     public init(name: String, summary: String, conditions: Conditions, geometry: CellGeometry,
                 capacitance: SpecificCapacitance = .biological, ions: [Ion], inside: [Concentration],
                 outside: [Concentration], impermeant: ImpermeantSolute,

@@ -3,7 +3,7 @@ import MembraneNumerics
 import MembranePhysics
 import RealModule
 
-/// Finds the pump–leak steady state directly: Newton's method on ``SteadyStateEquations``, with the Newton
+/// Finds the pump–leak steady state directly: Newton's method on `SteadyStateEquations`, with the Newton
 /// homotopy (``HomotopyContinuation``) as the fallback when Newton alone fails.
 ///
 /// When Newton fails it checks whether a finite-volume steady state can exist at all (``SteadyStateExistence``):
@@ -11,11 +11,14 @@ import RealModule
 /// exists. If both Newton and continuation fail it throws ``MembraneError/noConvergence(method:iterations:residual:detail:)``
 /// with the residual: never a silent wrong answer.
 public struct SteadyStateSolver: Sendable {
+    /// The Newton solver tried first.
     public var newton: NewtonSolver
     /// nil disables the fallback.
     public var continuation: HomotopyContinuation?
+    /// Whether a failure first checks that a steady state exists (and reports the pump rates for which one does).
     public var checkExistence: Bool
 
+    /// A solver with the given Newton method, fallback and existence check.
     public init(newton: NewtonSolver = NewtonSolver(tolerance: 1e-11, maximumIterations: 60, maximumStep: 4),
                 continuation: HomotopyContinuation? = HomotopyContinuation(
                     corrector: NewtonSolver(tolerance: 1e-9, maximumIterations: 8, maximumStep: 4),
@@ -40,6 +43,7 @@ public struct SteadyStateSolver: Sendable {
         return s
     }
 
+    /// The steady state of `scenario` (net flux of every ion zero, osmotic balance, charge balance).
     public func solve(_ scenario: Scenario) throws -> SteadyState {
         let system = try CellModel(scenario)
         guard SteadyStateEquations.isSupported(system) else {
@@ -104,19 +108,26 @@ public struct SteadyStateSolver: Sendable {
 
 /// A steady state of a pump–leak scenario.
 public struct SteadyState: Sendable {
+    /// How the steady state was found: Newton from the initial state, or the Newton homotopy.
     public enum Method: String, Sendable { case newton, continuation }
+    /// The scenario solved.
     public var scenario: Scenario
     /// The compiled model (its ``CellModel/layout`` names the components of ``stateVector``).
     public var model: CellModel
+    /// The cell at the steady state.
     public var state: CellState
     /// The model's state vector at the steady state (to start a simulation there).
     public var stateVector: [Double]
+    /// How it was found.
     public var method: Method
+    /// Newton iterations (summed over the continuation's steps).
     public var iterations: Int
     /// The largest scaled residual (net flux relative to the ion's flux scale, or relative osmotic/charge imbalance).
     public var residual: Double
     /// Always true for a returned value (failures throw); kept for the JSON contract.
     public var converged: Bool { true }
+    /// The pump's energy budget at the steady state (nil without a pump).
     public var energy: PumpEnergyBudget?
+    /// The pump rates for which a steady state exists, when computed.
     public var existence: PumpRateRange?
 }

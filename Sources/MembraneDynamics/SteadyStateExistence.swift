@@ -56,7 +56,7 @@ public enum SteadyStateExistence {
     }
 
     /// The pump rates for which a finite-volume steady state exists, found on a logarithmic grid from 10⁻⁴ to 10³
-    /// times ``referenceRate(_:)`` and refined by Brent's method. The result does not depend on the scenario's own
+    /// times `referenceRate(_:)` and refined by Brent's method. The result does not depend on the scenario's own
     /// pump rate (`pump.maximalRate`) nor on `pumpActivity`: every rate tried replaces both.
     public static func pumpRateRange(_ scenario: Scenario) -> PumpRateRange? {
         guard var pump = scenario.pump, case .infinite = scenario.bath else { return nil }

@@ -23,6 +23,7 @@ import RealModule
 /// allocated at set-up; a step allocates nothing.
 public struct BDFIntegrator<System: ODESystem> {
     public var system: System
+    /// The settings the integrator runs with.
     public let solver: BDFSolver
     @inlinable public var time: Double { _time }
     @inlinable public var state: [Double] { _state }

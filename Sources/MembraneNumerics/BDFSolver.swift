@@ -4,6 +4,7 @@
 /// scipy's `BDF` (scipy/integrate/_ivp/bdf.py) and of Shampine & Reichelt 1997 (SIAM J. Sci. Comput. 18:1–22,
 /// "The MATLAB ODE Suite", §2).
 public struct BDFSolver: Sendable {
+    /// The relative tolerance of the local error test.
     public var relativeTolerance: Double
     /// The absolute tolerance for every component, unless ``absoluteTolerances`` is set.
     public var absoluteTolerance: Double
@@ -40,6 +41,7 @@ public struct BDFSolver: Sendable {
         public static var carriedRateTolerance: Double { 0.05 }
     }
 
+    /// Settings with the given tolerances and limits (defaults as scipy's `BDF`, with a smaller absolute tolerance).
     public init(relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-10, absoluteTolerances: [Double]? = nil,
                 initialStep: Double? = nil, maximumStep: Double = .infinity, maximumSteps: Int = 1_000_000,
                 maximumOrder: Int = NDFCoefficients.maximumOrder, newtonTest: NewtonTest = .scipy) {

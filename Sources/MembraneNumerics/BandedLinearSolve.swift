@@ -4,13 +4,17 @@
 /// A has `lower` sub-diagonals and `upper` super-diagonals; it is given as a closure of (row, column)
 /// for entries inside the band. Pivoting widens the upper band to `lower + upper`. Cost O(n·l·(l + u)).
 public struct BandedMatrix: Sendable {
+    /// The dimension n of the n×n matrix.
     public let size: Int
+    /// Number of sub-diagonals.
     public let lower: Int
+    /// Number of super-diagonals.
     public let upper: Int
     /// Row-major band storage: row r holds columns r − lower … r + lower + upper.
     var storage: [Double]
     let width: Int
 
+    /// A zero matrix of the given size and bandwidths.
     public init(size: Int, lower: Int, upper: Int) {
         self.size = size
         self.lower = lower
@@ -27,6 +31,7 @@ public struct BandedMatrix: Sendable {
         storage[index(r, c)] += value
     }
 
+    /// The element at row `r`, column `c` (zero outside the band; setting one there is a programming error).
     public subscript(r: Int, c: Int) -> Double {
         get { (c - r >= -lower && c - r <= lower + upper) ? storage[index(r, c)] : 0 }
     }

@@ -5,11 +5,14 @@
 /// of f instead of N·b (the k-th columns of all blocks share no row, so they are perturbed together: Curtis, Powell &
 /// Reid 1974, J. Inst. Math. Appl. 13:117).
 public struct BlockDiagonalMatrix: Sendable, Equatable {
+    /// The size b of each block.
     public let blockSize: Int
+    /// The number N of blocks.
     public let blockCount: Int
     /// Block k, entry (i, j) is `storage[(k·b + i)·b + j]` (blocks one after another, each row-major).
     public var storage: [Double]
 
+    /// A zero matrix of `blockCount` blocks of `blockSize`×`blockSize`.
     public init(blockSize: Int, blockCount: Int) {
         precondition(blockSize >= 0 && blockCount >= 0, "block dimensions must be ≥ 0")
         self.blockSize = blockSize
@@ -63,13 +66,16 @@ extension BlockDiagonalMatrix: JacobianMatrix {
 /// ``LUDecomposition/factor(_:pivots:inverseDiagonal:size:)``).
 public struct BlockDiagonalIterationMatrix: IterationMatrixFactorization {
     public typealias Matrix = BlockDiagonalMatrix
+    /// The size b of each block.
     public let blockSize: Int
+    /// The number N of blocks.
     public let blockCount: Int
     @usableFromInline var factors: [Double]
     @usableFromInline var pivots: [Int]
     @usableFromInline var inverseDiagonal: [Double]
     public private(set) var isSingular = true
 
+    /// A workspace for `blockCount` blocks of `blockSize`×`blockSize`.
     public init(blockSize: Int, blockCount: Int) {
         self.blockSize = blockSize
         self.blockCount = blockCount

@@ -8,8 +8,10 @@ public struct BracketExpander: Sendable {
     public var growth: Double
     /// The interval never grows beyond [lowerLimit, upperLimit].
     public var lowerLimit: Double
+    /// The largest value the bracket may reach.
     public var upperLimit: Double
 
+    /// An expander that widens the interval by `growth` per step within [lowerLimit, upperLimit].
     public init(growth: Double = 2, lowerLimit: Double, upperLimit: Double) {
         self.growth = growth
         self.lowerLimit = lowerLimit

@@ -12,6 +12,7 @@ public struct BrentRootFinder: Sendable {
     /// Maximum number of iterations before the result reports non-convergence.
     public var maximumIterations: Int
 
+    /// A root finder with the given tolerances (defaults: to round-off) and iteration limit.
     public init(absoluteTolerance: Double = 1e-15, relativeTolerance: Double = 4 * Double.ulpOfOne,
                 maximumIterations: Int = 200) {
         self.absoluteTolerance = absoluteTolerance
@@ -21,9 +22,13 @@ public struct BrentRootFinder: Sendable {
 
     /// The outcome of a root search.
     public struct Result: Sendable, Equatable {
+        /// The root found (the best point of the final bracket).
         public var root: Double
+        /// f at the root.
         public var residual: Double
+        /// Iterations used.
         public var iterations: Int
+        /// Whether the tolerance was met.
         public var converged: Bool
     }
 

@@ -3,11 +3,14 @@
 /// Small by design: the systems Membrane solves (a cell's ions, volume and voltage) have tens of
 /// unknowns at most, where a dense LU factorisation is both the simplest and the fastest choice.
 public struct DenseMatrix: Sendable, Equatable {
+    /// Number of rows.
     public let rows: Int
+    /// Number of columns.
     public let columns: Int
     /// Entries in row-major order: element (i, j) is `storage[i * columns + j]`.
     public var storage: [Double]
 
+    /// A rows×columns matrix filled with `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be ≥ 0")
         self.rows = rows
@@ -34,6 +37,7 @@ public struct DenseMatrix: Sendable, Equatable {
         return m
     }
 
+    /// The element at row `i`, column `j` (row-major storage).
     @inlinable public subscript(i: Int, j: Int) -> Double {
         get { storage[i * columns + j] }
         set { storage[i * columns + j] = newValue }

@@ -12,11 +12,16 @@ public struct HomotopyContinuation: Sendable {
     public var corrector: NewtonSolver
     /// The final solve at λ = 1.
     public var finalSolver: NewtonSolver
+    /// The first step in λ.
     public var initialStep: Double
+    /// The smallest step in λ before the path is abandoned.
     public var minimumStep: Double
+    /// The largest step in λ.
     public var maximumStep: Double
+    /// The most steps along the path.
     public var maximumSteps: Int
 
+    /// A Newton homotopy H(x, λ) = F(x) − (1 − λ)·F(x₀) followed from λ = 0 to 1 with the given corrector and steps.
     public init(corrector: NewtonSolver = NewtonSolver(tolerance: 1e-8, maximumIterations: 8),
                 finalSolver: NewtonSolver = NewtonSolver(),
                 initialStep: Double = 0.05, minimumStep: Double = 1e-6, maximumStep: Double = 0.25,
@@ -84,8 +89,12 @@ public struct HomotopyContinuation: Sendable {
 
 /// The outcome of a continuation: the final Newton solve at λ = 1 and how far the path got.
 public struct ContinuationResult: Sendable {
+    /// The final Newton solve at λ = 1.
     public var newton: NewtonResult
+    /// How far along the path it got (1: the whole way).
     public var lambdaReached: Double
+    /// Steps taken.
     public var steps: Int
+    /// Whether the final solve converged.
     public var converged: Bool { newton.converged }
 }

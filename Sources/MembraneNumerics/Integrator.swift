@@ -14,6 +14,7 @@ import RealModule
 /// a few steps for the fast transient and then steps as long as the slow dynamics allow.
 public struct Integrator<System: ODESystem> {
     public var system: System
+    /// The settings the integrator runs with.
     public let solver: RosenbrockSolver
     @inlinable public var time: Double { _time }
     @inlinable public var state: [Double] { _state }
@@ -367,8 +368,11 @@ public struct Integrator<System: ODESystem> {
 
 /// A problem with the arguments of an integration (reported before any step is taken).
 public struct IntegratorSetupError: Error, Sendable, Equatable {
+    /// The argument at fault.
     public var field: String
+    /// Its value, as given.
     public var value: String
+    /// What is allowed.
     public var allowed: String
 
     /// The checks every integrator makes before its first step: a state of the system's dimension, finite

@@ -6,6 +6,7 @@
 /// (N·b)³, for a population of independent cells). A system picks its form with ``ODESystem/Jacobian`` and
 /// ``ODESystem/makeJacobian()``; the integrators are generic over it.
 public protocol JacobianMatrix: Sendable {
+    /// The workspace that factors shifted copies d·I − s·J of this matrix.
     associatedtype Factorization: IterationMatrixFactorization where Factorization.Matrix == Self
     /// n (the matrix is n × n).
     var dimension: Int { get }
@@ -24,6 +25,7 @@ public protocol JacobianMatrix: Sendable {
 
 /// A factorisation of the iteration matrix E = d·I − s·J of an integrator, refreshed in place without allocating.
 public protocol IterationMatrixFactorization: Sendable {
+    /// The matrix type whose shifted copies it factors.
     associatedtype Matrix
     /// Factors E = d·I − s·J. Passive components (zero Jacobian columns) are not factored: their rows are kept,
     /// and ``solve(_:)`` gets them from the active block, x_p = (b_p + s·J_pa·x_a)/d, an exact shortcut (E is block
@@ -80,6 +82,7 @@ public struct DenseIterationMatrix: IterationMatrixFactorization {
     @usableFromInline var diagonal = 1.0
     @usableFromInline var scale = 0.0
 
+    /// A matrix for a system of `n` components whose first `na` are active (the rest passive).
     public init(dimension n: Int, activeDimension na: Int) {
         self.n = n
         self.na = na

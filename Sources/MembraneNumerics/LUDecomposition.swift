@@ -5,6 +5,7 @@
 /// A factorisation can be refreshed in place (``factor(_:)``) so that an integrator refactoring
 /// its iteration matrix every step allocates nothing.
 public struct LUDecomposition: Sendable {
+    /// The dimension n of the factored n×n matrix.
     public let size: Int
     /// L below the diagonal (unit diagonal implied) and U on and above it, row-major.
     @inlinable public var factors: [Double] { _factors }
@@ -16,7 +17,7 @@ public struct LUDecomposition: Sendable {
     /// is several multiplications'; the quotient differs by at most one rounding).
     @usableFromInline var _inverseDiagonal: [Double]
     /// True when a pivot was exactly zero or not finite: the matrix is singular (or nearly so
-    /// beyond what double precision can represent) and ``solve(_:)`` must not be trusted.
+    /// beyond what double precision can represent) and `solve(_:)` must not be trusted.
     @inlinable public var isSingular: Bool { _isSingular }
     /// The smallest |pivot| divided by the largest, a cheap indicator of ill-conditioning.
     @inlinable public var pivotRatio: Double { _pivotRatio }

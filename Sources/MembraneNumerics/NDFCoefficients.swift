@@ -33,7 +33,7 @@ public enum NDFCoefficients {
         return modification + 1 / Double(k + 1)
     }
 
-    /// Scratch size (in Doubles) that ``rescale(_:dimension:order:factor:scratch:)`` needs.
+    /// Scratch size (in Doubles) that `rescale(_:dimension:order:factor:scratch:)` needs.
     @inlinable public static func scratchSize(dimension n: Int) -> Int { 3 * 36 + 6 * n }
 
     /// U = R(1) for orders 1…5, each (k+1)×(k+1) row-major, concatenated (offset of order k: Σⱼ₌₁ᵏ⁻¹ (j+1)²).

@@ -24,6 +24,7 @@ public struct NewtonSolver: Sendable {
     /// The line search gives up (and the solve fails) below this step fraction.
     public var minimumStepFraction: Double
 
+    /// A Newton solver stopping at ‖F‖∞ ≤ `tolerance` within `maximumIterations`, each step limited to `maximumStep` when given.
     public init(tolerance: Double = 1e-10, maximumIterations: Int = 50, maximumStep: Double? = nil,
                 minimumStepFraction: Double = 1.0 / 4096) {
         self.tolerance = tolerance
@@ -139,9 +140,11 @@ public struct NewtonResult: Sendable {
     public var x: [Double]
     /// ‖F(x)‖∞ at `x`.
     public var residual: Double
+    /// Newton iterations used.
     public var iterations: Int
     /// Evaluations of F, including those of finite-difference Jacobians and line searches.
     public var evaluations: Int
+    /// Whether ‖F‖∞ met the tolerance.
     public var converged: Bool
     /// Why the solve stopped without converging (nil when it converged).
     public var failure: String?

@@ -47,6 +47,7 @@ public struct ClosureODESystem: ODESystem {
     let f: (Double, [Double], inout [Double]) -> Void
     let jac: ((Double, [Double], inout DenseMatrix) -> Void)?
 
+    /// A system dy/dt = f(t, y) of `dimension` components given by closures, with an optional exact Jacobian (finite differences otherwise).
     public init(dimension: Int, isAutonomous: Bool = false,
                 f: @escaping (Double, [Double], inout [Double]) -> Void,
                 jacobian: ((Double, [Double], inout DenseMatrix) -> Void)? = nil) {

@@ -4,7 +4,9 @@
 /// errᵢ / (atolᵢ + rtol·max(|yᵢ|, |yᵢ_new|)) is at most 1 (Hairer & Wanner, *Solving ODEs I*,
 /// 2nd ed. 1993, §II.4, eq. (4.10)–(4.11)).
 public struct RosenbrockSolver: Sendable {
+    /// The method's coefficients (Rodas4 by default).
     public var tableau: RosenbrockTableau
+    /// The relative tolerance of the local error test.
     public var relativeTolerance: Double
     /// The absolute tolerance for every component, unless ``absoluteTolerances`` is set.
     public var absoluteTolerance: Double
@@ -18,8 +20,10 @@ public struct RosenbrockSolver: Sendable {
     public var maximumSteps: Int
     /// Step-size controller bounds: h_new/h ∈ [minimumFactor, maximumFactor], safety factor 0.9.
     public var minimumFactor: Double
+    /// See ``minimumFactor``.
     public var maximumFactor: Double
 
+    /// Settings with the given method, tolerances and step limits.
     public init(tableau: RosenbrockTableau = .rodas4, relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-10,
                 absoluteTolerances: [Double]? = nil, initialStep: Double? = nil, maximumStep: Double = .infinity,
                 maximumSteps: Int = 1_000_000, minimumFactor: Double = 0.2, maximumFactor: Double = 6) {
@@ -61,15 +65,22 @@ public struct RosenbrockSolver: Sendable {
 
 /// Work done by an integration, for reports and benchmarks.
 public struct IntegratorStatistics: Sendable, Equatable {
+    /// Steps accepted.
     public var acceptedSteps = 0
+    /// Steps rejected by the error test (or by a failed Newton iteration in BDF).
     public var rejectedSteps = 0
+    /// Evaluations of f(t, y).
     public var rhsEvaluations = 0
+    /// Evaluations of the Jacobian ∂f/∂y.
     public var jacobianEvaluations = 0
+    /// LU factorizations of the iteration matrix.
     public var decompositions = 0
     /// Newton iterations (implicit multistep methods; 0 for Rosenbrock methods, which need none).
     public var newtonIterations = 0
+    /// All counts zero.
     public init() {}
 
+    /// The counts of two runs added.
     public static func + (a: IntegratorStatistics, b: IntegratorStatistics) -> IntegratorStatistics {
         var s = a
         s.acceptedSteps += b.acceptedSteps

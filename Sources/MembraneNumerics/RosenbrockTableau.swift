@@ -7,10 +7,13 @@
 /// (E. Hairer & G. Wanner, *Solving Ordinary Differential Equations II: Stiff and
 /// Differential-Algebraic Problems*, 2nd ed. 1996, §IV.7, eq. (7.25), and their code RODAS).
 public struct RosenbrockTableau: Sendable {
+    /// The method's name (`rodas4`).
     public let name: String
+    /// Number of stages s.
     public let stages: Int
     /// Order of the solution y₁ (the error estimate is one order lower).
     public let order: Int
+    /// The diagonal coefficient γ of the iteration matrix I/(h·γ) − J.
     public let gamma: Double
     /// aᵢⱼ, row-major s × s (strictly lower triangular).
     public let a: [Double]

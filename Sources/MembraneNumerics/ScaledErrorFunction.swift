@@ -9,6 +9,7 @@ import RealModule
 /// 7.1.23) is summed to 8 terms, whose truncation error (≈ 15!!/(2z²)^8 < 1e-20) is far below round-off.
 /// Negative z: erfcx(z) = 2·e^{z²} − erfcx(−z) (finite for z > −26).
 public enum ScaledErrorFunction {
+    /// erfcx(z) = exp(z²)·erfc(z), to full relative precision for z > −26.
     public static func erfcx(_ z: Double) -> Double {
         if z <= 26 { return Double.exp(z * z) * Double.erfc(z) }
         let inverse2z2 = 1 / (2 * z * z)

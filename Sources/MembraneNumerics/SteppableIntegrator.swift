@@ -12,12 +12,17 @@
 /// then ``restart(at:state:end:)``, which discards everything that assumed the old system (Jacobian, step-size
 /// history, the BDF's backward differences).
 public protocol SteppableIntegrator<System> {
+    /// The system of ODEs integrated.
     associatedtype System: ODESystem
     /// The system being integrated; after changing it, call ``restart(at:state:end:)``.
     var system: System { get set }
+    /// The time reached.
     var time: Double { get }
+    /// The state at ``time``.
     var state: [Double] { get }
+    /// The time the integration ends at.
     var endTime: Double { get }
+    /// Steps, rejections and evaluations so far.
     var statistics: IntegratorStatistics { get }
     /// True once ``time`` has reached ``endTime``.
     var isFinished: Bool { get }

@@ -7,10 +7,15 @@ import MembraneUnits
 /// the potential at which the ohmic currents g_i·(V − E_i) sum to zero (Hodgkin & Huxley 1952,
 /// J. Physiol. 117:500, eq. 2; Hille 2001, eq. 14-11). Conductances may be on any common scale.
 public enum ChordConductance {
+    /// One conductance pathway: a named conductance g_i with its reversal potential E_i.
     public struct Branch: Sendable, Hashable {
+        /// The pathway's name (an ion, or a channel).
         public var name: String
+        /// Its conductance g_i, on any scale common to all branches.
         public var conductance: Double
+        /// Its reversal potential E_i.
         public var reversal: Voltage
+        /// A branch of conductance `conductance` reversing at `reversal`.
         public init(name: String, conductance: Double, reversal: Voltage) {
             self.name = name
             self.conductance = conductance

@@ -7,10 +7,14 @@ import RealModule
 /// proteins and metabolites carries, say, −1.2 charges per molecule on average), and its concentration
 /// (inside: at the reference volume, so that amount = concentration × reference volume).
 public struct ImpermeantSolute: Sendable, Hashable {
+    /// Its name in results (`X` by default).
     public var name: String
+    /// Mean valence z_X per molecule (may be non-integer).
     public var charge: Double
+    /// Concentration (inside: at the reference volume).
     public var concentration: Concentration
 
+    /// An impermeant solute of valence `charge` at `concentration`.
     public init(name: String = "X", charge: Double, concentration: Concentration) {
         self.name = name
         self.charge = charge
@@ -35,8 +39,11 @@ public enum DonnanCompartment: Sendable, Hashable {
 
 /// One permeant ion and its concentration in the bath.
 public struct DonnanPermeant: Sendable, Hashable {
+    /// The ion, with its valence.
     public var ion: Ion
+    /// Its concentration in the bath, which the equilibrium leaves unchanged (an infinite bath).
     public var outside: Concentration
+    /// A permeant ion at `outside` in the bath.
     public init(ion: Ion, outside: Concentration) {
         self.ion = ion
         self.outside = outside
@@ -46,14 +53,18 @@ public struct DonnanPermeant: Sendable, Hashable {
 /// A Gibbs–Donnan problem: permeant ions that equilibrate across the membrane, impermeant solutes on
 /// either side, and how the inside compartment responds to water.
 public struct DonnanProblem: Sendable {
+    /// Ions that cross the membrane and reach electrochemical equilibrium (c_in/c_out = r^z).
     public var permeants: [DonnanPermeant]
     /// Impermeant solutes inside (concentrations at the reference volume).
     public var insideImpermeants: [ImpermeantSolute]
     /// Solutes of the bath that cannot cross (bath ions not listed as permeant, or explicit impermeants).
     public var outsideImpermeants: [ImpermeantSolute]
+    /// How the inside responds to water: rigid, osmotic or walled.
     public var compartment: DonnanCompartment
+    /// Temperature and constants.
     public var conditions: Conditions
 
+    /// A Gibbs–Donnan problem from its parts; ``Donnan/solve(_:activityModel:)`` solves it.
     public init(permeants: [DonnanPermeant], insideImpermeants: [ImpermeantSolute],
                 outsideImpermeants: [ImpermeantSolute] = [], compartment: DonnanCompartment = .rigid,
                 conditions: Conditions = Conditions()) {

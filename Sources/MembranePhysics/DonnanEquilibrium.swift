@@ -4,6 +4,7 @@ import RealModule
 
 /// The solution of a ``DonnanProblem``.
 public struct DonnanEquilibrium: Sendable {
+    /// The problem this equilibrium solves.
     public var problem: DonnanProblem
     /// V_D = φ_in − φ_out.
     public var potential: Voltage
@@ -17,6 +18,7 @@ public struct DonnanEquilibrium: Sendable {
     public var relativeVolume: Double
     /// Σ c inside and outside, mOsm/L (ideal, φ = 1).
     public var osmolarityInside: Double
+    /// Σ c outside, mOsm/L (ideal, φ = 1).
     public var osmolarityOutside: Double
     /// R·T·(φ_in·Osm_in − φ_out·Osm_out) in Pa (φ = 1 for ideal solutions): positive means water would enter (the
     /// inside is hyperosmotic).
@@ -25,23 +27,29 @@ public struct DonnanEquilibrium: Sendable {
     public var turgor: Double?
     /// Σ z·c inside in mM at the solution (zero to round-off).
     public var insideChargeResidual: Double
+    /// A remark the result should print (for example when no finite volume balances the osmoles), or nil.
     public var note: String?
     /// The activity model of the solution (`ideal`: concentrations).
     public var activityModel = "ideal"
     /// Activity coefficients of the permeants inside and outside (empty when ideal).
     public var gammaInside: [Double] = []
+    /// Activity coefficients of the permeants outside (empty when ideal).
     public var gammaOutside: [Double] = []
     /// Osmotic deficits Σc·(1 − φ) inside and outside in mM (0 for ideal solutions; see
     /// ``Donnan/solve(_:activityModel:)``).
     public var osmoticDeficitInside = 0.0
+    /// Osmotic deficit Σc·(1 − φ) of the bath in mM.
     public var osmoticDeficitOutside = 0.0
     /// φ·Σc, the osmolarity water sees (mOsm/L).
     public var effectiveOsmolarityInside: Double { osmolarityInside - osmoticDeficitInside }
+    /// φ·Σc of the bath (mOsm/L).
     public var effectiveOsmolarityOutside: Double { osmolarityOutside - osmoticDeficitOutside }
     /// The osmotic coefficients φ = 1 − D/Σc of the inside and the bath (1 for ideal solutions).
     public var osmoticCoefficientInside: Double { osmolarityInside > 0 ? 1 - osmoticDeficitInside / osmolarityInside : 1 }
+    /// The osmotic coefficient φ of the bath (1 for ideal solutions).
     public var osmoticCoefficientOutside: Double { osmolarityOutside > 0 ? 1 - osmoticDeficitOutside / osmolarityOutside : 1 }
 
+    /// The temperature and constants of the problem.
     public var conditions: Conditions { problem.conditions }
 
     /// Activity of permeant `j` inside and outside (= concentration when ideal).
@@ -57,9 +65,13 @@ public struct DonnanEquilibrium: Sendable {
     /// (K_in·Cl_in = K_out·Cl_out for monovalent ions; Donnan 1911; Keener & Sneyd 2009 §2.6.3), in activities
     /// when an activity model was used.
     public struct ProductRule: Sendable {
+        /// The cation of the pair.
         public var cation: Ion
+        /// The anion of the pair.
         public var anion: Ion
+        /// (c⁺_in)^{|z⁻|}·(c⁻_in)^{|z⁺|}, in mM to the power |z⁺| + |z⁻|.
         public var inside: Double
+        /// (c⁺_out)^{|z⁻|}·(c⁻_out)^{|z⁺|}, the same product outside; equal to `inside` at equilibrium.
         public var outside: Double
         /// |inside/outside − 1|.
         public var relativeDeviation: Double { abs(inside / outside - 1) }

@@ -14,11 +14,16 @@ import RealModule
 ///
 /// (Ussing, Acta Physiol. Scand. 19:43, 1949; Hille 2001, eq. 14-8), equal to 1 at V_m = E.
 public struct DrivingForce: Sendable, Hashable {
+    /// The ion (its valence sets the directions).
     public var ion: Ion
+    /// The membrane potential V_m = φ_in − φ_out.
     public var vm: Voltage
+    /// The ion's reversal (Nernst) potential E.
     public var reversal: Voltage
+    /// Temperature and constants (for the Ussing flux ratio).
     public var conditions: Conditions
 
+    /// The driving force on `ion` at `vm`, with reversal potential `reversal`.
     public init(ion: Ion, vm: Voltage, reversal: Voltage, conditions: Conditions) {
         self.ion = ion
         self.vm = vm

@@ -108,10 +108,15 @@ public enum GHKCurrent {
 
 /// The result of ``GHKCurrent/calculate(ion:permeability:inside:outside:at:conditions:)``.
 public struct GHKCurrentResult: Sendable, Hashable {
+    /// The permeating ion.
     public var ion: Ion
+    /// Its permeability P.
     public var permeability: Permeability
+    /// Concentration inside (activity when an activity model was applied).
     public var inside: Concentration
+    /// Concentration outside.
     public var outside: Concentration
+    /// The membrane potential V_m the current is evaluated at.
     public var voltage: Voltage
     /// Outward positive, A/m².
     public var currentDensity: CurrentDensity
@@ -119,11 +124,14 @@ public struct GHKCurrentResult: Sendable, Hashable {
     public var flux: MolarFlux
     /// The ion's Nernst potential, where one exists (the current's zero).
     public var reversal: Voltage?
+    /// Temperature and constants.
     public var conditions: Conditions
 
+    /// The direction of the current (outward when positive).
     public var currentDirection: CurrentDirection {
         currentDensity.amperesPerSquareMetre > 0 ? .outward : (currentDensity.amperesPerSquareMetre < 0 ? .inward : .none)
     }
+    /// The direction of the ions' net movement (efflux when positive).
     public var fluxDirection: FluxDirection {
         flux.molesPerSquareMetreSecond > 0 ? .efflux : (flux.molesPerSquareMetreSecond < 0 ? .influx : .none)
     }

@@ -23,7 +23,9 @@ import RealModule
 public enum GHKVoltage {
     /// How the potential was obtained.
     public enum Method: String, Sendable, Hashable, Codable {
+        /// The closed form of the GHK voltage equation (monovalent permeants only; Goldman 1943, Hodgkin & Katz 1949).
         case closedForm = "closed-form"
+        /// The zero of the summed GHK currents, bracketed and found by Brent's method (any valences).
         case root = "root"
     }
 
@@ -176,13 +178,18 @@ public enum GHKVoltage {
 
 /// The result of ``GHKVoltage/potential(_:pumpRatio:conditions:)``.
 public struct GHKVoltageResult: Sendable, Hashable {
+    /// The reversal (resting) potential V_m at which the GHK currents sum to zero (with the pump, to the pump current).
     public var potential: Voltage
+    /// How it was obtained.
     public var method: GHKVoltage.Method
     /// Brent iterations (0 for the closed form).
     public var iterations: Int
     /// Normalised current sum at the root.
     public var residual: Double
+    /// The permeants it was computed for.
     public var permeants: [Permeant]
+    /// The Mullins–Noda coupling ratio r of an electrogenic pump (Na⁺ out per K⁺ in, 3/2 for the Na⁺/K⁺-ATPase), or nil.
     public var pumpRatio: Double?
+    /// Temperature and constants.
     public var conditions: Conditions
 }

@@ -9,13 +9,20 @@ import RealModule
 /// The membrane as a capacitor (Hille, *Ion Channels of Excitable Membranes*, 3rd ed. 2001, ch. 1): the charge
 /// that sets V_m is a tiny fraction of the cell's ions.
 public struct MembraneCharge: Sendable, Hashable {
+    /// The membrane potential V_m.
     public var vm: Voltage
+    /// The radius r of the spherical cell.
     public var radius: Length
+    /// The specific capacitance C_m (1 µF/cm² by default).
     public var specificCapacitance: SpecificCapacitance
+    /// The valence z of the ion whose numbers are counted.
     public var charge: Int
+    /// The concentration c of that ion inside, for the fraction moved; nil for none.
     public var insideConcentration: Concentration?
+    /// Temperature and constants (e and N_A).
     public var conditions: Conditions
 
+    /// The charge held at `vm` by a spherical cell of `radius`.
     public init(vm: Voltage, radius: Length, specificCapacitance: SpecificCapacitance = .biological,
                 charge: Int = 1, insideConcentration: Concentration? = nil,
                 conditions: Conditions = Conditions()) throws {

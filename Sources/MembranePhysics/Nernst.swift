@@ -85,10 +85,15 @@ public enum Nernst {
 
 /// The result of ``Nernst/calculate(ion:inside:outside:gammaInside:gammaOutside:conditions:)``.
 public struct NernstResult: Sendable, Hashable {
+    /// The ion; E = (RT/zF)·ln(a_out/a_in).
     public var ion: Ion
+    /// Concentration inside.
     public var insideConcentration: Concentration
+    /// Concentration outside.
     public var outsideConcentration: Concentration
+    /// Activity coefficient γ inside (1 when ideal).
     public var gammaInside: Double
+    /// Activity coefficient γ outside (1 when ideal).
     public var gammaOutside: Double
     /// E from activities γ·c.
     public var potential: Voltage
@@ -96,12 +101,15 @@ public struct NernstResult: Sendable, Hashable {
     public var idealPotential: Voltage
     /// dE/dT in V/K at fixed activities (= E/T).
     public var temperatureCoefficient: Double
+    /// Temperature and constants.
     public var conditions: Conditions
     /// True when the given values were activities themselves (γ = 1 by construction).
     public var inputsAreActivities = false
 
     /// The activity correction (RT/zF)·ln(γ_out/γ_in), in volts.
     public var activityCorrection: Voltage { potential - idealPotential }
+    /// The activity inside, a = γ·c.
     public var activityInside: Concentration { gammaInside * insideConcentration }
+    /// The activity outside, a = γ·c.
     public var activityOutside: Concentration { gammaOutside * outsideConcentration }
 }

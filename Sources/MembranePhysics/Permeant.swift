@@ -6,11 +6,16 @@ import MembraneChemistry
 /// Permeabilities are relative (any common scale) for voltage equations and absolute (m/s)
 /// where a current is computed.
 public struct Permeant: Sendable, Hashable {
+    /// The ion.
     public var ion: Ion
+    /// Its concentration inside.
     public var inside: Concentration
+    /// Its concentration outside.
     public var outside: Concentration
+    /// Its permeability, relative (P_K = 1, say) or in cm/s: only ratios enter the GHK voltage equation.
     public var permeability: Double
 
+    /// A permeant ion with its concentrations and permeability (unchecked; ``list(inside:outside:permeabilities:catalog:)`` checks).
     public init(ion: Ion, inside: Concentration, outside: Concentration, permeability: Double) {
         self.ion = ion
         self.inside = inside

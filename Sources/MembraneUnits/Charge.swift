@@ -4,6 +4,8 @@ public struct Charge: Quantity {
     @inlinable public init(storedValue: Double) { self.storedValue = storedValue }
     public static let storageUnit = "C"
 
+    /// A Charge of `x` C.
     @inlinable public static func coulombs(_ x: Double) -> Charge { Charge(storedValue: x) }
+    /// The value in C.
     @inlinable public var coulombs: Double { storedValue }
 }

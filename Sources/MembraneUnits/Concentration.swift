@@ -4,10 +4,15 @@ public struct Concentration: Quantity {
     @inlinable public init(storedValue: Double) { self.storedValue = storedValue }
     public static let storageUnit = "mM"
 
+    /// A Concentration of `x` mM (mol/m³).
     @inlinable public static func millimolar(_ x: Double) -> Concentration { Concentration(storedValue: x) }
+    /// A Concentration of `x` µM.
     @inlinable public static func micromolar(_ x: Double) -> Concentration { Concentration(storedValue: x * 1e-3) }
+    /// A Concentration of `x` nM.
     @inlinable public static func nanomolar(_ x: Double) -> Concentration { Concentration(storedValue: x * 1e-6) }
+    /// A Concentration of `x` M (mol/L).
     @inlinable public static func molar(_ x: Double) -> Concentration { Concentration(storedValue: x * 1e3) }
+    /// A Concentration of `x` mol/m³ (= mM).
     @inlinable public static func molesPerCubicMetre(_ x: Double) -> Concentration { Concentration(storedValue: x) }
 
     /// Value in mM (= mol/m³).

@@ -2,9 +2,12 @@
 ///
 /// Every result carries its conditions so that output can state both.
 public struct Conditions: Sendable, Hashable {
+    /// The absolute temperature T of the calculation.
     public var temperature: Temperature
+    /// The physical constants F, R, e, N_A (CODATA 2018 unless a legacy set is asked for).
     public var constants: ConstantSet
 
+    /// Conditions at `temperature` (default 37 °C) with `constants` (default ``ConstantSet/codata2018``).
     public init(temperature: Temperature = .body, constants: ConstantSet = .codata2018) {
         self.temperature = temperature
         self.constants = constants

@@ -17,6 +17,7 @@ public struct ConstantSet: Sendable, Hashable, CustomStringConvertible {
     /// Where the values come from.
     public let source: String
 
+    /// A named set of constants: F in C/mol, R in J/(mol·K), e in C, N_A in mol⁻¹, and where they come from.
     public init(name: String, faraday: Double, gasConstant: Double,
                 elementaryCharge: Double, avogadro: Double, source: String) {
         self.name = name

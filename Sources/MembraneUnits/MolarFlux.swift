@@ -4,6 +4,8 @@ public struct MolarFlux: Quantity {
     @inlinable public init(storedValue: Double) { self.storedValue = storedValue }
     public static let storageUnit = "mol/(m²·s)"
 
+    /// A MolarFlux of `x` mol·m⁻²·s⁻¹.
     @inlinable public static func molesPerSquareMetreSecond(_ x: Double) -> MolarFlux { .init(storedValue: x) }
+    /// The value in mol·m⁻²·s⁻¹.
     @inlinable public var molesPerSquareMetreSecond: Double { storedValue }
 }

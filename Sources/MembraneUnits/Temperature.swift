@@ -26,6 +26,8 @@ public struct Temperature: Quantity {
     /// 25 °C, the reference temperature of conductivity tables.
     public static let standard = Temperature(storedValue: 298.15)
 
+    /// The value in K.
     @inlinable public var kelvin: Double { storedValue }
+    /// The value in °C.
     @inlinable public var celsius: Double { storedValue - CODATA2018.celsiusZero }
 }

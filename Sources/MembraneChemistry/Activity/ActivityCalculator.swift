@@ -13,9 +13,12 @@ import RealModule
 /// Truesdell–Jones a/b) gets the Davies value and the result lists it in `warnings`; Pitzer gives
 /// species without parameters only the Debye–Hückel and charge terms (also listed).
 public struct ActivityCalculator: Sendable {
+    /// The activity model applied.
     public var model: ActivityModel
+    /// The temperature (A, B and A_φ follow it through ε_r and ρ of water).
     public var temperature: Temperature
 
+    /// A calculator for `model` at `temperature`.
     public init(model: ActivityModel, temperature: Temperature) {
         self.model = model
         self.temperature = temperature

@@ -17,13 +17,21 @@ import MembraneUnits
 /// law only in very dilute solution, < 0.01; Kielland's and Güntelberg's forms to 0.1; Truesdell–Jones
 /// to about 2 m in NaCl-dominated waters; Pitzer to saturation of the salts fitted, ≈ 6 m).
 public enum ActivityModel: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// γ = 1: concentrations stand for activities.
     case ideal
+    /// The Debye–Hückel limiting law, log γ = −A·z²·√I (Debye & Hückel 1923); I < 0.01 mol/kg.
     case debyeHuckel = "debye-huckel"
+    /// Extended Debye–Hückel, log γ = −A·z²·√I/(1 + B·å·√I) with Kielland's å (Kielland 1937); I < 0.1 mol/kg.
     case extendedDebyeHuckel = "extended-debye-huckel"
+    /// Güntelberg, log γ = −A·z²·√I/(1 + √I) (Güntelberg 1926); I < 0.1 mol/kg.
     case guntelberg
+    /// Davies, log γ = −A·z²·(√I/(1 + √I) − 0.3·I) (Davies 1962, *Ion Association*); I < 0.5 mol/kg.
     case davies
+    /// Davies with 0.2·I in place of 0.3·I (the form of Davies 1938); I < 0.5 mol/kg.
     case davies02 = "davies-0.2"
+    /// Truesdell–Jones, extended Debye–Hückel plus b·I with fitted å and b (Truesdell & Jones 1974, J. Res. USGS 2:233).
     case truesdellJones = "truesdell-jones"
+    /// The Pitzer ion-interaction model with the Harvie, Møller & Weare 1984 parameters (Geochim. Cosmochim. Acta 48:723); I ≤ 6 mol/kg.
     case pitzer
 
     public var description: String { rawValue }

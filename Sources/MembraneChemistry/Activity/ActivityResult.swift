@@ -3,6 +3,7 @@ import RealModule
 
 /// The activity coefficient of one species in a solution.
 public struct IonActivity: Sendable, Hashable {
+    /// The species.
     public var ion: Ion
     /// Concentration as given, mM.
     public var concentration: Concentration
@@ -22,9 +23,13 @@ public struct IonActivity: Sendable, Hashable {
 
 /// Activity coefficients of every species of a solution under one model.
 public struct ActivityResult: Sendable {
+    /// The model applied.
     public var model: ActivityModel
+    /// The temperature.
     public var temperature: Temperature
+    /// A, B and A_φ at that temperature.
     public var debyeHuckel: DebyeHuckelParameters
+    /// One entry per species, in the solution's order.
     public var ions: [IonActivity]
     /// Molar ionic strength, mol/L.
     public var ionicStrengthMolar: Double

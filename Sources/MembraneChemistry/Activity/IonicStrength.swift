@@ -12,11 +12,14 @@ import MembraneUnits
 ///   stated in every output that reports molality.
 /// - Charge balance Σ zᵢ cᵢ (mM): zero for an electroneutral solution; reported, never corrected.
 public struct IonicComposition: Sendable {
+    /// The solution described.
     public let solution: Solution
+    /// The temperature (for the density of water).
     public let temperature: Temperature
     /// Water density used for molalities, kg/m³.
     public let waterDensity: Double
 
+    /// The composition of `solution` at `temperature`.
     public init(_ solution: Solution, temperature: Temperature) {
         self.solution = solution
         self.temperature = temperature

@@ -9,23 +9,29 @@ import MembraneUnits
 ///
 /// φ is Pitzer's osmotic coefficient with `pitzer`, 1 with `ideal`, and for the Debye–Hückel-family
 /// models the φ their single-ion laws imply through the Gibbs–Duhem equation
-/// (``ActivityCalculator/gibbsDuhemOsmotic(laws:molalities:ionicStrength:)``).
+/// (`ActivityCalculator.gibbsDuhemOsmotic(laws:molalities:ionicStrength:)`).
 /// Every solute particle counts (neutral solutes included); ion pairs are counted as the species
 /// listed. A 150 mM NaCl solution has φ = 0.93 (Robinson & Stokes, Appendix 8.3), so its
 /// osmolarity is 279, not 300, mOsm/L.
 public struct OsmoticResult: Sendable {
+    /// The activity coefficients the osmotic coefficient comes with.
     public var activity: ActivityResult
     /// Σ cᵢ, mOsm/L (φ = 1).
     public var idealOsmolarity: Double
     /// Σ mᵢ, mOsm/kg.
     public var idealOsmolality: Double
+    /// The osmotic coefficient φ of the solution (1 when ideal).
     public var osmoticCoefficient: Double
+    /// φ·Σ cᵢ, mOsm/L.
     public var osmolarity: Double { osmoticCoefficient * idealOsmolarity }
+    /// φ·Σ mᵢ, mOsm/kg.
     public var osmolality: Double { osmoticCoefficient * idealOsmolality }
     /// Π in pascals.
     public var osmoticPressure: Double
+    /// Fallbacks and validity warnings of the model.
     public var warnings: [String]
 
+    /// The osmotic properties of `solution` under `model`.
     public init(solution: Solution, model: ActivityModel, conditions: Conditions) throws {
         let activity = try ActivityCalculator(model: model, temperature: conditions.temperature).analyze(solution)
         self.activity = activity

@@ -149,7 +149,7 @@ extension Mechanism {
 
 /// Where the instances of one mechanism type are bound in a model: instance i's slots (model ion indices) start at
 /// `slots[slotOffsets[i]]` and its state variables at `stateOffsets[i]` in the membrane's state block. Pointers into
-/// storage its ``MechanismGroup`` owns (trivial to copy: the hot path counts no references).
+/// storage its `MechanismGroup` owns (trivial to copy: the hot path counts no references).
 public struct MechanismBindings: @unchecked Sendable {
     public let slots: UnsafePointer<Int>
     public let slotOffsets: UnsafePointer<Int>
@@ -250,7 +250,7 @@ final class MechanismStorage: @unchecked Sendable {
     }
 }
 
-/// Something that takes mechanisms as their own types (``Scenario/visitMembraneMechanisms(_:)``,
+/// Something that takes mechanisms as their own types (`Scenario.visitMembraneMechanisms(_:)`,
 /// ``Mechanism/visit(_:at:_:)``): compiling a model and reading its instances need no existential boxes.
 public protocol MechanismVisitor {
     mutating func visit<M: Mechanism>(_ mechanism: M)

@@ -10,7 +10,7 @@ import RealModule
 /// concentrations in mol/m³ (numerically mM), fluxes in mol·m⁻²·s⁻¹ (outward positive), currents in A/m² (outward
 /// positive), water flux in m³·m⁻²·s⁻¹ = m/s (inward positive), rates in s⁻¹.
 ///
-/// The value is three words, cheap to pass in registers: a pointer to the evaluation's ``SiteEnvironment`` (shared
+/// The value is three words, cheap to pass in registers: a pointer to the evaluation's `SiteEnvironment` (shared
 /// by every mechanism of one evaluation, written once) and this mechanism's bindings. Valid only during the call that
 /// receives it.
 public struct MembraneSite {

@@ -5,7 +5,7 @@ extension CellModel {
     /// s): J = (∂f/∂x)·(∂x/∂y).
     ///
     /// ∂f/∂x comes from the mechanisms' closed-form partial derivatives (the local Jacobian of
-    /// ``evaluateMembrane(_:potential:states:_:rates:partials:)``); ∂x/∂y is exact too: c = N/v̂ and
+    /// `evaluateMembrane(_:potential:states:_:rates:partials:)`); ∂x/∂y is exact too: c = N/v̂ and
     /// c_out = B/(W − v̂) with the volume's dependence on the amounts (instantaneous water) or on v̂ (osmotic water),
     /// V = κ·(Σ zⱼNⱼ + z_X·N_X) + V_other, or, electroneutral, ∂V/∂y = −(∂I/∂x)(∂x/∂y)/(∂I/∂V) from Σ zF·Φ = 0. (Plain finite
     /// differences in the amounts would be badly scaled: V = F·w·q/(C·A) turns a relative change of 10⁻⁸ in an amount

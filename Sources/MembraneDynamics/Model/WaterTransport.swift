@@ -40,6 +40,7 @@ public enum VoltageModel: String, Sendable, Hashable {
 /// Something that happens at a given time in a simulation: a parameter of the model changes (a pump blocked, a
 /// drug applied, the bath changed).
 public struct ScenarioEvent: Sendable, Hashable {
+    /// What a timed event does.
     public enum Action: Sendable, Hashable {
         /// The pump stops (ouabain, ATP depletion in ischaemia): `pump.activity` = 0.
         case blockPump
@@ -51,14 +52,18 @@ public struct ScenarioEvent: Sendable, Hashable {
         /// `("hh_Na.block", 1)` for TTX or `("outside.K", 10)` for a bath with 10 mM K⁺.
         case set(parameter: String, to: Double)
     }
+    /// When it happens, s from the start.
     public var time: Double
+    /// What it does.
     public var action: Action
 
+    /// An event doing `action` at `time` (s).
     public init(time: Double, _ action: Action) {
         self.time = time
         self.action = action
     }
 
+    /// The event in words ("pump blocked").
     public var description: String {
         switch action {
         case .blockPump: return "pump blocked"

@@ -3,9 +3,12 @@
 /// reported with its time; optionally it stops the run or sets a parameter (CVODE's root finding, SciML's
 /// ContinuousCallback).
 public struct StateEvent: Sendable, Hashable {
+    /// Which crossings count.
     public enum Direction: Sendable, Hashable {
+        /// Upward crossings, downward crossings, or both.
         case rising, falling, either
     }
+    /// What happens at a crossing.
     public enum Action: Sendable, Hashable {
         /// Record the crossing (time; with ``Recording/crossingsAndFinal``, the state too).
         case record
@@ -20,9 +23,12 @@ public struct StateEvent: Sendable, Hashable {
     public var observable: String
     /// The threshold, in the observable's SI unit.
     public var threshold: Double
+    /// Which crossings count.
     public var direction: Direction
+    /// What happens at a crossing.
     public var action: Action
 
+    /// A state event on `observable` crossing `threshold` (SI units).
     public init(name: String, observable: String, threshold: Double, direction: Direction = .rising, action: Action = .record) {
         self.name = name
         self.observable = observable
@@ -39,7 +45,9 @@ public struct StateEvent: Sendable, Hashable {
 
 /// A located crossing of a ``StateEvent``.
 public struct Crossing: Sendable, Hashable {
+    /// The ``StateEvent/name`` of the event.
     public var event: String
+    /// The located time of the crossing, s.
     public var time: Double
 }
 
@@ -56,10 +64,13 @@ public enum Recording: Sendable, Hashable {
 
 /// A timed event as it was applied in a run.
 public struct AppliedEvent: Sendable, Hashable {
+    /// When it was applied, s.
     public var time: Double
+    /// The event in words ("pump blocked").
     public var description: String
     /// The parameter it set and the value.
     public var parameter: String
+    /// The value set, in the parameter's SI unit.
     public var value: Double
 
     /// The pump's activity after the event, if the event set it.

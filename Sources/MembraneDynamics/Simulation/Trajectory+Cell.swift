@@ -8,7 +8,9 @@ extension Trajectory where Model == CellModel {
     /// The cell state at record i.
     public func cellState(at i: Int) -> CellState { model(at: i).cellState(time: times[i], state: stateVector(at: i)) }
 
+    /// The cell at t = 0.
     public var initial: CellState { cellState(at: 0) }
+    /// The cell at the last record.
     public var final: CellState { cellState(at: count - 1) }
 
     /// Cell states at t = 0, Δt, 2Δt, … up to the last record, by cubic Hermite interpolation between records
@@ -38,11 +40,16 @@ extension Trajectory where Model == CellModel {
 /// share is what the cell gave it, Tⱼ − Nⱼ. `cellChargeMismatch` compares the cell's charge with C·A·V
 /// (charge difference) or with zero (electroneutral).
 public struct ConservationReport: Sendable {
+    /// Relative drift of each ion's total amount (cell + bath) over the run.
     public var ions: [(name: String, drift: Double)]
+    /// Relative drift of the total charge.
     public var charge: Double
+    /// Relative drift of the total osmoles.
     public var osmoles: Double
+    /// Largest relative mismatch between the cell's charge and what the voltage model requires.
     public var cellChargeMismatch: Double
 
+    /// The largest of all drifts: round-off (≲ 10⁻¹²) for a correct model and integrator.
     public var worst: Double { max(ions.map(\.drift).max() ?? 0, charge, osmoles, cellChargeMismatch) }
 
     init(_ t: Trajectory<CellModel>) {

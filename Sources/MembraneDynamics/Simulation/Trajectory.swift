@@ -7,30 +7,44 @@ import MembraneNumerics
 public struct Trajectory<Model: SimulationModel>: Sendable {
     /// A stretch of records over which one model (one set of parameters, one stimulus piece) was in force.
     public struct Segment: Sendable {
+        /// Index of the segment's first record.
         public var firstRecord: Int
+        /// The model in force over the segment.
         public var model: Model
     }
 
     /// The model at t = 0.
     public let model: Model
+    /// The integrator and tolerances used.
     public let solver: SimulationSolver
+    /// The requested duration, s.
     public let duration: Double
+    /// What was recorded.
     public let recording: Recording
+    /// Record times, s, increasing.
     public let times: [Double]
     /// State vectors, `layout.count` values per record.
     public let states: [Double]
     /// f(t, y) at each record (for cubic Hermite interpolation between records).
     public let derivatives: [Double]
+    /// Stretches of constant model, split at the timed events.
     public let segments: [Segment]
+    /// The timed events applied (pump block, parameter changes).
     public let events: [AppliedEvent]
+    /// The state-event crossings located (spike times, say).
     public let crossings: [Crossing]
+    /// Steps, rejections, function and Jacobian evaluations.
     public let statistics: IntegratorStatistics
+    /// Why the run ended.
     public let termination: Termination
 
+    /// The names and units of the state components.
     public var layout: StateLayout { model.layout }
+    /// The number of records.
     public var count: Int { times.count }
     var dimension: Int { model.dimension }
 
+    /// The flat state vector of record `i` (in ``layout`` order, SI units).
     public func stateVector(at i: Int) -> [Double] {
         Array(states[(i * dimension)..<((i + 1) * dimension)])
     }

@@ -9,7 +9,7 @@ import RealModule
 /// - Planck: the stationary electroneutral Nernst–Planck junction with J_i = −D_i·c_i·(ln(γ_i·c_i) + z_i·ψ)′,
 ///   γ_i following the local composition through the junction (the single-ion activity coefficients of the
 ///   model; cf. Marino et al. 2014's "cdadc" term). The exact reduction of ``PlanckJunction`` does not apply
-///   when γ varies, so it is solved on a grid (``GridJunction``, Scharfetter–Gummel, second order) at N and 2N
+///   when γ varies, so it is solved on a grid (`GridJunction`, Scharfetter–Gummel, second order) at N and 2N
 ///   intervals and Richardson-extrapolated; the note states the extrapolation's size.
 public enum ActivityJunction {
     /// ln γ of the junction's species as a function of their concentrations (mM).
@@ -18,6 +18,7 @@ public enum ActivityJunction {
             .logGammaFunction(for: junction.species.map(\.ion))
     }
 
+    /// The Henderson equation with activities a = γ·c on each side in place of concentrations.
     public static func henderson(_ junction: LiquidJunction, model: ActivityModel) -> JunctionResult {
         let lg = logGamma(junction, model: model)
         let gp = lg(junction.species.map(\.pipette)).map { Double.exp($0) }
@@ -31,6 +32,7 @@ public enum ActivityJunction {
         return result
     }
 
+    /// The stationary Nernst–Planck junction with γ following the local composition, on grids of `intervals` and 2·`intervals`, Richardson-extrapolated.
     public static func planck(_ junction: LiquidJunction, model: ActivityModel, intervals: Int = 200) throws -> JunctionResult {
         try junction.requireElectroneutral()
         let ideal = try PlanckJunction.solve(junction, options: .init(profilePoints: 2001))

@@ -19,6 +19,7 @@ import RealModule
 /// binary salt it equals Planck's exact result and the textbook formula
 /// V_L = (RT/F)·(u₊ − u₋)/(u₊ + u₋)·ln(c_P/c_S) (Nernst 1888, Z. Phys. Chem. 2:613; Planck 1890).
 public enum HendersonJunction {
+    /// V_L by the Henderson equation (closed form; never fails).
     public static func solve(_ junction: LiquidJunction) -> JunctionResult {
         let vt = junction.conditions.thermalVoltage
         var n = 0.0, xP = 0.0, xS = 0.0

@@ -23,10 +23,15 @@ import RealModule
 /// - 3 M KCl bridge: ΔV_bath = V_L(KCl → B1) − V_L(KCl → B0), small (Neher 1992 rule 2).
 /// The corrected V_m is then V_m = V_measured − V_L − ΔV_bath (whole-cell orientation; inverted for inside-out).
 public enum RecordingConfiguration: String, Sendable, CaseIterable {
+    /// Whole-cell: the pipette faces the cytoplasm; V_m = V_measured − V_L.
     case wholeCell = "whole-cell"
+    /// Outside-out patch: the pipette faces the membrane's inner side; V_m = V_measured − V_L.
     case outsideOut = "outside-out"
+    /// Perforated patch: as whole-cell for the junction (the Donnan term of the perforant is not included; Horn & Marty 1988).
     case perforatedPatch = "perforated-patch"
+    /// Inside-out patch: the pipette faces the extracellular side; V_m = −(V_measured − V_L).
     case insideOut = "inside-out"
+    /// Cell-attached: the patch potential is E_rest − (V_measured − V_L).
     case cellAttached = "cell-attached"
 
     /// +1 when the pipette faces the cell interior (V_m has the command's sign), −1 when it faces the outside.
@@ -46,6 +51,7 @@ public enum RecordingConfiguration: String, Sendable, CaseIterable {
         }
     }
 
+    /// The configuration named `name` (its raw value, or `perforated`); throws ``MembraneError/unknownName(field:value:suggestions:)`` otherwise.
     public static func named(_ name: String) throws -> RecordingConfiguration {
         let key = name.lowercased()
         if let c = allCases.first(where: { $0.rawValue == key }) { return c }
@@ -77,6 +83,7 @@ public enum RecordingConfiguration: String, Sendable, CaseIterable {
 /// changes from `oldChloride` to `newChloride`: ΔV_bath = (RT/F)·ln(a_new/a_old) (Nernst for the
 /// AgCl + e⁻ ⇌ Ag + Cl⁻ electrode; Neher 1992; Barry & Lynch 1991).
 public enum SilverChlorideOffset {
+    /// ΔV_bath = (RT/F)·ln(a_new/a_old) for a bare Ag/AgCl bath electrode; throws for a non-positive Cl⁻ concentration.
     public static func bathShift(oldChloride: Concentration, newChloride: Concentration,
                                  conditions: Conditions) throws -> Voltage {
         try MembraneError.requirePositive(oldChloride.millimolar, field: "bath Cl",

@@ -13,6 +13,7 @@ public enum JunctionMethod: String, Sendable, Hashable, CaseIterable {
 
 /// A junction potential and how it splits among the ions.
 public struct JunctionResult: Sendable {
+    /// The method that computed it.
     public var method: JunctionMethod
     /// V_L = φ_bath − φ_pipette (patch-clamp convention): V_m = V_measured − V_L.
     public var potential: Voltage
@@ -24,7 +25,9 @@ public struct JunctionResult: Sendable {
     public var residual: Double
     /// The solved profile through the junction (Planck only).
     public var profile: JunctionProfile?
+    /// Remarks to print with the result (ignored neutral species, estimated mobilities, temperature).
     public var notes: [String]
+    /// Temperature and constants.
     public var conditions: Conditions
     /// The activity model the potentials used (`ideal`: concentrations).
     public var activityModel = "ideal"
@@ -51,14 +54,17 @@ public struct JunctionResult: Sendable {
 
 /// How far a junction potential moves when one estimated diffusion coefficient spans its plausible range.
 public struct DiffusionEstimateSpread: Sendable {
+    /// The ion whose D is estimated.
     public var name: String
     /// The estimated D, m²/s, and its relative uncertainty u.
     public var diffusion: Double
+    /// Its relative uncertainty u.
     public var uncertainty: Double
     /// Where the estimate comes from (method and source).
     public var source: String
     /// V_L with D·(1 − u) and with D·(1 + u).
     public var atLow: Voltage
+    /// V_L with D·(1 + u).
     public var atHigh: Voltage
 }
 

@@ -11,19 +11,27 @@ import MembraneChemistry
 public struct LiquidJunction: Sendable {
     /// One charged species with its concentrations on both sides and its diffusion coefficient.
     public struct Species: Sendable, Hashable {
+        /// The ion, with its valence.
         public var ion: Ion
+        /// Its concentration in the pipette, mM.
         public var pipette: Double
+        /// Its concentration in the bath, mM.
         public var bath: Double
         /// D in m²/s (any common scale: only ratios matter).
         public var diffusion: Double
+        /// Where D comes from (table and source, or the estimate's method).
         public var diffusionSource: String
         /// For an estimated D, its plausible relative error u (D·(1 ± u)); nil for published or user data.
         public var diffusionUncertainty: Double? = nil
     }
 
+    /// The pipette (internal) solution.
     public var pipette: Solution
+    /// The bath (external) solution.
     public var bath: Solution
+    /// The table the diffusion coefficients come from.
     public var mobilities: MobilityTable
+    /// Temperature (through RT/F) and constants.
     public var conditions: Conditions
     /// The charged species that take part (present on at least one side).
     public private(set) var species: [Species] = []

@@ -24,12 +24,15 @@ import RealModule
 /// of the G_v to ~1e-15, with continuation in the bath composition as a fallback. The result satisfies
 /// both boundary compositions by construction and carries per-ion shares −(RT/F)·z_i·j_i of V_L.
 public enum PlanckJunction {
+    /// Solver settings.
     public struct Options: Sendable {
         /// Convergence: max-norm of the scaled residual.
         public var tolerance = 1e-14
+        /// Newton iterations allowed before continuation takes over.
         public var maximumIterations = 60
         /// Points of the returned profile (0: no profile).
         public var profilePoints = 0
+        /// Settings with the given tolerance, iteration limit and profile resolution.
         public init(tolerance: Double = 1e-14, maximumIterations: Int = 60, profilePoints: Int = 0) {
             self.tolerance = tolerance
             self.maximumIterations = maximumIterations
@@ -122,6 +125,7 @@ public enum PlanckJunction {
         }
     }
 
+    /// V_L by the exact stationary Nernst–Planck solution (Planck 1890); throws for a non-electroneutral side or when neither Newton nor continuation converges.
     public static func solve(_ junction: LiquidJunction, options: Options = Options()) throws -> JunctionResult {
         try junction.requireElectroneutral()
         let problem = Problem(junction.species)

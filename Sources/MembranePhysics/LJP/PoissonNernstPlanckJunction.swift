@@ -16,6 +16,7 @@ import RealModule
 /// When L is many Debye lengths (λ_D ≈ 0.8 nm at 150 mM) the charge density is negligible and the result
 /// converges to ``PlanckJunction``; the difference is reported, and shown in the tests to vanish as L grows.
 public enum PoissonNernstPlanckJunction {
+    /// Junction length, grid and permittivity.
     public struct Options: Sendable {
         /// Junction length L.
         public var length: Length = .micrometres(1)
@@ -24,7 +25,9 @@ public enum PoissonNernstPlanckJunction {
         /// Relative permittivity of the solvent; nil: water at the junction's temperature
         /// (``WaterProperties/relativePermittivity(_:bar:)``, Bradley & Pitzer 1979; 78.4 at 25 °C).
         public var relativePermittivity: Double? = nil
+        /// Newton iterations allowed.
         public var maximumIterations = 50
+        /// Options for a junction of `length` on `intervals` grid intervals.
         public init(length: Length = .micrometres(1), intervals: Int = 400, relativePermittivity: Double? = nil) {
             self.length = length
             self.intervals = intervals
@@ -42,6 +45,7 @@ public enum PoissonNernstPlanckJunction {
         return b * (1 - b) / x - b
     }
 
+    /// V_L of the stationary Poisson–Nernst–Planck problem over the junction length (Scharfetter–Gummel fluxes, banded Newton from the Planck profile).
     public static func solve(_ junction: LiquidJunction, options: Options = Options()) throws -> JunctionResult {
         try MembraneError.requirePositive(options.length.metres, field: "junction-length-um", allowed: "a junction length > 0")
         guard options.intervals >= 8 else {

@@ -1,0 +1,1 @@
+../../../../Tests/MembraneTutorialTests/PipetteJunction.swift
