@@ -3,7 +3,7 @@
 /// vector operations only (no per-lane calls), so a loop over lanes compiles to vector instructions.
 ///
 /// - ``exp(_:)`` and ``expm1(_:)``: Cody & Waite's reduction x = k·ln 2 + r with ln 2 split in two parts, |r| ≤ ln 2/2,
-///   then e^r = 1 + q(r) with q Cephes' rational approximation (``expm1Reduced(_:)``), and
+///   then e^r = 1 + q(r) with q Cephes' rational approximation (`expm1Reduced(_:)`), and
 ///   e^x = 2^k·(1 + q(r)), e^x − 1 = 2^k·q(r) + (2^k − 1) (exact for k = 0, so e^x − 1 keeps full relative accuracy
 ///   as x → 0; Tang 1992, "Table-driven implementation of the expm1 function", ACM TOMS 18:211, without the table).
 ///   On [−708.3, 709.4] e^x is within 2 ulp of the correctly rounded value, e^x − 1 within 4.

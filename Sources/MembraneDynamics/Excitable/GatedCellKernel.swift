@@ -13,7 +13,7 @@ import RealModule
 /// for ``HodgkinHuxleyChannel``s with an ohmic open channel (E fixed, or the Nernst potential of held concentrations),
 /// ``PassiveCurrent``s and constant current clamps: the model of NEURON's `hh` and of any cell written with those
 /// mechanisms. The rates are the channels' own ``HodgkinHuxleyChannel/RateFunction``s, evaluated with ``LaneMath``.
-/// It is a second execution of the same description, not a second model: ``GatedCellKernelTests`` checks that it
+/// It is a second execution of the same description, not a second model: `GatedCellKernelTests` checks that it
 /// gives the ``CellModel``'s right-hand side.
 ///
 /// State of one lane: [V, the gates channel by channel] (``GatedCellStructure/modelState(_:model:)`` maps it to the model's).
