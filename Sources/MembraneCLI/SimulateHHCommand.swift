@@ -19,11 +19,15 @@ struct SimulateHHCommand: RequestCommand {
         them with units). --csv and --plot (one cell) record every step of the same cell on Rodas4 (--interval S
         resamples): V_m, concentrations, gates, E and each current. Ctrl-C stops the run and prints what was
         computed (termination "interrupted", exit status 130).
+        hubel-ullah-2016 (Hübel & Ullah 2016, ModelDB 187599 code_Fig3.ode; RT/F = 26.64 mV as published) is the
+        energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
+        --set g_ClL=0 keeps its volume. It runs 1000 s by default on BDF (rtol 1e-8), with no current clamp:
+          membrane simulate hh --preset hubel-ullah-2016 --set g_ClL=0 --csv hu.csv --interval 0.1
         """)
 
-    @Option(help: "Excitable-cell preset (default hodgkin-huxley-1952).") var preset: String?
+    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default) or hubel-ullah-2016.") var preset: String?
     @Option(name: .customLong("set"), help: "NAME=VALUE: override a preset parameter in its unit (repeatable).") var set: [String] = []
-    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1).") var duration: Scalar?
+    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
             help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
     @Option(help: "Number of independent cells.") var cells: Int?
@@ -59,7 +63,6 @@ struct SimulateHHCommand: RequestCommand {
 
     func writeFiles(_ output: inout HHSimulationRequest.Output) throws {
         if let csv, let text = output.csv { try text.write(toFile: csv, atomically: true, encoding: .utf8) }
-        output.report.csvPath = csv
-        output.report.plotPath = plot
+        output.wrote(csv: csv, plot: plot)
     }
 }

@@ -97,6 +97,8 @@ public struct HubelUllahPreset: Sendable {
         PresetParameter("phi", 3, unit: "1", summary: "gating time-scale factor", allowed: 0.01...100),
         PresetParameter("tau_vol", 250, unit: "ms", summary: "time constant of the volume relaxation", allowed: 1e-3...1e7),
         PresetParameter("s", 0, unit: "1", summary: "volume model (0 derived, 1 exponential)", allowed: 0...1),
+        PresetParameter("t_pump_stop", 50, unit: "s", summary: "time at which the pump stops (Fig. 3: 50 s; beyond the run's duration: never)",
+                        allowed: 0...1e6),
     ]
 
     public init() {}
@@ -120,6 +122,7 @@ public struct HubelUllahPreset: Sendable {
         var h = HubelUllah2016()
         (h.gNaL, h.gNa, h.gKL, h.gK, h.gClL, h.rhoMax) = (v[0], v[1], v[2], v[3], v[4], v[5])
         (h.capacitance, h.phi, h.volumeTimeConstant, h.volumeModel) = (v[6], v[7], v[8], v[9])
+        h.pumpStopTime = v[10]
         return h
     }
 

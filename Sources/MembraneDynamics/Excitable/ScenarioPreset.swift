@@ -80,7 +80,7 @@ public struct ScenarioPreset: Sendable {
     /// The names nearest to `name`: edit distance on the lower-cased names without underscores (so `gNa`, `G_NA`
     /// and `g_na` all find `g_Na`), at most a third of the name's length (at least 2) away, closest first; all names
     /// when none is that close.
-    static func closest(to name: String, in names: [String]) -> [String] {
+    public static func closest(to name: String, in names: [String]) -> [String] {
         func key(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " } }
         let k = key(name)
         let ranked = names.map { ($0, editDistance(k, key($0))) }

@@ -41,6 +41,9 @@ public struct HHSimulationRequest: MembraneRequest {
 
     public init(preset: String? = nil) { self.preset = preset }
 
+    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios and `hubel-ullah-2016`.
+    public static var presetNames: [String] { ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name] }
+
     /// The preset, with `set` applied: the scenario and the parameters in force.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter]) {
         let name = preset ?? Self.defaultPreset
@@ -48,7 +51,10 @@ public struct HHSimulationRequest: MembraneRequest {
         do { found = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
             if Scenario.pumpLeakPresets.contains(where: { $0.name == name.lowercased() }) {
                 throw MembraneError.invalidValue(field: "preset", value: name,
-                                                 allowed: "an excitable-cell preset (\(ScenarioPreset.excitable.map(\.name).joined(separator: ", "))); \(name) is a pump–leak model: membrane simulate pump-leak --preset \(name)")
+                                                 allowed: "an excitable-cell preset (\(Self.presetNames.joined(separator: ", "))); \(name) is a pump–leak model: membrane simulate pump-leak --preset \(name)")
+            }
+            if case .unknownName(let field, let value, _) = error {
+                throw MembraneError.unknownName(field: field, value: value, suggestions: ScenarioPreset.closest(to: name, in: Self.presetNames))
             }
             throw error
         }
@@ -130,27 +136,55 @@ public struct HHSimulationRequest: MembraneRequest {
     }
 
     public struct Output: Renderable {
-        public var report: SpikingReport
-        /// The single cell's time course (only with a CSV or figure).
-        public var trajectory: Trajectory<CellModel>?
+        /// What ran: the Hodgkin–Huxley-type cells of ``SpikingRun`` (with one cell's time course for a CSV or
+        /// figure), or the Hübel–Ullah 2016 cell on ``Simulation``.
+        public enum Run {
+            case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
+            case hubelUllah(HubelUllahReport)
+        }
+        public var run: Run
         public var interval: Double?
-        public var json: JSONValue { report.json }
-        public var text: String { report.text }
+        public var json: JSONValue {
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json }
+        }
+        public var text: String {
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text }
+        }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
         public var csv: String? {
-            trajectory.map { SpikingReport.csv($0, interval: interval) }
+            switch run {
+            case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
+            case .hubelUllah(let r): r.csv
+            }
+        }
+
+        /// Records the files written, for the report.
+        public mutating func wrote(csv: String?, plot: String?) {
+            switch run {
+            case .spiking(var r, let trajectory):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .spiking(r, trajectory: trajectory)
+            case .hubelUllah(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .hubelUllah(r)
+            }
         }
     }
 
     /// V_m, the currents and the concentrations against time (one cell).
     public func figure(of output: Output) -> SVGFigure? {
-        output.trajectory.map { SpikingReport.figure($0, interval: output.interval) }
+        switch output.run {
+        case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
+        case .hubelUllah(let r): r.figure
+        }
     }
 
     /// Runs the cells; when the caller wants the figure (`--plot`, `--csv`, `POST /api/plot/simulate/hh`), also the
-    /// single cell on the general simulation for its time series.
+    /// single cell on the general simulation for its time series. `hubel-ullah-2016` runs on its own model
+    /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
+        if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
         let (run, preset, parameters) = try spikingRun()
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
         if let interval, run.duration / interval > Double(SimulationDefaults.maxSamples) {
@@ -173,7 +207,7 @@ public struct HHSimulationRequest: MembraneRequest {
         let report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
                                    single: cells == nil,
                                    wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        return Output(report: report, trajectory: trajectory, interval: interval)
+        return Output(run: .spiking(report, trajectory: trajectory), interval: interval)
     }
 }
 

@@ -1,0 +1,63 @@
+import Membrane
+import MembraneReport
+
+extension HHSimulationRequest {
+    /// Default simulated time of `hubel-ullah-2016`: 1000 s, the span of the paper's Fig. 3 (the pump stops at 50 s;
+    /// the burst, depolarisation block and swelling follow within a few hundred seconds).
+    public static let hubelUllahDefaultDuration = 1000.0
+
+    /// `simulate hh --preset hubel-ullah-2016`: Hübel & Ullah 2016 (ModelDB 187599 `code_Fig3.ode`) from the code's
+    /// initial state, the pump stopped at `t_pump_stop` (50 s), on ``Simulation`` with BDF (rtol 1e-8 and atol 1e-8
+    /// in the code's units: mV, fmol, µm³; BENCHMARKS.md: V(1000 s) within 1e-6 mV of LSODA at rtol 1e-12). Spikes
+    /// are upward crossings of 0 mV located on the dense output. Only crossings and the final state are kept, unless
+    /// the caller wants a CSV or figure (then every step, or every `interval` seconds).
+    ///
+    /// The cell has no current clamp and no population or concentration options: `stimulus-uA-per-cm2`, `cells`,
+    /// `concentrations` and `extracellular-volume-relative` are refused with the field named.
+    public func runHubelUllah(in context: inout RequestContext) throws -> Output {
+        let preset = HubelUllah2016.preset
+        let notHere: [(String, Bool)] = [("stimulus-uA-per-cm2", stimulus != nil), ("cells", cells != nil),
+                                         ("concentrations", concentrations != nil),
+                                         ("extracellular-volume-relative", extracellularVolume != nil)]
+        if let (field, _) = notHere.first(where: { $0.1 }) {
+            let value = switch field {
+            case "stimulus-uA-per-cm2": stimulus?.text ?? ""
+            case "cells": cells.map { "\($0)" } ?? ""
+            case "concentrations": concentrations ?? ""
+            default: extracellularVolume?.text ?? ""
+            }
+            throw MembraneError.invalidValue(field: field, value: value,
+                                             allowed: "nothing for \(preset.name): its cell fires after the pump stops, with no current clamp, and its Na⁺, K⁺, Cl⁻ and volume always follow the currents (options: duration, set, rtol, interval)")
+        }
+        let overrides = try set.map { try $0.namedValues(field: "set", example: "g_ClL=0, rho_max=5") } ?? []
+        let model = try preset.parameters(setting: overrides)
+        var parameters = preset.parameters
+        for (name, value) in overrides {
+            if let i = parameters.firstIndex(where: { $0.name == name }) { parameters[i].value = value }
+        }
+        let durationAllowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
+        let seconds = try (duration ?? Scalar("\(Self.hubelUllahDefaultDuration)")).positive(field: "duration", allowed: durationAllowed)
+        guard seconds <= Self.maxDuration else {
+            throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "", allowed: durationAllowed)
+        }
+        let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-8") } ?? 1e-8
+        guard tolerance < 1 else {
+            throw MembraneError.invalidValue(field: "rtol", value: rtol?.text ?? "", allowed: "a relative tolerance in (0, 1), e.g. 1e-8")
+        }
+        let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
+        if let interval, seconds / interval > Double(SimulationDefaults.maxSamples) {
+            throw MembraneError.invalidValue(field: "interval", value: self.interval?.text ?? "",
+                                             allowed: "a sampling interval giving at most \(SimulationDefaults.maxSamples) points over `duration`")
+        }
+        let recording: Recording = context.wantsFigure ? interval.map { .interval($0) } ?? .everyStep : .crossingsAndFinal
+        var solver = SimulationSolver(method: .bdf, relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        solver.integrator.maximumSteps = 10_000_000
+        var simulation = try Simulation(hubelUllah: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
+                                        recording: recording)
+        let (termination, wallTime) = SimulationDriver.run(&simulation, context: &context)
+        let report = HubelUllahReport(trajectory: simulation.trajectory(termination: termination), termination: termination,
+                                      duration: seconds, parameters: parameters, method: solver.methodName,
+                                      statistics: simulation.statistics, wallTime: wallTime, interval: interval)
+        return Output(run: .hubelUllah(report), interval: interval)
+    }
+}
