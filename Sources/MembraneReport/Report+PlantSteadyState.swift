@@ -57,6 +57,7 @@ public struct PlantSteadyStateReport: Renderable {
                 ("wall_modulus_MPa", .number(c.wall.map { $0.elasticModulus / 1e6 })),
                 ("neutral_osmolytes_mM", .number(c.wall?.neutralOsmolytes.millimolar)),
             ])),
+            ("warnings", .array(s.warnings.map { .string($0) })),
             ("converged", .bool(true)),
             ("iterations", .integer(s.iterations)),
             ("equations", .array([
@@ -72,9 +73,9 @@ public struct PlantSteadyStateReport: Renderable {
 
     /// The sources of the steady state's model and default parameters.
     public static let sources = [
-        "H⁺-ATPase two-state model: Hansen, Gradmann, Sanders & Slayman 1981, J. Membr. Biol. 63:165; sigmoid pump I–V reversing near −400 mV: Gradmann et al. 1978, J. Membr. Biol. 39:333 (Neurospora), Blatt, Beilby & Tester 1990, J. Membr. Biol. 114:205 (Chara); default I_sat 1 µA/cm²: order of magnitude",
+        "H⁺-ATPase two-state model: Hansen, Gradmann, Sanders & Slayman 1981, J. Membr. Biol. 63:165; sigmoid pump I–V reversing near −400 mV: Gradmann et al. 1978, J. Membr. Biol. 39:333 (Neurospora), Blatt, Beilby & Tester 1990, J. Membr. Biol. 114:205 (Chara); default I_sat 1 µA/cm²: order of magnitude, chosen with P_H to put the preset in the published V_m range",
         "K⁺/H⁺ symport 1:1, K_m 30 µM: Maathuis & Sanders 1994, PNAS 91:9272; J_max 1 pmol/cm²/s: order of magnitude of plant K⁺ influx",
-        "leaks: P_K 1e-6, P_Cl 1e-8 cm/s (order of magnitude); P_H 1e-4 cm/s (liposome H⁺/OH⁻ permeability 1e-5–1e-3 cm/s: Deamer & Nichols 1983, PNAS 80:165)",
+        "leaks: P_K 1e-6, P_Cl 1e-8 cm/s (order of magnitude); P_H 1e-4 cm/s (order of the H⁺/OH⁻ permeability of lipid bilayers: Deamer & Nichols 1983, PNAS 80:165)",
         "H⁺ circuit and pH regulation: Sanders, Hansen & Slayman 1981, PNAS 78:5903; organic anions as K⁺ counter-ions (biochemical pH-stat): Raven & Smith 1976, New Phytol. 76:415",
         "plant V_m −120 to −200 mV: Maathuis & Sanders 1993, Planta 191:302; Hirsch et al. 1998, Science 280:918",
     ]
@@ -96,6 +97,7 @@ public struct PlantSteadyStateReport: Renderable {
         if let w = s.wall {
             lines.append("  wall: volume \(Format.fixed(w.relativeVolume, 4)) × reference, osmolarity \(Format.fixed(w.osmolarityInside, 1)) vs \(Format.fixed(w.osmolarityOutside, 2)) mOsm/L, turgor \(Format.fixed(w.turgor / 1e6, 3)) MPa (ε·(V/V_wall − 1) = RT·ΔOsm)")
         }
+        lines += s.warnings.map { "  warning: \($0)" }
         lines += Self.sources.map { "  source: \($0)" }
         return lines.joined(separator: "\n")
     }

@@ -4,11 +4,12 @@ import MembranePhysics
 /// The passive (channel and background) permeabilities of a plant plasma membrane to K⁺, Cl⁻ and H⁺, each carrying a
 /// Goldman–Hodgkin–Katz current (``GHKCurrent``; Hille 2001 eq. 14-4).
 ///
-/// Defaults (order of magnitude, illustrative): P_K = 10⁻⁶ cm/s, the K⁺ permeability of plant plasma membranes at rest
-/// (Characean cells 10⁻⁷–10⁻⁵ cm/s: Hope & Walker, *The Physiology of Giant Algal Cells*, 1975); P_Cl = 10⁻⁸ cm/s,
-/// Cl⁻ far less permeant at rest (same source); P_H = 10⁻⁴ cm/s, the H⁺/OH⁻ permeability of lipid bilayers
-/// (10⁻⁵–10⁻³ cm/s in liposomes: Deamer & Nichols 1983, PNAS 80:165), which with the default pump puts the
-/// Arabidopsis-root cell near −160 mV.
+/// Defaults (order of magnitude, illustrative, not fits): P_K = 10⁻⁶ cm/s for the K⁺ channels of a resting plant plasma
+/// membrane (cf. Hope & Walker, *The Physiology of Giant Algal Cells*, 1975, for Characean cells); P_Cl = 10⁻⁸ cm/s,
+/// Cl⁻ far less permeant at rest; P_H = 10⁻⁴ cm/s, the order of the H⁺/OH⁻ permeability of lipid bilayers, orders
+/// of magnitude above that of other ions (Deamer & Nichols 1983, PNAS 80:165). P_H and the pump's saturating current
+/// (``PlasmaMembraneHATPase/plantRoot``) were chosen together so that the Arabidopsis-root cell sits in the published
+/// V_m range (about −160 mV).
 public struct PlantLeaks: Sendable, Hashable {
     /// P_K.
     public var potassium: Permeability

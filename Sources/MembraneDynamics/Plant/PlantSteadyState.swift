@@ -96,4 +96,19 @@ public struct PlantSteadyState: Sendable {
     public var outsideOsmolarity: Double { cell.potassiumOutside.millimolar + cell.chlorideOutside.millimolar }
     /// The wall's balance at this composition (nil without a wall).
     public var wall: PlantWall.Balance?
+
+    /// Where the solution leaves the range in which the model describes a cell: a cytosolic ion above 1 M (no ideal
+    /// solution, and no cytosol, holds that: the transport parameters do not describe a viable cell at these inputs),
+    /// or |V_m| above 300 mV (lipid bilayers break down near 0.2–1 V: Weaver & Chizmadzhev 1996, Bioelectrochem.
+    /// Bioenerg. 41:135). The numbers are still the model's exact steady state.
+    public var warnings: [String] {
+        var w: [String] = []
+        for (name, c) in [("K⁺", potassiumInside), ("Cl⁻", chlorideInside)] where c.millimolar > 1000 {
+            w.append("the steady state needs \(c.millimolar) mM \(name) in the cytosol: above 1 M no ideal-solution model applies and no cytosol holds it, so these transport parameters do not describe a viable cell")
+        }
+        if abs(vm.volts) > 0.3 {
+            w.append("V_m = \(vm.millivolts) mV: beyond ±300 mV, near the electrical breakdown of lipid bilayers (0.2–1 V; Weaver & Chizmadzhev 1996)")
+        }
+        return w
+    }
 }

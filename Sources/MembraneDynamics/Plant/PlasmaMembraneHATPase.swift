@@ -46,9 +46,10 @@ public struct PlasmaMembraneHATPase: Sendable, Hashable {
     }
 
     /// An illustrative plant-root pump (order of magnitude, not a fit): I_sat = 1 µA/cm² (0.01 A/m²), n = 1, a = 10,
-    /// b = 0.01. With ΔG_ATP = −50 kJ/mol it reverses near −410 mV, gives 57 % of I_sat at −100 mV and 91 % at 0 mV:
-    /// a sigmoid like the Neurospora and Chara pump I–V curves (Gradmann et al. 1978; Blatt et al. 1990), whose
-    /// saturating currents are of the order of 1–10 µA/cm².
+    /// b = 0.01. With ΔG_ATP = −50 kJ/mol and pH 7.3 | 5.5 it reverses near −410 mV, gives 57 % of I_sat at −100 mV and
+    /// 91 % at 0 mV: a sigmoid like the Neurospora and Chara pump I–V curves (Gradmann et al. 1978; Blatt et al. 1990).
+    /// I_sat was chosen with the H⁺ leak (``PlantLeaks/plantRoot``) to put the Arabidopsis-root cell in the published
+    /// V_m range; measured pump currents differ between species and states by more than an order of magnitude.
     public static let plantRoot = PlasmaMembraneHATPase(saturationCurrent: .microamperesPerSquareCentimetre(1))
 
     /// Checks the parameters; `fields` name them in errors.

@@ -37,8 +37,8 @@ public struct ProtonCoupledSymporter: Sendable, Hashable {
 
     /// The K⁺/H⁺ symporter of an Arabidopsis root cell: n = 1 and K_m = 30 µM (Maathuis & Sanders 1994, PNAS 91:9272);
     /// J_max = 1 pmol·cm⁻²·s⁻¹ (10⁻⁸ mol·m⁻²·s⁻¹), an order-of-magnitude figure for plant K⁺ influx per membrane area
-    /// (Characean and root-cell tracer influxes are of the order of 1–10 pmol·cm⁻²·s⁻¹; Raven 1976, in *Transport in
-    /// Plants II*, Encycl. Plant Physiol. 2A:129), not a measurement for this transporter.
+    /// (tracer K⁺ influxes of algal cells are of the order of pmol·cm⁻²·s⁻¹; Raven 1976, in *Transport in Plants II*,
+    /// Encycl. Plant Physiol. 2A:129), not a measurement for this transporter.
     public static let arabidopsisPotassium = ProtonCoupledSymporter(maximumFlux: .molesPerSquareMetreSecond(1e-8),
                                                                     halfSaturation: .micromolar(30))
 
