@@ -239,6 +239,42 @@ struct PlantSteadyStateTests {
         #expect(vl > vr)
     }
 
+    /// An independent implementation (Tests/Reference/plant/reference.py: the same published equations written from
+    /// their sources, scipy's brentq) agrees to 1e-9 on V_m, K⁺_in, Cl⁻_in, the pump and symport fluxes and the turgor.
+    @Test func independentReference() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Reference/plant/reference.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let cases = try #require(root["cases"] as? [String: [String: [String: Double]]])
+        #expect(cases.count == 5)
+        for (name, c) in cases {
+            let i = try #require(c["inputs"]), o = try #require(c["outputs"])
+            func v(_ k: String) throws -> Double { try #require(i[k], "\(name): \(k)") }
+            var cell = PlantPumpLeakCell(
+                pHCytosol: try v("pHi"), pHApoplast: try v("pHo"), potassiumOutside: .millimolar(try v("Ko")),
+                chlorideOutside: .millimolar(try v("Clo")),
+                pump: PlasmaMembraneHATPase(saturationCurrent: .amperesPerSquareMetre(try v("Isat")), protonsPerATP: Int(try v("n_atp")),
+                                            forwardTranslocation: try v("a"), reverseTranslocation: try v("b")),
+                symporter: ProtonCoupledSymporter(maximumFlux: .molesPerSquareMetreSecond(try v("Jmax")),
+                                                  halfSaturation: .millimolar(try v("Km")), protonsPerSubstrate: Int(try v("n_k"))),
+                leaks: PlantLeaks(potassium: .metresPerSecond(try v("PK")), chloride: .metresPerSecond(try v("PCl")),
+                                  proton: .metresPerSecond(try v("PH"))),
+                atp: ATPHydrolysis(deltaG: MolarEnergy(joulesPerMole: try v("dG_atp")), source: "reference"),
+                wall: PlantWall(relaxedVolume: 1, elasticModulus: try v("eps"), neutralOsmolytes: .millimolar(try v("N0"))),
+                conditions: Conditions(temperature: Temperature(storedValue: try v("T"))))
+            cell.conditions.constants = .codata2018
+            let s = try PlantSteadyStateSolver.solve(cell)
+            func out(_ k: String) throws -> Double { try #require(o[k], "\(name): \(k)") }
+            #expect(isRelativelyClose(s.vm.millivolts, try out("vm_mV"), relative: 1e-9), "\(name)")
+            #expect(isRelativelyClose(s.potassiumInside.millimolar, try out("K_mM"), relative: 1e-9), "\(name)")
+            #expect(isRelativelyClose(s.chlorideInside.millimolar, try out("Cl_mM"), relative: 1e-9), "\(name)")
+            #expect(isRelativelyClose(s.pumpCurrent.amperesPerSquareMetre, try out("pump_A_per_m2"), relative: 1e-9), "\(name)")
+            #expect(isRelativelyClose(s.symportInflux.molesPerSquareMetreSecond, try out("symport_mol_per_m2_s"), relative: 1e-9, absolute: 1e-25), "\(name)")
+            #expect(isRelativelyClose(s.protonLeakCurrent.amperesPerSquareMetre, try out("proton_leak_A_per_m2"), relative: 1e-9), "\(name)")
+            #expect(isRelativelyClose(try #require(s.wall).turgor, try out("turgor_Pa"), relative: 1e-8), "\(name)")
+        }
+    }
+
     /// Bad input answered with the field named.
     @Test func badInput() throws {
         func with(_ change: (inout PlantPumpLeakCell) -> Void) -> String? {
