@@ -35,6 +35,8 @@ struct PlantCommand: RequestCommand {
     @Option(name: .customLong("p-h-cm-per-s"), parsing: .unconditional, help: "H⁺ leak permeability, cm/s (default 1e-4).") var pProton: Scalar?
     @Option(name: .customLong("symport-max-pmol-per-cm2-s"), parsing: .unconditional, help: "K⁺/H⁺ symporter J_max, pmol/cm²/s (default 1; 0 = off).") var symportMax: Scalar?
     @Option(name: .customLong("symport-km"), parsing: .unconditional, help: "Symporter K_m for outside K⁺ (mM unless a unit is written; default 0.03).") var symportKm: Scalar?
+    @Option(name: .customLong("cl-symport-max-pmol-per-cm2-s"), parsing: .unconditional, help: "A Cl⁻/2 H⁺ symporter's J_max, pmol/cm²/s (default none: Cl⁻ only leaks).") var clSymportMax: Scalar?
+    @Option(name: .customLong("cl-symport-km"), parsing: .unconditional, help: "The Cl⁻ symporter's K_m (default 10 µM).") var clSymportKm: Scalar?
     @OptionGroup var atp: PhosphorylationOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
@@ -55,6 +57,8 @@ struct PlantCommand: RequestCommand {
         r.pProton = pProton
         r.symportMax = symportMax
         r.symportKm = symportKm
+        r.clSymportMax = clSymportMax
+        r.clSymportKm = clSymportKm
         atp.apply(to: &r)
         r.temperature = conditions.temperature
         r.constants = conditions.constants

@@ -104,6 +104,7 @@ struct ApplicationsCLITests {
         (["plant", "--preset", "arabidopsis-root", "--p-h-cm-per-s", "-1e-4"], "p-h-cm-per-s"),
         (["plant", "--preset", "arabidopsis-root", "--symport-km", "0"], "symport-km"),
         (["plant", "--vm", "-150", "--ph-inside", "7.3", "--ph-outside", "5.5", "--pump-max-uA-per-cm2", "2"], "k-outside"),
+        (["plant", "--preset", "arabidopsis-root", "--cl-symport-km", "0.01"], "cl-symport-km"),
     ])
     func badInput(arguments: [String], field: String) throws {
         let text = try runMembrane(arguments)

@@ -170,6 +170,30 @@ struct PlantSteadyStateTests {
         #expect(abs(s.netCurrent.amperesPerSquareMetre) < 1e-10 * s.pumpCurrent.amperesPerSquareMetre)
     }
 
+    /// A Cl⁻/2 H⁺ symporter (Sanders 1980) holds Cl⁻ above its Nernst distribution e^{F·V/RT} and below the
+    /// symporter's bound 10^{2·ΔpH}·e^{−F·V/RT} (typed out); the net Cl⁻ flux, the net current and the H⁺ balance
+    /// (pump = H⁺ leak + n_K·J_K + 2·J_Cl) hold with it.
+    @Test func chlorideSymporter() throws {
+        var cell = Self.root
+        cell.chlorideOutside = .millimolar(1)
+        cell.chlorideSymporter = .chloride(maximumFlux: .molesPerSquareMetreSecond(1e-9))
+        let s = try PlantSteadyStateSolver.solve(cell)
+        let vt = Exact.gas * 298.15 / Exact.faraday
+        let ratio = s.chlorideInside.millimolar / 1
+        #expect(ratio > exp(s.vm.volts / vt) && ratio < pow(10, 2 * 1.8) * exp(-s.vm.volts / vt))
+        #expect(isClose(try #require(s.chlorideSymporterLogBound), 2 * log(10) * 1.8 - s.vm.volts / vt, within: 1e-12))
+        #expect(abs(s.netChlorideEfflux.molesPerSquareMetreSecond) < 1e-10 * s.chlorideSymportInflux.molesPerSquareMetreSecond)
+        #expect(abs(s.netCurrent.amperesPerSquareMetre) < 1e-10 * s.pumpCurrent.amperesPerSquareMetre)
+        let f = Exact.faraday
+        #expect(isRelativelyClose(s.pumpCurrent.amperesPerSquareMetre,
+                                  -s.protonLeakCurrent.amperesPerSquareMetre + f * s.symportInflux.molesPerSquareMetreSecond
+                                    + 2 * f * s.chlorideSymportInflux.molesPerSquareMetreSecond, relative: 1e-9))
+        // Its current: one net positive charge in per turnover.
+        #expect(isRelativelyClose(s.chlorideSymportCurrent.amperesPerSquareMetre, -f * s.chlorideSymportInflux.molesPerSquareMetreSecond,
+                                  relative: 1e-12))
+        #expect(s.chlorideInside.millimolar > 0.1)  // mM, not the µM of the leak alone
+    }
+
     /// With the symporter off, K⁺ sits at its Nernst potential (K_in = K_out·e^{−FV/RT} exactly) and the leaks' own
     /// GHK potential lies above V_m (their net current is inward, balancing the pump): V_stall < V_m < V_GHK.
     @Test func symporterOff() throws {
@@ -246,7 +270,7 @@ struct PlantSteadyStateTests {
             .appendingPathComponent("Reference/plant/reference.json")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let cases = try #require(root["cases"] as? [String: [String: [String: Double]]])
-        #expect(cases.count == 5)
+        #expect(cases.count == 6)
         for (name, c) in cases {
             let i = try #require(c["inputs"]), o = try #require(c["outputs"])
             func v(_ k: String) throws -> Double { try #require(i[k], "\(name): \(k)") }
@@ -257,6 +281,8 @@ struct PlantSteadyStateTests {
                                             forwardTranslocation: try v("a"), reverseTranslocation: try v("b")),
                 symporter: ProtonCoupledSymporter(maximumFlux: .molesPerSquareMetreSecond(try v("Jmax")),
                                                   halfSaturation: .millimolar(try v("Km")), protonsPerSubstrate: Int(try v("n_k"))),
+                chlorideSymporter: try i["JmaxCl"].map { .chloride(maximumFlux: .molesPerSquareMetreSecond($0),
+                                                                   halfSaturation: .millimolar(try v("KmCl"))) },
                 leaks: PlantLeaks(potassium: .metresPerSecond(try v("PK")), chloride: .metresPerSecond(try v("PCl")),
                                   proton: .metresPerSecond(try v("PH"))),
                 atp: ATPHydrolysis(deltaG: MolarEnergy(joulesPerMole: try v("dG_atp")), source: "reference"),
@@ -271,6 +297,8 @@ struct PlantSteadyStateTests {
             #expect(isRelativelyClose(s.pumpCurrent.amperesPerSquareMetre, try out("pump_A_per_m2"), relative: 1e-9), "\(name)")
             #expect(isRelativelyClose(s.symportInflux.molesPerSquareMetreSecond, try out("symport_mol_per_m2_s"), relative: 1e-9, absolute: 1e-25), "\(name)")
             #expect(isRelativelyClose(s.protonLeakCurrent.amperesPerSquareMetre, try out("proton_leak_A_per_m2"), relative: 1e-9), "\(name)")
+            #expect(isRelativelyClose(s.chlorideSymportInflux.molesPerSquareMetreSecond, try out("chloride_symport_mol_per_m2_s"),
+                                      relative: 1e-9, absolute: 1e-25), "\(name)")
             #expect(isRelativelyClose(try #require(s.wall).turgor, try out("turgor_Pa"), relative: 1e-8), "\(name)")
         }
     }
@@ -291,6 +319,8 @@ struct PlantSteadyStateTests {
         #expect(with { $0.pump.saturationCurrent = .microamperesPerSquareCentimetre(-1) } == "pump-max-uA-per-cm2")
         #expect(with { $0.symporter.protonsPerSubstrate = 5 } == "protons-per-k")
         #expect(with { $0.symporter.halfSaturation = .millimolar(0) } == "symport-km")
+        #expect(with { $0.chlorideSymporter = .chloride(maximumFlux: .molesPerSquareMetreSecond(-1e-9)) } == "cl-symport-max-pmol-per-cm2-s")
+        #expect(with { $0.chlorideSymporter = .chloride(maximumFlux: .molesPerSquareMetreSecond(1e-9), halfSaturation: .millimolar(-1)) } == "cl-symport-km")
         #expect(with { $0.atp = ATPHydrolysis(deltaG: .kilojoulesPerMole(5), source: "test") } == "delta-g-atp-kJ-per-mol")
         #expect(with {
             $0.pump.saturationCurrent = .amperesPerSquareMetre(0)

@@ -19,6 +19,9 @@ public struct PlantPumpLeakCell: Sendable, Hashable {
     public var pump: PlasmaMembraneHATPase
     /// The K⁺/H⁺ symporter.
     public var symporter: ProtonCoupledSymporter
+    /// An optional Cl⁻/2 H⁺ symporter (``ProtonCoupledSymporter/chloride(maximumFlux:halfSaturation:)``); nil: Cl⁻ has
+    /// only its leak and sits at its Nernst potential.
+    public var chlorideSymporter: ProtonCoupledSymporter?
     /// The leaks.
     public var leaks: PlantLeaks
     /// ΔG of ATP hydrolysis that drives the pump.
@@ -31,14 +34,15 @@ public struct PlantPumpLeakCell: Sendable, Hashable {
     /// A cell with the given bath, cytosolic pH and transporters (defaults: the plant-root values, cited on each type).
     public init(pHCytosol: Double, pHApoplast: Double, potassiumOutside: Concentration, chlorideOutside: Concentration,
                 pump: PlasmaMembraneHATPase = .plantRoot, symporter: ProtonCoupledSymporter = .arabidopsisPotassium,
-                leaks: PlantLeaks = .plantRoot, atp: ATPHydrolysis = .cellular, wall: PlantWall? = nil,
-                conditions: Conditions = Conditions()) {
+                chlorideSymporter: ProtonCoupledSymporter? = nil, leaks: PlantLeaks = .plantRoot,
+                atp: ATPHydrolysis = .cellular, wall: PlantWall? = nil, conditions: Conditions = Conditions()) {
         self.pHCytosol = pHCytosol
         self.pHApoplast = pHApoplast
         self.potassiumOutside = potassiumOutside
         self.chlorideOutside = chlorideOutside
         self.pump = pump
         self.symporter = symporter
+        self.chlorideSymporter = chlorideSymporter
         self.leaks = leaks
         self.atp = atp
         self.wall = wall
@@ -83,6 +87,10 @@ public struct PlantPumpLeakCell: Sendable, Hashable {
         try MembraneError.requireNonNegative(chlorideOutside.millimolar, field: "cl-outside", allowed: "a Cl⁻ concentration ≥ 0 mM")
         try pump.validate()
         try symporter.validate()
+        try chlorideSymporter?.validate(fields: ("cl-symport-max-pmol-per-cm2-s", "cl-symport-km", "cl-symport-protons"))
+        if let cs = chlorideSymporter, cs.substrateCharge != -1 {
+            throw MembraneError.invalidValue(field: "cl-symport", value: "charge \(cs.substrateCharge)", allowed: "a Cl⁻ symporter (substrate charge −1)")
+        }
         try leaks.validate()
         guard atp.deltaG.joulesPerMole.isFinite, atp.deltaG.joulesPerMole < 0 else {
             throw MembraneError.invalidValue(field: "delta-g-atp-kJ-per-mol", value: "\(atp.deltaG.kilojoulesPerMole)",
@@ -96,9 +104,10 @@ public struct PlantPumpLeakCell: Sendable, Hashable {
                                                  allowed: "a concentration ≥ 0 mM")
         }
         if pump.saturationCurrent.amperesPerSquareMetre == 0, leaks.proton.metresPerSecond == 0,
-           symporter.maximumFlux.molesPerSquareMetreSecond == 0 {
+           symporter.maximumFlux.molesPerSquareMetreSecond == 0,
+           (chlorideSymporter?.maximumFlux.molesPerSquareMetreSecond ?? 0) == 0 {
             throw MembraneError.undefined(field: "p-h-cm-per-s",
-                reason: "with the pump off and neither an H⁺ leak nor the K⁺/H⁺ symporter, no current sets V_m at the steady state (every V_m with K⁺ and Cl⁻ at their Nernst potentials is one); give an H⁺ permeability > 0")
+                reason: "with the pump off and neither an H⁺ leak nor an H⁺-coupled symporter, no current sets V_m at the steady state (every V_m with K⁺ and Cl⁻ at their Nernst potentials is one); give an H⁺ permeability > 0")
         }
     }
 }

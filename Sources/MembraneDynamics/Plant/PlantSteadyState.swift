@@ -20,6 +20,8 @@ public struct PlantSteadyState: Sendable {
     public var pumpCurrent: CurrentDensity
     /// The K⁺/H⁺ symporter's K⁺ influx (each turnover also brings n H⁺ in).
     public var symportInflux: MolarFlux
+    /// The Cl⁻/2 H⁺ symporter's Cl⁻ influx (zero without one).
+    public var chlorideSymportInflux: MolarFlux
     /// GHK currents of the leaks (outward positive).
     public var potassiumLeakCurrent: CurrentDensity
     /// The Cl⁻ leak current (outward positive: Cl⁻ entering).
@@ -50,21 +52,29 @@ public struct PlantSteadyState: Sendable {
     }
     /// The symporter's current (outward positive): −(1 + n)·F·J_sym.
     public var symportCurrent: CurrentDensity { .amperesPerSquareMetre(-(1 + n) * faraday * symportInflux.molesPerSquareMetreSecond) }
+    /// The Cl⁻/2 H⁺ symporter's current (outward positive): −(n − 1)·F·J_Cl,sym.
+    public var chlorideSymportCurrent: CurrentDensity {
+        cell.chlorideSymporter?.current(influx: chlorideSymportInflux, conditions: cell.conditions) ?? .amperesPerSquareMetre(0)
+    }
+    var chlorideProtons: Double { Double(cell.chlorideSymporter?.protonsPerSubstrate ?? 0) }
     /// Net K⁺ efflux: leak − symport (zero at the steady state).
     public var netPotassiumEfflux: MolarFlux {
         .molesPerSquareMetreSecond(potassiumLeakCurrent.amperesPerSquareMetre / faraday - symportInflux.molesPerSquareMetreSecond)
     }
-    /// Net Cl⁻ efflux (zero at the steady state).
-    public var netChlorideEfflux: MolarFlux { .molesPerSquareMetreSecond(-chlorideLeakCurrent.amperesPerSquareMetre / faraday) }
-    /// Net H⁺ efflux: pump + leak − n·symport (zero at the steady state: the pump's H⁺ all return).
+    /// Net Cl⁻ efflux: leak − symport (zero at the steady state).
+    public var netChlorideEfflux: MolarFlux {
+        .molesPerSquareMetreSecond(-chlorideLeakCurrent.amperesPerSquareMetre / faraday - chlorideSymportInflux.molesPerSquareMetreSecond)
+    }
+    /// Net H⁺ efflux: pump + leak − the symporters' H⁺ (zero at the steady state: the pump's H⁺ all return).
     public var netProtonEfflux: MolarFlux {
         .molesPerSquareMetreSecond(pumpCurrent.amperesPerSquareMetre / faraday + protonLeakCurrent.amperesPerSquareMetre / faraday
-                                   - n * symportInflux.molesPerSquareMetreSecond)
+                                   - n * symportInflux.molesPerSquareMetreSecond
+                                   - chlorideProtons * chlorideSymportInflux.molesPerSquareMetreSecond)
     }
     /// The net membrane current, the sum of every current (zero at the steady state).
     public var netCurrent: CurrentDensity {
         .amperesPerSquareMetre(pumpCurrent.amperesPerSquareMetre + symportCurrent.amperesPerSquareMetre
-                               + potassiumLeakCurrent.amperesPerSquareMetre + chlorideLeakCurrent.amperesPerSquareMetre
+                               + chlorideSymportCurrent.amperesPerSquareMetre + potassiumLeakCurrent.amperesPerSquareMetre + chlorideLeakCurrent.amperesPerSquareMetre
                                + protonLeakCurrent.amperesPerSquareMetre)
     }
     /// The charge density (mM, signed) of impermeant solutes that keeps the cytosol electroneutral:
@@ -78,6 +88,15 @@ public struct PlantSteadyState: Sendable {
     /// ln of the largest K_in/K_out the n H⁺ : 1 K⁺ symporter allows: −(1 + n)·F·V/RT + n·ln 10·(pH_in − pH_out).
     public var symporterLogBound: Double {
         -(1 + n) * vm.volts / thermalVoltage + n * Double.log(10) * (cell.pHCytosol - cell.pHApoplast)
+    }
+    /// ln(Cl_in/Cl_out) (nil without Cl⁻ outside).
+    public var chlorideLogRatio: Double? {
+        cell.chlorideOutside.millimolar > 0 ? Double.log(chlorideInside.millimolar / cell.chlorideOutside.millimolar) : nil
+    }
+    /// ln of the largest Cl_in/Cl_out the Cl⁻/2 H⁺ symporter allows at this V_m (nil without one):
+    /// n·ln 10·(pH_in − pH_out) − (n − 1)·F·V/RT. The leak alone holds Cl_in/Cl_out = e^{F·V/RT}.
+    public var chlorideSymporterLogBound: Double? {
+        cell.chlorideSymporter?.logRatioBound(pHInside: cell.pHCytosol, pHOutside: cell.pHApoplast, at: vm, conditions: cell.conditions)
     }
     /// The GHK potential of the leaks alone (K⁺, Cl⁻, H⁺) at the steady concentrations:
     /// (RT/F)·ln((P_K·K_o + P_H·H_o + P_Cl·Cl_i)/(P_K·K_i + P_H·H_i + P_Cl·Cl_o)) (Hille 2001 eq. 14-5).

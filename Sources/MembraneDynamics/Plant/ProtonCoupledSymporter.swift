@@ -42,6 +42,23 @@ public struct ProtonCoupledSymporter: Sendable, Hashable {
     public static let arabidopsisPotassium = ProtonCoupledSymporter(maximumFlux: .molesPerSquareMetreSecond(1e-8),
                                                                     halfSaturation: .micromolar(30))
 
+    /// A Cl⁻/2 H⁺ symporter (2 H⁺ per Cl⁻, electrogenic: +1 charge in per turnover; Sanders 1980, J. Membr. Biol. 53:129,
+    /// Chara) with the given J_max; K_m = 10 µM is an order-of-magnitude default for high-affinity uptake, not a fit.
+    public static func chloride(maximumFlux: MolarFlux, halfSaturation: Concentration = .micromolar(10)) -> ProtonCoupledSymporter {
+        ProtonCoupledSymporter(maximumFlux: maximumFlux, halfSaturation: halfSaturation, protonsPerSubstrate: 2, substrateCharge: -1)
+    }
+
+    /// The symporter's current density, outward positive: −(z + n)·F·J for an influx J.
+    public func current(influx: MolarFlux, conditions: Conditions) -> CurrentDensity {
+        .amperesPerSquareMetre(-Double(substrateCharge + protonsPerSubstrate) * conditions.faraday * influx.molesPerSquareMetreSecond)
+    }
+
+    /// ln of the largest S_in/S_out the symporter can hold (ΔG = 0): n·ln 10·(pH_in − pH_out) − (z + n)·F·V/RT.
+    public func logRatioBound(pHInside: Double, pHOutside: Double, at v: Voltage, conditions: Conditions) -> Double {
+        Double(protonsPerSubstrate) * Double.log(10) * (pHInside - pHOutside)
+            - Double(substrateCharge + protonsPerSubstrate) * v.volts / conditions.thermalVoltage
+    }
+
     /// Checks the parameters; `fields` name them in errors.
     public func validate(fields: (maximum: String, km: String, protons: String)
                          = ("symport-max-pmol-per-cm2-s", "symport-km", "protons-per-k")) throws {
@@ -50,7 +67,7 @@ public struct ProtonCoupledSymporter: Sendable, Hashable {
         try MembraneError.requirePositive(halfSaturation.millimolar, field: fields.km, allowed: "a K_m > 0 mM")
         guard (1...4).contains(protonsPerSubstrate) else {
             throw MembraneError.invalidValue(field: fields.protons, value: "\(protonsPerSubstrate)",
-                                             allowed: "an integer from 1 to 4 H⁺ per K⁺ (HAK5-type symport: 1)")
+                                             allowed: "an integer from 1 to 4 H⁺ per substrate ion (HAK5-type K⁺ symport: 1)")
         }
     }
 

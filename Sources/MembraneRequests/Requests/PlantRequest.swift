@@ -32,6 +32,10 @@ public struct PlantRequest: MembraneRequest, PhosphorylationInputs {
     public var symportMax: Scalar?
     /// The symporter's K_m for outside K⁺ (mM unless a unit is written).
     public var symportKm: Scalar?
+    /// A Cl⁻/2 H⁺ symporter's J_max, pmol·cm⁻²·s⁻¹ (default none: Cl⁻ has only its leak).
+    public var clSymportMax: Scalar?
+    /// The Cl⁻ symporter's K_m (default 10 µM).
+    public var clSymportKm: Scalar?
     public var deltaGATP: Scalar?
     public var atp: Scalar?
     public var adp: Scalar?
@@ -45,6 +49,7 @@ public struct PlantRequest: MembraneRequest, PhosphorylationInputs {
         case protonsPerK = "protons-per-k"
         case clOutside = "cl-outside", pumpMax = "pump-max-uA-per-cm2", pK = "p-k-cm-per-s", pCl = "p-cl-cm-per-s",
              pProton = "p-h-cm-per-s", symportMax = "symport-max-pmol-per-cm2-s", symportKm = "symport-km"
+        case clSymportMax = "cl-symport-max-pmol-per-cm2-s", clSymportKm = "cl-symport-km"
         case deltaGATP = "delta-g-atp-kJ-per-mol", atp = "atp-mM", adp = "adp-mM", phosphate = "phosphate-mM"
     }
 
@@ -75,11 +80,11 @@ public struct PlantRequest: MembraneRequest, PhosphorylationInputs {
 
     /// The pump–leak steady state, when the apoplast's K⁺ is known (a preset or `k-outside`); nil otherwise.
     func steadyState(cell: PlantCell, preset: PlantCellPreset?) throws -> PlantSteadyState? {
-        let steadyFields: [Scalar?] = [clOutside, pumpMax, pK, pCl, pProton, symportMax, symportKm]
+        let steadyFields: [Scalar?] = [clOutside, pumpMax, pK, pCl, pProton, symportMax, symportKm, clSymportMax, clSymportKm]
         guard let kOut = cell.potassiumApoplast else {
             if let i = steadyFields.firstIndex(where: { $0 != nil }) {
                 let names = ["cl-outside", "pump-max-uA-per-cm2", "p-k-cm-per-s", "p-cl-cm-per-s", "p-h-cm-per-s",
-                             "symport-max-pmol-per-cm2-s", "symport-km"]
+                             "symport-max-pmol-per-cm2-s", "symport-km", "cl-symport-max-pmol-per-cm2-s", "cl-symport-km"]
                 throw MembraneError.invalidValue(field: "k-outside", value: "",
                     allowed: "an apoplastic K⁺ concentration (or `preset`): `\(names[i])` is a steady-state input, and the steady state needs K⁺ outside")
             }
@@ -107,6 +112,17 @@ public struct PlantRequest: MembraneRequest, PhosphorylationInputs {
                 1e-8 * (try symportMax.nonNegative(field: "symport-max-pmol-per-cm2-s", allowed: "a maximal symport flux ≥ 0 pmol/cm²/s (0 switches the symporter off)")))
         }
         if let symportKm { s.symporter.halfSaturation = try symportKm.concentration(field: "symport-km") }
+        if let clSymportMax {
+            s.chlorideSymporter = .chloride(maximumFlux: .molesPerSquareMetreSecond(
+                1e-8 * (try clSymportMax.nonNegative(field: "cl-symport-max-pmol-per-cm2-s", allowed: "a maximal Cl⁻ symport flux ≥ 0 pmol/cm²/s"))))
+        }
+        if let clSymportKm {
+            guard s.chlorideSymporter != nil else {
+                throw MembraneError.invalidValue(field: "cl-symport-km", value: clSymportKm.text,
+                                                 allowed: "a K_m only together with `cl-symport-max-pmol-per-cm2-s` (there is no Cl⁻ symporter by default)")
+            }
+            s.chlorideSymporter?.halfSaturation = try clSymportKm.concentration(field: "cl-symport-km")
+        }
         return try PlantSteadyStateSolver.solve(s)
     }
 }

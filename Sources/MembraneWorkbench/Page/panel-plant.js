@@ -7,7 +7,7 @@ import { post } from './api.js';
 import { h, num, fixed, signed, mV, conc, SelectField, NumberField, stats, dataTable, M } from './ui.js';
 
 const KEYS = ['vm', 'ph-inside', 'ph-outside', 'k-inside', 'k-outside', 'protons-per-k', 'temperature'];
-const STEADY = ['pump-max-uA-per-cm2', 'p-h-cm-per-s', 'p-k-cm-per-s', 'symport-max-pmol-per-cm2-s'];
+const STEADY = ['pump-max-uA-per-cm2', 'p-h-cm-per-s', 'p-k-cm-per-s', 'symport-max-pmol-per-cm2-s', 'cl-symport-max-pmol-per-cm2-s'];
 const BASE = { vm: -150, 'ph-inside': 7.3, 'ph-outside': 5.5, 'k-inside': 80, 'k-outside': 0.1, 'protons-per-k': 1, temperature: 25 };
 
 export default {
@@ -35,6 +35,7 @@ export default {
     ctx.add(new NumberField({ key: 'p-h-cm-per-s', label: 'H⁺ leak permeability', unit: 'cm/s', min: 1e-7, max: 1e-2, log: true, def: 1e-4 }), t);
     ctx.add(new NumberField({ key: 'p-k-cm-per-s', label: 'K⁺ leak permeability', unit: 'cm/s', min: 1e-9, max: 1e-4, log: true, def: 1e-6 }), t);
     ctx.add(new NumberField({ key: 'symport-max-pmol-per-cm2-s', label: 'K⁺/H⁺ symport J_max', unit: 'pmol/cm²/s', min: 0, max: 50, step: 0.1, def: 1 }), t);
+    ctx.add(new NumberField({ key: 'cl-symport-max-pmol-per-cm2-s', label: 'Cl⁻/2 H⁺ symport J_max', unit: 'pmol/cm²/s', min: 0, max: 10, step: 0.05, def: null, optional: true, placeholder: 'none' }), t);
     this.loadPreset(ctx, 'arabidopsis-root', false);
   },
 
@@ -101,9 +102,10 @@ export default {
           ['H⁺-ATPase current · ATP use', `${num(ss.pump_current_uA_per_cm2, 4)} µA/cm² · ${num(ss.atp_use_pmol_per_cm2_s, 4)} pmol/cm²/s`],
           ['H⁺ leak · symport current', `${num(ss.leak_current_uA_per_cm2.H, 4)} · ${num(ss.symport_current_uA_per_cm2, 4)} µA/cm²`],
           ['K⁺ influx by symport', `${num(ss.symport_influx_pmol_per_cm2_s, 4)} pmol/cm²/s`],
+          ss.log10_chloride_symporter_max_ratio === null ? null : ['Cl⁻ influx by Cl⁻/2 H⁺ symport', `${num(ss.chloride_symport_influx_pmol_per_cm2_s, 4)} pmol/cm²/s`],
           ['impermeant charge (electroneutrality)', `${fixed(ss.impermeant_charge_mM, 2)} mM`],
           ['turgor', ss.turgor_MPa === null ? '—' : `${num(ss.turgor_MPa, 3)} MPa (volume ${num(ss.volume_relative, 4)})`],
-        ], 'Pump–leak steady state: net current and net K⁺, Cl⁻ flux zero, cytosolic pH clamped') : null,
+        ].filter(Boolean), 'Pump–leak steady state: net current and net K⁺, Cl⁻ flux zero, cytosolic pH clamped') : null,
         h('p', { class: 'hint', text: `Conventions: ${r.convention}.` + (ss ? '' : ` Steady state ${r.steady_state}.`) }),
       ],
       figures: [{ key: 'k', title: 'K⁺ accumulation: what each mechanism allows', spec: fig, height: 260 }],
