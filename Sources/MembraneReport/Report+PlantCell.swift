@@ -1,14 +1,17 @@
 import Membrane
 
 /// The `plant` command's result: H⁺ energetics of a plant or fungal plasma membrane, K⁺ accumulation limits and,
-/// for a walled cell, its Donnan equilibrium and turgor.
+/// for a walled cell, its Donnan equilibrium and turgor; with the apoplast's K⁺ known, the pump–leak steady state.
 public struct PlantCellReport: Renderable {
     public var analysis: PlantCellAnalysis
     public var preset: PlantCellPreset?
+    /// The pump–leak steady state (``PlantSteadyStateSolver``), when computed.
+    public var steadyState: PlantSteadyState?
 
-    public init(analysis: PlantCellAnalysis, preset: PlantCellPreset? = nil) {
+    public init(analysis: PlantCellAnalysis, preset: PlantCellPreset? = nil, steadyState: PlantSteadyState? = nil) {
         self.analysis = analysis
         self.preset = preset
+        self.steadyState = steadyState
     }
 
     public var json: JSONValue {
@@ -46,7 +49,8 @@ public struct PlantCellReport: Renderable {
             ])),
             ("wall", a.donnan.map { $0.json } ?? .null),
             ("turgor_MPa", .number(a.donnan?.turgor.map { $0 / 1e6 })),
-            ("steady_state", .string("not computed: a pump–leak steady state of the plant cell needs the dynamic model layer; V_m is an input here")),
+            ("steady_state", steadyState.map { PlantSteadyStateReport(state: $0).json }
+                ?? .string("not computed: the steady state needs the apoplast's K⁺ (`k-outside` or `preset`)")),
         ]
         if let preset {
             pairs += [("preset", .string(preset.name)), ("description", .string(preset.description)),
@@ -80,7 +84,11 @@ public struct PlantCellReport: Renderable {
             lines.append("cell wall (passive Gibbs–Donnan reference; the pump is not in it): V_D = \(Format.signed(d.potential.millivolts, 1)) mV, volume \(Format.fixed(d.relativeVolume, 4)) × the wall's relaxed volume, osmolarity \(Format.fixed(d.osmolarityInside, 1)) inside vs \(Format.fixed(d.osmolarityOutside, 2)) mOsm/L outside, turgor \(d.turgor.map { Format.fixed($0 / 1e6, 3) + " MPa" } ?? "none")")
             lines.append("  turgor P = ε·(V/V_wall − 1) = R·T·(Osm_in − Osm_out) (van 't Hoff); `membrane donnan` shows the full equilibrium")
         }
-        lines.append("not computed: the pump–leak steady state of the plant cell (needs the dynamic model layer); V_m is taken as given")
+        if let steadyState {
+            lines.append(PlantSteadyStateReport(state: steadyState).text)
+        } else {
+            lines.append("pump–leak steady state not computed: it needs the apoplast's K⁺ (--k-outside or --preset); V_m is taken as given above")
+        }
         if let preset { lines += preset.sources.map { "source: \($0)" } }
         lines.append(conditionsLine(a.conditions))
         return lines.joined(separator: "\n")

@@ -19,13 +19,40 @@ struct ApplicationsCLITests {
         (["noise", "--channels", "100", "--open-probability", "0.3", "--unitary-current-pA", "2"], ["binomial_variance_pA2"]),
         (["pmf", "--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7.0", "--temperature", "37"], ["pmf_mV", "delta_g_kJ_per_mol"]),
         (["pmf", "--preset", "chloroplast-thylakoid"], ["pmf_mV", "delta_g_kJ_per_mol", "atp_synthase"]),
-        (["plant", "--preset", "arabidopsis-root"], ["proton_potential_mV", "pmf_mV", "potassium", "h_atpase", "turgor_MPa"]),
+        (["plant", "--preset", "arabidopsis-root"], ["proton_potential_mV", "pmf_mV", "potassium", "h_atpase", "turgor_MPa", "steady_state"]),
     ])
     func jsonKeys(arguments: [String], keys: [String]) throws {
         let run = try runMembrane(arguments + ["--json"])
         #expect(run.status == 0, "\(arguments): \(run.stderr)")
         let object = try #require(run.object, "stdout is one JSON object")
         for key in keys { #expect(object[key] != nil && !(object[key] is NSNull), "\(arguments.first!) prints \(key)") }
+    }
+
+    /// The plant steady state through the binary: with the preset it lies in the published −120 to −200 mV (Maathuis &
+    /// Sanders 1993) between the pump's stall potential and E_H; with the pump off V_m = E_H = (ln 10·RT/F)·1.8 at
+    /// 25 °C typed out, and K⁺, Cl⁻ sit at the Donnan product rule K_i·Cl_i = K_o·Cl_o.
+    @Test func plantSteadyState() throws {
+        let on = try #require(try runMembrane(["plant", "--preset", "arabidopsis-root", "--json"]).object)
+        let s = try #require(on["steady_state"] as? [String: Any])
+        let vm = try #require(s["vm_mV"] as? Double)
+        #expect(vm <= -120 && vm >= -200)
+        let stall = try #require(s["stall_potential_mV"] as? Double), eHOn = try #require(s["proton_potential_mV"] as? Double)
+        #expect(vm > stall && vm < eHOn)
+        let pump = try #require(s["pump_current_uA_per_cm2"] as? Double), net = try #require(s["net_current_uA_per_cm2"] as? Double)
+        #expect(abs(net) < 1e-9 * pump)
+        #expect(s["turgor_MPa"] as? Double != nil)
+        let off = try #require(try runMembrane(["plant", "--preset", "arabidopsis-root", "--pump-max-uA-per-cm2", "0", "--json"]).object)
+        let o = try #require(off["steady_state"] as? [String: Any])
+        let eH = log(10) * 1.380649e-23 * 298.15 / 1.602176634e-19 * 1.8 * 1e3
+        let vmOff = try #require(o["vm_mV"] as? Double)
+        #expect(isClose(vmOff, eH, within: 1e-9))
+        let inside = try #require(o["inside_mM"] as? [String: Double])
+        let k = try #require(inside["K"]), cl = try #require(inside["Cl"])
+        #expect(isRelativelyClose(k * cl, 0.01, relative: 1e-12))
+        let text = try runMembrane(["plant", "--preset", "arabidopsis-root"])
+        #expect(text.status == 0 && text.stdout.contains("pump–leak steady state"))
+        let none = try #require(try runMembrane(["plant", "--vm", "-150", "--ph-inside", "7.3", "--ph-outside", "5.5", "--json"]).object)
+        #expect(none["steady_state"] is String)
     }
 
     /// The values behind the keys, against closed forms typed out here (CODATA 2018).
@@ -73,6 +100,11 @@ struct ApplicationsCLITests {
         (["pmf", "--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7", "--atp-mM", "5"], "atp-mM"),
         (["plant", "--vm", "-150", "--ph-inside", "7.3", "--ph-outside", "14.5"], "ph-outside"),
         (["plant", "--preset", "arabidopsis-root", "--k-outside", "-1"], "k-outside"),
+        (["plant", "--preset", "arabidopsis-root", "--pump-max-uA-per-cm2", "-1"], "pump-max-uA-per-cm2"),
+        (["plant", "--preset", "arabidopsis-root", "--p-h-cm-per-s", "-1e-4"], "p-h-cm-per-s"),
+        (["plant", "--preset", "arabidopsis-root", "--symport-km", "0"], "symport-km"),
+        (["plant", "--vm", "-150", "--ph-inside", "7.3", "--ph-outside", "5.5", "--pump-max-uA-per-cm2", "2"], "k-outside"),
+        (["plant", "--preset", "arabidopsis-root", "--cl-symport-km", "0.01"], "cl-symport-km"),
     ])
     func badInput(arguments: [String], field: String) throws {
         let text = try runMembrane(arguments)

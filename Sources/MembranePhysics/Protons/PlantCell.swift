@@ -7,9 +7,9 @@ import MembraneChemistry
 /// gives. `analyze()` computes E_H, Δp, the pump's work and stall potential, and the K⁺ accumulation limits.
 ///
 /// The Donnan part is the passive reference of the walled cell (impermeant solutes against the apoplast, every
-/// permeant ion at equilibrium); the living cell's V_m is set by the pump, which this value takes as given. A pump–leak
-/// steady state of the plant cell (V_m and concentrations from an H⁺-ATPase rate law and leaks) belongs to the
-/// dynamic model layer, not to this calculation.
+/// permeant ion at equilibrium); the living cell's V_m is set by the pump, which this value takes as given. The pump–leak
+/// steady state of the plant cell (V_m and concentrations from an H⁺-ATPase rate law and leaks) is in MembraneDynamics
+/// (`PlantSteadyStateSolver`), not in this calculation.
 public struct PlantCell: Sendable {
     public var vm: Voltage
     public var pHCytosol: Double
