@@ -67,7 +67,8 @@ public struct CellOutcome: Sendable {
     public var finalTime: Double
     /// The ``CellModel`` state vector at ``finalTime``.
     public var finalState: [Double]
-    /// How the cell's run ended: `finished` at the run's duration, or `interrupted` by the monitor.
+    /// How the cell's run ended: `finished` at the run's duration, `interrupted` by the monitor, or at the step limit
+    /// or a failure of the integrator.
     public var termination: Termination
 
     /// The number of spikes (threshold crossings).

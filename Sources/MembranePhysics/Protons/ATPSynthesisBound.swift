@@ -53,7 +53,7 @@ public struct ATPSynthaseRing: Sendable, Hashable {
 
     /// c/3: H⁺ per ATP at the enzyme (three ATP per turn).
     public var protonsPerATP: Double { Double(cSubunits) / 3 }
-    /// c/3 + the transport H⁺: H⁺ per ATP delivered to the cytosol.
+    /// c/3 + ``transportProtons``: H⁺ per ATP including the transport of Pi, ADP and ATP across the membrane.
     public var protonsPerATPIncludingTransport: Double { protonsPerATP + transportProtons }
 
     /// Bovine heart mitochondria: c₈ (Watt, Montgomery, Runswick, Leslie & Walker 2010, PNAS 107:16823): 8/3 = 2.67

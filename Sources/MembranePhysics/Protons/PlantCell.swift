@@ -79,9 +79,9 @@ public struct PlantCellAnalysis: Sendable {
     public var cell: PlantCell
     /// Δp across the plasma membrane with inside = cytosol (Δψ = V_m): V_m − E_H.
     public var pmf: ProtonMotiveForce
-    /// The H⁺-ATPase: its work per H⁺ against Δp and its stall potential.
+    /// The H⁺-ATPase: its work per cycle against Δp, its efficiency and its stall potential.
     public var pump: ProtonPumpLimit
-    /// The K⁺/H⁺ symport's equilibrium accumulation ratio.
+    /// The thermodynamic ceilings on K⁺ accumulation by uniport (a channel) and by H⁺-coupled symport.
     public var potassium: PotassiumAccumulation
     /// E_K, when both K⁺ concentrations are given.
     public var potassiumReversal: Voltage?
