@@ -69,6 +69,8 @@ public struct Ion: Sendable, Hashable, CustomStringConvertible {
     /// True when the transport datum is an estimate rather than a published value.
     public var isTransportEstimate: Bool { details.transportUncertainty != nil }
 
+    /// A species from its fields (see each property): `transport` nil when no published value is known,
+    /// `transportUncertainty` given only for an estimated datum (``DiffusionEstimate``).
     public init(name: String, charge: Int, longName: String = "", aliases: [String] = [],
                 transport: TransportDatum?, ionSize: Double? = nil,
                 transportSource: String = "", ionSizeSource: String = "",

@@ -10,6 +10,7 @@ public struct IonCatalog: Sendable {
     public let ions: [Ion]
     private let index: [String: Int]
 
+    /// A catalog of `ions`, in that order; a name or alias shared by two species finds the first.
     public init(_ ions: [Ion]) {
         self.ions = ions
         var index: [String: Int] = [:]

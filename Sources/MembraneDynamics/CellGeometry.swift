@@ -10,6 +10,7 @@ public struct CellGeometry: Sendable, Hashable {
     /// How the geometry was described, for reports ("sphere of radius 5 µm").
     public var description: String
 
+    /// A geometry of membrane area A (m²) and reference volume V (m³), described as `description`.
     public init(area: Double, volume: Double, description: String) {
         self.area = area
         self.volume = volume

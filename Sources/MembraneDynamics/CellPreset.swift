@@ -27,6 +27,7 @@ public struct CellPreset: Sendable {
     /// Caveats a user should read.
     public var notes: [String]
 
+    /// A preset from its fields (see each property); every number should come with its source in `sources`.
     public init(name: String, description: String, temperature: Temperature, inside: Solution, outside: Solution,
                 restingPotential: Voltage, permeabilities: [(name: String, value: Double)], radius: Length,
                 sources: [(field: String, source: String)], notes: [String] = []) {

@@ -17,8 +17,11 @@ import RealModule
 /// again like e^{2γP} for large P, so 0 < P < P_max with α(P_max) = 1 (P_max ≈ 14.22 for the squid
 /// values Na_e = 437, K_e = 20 mM, γ = 0.11; the code notes "pump rate values could go to 14.3").
 public enum KeenerSneyd {
+    /// The electroneutral steady state at one pump rate, in the model's dimensionless variables.
     public struct SteadyState: Sendable, Hashable {
+        /// P = F·J/(g_Na·RT/F): the dimensionless pump rate.
         public var pumpRate: Double
+        /// α(P) = (Na_e·e^{−3P} + K_e·e^{2γP})/(Na_e + K_e) (< 1 at a steady state).
         public var alpha: Double
         /// Scaled volume μ = w·C_e/N_X.
         public var mu: Double
@@ -26,9 +29,11 @@ public enum KeenerSneyd {
         public var y: Double
         /// FV/RT.
         public var scaledPotential: Double { -Double.log(y) }
-        /// Inside concentrations scaled by C_e.
+        /// Na_i/C_e = (Na_e/C_e)·e^{−3P}·y (inside concentrations are scaled by C_e).
         public var sodium: Double
+        /// K_i/C_e = (K_e/C_e)·e^{2γP}·y.
         public var potassium: Double
+        /// Cl_i/C_e = 1/y.
         public var chloride: Double
     }
 

@@ -13,17 +13,27 @@ import RealModule
 /// At a steady state the passive fluxes dissipate exactly what the pump stores (their Gibbs energy
 /// loss Σ J·Δμ̃ equals J_p·W_cycle): a second-law check reported as ``passiveDissipation``.
 public struct PumpEnergyBudget: Sendable {
+    /// J_p: the pump's cycle flux, mol·m⁻²·s⁻¹.
     public var cycleFlux: Double
+    /// J_p·A: pump cycles of the whole cell, mol/s.
     public var cyclesPerSecond: Double
+    /// ATP molecules hydrolysed per second by the whole cell: J_p·A·N_A (one ATP per cycle).
     public var atpPerSecond: Double
+    /// I_p = F·J_p, the net outward pump current density (one charge out per cycle).
     public var pumpCurrent: CurrentDensity
+    /// W_cycle: the electrochemical work of one cycle (3 Na⁺ out, 2 K⁺ in) at this state.
     public var work: PumpCycleWork
+    /// ΔG_ATP: the free energy of ATP hydrolysis the scenario assumes.
     public var atp: ATPHydrolysis
+    /// Power drawn from ATP: cycles/s × |ΔG_ATP|, W.
     public var powerConsumed: Double
+    /// Power stored in the ion gradients: cycles/s × W_cycle, W.
     public var powerStored: Double
     /// Rate of Gibbs-energy dissipation by the leaks and cotransporters (W, ≥ 0).
     public var passiveDissipation: Double
+    /// W_cycle/|ΔG_ATP|: the fraction of ATP's free energy stored in the gradients.
     public var efficiency: Double { work.efficiency(atp) }
+    /// V_stall: the V_m at which W_cycle = |ΔG_ATP| at these concentrations (the pump cannot run forward beyond it).
     public var stallVoltage: Voltage { work.stallVoltage(atp) }
     /// True when W_cycle ≥ |ΔG_ATP|: a real pump could not run forward here (the kinetic laws used in
     /// these models do not know this; the report says so).

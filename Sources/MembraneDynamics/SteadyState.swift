@@ -109,7 +109,12 @@ public struct SteadyStateSolver: Sendable {
 /// A steady state of a pump–leak scenario.
 public struct SteadyState: Sendable {
     /// How the steady state was found: Newton from the initial state, or the Newton homotopy.
-    public enum Method: String, Sendable { case newton, continuation }
+    public enum Method: String, Sendable {
+        /// Newton's method from the initial state converged.
+        case newton
+        /// Newton's method needed the Newton homotopy (continuation from a state it solves).
+        case continuation
+    }
     /// The scenario solved.
     public var scenario: Scenario
     /// The compiled model (its ``CellModel/layout`` names the components of ``stateVector``).

@@ -138,16 +138,21 @@ public enum SteadyStateExistence {
 
 /// The pump rates for which a finite-volume steady state exists, as open intervals of the pump's rate.
 public struct PumpRateRange: Sendable {
+    /// One open interval (lower, upper) of J_max with a finite-volume steady state.
     public struct Interval: Sendable, Hashable {
         /// Maximal cycle flux J_max (mol·m⁻²·s⁻¹) at the ends; `upper` nil means unbounded.
         public var lower: Double
+        /// The upper end, J_max in mol·m⁻²·s⁻¹; nil: unbounded.
         public var upper: Double?
         /// True when a steady state exists at `lower` itself (a pump rate of 0 with impermeant in the bath).
         public var includesLower = false
     }
+    /// The scenario whose pump rate was varied.
     public var scenario: Scenario
+    /// The intervals of J_max with a steady state, in increasing order.
     public var intervals: [Interval]
 
+    /// The range `intervals` found for `scenario`.
     public init(scenario: Scenario, intervals: [Interval]) {
         self.scenario = scenario
         self.intervals = intervals
@@ -164,6 +169,8 @@ public struct PumpRateRange: Sendable {
     /// The largest pump rate with a steady state (the limiting rate), if bounded.
     public var limitingRate: Double? { intervals.compactMap(\.upper).max() }
 
+    /// The intervals in words, as Keener & Sneyd's dimensionless P when the scenario has an ohmic Na⁺ leak, else as pump
+    /// current densities in µA/cm² ("0 < P < 14.22 (limiting pump rate P_max = 14.22, … µA/cm²)").
     public func describe() -> String {
         let dimensionlessAvailable = dimensionless(1) != nil
         func fmt(_ r: Double) -> String {

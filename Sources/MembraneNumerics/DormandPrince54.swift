@@ -9,21 +9,31 @@
 /// §II.5 Table 5.2 and §II.6 (dense output, Shampine 1986), and their code DOPRI5 (`dopri5.f`: the dᵢ). Source:
 /// J. R. Dormand & P. J. Prince, "A family of embedded Runge–Kutta formulae", J. Comput. Appl. Math. 6:19–26 (1980).
 public enum DormandPrince54 {
+    /// The nodes cᵢ: stage i is evaluated at t + cᵢh (c₁ = 0, c₆ = c₇ = 1).
     public static let c2 = 1.0 / 5, c3 = 3.0 / 10, c4 = 4.0 / 5, c5 = 8.0 / 9
+    /// The coupling coefficients aᵢⱼ of stage 2 (Table 5.2).
     public static let a21 = 1.0 / 5
+    /// The coupling coefficients aᵢⱼ of stage 3 (Table 5.2).
     public static let a31 = 3.0 / 40, a32 = 9.0 / 40
+    /// The coupling coefficients aᵢⱼ of stage 4 (Table 5.2).
     public static let a41 = 44.0 / 45, a42 = -56.0 / 15, a43 = 32.0 / 9
+    /// The coupling coefficients aᵢⱼ of stage 5 (Table 5.2).
     public static let a51 = 19372.0 / 6561, a52 = -25360.0 / 2187, a53 = 64448.0 / 6561, a54 = -212.0 / 729
+    /// The coupling coefficients aᵢⱼ of stage 6 (Table 5.2).
     public static let a61 = 9017.0 / 3168, a62 = -355.0 / 33, a63 = 46732.0 / 5247, a64 = 49.0 / 176
+    /// The coupling coefficients aᵢⱼ of stage 6, continued (Table 5.2).
     public static let a65 = -5103.0 / 18656
     /// The order-5 weights bᵢ (b₂ = b₇ = 0).
     public static let a71 = 35.0 / 384, a73 = 500.0 / 1113, a74 = 125.0 / 192, a75 = -2187.0 / 6784, a76 = 11.0 / 84
     /// eᵢ = bᵢ − b̂ᵢ (e₂ = 0).
     public static let e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920, e5 = -17253.0 / 339200
+    /// eᵢ = bᵢ − b̂ᵢ, continued (e₆, e₇).
     public static let e6 = 22.0 / 525, e7 = -1.0 / 40
     /// The dense output's dᵢ (`dopri5.f`, d₂ = 0).
     public static let d1 = -12715105075.0 / 11282082432, d3 = 87487479700.0 / 32700410799
+    /// The dense output's dᵢ, continued (d₄, d₅).
     public static let d4 = -10690763975.0 / 1880347072, d5 = 701980252875.0 / 199316789632
+    /// The dense output's dᵢ, continued (d₆, d₇).
     public static let d6 = -1453857185.0 / 822651844, d7 = 69997945.0 / 29380423
     /// The order of the solution (the step-size controller's exponent uses the error estimate's, 4, plus one).
     public static let order = 5
@@ -32,8 +42,12 @@ public enum DormandPrince54 {
 /// The order-4 dense output of one Dormand–Prince step for one component, as a polynomial in θ = (t − t₀)/h:
 /// y(θ) = r₁ + θ·(r₂ + (1 − θ)·(r₃ + θ·(r₄ + (1 − θ)·r₅))) (``DormandPrince54``; `contd5` of DOPRI5).
 public struct DormandPrinceInterpolant: Sendable, Equatable {
+    /// t₀, the start of the step.
     public var start: Double
+    /// h, the step size (θ = (t − t₀)/h).
     public var step: Double
+    /// The polynomial's coefficients r₁…r₅ (`rcont1`…`rcont5` of DOPRI5): r₁ = y₀, r₂ = Δ, r₃ = h·k₁ − Δ,
+    /// r₄ = Δ − h·k₇ − r₃, r₅ = h·Σ dᵢkᵢ.
     public var r1: Double, r2: Double, r3: Double, r4: Double, r5: Double
 
     /// From the step's ends y₀, y₁, its size h and the stages k₁, k₃…k₇ of this component.

@@ -10,16 +10,22 @@ import RealModule
 /// Non-stiff problems only (an explicit method: its stability region bounds the step). After each step the dense
 /// output of a lane's last step (``interpolant(lane:component:)``, order 4) locates events between its ends.
 public struct LaneDormandPrince<System: LaneODESystem> {
+    /// The system's vector type: one component of every lane.
     public typealias Lanes = System.Lanes
+    /// A mask with one flag per lane.
     public typealias Mask = SIMDMask<Lanes.MaskStorage>
 
     /// The systems (their per-lane parameters may change between steps; restart the lane after a change).
     public var system: System
+    /// The tolerances and limits.
     public let solver: DormandPrinceSolver
-    /// Per lane: the time, the end time, the time at the start of the last accepted step and its size.
+    /// Per lane: the time reached.
     @inlinable public var time: Lanes { _time }
+    /// Per lane: the time it integrates to.
     @inlinable public var endTime: Lanes { _endTime }
+    /// Per lane: the time at the start of its last accepted step.
     @inlinable public var previousTime: Lanes { _previousTime }
+    /// Per lane: the size of its last accepted step.
     @inlinable public var lastStep: Lanes { _lastStep }
     /// Lanes still integrating.
     @inlinable public var active: Mask { _active }

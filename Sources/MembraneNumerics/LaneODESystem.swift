@@ -5,6 +5,7 @@
 /// so f is written once with vector arithmetic (``LaneMath`` for exponentials) and evaluates all lanes together.
 /// ``LaneDormandPrince`` integrates it with a step size of each lane's own.
 public protocol LaneODESystem {
+    /// The vector type of one state component across lanes (`SIMD2<Double>`, `SIMD4<Double>`, `SIMD8<Double>`).
     associatedtype Lanes: SIMD where Lanes.Scalar == Double
     /// The number of state components of one system.
     var dimension: Int { get }
@@ -18,6 +19,7 @@ public protocol LaneODESystem {
 /// h·min(facMax, max(facMin, 0.9·err^(−0.17)·errₒₗ𝒹^0.04)) (the PI controller of DOPRI5, β = 0.04; Hairer, Nørsett &
 /// Wanner, *Solving ODEs I*, §II.4 and IV.2), never growing after a rejection.
 public struct DormandPrinceSolver: Sendable, Equatable {
+    /// rtol, shared by every component.
     public var relativeTolerance: Double
     /// One absolute tolerance per state component (in the components' own units).
     public var absoluteTolerances: [Double]
@@ -27,10 +29,15 @@ public struct DormandPrinceSolver: Sendable, Equatable {
     public var maximumSteps: Int
     /// Step-size factor bounds (DOPRI5's 1/fac1 = 0.2 and 1/fac2 = 10) and the PI controller's β.
     public var minimumFactor: Double
+    /// The largest step-size factor of one step (facMax = 10).
     public var maximumFactor: Double
+    /// β, the PI controller's exponent of the previous error (0.04, DOPRI5).
     public var beta: Double
+    /// The safety factor of the step-size controller (0.9, DOPRI5).
     public var safety: Double
 
+    /// Settings with rtol, one atol per component and DOPRI5's defaults for the controller (facMin 0.2, facMax 10,
+    /// β 0.04, safety 0.9).
     public init(relativeTolerance: Double, absoluteTolerances: [Double], maximumStep: Double = .infinity,
                 maximumSteps: Int = 100_000_000, minimumFactor: Double = 0.2, maximumFactor: Double = 10,
                 beta: Double = 0.04, safety: Double = 0.9) {

@@ -46,6 +46,7 @@ public struct TransferEnergy: Sendable, Hashable {
     public var chemical: MolarEnergy
     /// zF·V_m: the work of carrying the charge across the membrane potential.
     public var electrical: MolarEnergy
+    /// The temperature and constant set of RT and F.
     public var conditions: Conditions
 
     /// ΔG = chemical + electrical, in J/mol.

@@ -13,6 +13,7 @@ public struct ATPHydrolysis: Sendable, Hashable {
     /// Where the value comes from.
     public var source: String
 
+    /// A ΔG_ATP (negative) with its source.
     public init(deltaG: MolarEnergy, source: String) {
         self.deltaG = deltaG
         self.source = source
@@ -60,8 +61,10 @@ public struct PumpCycleWork: Sendable, Hashable {
     public var potassium: MolarEnergy
     /// −F·V_m, J/mol.
     public var electrical: MolarEnergy
+    /// The temperature and constant set of RT and F.
     public var conditions: Conditions
 
+    /// W_cycle = 3·RT·ln(Na_out/Na_in) + 2·RT·ln(K_in/K_out) − F·V_m, J/mol of cycles.
     public var total: MolarEnergy { sodium + potassium + electrical }
 
     /// The work per cycle at the given concentrations (mM) and V_m.

@@ -6,8 +6,11 @@ import MembraneUnits
 /// > 0 and at most 1e6 mOsm (ten times the osmolarity of the most concentrated solution ``Domain`` admits
 /// would still be below it), the tolerance ≥ 0.
 public struct OsmolarityTarget: Sendable {
+    /// The target osmolarity, mOsm.
     public var center: Double
+    /// The half-width of the accepted range, mOsm (≥ 0).
     public var tolerance: Double
+    /// center ± tolerance, mOsm.
     public var range: ClosedRange<Double> { (center - tolerance)...(center + tolerance) }
 
     static let allowed = "mOsm as CENTER±TOL (290±10), LOW-HIGH (280-300) or CENTER (±10), finite numbers with 0 < CENTER ≤ 1e6"

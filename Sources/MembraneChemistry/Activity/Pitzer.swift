@@ -28,8 +28,11 @@ import RealModule
 /// Species without parameters (organic ions, Cs⁺, …) get only the Debye–Hückel and charge terms
 /// (z²F + |z| Σ m_c m_a C_ca); neutral species count in Σm and keep γ = 1.
 public struct PitzerModel: Sendable {
+    /// The species' canonical names, in the order of the molality vector.
     public let names: [String]
+    /// Their charges z, in the same order.
     public let charges: [Int]
+    /// A_φ, Pitzer's osmotic Debye–Hückel slope (natural log), (kg/mol)^½ (``DebyeHuckelParameters/aPhi``).
     public let aPhi: Double
     /// Names of species without any Pitzer parameter (charged ones only).
     public let unparameterized: [String]
@@ -45,6 +48,8 @@ public struct PitzerModel: Sendable {
 
     static let b = 1.2
 
+    /// The model of the species `names` with charges `charges`: every parameter of ``PitzerParameters`` for their pairs
+    /// and triples evaluated at `kelvin`, with the slope A_φ at that temperature.
     public init(names: [String], charges: [Int], kelvin: Double, aPhi: Double) {
         self.names = names
         self.charges = charges

@@ -39,8 +39,11 @@ import RealModule
 public enum PitzerParameters {
     /// One temperature-dependent parameter (a0…a5 of the expression above).
     public struct Coefficients: Sendable, Hashable {
+        /// a0…a5 (six values, missing ones 0).
         public let a: [Double]
+        /// The coefficients a0, a1, … as listed (missing ones 0).
         public init(_ a: Double...) { self.a = a + Array(repeating: 0, count: max(0, 6 - a.count)) }
+        /// The coefficients a0, a1, … of an array (missing ones 0).
         public init(array a: [Double]) { self.a = a + Array(repeating: 0, count: max(0, 6 - a.count)) }
 
         /// P(T) at `kelvin`.

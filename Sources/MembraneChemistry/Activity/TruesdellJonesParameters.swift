@@ -9,8 +9,11 @@
 /// Geol. Surv. 2:233) and later PHREEQC fits; the b = 0 values are WATEQ ion sizes. Ions without an
 /// entry (organic anions, Cs⁺, TEA⁺, …) fall back to Davies, as PHREEQC does, with a warning.
 public enum TruesdellJonesParameters {
+    /// One ion's parameters.
     public struct Entry: Sendable, Hashable {
+        /// a, the ion-size parameter, Å.
         public let a: Double
+        /// b, the linear term, kg/mol.
         public let b: Double
     }
 

@@ -61,7 +61,9 @@ public enum WaterProperties {
 /// the √ρ factor makes A molal. At 25 °C: A = 0.5100, B = 0.3285 Å⁻¹, A_φ = 0.3914
 /// (Bradley & Pitzer 1979 tabulate A_φ = 0.3915).
 public struct DebyeHuckelParameters: Sendable, Hashable {
+    /// The temperature the parameters are evaluated at.
     public let temperature: Temperature
+    /// ε_r of water at that temperature and 1 atm (Bradley & Pitzer 1979).
     public let relativePermittivity: Double
     /// Water density, kg/m³.
     public let waterDensity: Double
@@ -72,6 +74,7 @@ public struct DebyeHuckelParameters: Sendable, Hashable {
     /// Pitzer's A_φ (natural log), (kg/mol)^½.
     public let aPhi: Double
 
+    /// A, B and A_φ at temperature `t` from water's ε_r and ρ, with CODATA 2018 constants.
     public init(temperature t: Temperature) {
         temperature = t
         let eps = WaterProperties.relativePermittivity(t)

@@ -25,6 +25,7 @@ public struct CarbonDioxide: Sendable, Hashable {
     /// Total gas pressure, atm (1 atm at sea level).
     public var pressureAtm: Double
 
+    /// A gas of CO₂ fraction `fraction` (5 % by default: carbogen) at total pressure `pressureAtm` (1 atm).
     public init(fraction: Double = 0.05, pressureAtm: Double = 1) {
         self.fraction = fraction
         self.pressureAtm = pressureAtm

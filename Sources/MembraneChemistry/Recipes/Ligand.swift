@@ -12,12 +12,17 @@ import RealModule
 /// Constants are concentration quotients (M⁻¹); the pH of a recipe is an activity, converted with
 /// the Davies γ of H⁺.
 public struct LogK: Sendable, Hashable {
+    /// log₁₀ K at the reference temperature and ionic strength (K in M⁻¹).
     public let value: Double
+    /// T_r, the reference temperature, K.
     public let kelvin: Double
+    /// I_r, the reference molar ionic strength, mol/L.
     public let ionicStrength: Double
     /// ΔH of the association, J/mol (nil when unpublished: then K is taken as temperature-independent).
     public let enthalpy: Double?
 
+    /// log₁₀ K = `value` at `celsius` °C and ionic strength I (mol/L), with ΔH of the association in J/mol (nil:
+    /// temperature-independent).
     public init(_ value: Double, celsius: Double, ionicStrength: Double, enthalpy: Double?) {
         self.value = value
         self.kelvin = celsius + CODATA2018.celsiusZero
@@ -39,6 +44,7 @@ public struct LogK: Sendable, Hashable {
 /// A pH-dependent species of a recipe: its protonation states and, where published, its complexes
 /// with Ca²⁺ and Mg²⁺.
 public struct Ligand: Sendable {
+    /// The name recipes use ("HEPES", "EGTA", "ATP").
     public let name: String
     /// Charge of the fully deprotonated form L.
     public let baseCharge: Int
@@ -50,13 +56,18 @@ public struct Ligand: Sendable {
     public let catalogName: String
     /// Metal complexes M + L ⇌ ML and M + HL ⇌ MHL.
     public struct Complex: Sendable {
+        /// The metal's catalog name ("Ca", "Mg").
         public let metal: String
+        /// K_ML of M + L ⇌ ML.
         public let ml: LogK
+        /// K_MHL of M + HL ⇌ MHL, where published.
         public let mhl: LogK?
     }
+    /// Its complexes with Ca²⁺ and Mg²⁺ (empty for the pH buffers HEPES and Tris).
     public let complexes: [Complex]
     /// pK (of the buffering step) ± 1: where the ligand buffers pH; nil when it is not used as a buffer.
     public let bufferStep: Int?
+    /// Where the constants come from.
     public let source: String
 
     /// The ligands Membrane knows.

@@ -11,17 +11,24 @@ import MembraneUnits
 /// ``RecipeSolver`` computes; `CO2 5%` (or `carbogen`) the gas a bicarbonate saline is bubbled with (5 % CO₂
 /// unless written); `NAME=VALUE` entries of the ion syntax may be mixed in.
 public struct Recipe: Sendable {
+    /// One salt of the recipe and its concentration.
     public struct Item: Sendable {
+        /// The salt (or catalog species) weighed in.
         public var salt: Salt
+        /// Its concentration, mM.
         public var millimolar: Double
     }
+    /// The salts, in the order written.
     public var items: [Item]
     /// Species given directly in the ion syntax (`K=140`).
     public var ionEntries: [SolutionComponent]
+    /// The stated pH (`pH 7.3`), or nil.
     public var pH: Double?
+    /// The stated titrant (`pH 7.3 KOH`), or nil.
     public var titrant: Salt?
     /// The CO₂ the solution is gassed with, when stated (`CO2 5%`, `carbogen`).
     public var co2: CarbonDioxide?
+    /// The recipe as written.
     public var text: String
 
     /// True when some entry is not of the `NAME=VALUE` form, i.e. the text is a recipe.

@@ -2,9 +2,13 @@ import MembraneUnits
 
 /// The outcome of ``RecipeSolver/solve(_:temperature:)``.
 public struct RecipeResult: Sendable {
+    /// The recipe solved.
     public var recipe: Recipe
+    /// The temperature the constants were corrected to.
     public var temperature: Temperature
+    /// The pH: stated, or set by the gas of a bicarbonate saline; nil when the recipe has neither.
     public var pH: Double?
+    /// The titrant that closed the charge balance (stated or inferred), or nil.
     public var titrant: Salt?
     /// Titrant added to reach the pH, mM.
     public var titrantMillimolar: Double?
@@ -14,7 +18,9 @@ public struct RecipeResult: Sendable {
     public var solution: Solution
     /// Molar ionic strength of the free species, mol/L.
     public var ionicStrengthMolar: Double
+    /// Free Ca²⁺ after binding to the ligands, when the recipe has calcium.
     public var freeCalcium: Concentration?
+    /// Free Mg²⁺ after binding to the ligands, when the recipe has magnesium.
     public var freeMagnesium: Concentration?
     /// Mean charge of each ligand at the pH (e.g. HEPES −0.39, ATP −2.1).
     public var ligandCharges: [(String, Double)]
@@ -22,7 +28,10 @@ public struct RecipeResult: Sendable {
     public var chargeImbalance: Double
     /// For a bicarbonate saline closed by the CO₂/HCO₃⁻ exchange: what happened to the bicarbonate.
     public var bicarbonate: BicarbonateEquilibrium?
+    /// Iterations of the ionic strength to self-consistency.
     public var iterations: Int
+    /// What a reader should know: an inferred titrant, how a bicarbonate saline was balanced, constants used without
+    /// their temperature dependence, a pH outside a buffer's useful range.
     public var warnings: [String]
 }
 

@@ -32,6 +32,7 @@ import RealModule
 /// bicarbonate saline. Kw = 10⁻¹⁴ (25 °C, Harned & Owen 1958) is used at every temperature: [OH⁻] enters only
 /// the charge balance, at the 10⁻³ mM level below pH 8. Species below 10⁻⁹ mM are left out of the list.
 public enum RecipeSolver {
+    /// The pH at which the charges are evaluated when the recipe states none and no gas sets it.
     public static let defaultPH = 7.2
 
     /// How electroneutrality is closed (see the type's documentation).
@@ -41,6 +42,9 @@ public enum RecipeSolver {
         case none
     }
 
+    /// The free species of `recipe` at `temperature`: titrant amount, protonation states, free Ca²⁺ and Mg²⁺, with the
+    /// ionic strength iterated to self-consistency. Throws ``MembraneError`` for a titrant without a pH, a pH the
+    /// titrant cannot reach, or an iteration that does not converge.
     public static func solve(_ recipe: Recipe, temperature: Temperature) throws -> RecipeResult {
         var warnings: [String] = []
         // Totals, in M.

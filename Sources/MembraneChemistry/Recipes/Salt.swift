@@ -16,11 +16,16 @@ public struct Salt: Sendable, Hashable {
         case ligand(String)
     }
 
+    /// The name recipes use ("KCl", "K-gluconate", "Na2GTP").
     public let name: String
+    /// Other names accepted ("potassium chloride").
     public let aliases: [String]
+    /// What one mole releases: each species and its moles.
     public let parts: [(Part, Double)]
+    /// The chemical formula, or the product name.
     public let formula: String
 
+    /// A salt called `name` (also `aliases`) releasing `parts` per mole, with its formula.
     public init(_ name: String, _ aliases: [String] = [], _ parts: [(Part, Double)], formula: String) {
         self.name = name
         self.aliases = aliases
@@ -51,6 +56,7 @@ public enum SaltCatalog {
     static func ion(_ n: String, _ k: Double = 1) -> (Salt.Part, Double) { (.ion(n), k) }
     static func ligand(_ n: String, _ k: Double = 1) -> (Salt.Part, Double) { (.ligand(n), k) }
 
+    /// Every salt and additive of the catalog.
     public static let all: [Salt] = [
         Salt("KCl", ["potassium chloride"], [ion("K"), ion("Cl")], formula: "KCl"),
         Salt("NaCl", ["sodium chloride"], [ion("Na"), ion("Cl")], formula: "NaCl"),

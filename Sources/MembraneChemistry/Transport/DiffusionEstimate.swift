@@ -20,12 +20,15 @@ import RealModule
 /// - **Structural analogue**: the published D of a species of nearly the same size and charge (GTP → ATP,
 ///   pyruvate → lactate), ±20 %.
 public struct DiffusionEstimate: Sendable, Hashable {
+    /// How the estimate was made.
     public enum Method: Sendable, Hashable {
+        /// Hayduk–Laudie 1974 from the species' Le Bas molar volume: D = 13.26·10⁻⁵/(η^1.14·V^0.589) cm²/s.
         case haydukLaudie(LeBasVolume)
         /// The analogue's canonical catalog name and its D (m²/s) as published.
         case analogue(String, diffusion: Double)
     }
 
+    /// The method and its input (the Le Bas volume, or the analogue and its D).
     public var method: Method
     /// D at 25 °C, m²/s.
     public var diffusion: Double

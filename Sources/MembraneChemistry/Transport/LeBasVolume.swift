@@ -27,12 +27,20 @@
 /// acidic H). The increments were fitted to neutral liquids; ions are hydrated, so estimates for them
 /// carry a wider uncertainty (``DiffusionEstimate``).
 public struct LeBasVolume: Sendable, Hashable {
+    /// Carbon atoms (14.8 cm³/mol each) and hydrogen atoms (3.7).
     public var carbon = 0, hydrogen = 0
+    /// Oxygen atoms: double-bonded or in an alcohol (7.4 cm³/mol), in an ether or ester (11.0), in an acid (12.0),
+    /// joined to S, P or N (8.3).
     public var oxygen = 0, etherOxygen = 0, acidOxygen = 0, oxygenOnHeteroatom = 0
+    /// Nitrogen atoms: double-bonded (15.6 cm³/mol), in a primary (10.5), secondary (12.0) or tertiary amine or
+    /// quaternary ammonium (10.8).
     public var doubleBondedNitrogen = 0, primaryAmineNitrogen = 0, secondaryAmineNitrogen = 0, tertiaryNitrogen = 0
+    /// Sulfur (25.6 cm³/mol), phosphorus (27.0) and terminal chlorine (24.6) atoms.
     public var sulfur = 0, phosphorus = 0, chlorine = 0
+    /// Ring corrections: 5-membered rings (−11.5 cm³/mol each) and 6-membered rings (−15.0).
     public var fiveMemberedRings = 0, sixMemberedRings = 0
 
+    /// A molecule from its atom and ring counts (each 0 unless given), as in the table above.
     public init(carbon: Int = 0, hydrogen: Int = 0, oxygen: Int = 0, etherOxygen: Int = 0, acidOxygen: Int = 0,
                 oxygenOnHeteroatom: Int = 0, doubleBondedNitrogen: Int = 0, primaryAmineNitrogen: Int = 0,
                 secondaryAmineNitrogen: Int = 0, tertiaryNitrogen: Int = 0, sulfur: Int = 0, phosphorus: Int = 0,

@@ -15,16 +15,22 @@ import MembraneNumerics
 public struct ActionPotentialCost: Sendable, Hashable {
     /// The stretch of the run, seconds.
     public var start: Double
+    /// The end t₁ of the stretch, seconds.
     public var end: Double
     /// Na⁺ charge entering per membrane area, C/m² (net over the stretch, inward positive).
     public var sodiumCharge: Double
+    /// V_peak: the highest V_m over the stretch (records and quadrature nodes).
     public var peak: Voltage
+    /// V_trough: the lowest V_m over the stretch (records and quadrature nodes).
     public var trough: Voltage
     /// C, F/m², and the membrane area, m².
     public var capacitance: Double
+    /// The membrane area A, m².
     public var area: Double
+    /// The elementary charge e, C (the scenario's constant set, CODATA 2018 exact by default).
     public var elementaryCharge: Double
 
+    /// ΔV = V_peak − V_trough.
     public var amplitude: Voltage { .volts(peak.volts - trough.volts) }
     /// C·ΔV, C/m².
     public var capacitiveCharge: Double { capacitance * amplitude.volts }

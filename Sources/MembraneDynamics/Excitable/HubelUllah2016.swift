@@ -35,6 +35,7 @@ public struct HubelUllah2016: Sendable, Hashable {
     /// The time the pump stops (s; the code's heav(50 − t)); nil: it never stops.
     public var pumpStopTime: Double? = 50
 
+    /// The published parameters (ModelDB 187599 `code_Fig3.ode`, Fig. 3 of the paper): pump stopped at 50 s.
     public init() {}
 
     // Constants of the code.
@@ -46,6 +47,7 @@ public struct HubelUllah2016: Sendable, Hashable {
     public static let totalVolume = 2880.0, referenceVolume = 2160.0
     /// Resting amounts, fmol (lines 64–71): K, Na, Cl inside and outside, impermeants inside and outside.
     public static let kInside0 = 277.7, kOutside0 = 2.8, naInside0 = 54.6, naOutside0 = 91.3
+    /// Resting amounts, fmol (lines 64–71, continued): Cl⁻ inside and outside, the impermeant particles inside and outside.
     public static let clInside0 = 21.7, clOutside0 = 89.8, impermeantInside = 318.0, impermeantOutside = 40.0
     /// The initial state (lines 27–32): V, n, h, N_K, N_Cl, v.
     public static let initialState = [-67.0, 0.070, 0.978, 277.7, 21.7, 2160.0]
@@ -55,10 +57,15 @@ public struct HubelUllah2016: Sendable, Hashable {
     /// β_m = 4e^{−(V + 55)/18}, α_h = 0.07e^{−(V + 44)/20}, β_h = 1/(1 + e^{−(V + 14)/10}). The code leaves α_n and α_m
     /// as 0/0 at exactly −34 and −30 mV; the rate forms take their limits there.
     public static let alphaN = HodgkinHuxleyChannel.RateFunction.expLinear(perMillisecond: 0.1, midpointMillivolts: -34, scaleMillivolts: 10)
+    /// β_n = 0.125·e^{−(V + 44)/80} per ms (line 52), the K⁺ gate's closing rate.
     public static let betaN = HodgkinHuxleyChannel.RateFunction.exponential(perMillisecond: 0.125, midpointMillivolts: -44, scaleMillivolts: -80)
+    /// α_m = 0.1(V + 30)/(1 − e^{−(V + 30)/10}) per ms (line 53), the Na⁺ activation's opening rate (m = m∞).
     public static let alphaM = HodgkinHuxleyChannel.RateFunction.expLinear(perMillisecond: 1, midpointMillivolts: -30, scaleMillivolts: 10)
+    /// β_m = 4·e^{−(V + 55)/18} per ms (line 54), the Na⁺ activation's closing rate.
     public static let betaM = HodgkinHuxleyChannel.RateFunction.exponential(perMillisecond: 4, midpointMillivolts: -55, scaleMillivolts: -18)
+    /// α_h = 0.07·e^{−(V + 44)/20} per ms (line 55), the Na⁺ inactivation's recovery rate.
     public static let alphaH = HodgkinHuxleyChannel.RateFunction.exponential(perMillisecond: 0.07, midpointMillivolts: -44, scaleMillivolts: -20)
+    /// β_h = 1/(1 + e^{−(V + 14)/10}) per ms (line 56), the Na⁺ inactivation's onset rate.
     public static let betaH = HodgkinHuxleyChannel.RateFunction.sigmoid(perMillisecond: 1, midpointMillivolts: -14, scaleMillivolts: 10)
 
     /// The timed events of the run: the pump stopped at ``pumpStopTime``.
@@ -83,9 +90,13 @@ public struct HubelUllah2016: Sendable, Hashable {
 /// The preset `hubel-ullah-2016`: named parameters in the paper's notation (INTERFACE.md: g_NaL, g_Na, g_KL, g_K,
 /// g_ClL in mS/cm², rho_max in µA/cm²), overridable as the excitable presets' (``ScenarioPreset``).
 public struct HubelUllahPreset: Sendable {
+    /// The preset's name on the command line and in JSON (`hubel-ullah-2016`).
     public let name = "hubel-ullah-2016"
+    /// One line on what the preset shows.
     public let summary = "Hübel & Ullah 2016 energy-failure neuron: the pump stops at 50 s, the cell depolarises and swells (Fig. 3)"
+    /// The publication and the code the preset reproduces.
     public let source = "Hübel & Ullah 2016, PLoS ONE 11:e0147060 (doi:10.1371/journal.pone.0147060); ModelDB 187599 code_Fig3.ode"
+    /// The overridable parameters with their defaults (the published values), units and allowed ranges.
     public let parameters: [PresetParameter] = [
         PresetParameter("g_NaL", 0.0175, unit: "mS/cm²", summary: "Na⁺ leak conductance", allowed: 0...1_000),
         PresetParameter("g_Na", 100, unit: "mS/cm²", summary: "maximal gated Na⁺ conductance", allowed: 0...10_000),
@@ -101,6 +112,7 @@ public struct HubelUllahPreset: Sendable {
                         allowed: 0...1e6),
     ]
 
+    /// The preset with the published defaults.
     public init() {}
 
     /// The model's parameters with `overrides` (name → value in the parameter's unit) set: unknown names are answered
@@ -133,6 +145,7 @@ public struct HubelUllahPreset: Sendable {
 }
 
 extension HubelUllah2016 {
+    /// The preset `hubel-ullah-2016` (``HubelUllahPreset``).
     public static let preset = HubelUllahPreset()
 }
 
@@ -141,11 +154,15 @@ extension HubelUllah2016 {
 /// detection (`vm`) and recording. Observables in SI: `vm` (V), `n`, `h`, `inside.X`/`outside.X` (mM), `E_X` (V),
 /// `volume`, `volume_ecs` (m³), `volume_relative` (to 2160 µm³), `I.<current>` (A/m², outward).
 public struct HubelUllahModel: SimulationModel, Hashable {
+    /// The parameters the model was compiled from.
     public var parameters: HubelUllah2016
+    /// The Na⁺/K⁺ pump of the model; its `activity` is the run-time parameter `pump.activity` (0 once the pump stops).
     public var pump: HubelUllahPump
     var volumeLaw: VolumeRelaxation
     let totalNa: Double, totalK: Double, totalCl: Double, particles: Double
 
+    /// Compiles `p`: the pump at ρ_max, the volume law with τ = `volumeTimeConstant`, and the conserved totals of Na⁺,
+    /// K⁺, Cl⁻ and particles from the resting amounts (lines 64–88).
     public init(_ p: HubelUllah2016) {
         parameters = p
         pump = HubelUllahPump(maximalCurrent: .microamperesPerSquareCentimetre(p.rhoMax))
@@ -169,16 +186,28 @@ public struct HubelUllahModel: SimulationModel, Hashable {
 
     /// Everything the equations derive from a state (code units: mV, fmol, µm³, mM, µA/cm²).
     public struct Quantities: Sendable {
+        /// N_Na inside, fmol (electroneutrality, line 78); concentrations inside and in the extracellular space, mM
+        /// (amount/volume·1000).
         public var naInsideAmount = 0.0, inside = (na: 0.0, k: 0.0, cl: 0.0), outside = (na: 0.0, k: 0.0, cl: 0.0)
+        /// The cell volume and the extracellular-space volume V_ECS = 2880 µm³ − v, µm³.
         public var volume = 0.0, extracellularVolume = 0.0
+        /// Nernst potentials E_X = 26.64 mV·ln([X]ₑ/[X]ᵢ)/z, mV (lines 122–124).
         public var eNa = 0.0, eK = 0.0, eCl = 0.0
+        /// Current components, µA/cm², outward positive: Na⁺ leak g_NaL(V − E_Na), gated Na⁺ g_Na·m∞³h(V − E_Na), K⁺ leak,
+        /// gated K⁺ g_K·n⁴(V − E_K), Cl⁻ leak g_ClL(V − E_Cl) and the pump current I_p (lines 137–148).
         public var naLeak = 0.0, naGated = 0.0, kLeak = 0.0, kGated = 0.0, clLeak = 0.0, pump = 0.0
+        /// Osmotically active particles inside (Na⁺ + K⁺ + Cl⁻ + impermeants, line 108) and outside (by conservation), fmol.
         public var particlesInside = 0.0, particlesOutside = 0.0
+        /// I_Na = Na⁺ leak + gated Na⁺ + 3·I_p, µA/cm².
         public var sodiumCurrent: Double { naLeak + naGated + 3 * pump }
+        /// I_K = K⁺ leak + gated K⁺ − 2·I_p, µA/cm².
         public var potassiumCurrent: Double { kLeak + kGated - 2 * pump }
+        /// I_Na + I_K + I_Cl, µA/cm²: C·dV/dt = −total (line 163).
         public var totalCurrent: Double { sodiumCurrent + potassiumCurrent + clLeak }
     }
 
+    /// The derived quantities of the state `y` (V in mV, n, h, N_K and N_Cl in fmol, v in µm³), read through a pointer
+    /// to the six state values (the integrators' inner loop).
     @inline(__always)
     public func quantities(_ y: UnsafePointer<Double>) -> Quantities {
         typealias H = HubelUllah2016
@@ -208,6 +237,7 @@ public struct HubelUllahModel: SimulationModel, Hashable {
         return q
     }
 
+    /// The derived quantities of the state `y` (V in mV, n, h, N_K and N_Cl in fmol, v in µm³).
     public func quantities(_ y: [Double]) -> Quantities { y.withUnsafeBufferPointer { quantities($0.baseAddress!) } }
 
     public func derivatives(at t: Double, state y: [Double], into dydt: inout [Double]) {
@@ -231,6 +261,7 @@ public struct HubelUllahModel: SimulationModel, Hashable {
     public func parameterValue(_ index: Int) -> Double { pump.activity }
     public mutating func setParameter(_ index: Int, to value: Double) throws { try pump.setParameter(0, to: value) }
 
+    /// The observable names, in ``observe(_:at:state:)``'s index order: SI units (V, mM, m³, A/m² outward).
     public static let observables = ["vm", "n", "h", "inside.Na", "inside.K", "inside.Cl", "outside.Na", "outside.K",
                                      "outside.Cl", "E_Na", "E_K", "E_Cl", "volume", "volume_ecs", "volume_relative",
                                      "I.leak_Na", "I.gated_Na", "I.leak_K", "I.gated_K", "I.leak_Cl", "I.pump", "I.Na", "I.K"]
@@ -272,23 +303,28 @@ public struct HubelUllahModel: SimulationModel, Hashable {
 /// A state of the Hübel–Ullah cell as INTERFACE.md's state object has it: V_m, inside and extracellular-space
 /// concentrations of Na⁺, K⁺, Cl⁻, their E, the cell volume and volume_relative to 2160 µm³.
 public struct HubelUllahState: Sendable {
+    /// Time, s.
     public var time: Double
     /// mV.
     public var potential: Double
     /// mM, keyed "Na", "K", "Cl".
     public var inside: [(ion: String, millimolar: Double)]
+    /// Extracellular-space concentrations, mM, keyed "Na", "K", "Cl".
     public var outside: [(ion: String, millimolar: Double)]
     /// Nernst potentials, mV (RT/F = 26.64 mV).
     public var reversal: [(ion: String, millivolts: Double)]
     /// µm³.
     public var volume: Double
+    /// Extracellular-space volume V_ECS = 2880 µm³ − cell volume, µm³.
     public var extracellularVolume: Double
+    /// The cell volume over the reference 2160 µm³ (line 112).
     public var relativeVolume: Double
     /// µA/cm².
     public var pumpCurrent: Double
 }
 
 extension HubelUllahModel {
+    /// The state object of the state vector `y` at `time` (s), in the code's units.
     public func state(time: Double, state y: [Double]) -> HubelUllahState {
         let q = quantities(y)
         return HubelUllahState(time: time, potential: y[0],
@@ -312,5 +348,6 @@ extension Simulation where Model == HubelUllahModel {
 extension Trajectory where Model == HubelUllahModel {
     /// The state object at record i.
     public func hubelUllahState(at i: Int) -> HubelUllahState { model(at: i).state(time: times[i], state: stateVector(at: i)) }
+    /// The state object at the last record.
     public var finalState: HubelUllahState { hubelUllahState(at: count - 1) }
 }

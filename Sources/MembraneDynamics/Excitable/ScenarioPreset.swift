@@ -8,12 +8,14 @@ public struct PresetParameter: Sendable, Hashable {
     public var name: String
     /// The preset's value, in ``unit``.
     public var value: Double
+    /// The unit of ``value`` and ``allowed`` as printed (`mS/cm²`, `mV`, `1` for a pure number).
     public var unit: String
     /// What it is, in a few words.
     public var summary: String
     /// The values accepted (in ``unit``): physically meaningful, not only the paper's.
     public var allowed: ClosedRange<Double>
 
+    /// A parameter called `name` with the preset's `value` in `unit`, a few words on what it is, and the values allowed.
     public init(_ name: String, _ value: Double, unit: String, summary: String, allowed: ClosedRange<Double>) {
         self.name = name
         self.value = value
@@ -29,6 +31,7 @@ public struct PresetParameter: Sendable, Hashable {
 public struct ScenarioPreset: Sendable {
     /// The command-line name (`hodgkin-huxley-1952`).
     public var name: String
+    /// One line on what the preset models.
     public var summary: String
     /// The paper and code it reproduces.
     public var source: String
@@ -37,6 +40,8 @@ public struct ScenarioPreset: Sendable {
     /// Builds the scenario from one value per parameter (in ``parameters`` order and units).
     let make: @Sendable ([Double]) -> Scenario
 
+    /// A preset called `name` whose `make` builds the scenario from one value per parameter, in `parameters`' order
+    /// and units.
     public init(name: String, summary: String, source: String, parameters: [PresetParameter],
                 make: @escaping @Sendable ([Double]) -> Scenario) {
         self.name = name

@@ -8,7 +8,9 @@ import MembraneNumerics
 public struct SpikingSolver: Sendable {
     /// Dormand–Prince's relative tolerance and absolute tolerances of V (volts) and of the gates.
     public var relativeTolerance: Double
+    /// Dormand–Prince's absolute tolerance of V_m, volts.
     public var potentialTolerance: Double
+    /// Dormand–Prince's absolute tolerance of the gating variables (dimensionless).
     public var gateTolerance: Double
     /// Worker threads (each runs its own lanes and takes the next cell from a shared counter).
     public var threads: Int
@@ -63,10 +65,15 @@ public struct CellOutcome: Sendable {
     public var spikeTimes: [Double]
     /// The time reached and the state there (a ``CellModel`` state vector of ``scenario``).
     public var finalTime: Double
+    /// The ``CellModel`` state vector at ``finalTime``.
     public var finalState: [Double]
+    /// How the cell's run ended: `finished` at the run's duration, `interrupted` by the monitor, or at the step limit
+    /// or a failure of the integrator.
     public var termination: Termination
 
+    /// The number of spikes (threshold crossings).
     public var spikeCount: Int { spikeTimes.count }
+    /// The time of the first spike, seconds; nil when the cell never fired.
     public var firstSpike: Double? { spikeTimes.first }
     /// The constant current density of the cell's current clamps (its stimulus), A/m².
     public var stimulus: CurrentDensity {
@@ -84,6 +91,7 @@ public struct CellOutcome: Sendable {
 
 /// The outcome of a ``SpikingRun``: each cell's spikes and final state, in cell order.
 public struct PopulationResult: Sendable {
+    /// Each cell's outcome, in the order of ``SpikingRun/cells``.
     public var cells: [CellOutcome]
     /// How the cells were integrated ("Dormand–Prince 5(4), 4 cells per SIMD vector, 2 threads").
     public var method: String
@@ -105,12 +113,16 @@ public struct PopulationResult: Sendable {
 /// own step size, a finished lane taking the next cell. Cells the kernel cannot run (changing concentrations, other
 /// mechanisms) run one by one on the general ``Simulation``, still on every thread.
 public struct SpikingRun: Sendable {
+    /// The cells to run, each a scenario with held or changing concentrations.
     public var cells: [Scenario]
     /// Length of the run, seconds (the scenarios' own durations are not used).
     public var duration: Double
+    /// The spike threshold: a spike is an upward crossing of V_m through it (0 mV by default).
     public var threshold: Voltage
+    /// Tolerances, threads and lanes of the integration.
     public var solver: SpikingSolver
 
+    /// A run of `cells` over `duration` seconds, counting upward crossings of `threshold` (0 mV) as spikes.
     public init(cells: [Scenario], duration: Double, threshold: Voltage = .millivolts(0), solver: SpikingSolver = SpikingSolver()) {
         self.cells = cells
         self.duration = duration

@@ -10,13 +10,16 @@ import RealModule
 /// reference cell volume (µm³). s = 0 is the paper's derived model (Fig. 3), s = 1 its exponential model (Fig. 3
 /// insets). Code units: µm³, fmol, mM; τ in seconds.
 public struct VolumeRelaxation: Sendable, Hashable {
+    /// V_tot: the fixed total of cell and extracellular-space volume, µm³ (2880 µm³ in the paper, code line 87).
     public var totalVolume: Double
+    /// v₀: the reference cell volume of the exponential model, µm³ (2160 µm³ in the paper, code line 112).
     public var referenceVolume: Double
     /// τ in seconds (the code's `t_vl` = 250 ms).
     public var timeConstant: Double
     /// s: 0 the derived model, 1 the exponential one (values between blend them, as the code does).
     public var blend: Double
 
+    /// The law with V_tot and v₀ in µm³, τ in seconds and the blend s (0 derived, 1 exponential).
     public init(totalVolume: Double, referenceVolume: Double, timeConstant: Double, blend: Double) {
         self.totalVolume = totalVolume
         self.referenceVolume = referenceVolume

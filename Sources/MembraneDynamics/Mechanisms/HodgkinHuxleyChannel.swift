@@ -16,10 +16,15 @@ import RealModule
 public struct HodgkinHuxleyChannel: Mechanism, Hashable {
     /// One gate: dg/dt = φ·(α(V)·(1 − g) − β(V)·g), entering the open fraction as g^exponent.
     public struct Gate: Sendable, Hashable {
+        /// The gate's name, also its state variable's (`m`, `h`, `n`).
         public var name: String
+        /// p: the power of the gate in the open fraction (3 for HH's m, 4 for n).
         public var exponent: Int
+        /// α(V): the opening rate, s⁻¹.
         public var alpha: RateFunction
+        /// β(V): the closing rate, s⁻¹.
         public var beta: RateFunction
+        /// A gate called `name` entering the open fraction as g^`exponent`, with rates α and β.
         public init(_ name: String, exponent: Int, alpha: RateFunction, beta: RateFunction) {
             self.name = name
             self.exponent = exponent
@@ -42,9 +47,11 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
         public static func exponential(perMillisecond rate: Double, midpointMillivolts m: Double, scaleMillivolts s: Double) -> Self {
             .exponential(rate: rate * 1e3, midpoint: m * 1e-3, scale: s * 1e-3)
         }
+        /// r = rate/(1 + e^{−x}) with rate per millisecond, midpoint and scale in millivolts (NeuroML `HHSigmoidRate`).
         public static func sigmoid(perMillisecond rate: Double, midpointMillivolts m: Double, scaleMillivolts s: Double) -> Self {
             .sigmoid(rate: rate * 1e3, midpoint: m * 1e-3, scale: s * 1e-3)
         }
+        /// r = rate·x/(1 − e^{−x}) with rate per millisecond, midpoint and scale in millivolts (NeuroML `HHExpLinearRate`).
         public static func expLinear(perMillisecond rate: Double, midpointMillivolts m: Double, scaleMillivolts s: Double) -> Self {
             .expLinear(rate: rate * 1e3, midpoint: m * 1e-3, scale: s * 1e-3)
         }
@@ -70,15 +77,19 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
     public var ion: String
     /// The open channel: ohmic ḡ (with E fixed or Nernst) or GHK P̄.
     public var permeation: PermeationLaw
+    /// The gates; the open fraction is (1 − block)·Π gᵢ^pᵢ.
     public var gates: [Gate]
     /// The factor of every rate per 10 °C, and the temperature the rates are given at.
     public var q10: Double
+    /// The temperature the rates are given at (6.3 °C for Hodgkin & Huxley's squid axon).
     public var referenceTemperature: Temperature
     /// The fraction of channels blocked (0…1).
     public var block: Double
     /// φ = Q10^((T − T_ref)/10) at the model's temperature (``prepared(for:)``).
     public private(set) var rateFactor: Double = 1
 
+    /// A channel called `name` passing `ion` through the open law `permeation`, gated by `gates`, its rates scaled by
+    /// Q10^((T − T_ref)/10) and a fraction `block` of it blocked.
     public init(name: String, ion: String, permeation: PermeationLaw, gates: [Gate], q10: Double = 1,
                 referenceTemperature: Temperature = .standard, block: Double = 0) {
         self.name = name

@@ -12,8 +12,10 @@ import RealModule
 public struct HubelUllahPump: Mechanism, Hashable {
     /// ρ_max in A/m².
     public var maximalCurrent: Double
+    /// a: the fraction of the pump running (1 running, 0 stopped; the code's `heav(50 − t)`).
     public var activity: Double
 
+    /// A pump with ρ_max = `maximalCurrent` and activity a.
     public init(maximalCurrent: CurrentDensity, activity: Double = 1) {
         self.maximalCurrent = maximalCurrent.amperesPerSquareMetre
         self.activity = activity

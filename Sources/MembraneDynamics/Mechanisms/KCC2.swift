@@ -3,6 +3,7 @@
 /// The law and its derivatives: ``Cotransporter``.
 public struct KCC2: Cotransporter, Hashable {
     public var strength: Double
+    /// A KCC2 of strength U in mol·m⁻²·s⁻¹ (7.00·10⁻⁷ in Wei et al. 2014 per area, edNEG).
     public init(strength: Double) { self.strength = strength }
     public var name: String { "KCC2" }
     public static let stoichiometry: [(ion: String, count: Double)] = [("K", 1), ("Cl", 1)]

@@ -7,23 +7,30 @@ import MembraneUnits
 /// u = zFV/RT (Goldman 1943; Hodgkin & Katz 1949; see ``GHKCurrent``). Currents are outward positive;
 /// the molar flux is J = I/(zF), positive outward. Parameter: `g` (S/m²) or `P` (m/s).
 public struct Leak: Mechanism, Hashable {
+    /// The leak's law and its magnitude.
     public enum Kind: Sendable, Hashable {
+        /// Ohmic, I = g·(V − E) with E the Nernst potential of the current concentrations; g in S/m².
         case ohmic(SpecificConductance)
+        /// GHK constant field, I = P·z·F·[c_in·g(u) − c_out·g(−u)], u = zFV/RT (Goldman 1943; Hodgkin & Katz 1949).
         case ghk(Permeability)
     }
     /// Canonical name of the ion (must be one of the scenario's ions).
     public var ion: String
+    /// The law and its conductance or permeability.
     public var kind: Kind
 
+    /// A leak of `ion` (its canonical name) with the law `kind`.
     public init(ion: String, _ kind: Kind) {
         self.ion = ion
         self.kind = kind
     }
 
+    /// An ohmic leak of `ion` with conductance g in mS/cm² (1 mS/cm² = 10 S/m²).
     public static func ohmic(_ ion: String, milliSiemensPerSquareCentimetre g: Double) -> Leak {
         Leak(ion: ion, .ohmic(.millisiemensPerSquareCentimetre(g)))
     }
 
+    /// A GHK leak of `ion` with permeability P in cm/s (1 cm/s = 10⁻² m/s).
     public static func ghk(_ ion: String, centimetresPerSecond p: Double) -> Leak {
         Leak(ion: ion, .ghk(.centimetresPerSecond(p)))
     }

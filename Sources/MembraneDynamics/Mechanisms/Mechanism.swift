@@ -70,6 +70,7 @@ public protocol Mechanism: Sendable {
     static func instance(_ instances: UnsafeRawPointer, at i: Int) -> any Mechanism
     /// Gives `visitor` instance i of memory from ``allocate(count:)`` as its own type (no existential box).
     static func visit<V: MechanismVisitor>(_ instances: UnsafeRawPointer, at i: Int, _ visitor: inout V)
+    /// Deinitializes and frees the `count` instances of memory from ``allocate(count:)``.
     static func release(_ instances: UnsafeRawPointer, count: Int)
 }
 
@@ -151,8 +152,11 @@ extension Mechanism {
 /// `slots[slotOffsets[i]]` and its state variables at `stateOffsets[i]` in the membrane's state block. Pointers into
 /// storage its `MechanismGroup` owns (trivial to copy: the hot path counts no references).
 public struct MechanismBindings: @unchecked Sendable {
+    /// The model ion index of each slot, instance after instance.
     public let slots: UnsafePointer<Int>
+    /// Where instance i's slots start in ``slots``.
     public let slotOffsets: UnsafePointer<Int>
+    /// Where instance i's state variables start in the membrane's state block.
     public let stateOffsets: UnsafePointer<Int>
 }
 
@@ -253,6 +257,7 @@ final class MechanismStorage: @unchecked Sendable {
 /// Something that takes mechanisms as their own types (`Scenario.visitMembraneMechanisms(_:)`,
 /// ``Mechanism/visit(_:at:_:)``): compiling a model and reading its instances need no existential boxes.
 public protocol MechanismVisitor {
+    /// Takes one mechanism as its own type `M`.
     mutating func visit<M: Mechanism>(_ mechanism: M)
 }
 

@@ -43,6 +43,7 @@ public struct MembraneSite {
     @inlinable public var temperature: Double { environment.pointee.temperature }
     /// Total osmolarity inside and outside (mol/m³), set when the model has a water mechanism (else 0).
     @inlinable public var osmolarityInside: Double { environment.pointee.osmolarityInside }
+    /// Total osmolarity outside (mol/m³), set when the model has a water mechanism (else 0).
     @inlinable public var osmolarityOutside: Double { environment.pointee.osmolarityOutside }
 
     // MARK: Reading
@@ -144,12 +145,15 @@ public enum SiteQuantity: Sendable, Hashable {
 
 /// What a mechanism's contributions depend on, as the columns of the local Jacobian.
 public enum SiteVariable: Sendable, Hashable {
+    /// V_m (volts).
     case potential
     /// The inside concentration of the ion in a slot.
     case inside(Int)
     /// The outside concentration of the ion in a slot.
     case outside(Int)
+    /// The total osmolarity inside (mol/m³; osmotic water flux).
     case osmolarityInside
+    /// The total osmolarity outside (mol/m³; osmotic water flux).
     case osmolarityOutside
     /// The mechanism's own state variable k.
     case state(Int)

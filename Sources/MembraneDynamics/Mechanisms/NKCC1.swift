@@ -6,6 +6,7 @@ import RealModule
 /// The law and its derivatives: ``Cotransporter``.
 public struct NKCC1: Cotransporter, Hashable {
     public var strength: Double
+    /// An NKCC1 of strength U in mol·m⁻²·s⁻¹ (2.33·10⁻⁷ in Wei et al. 2014 per area, edNEG).
     public init(strength: Double) { self.strength = strength }
     public var name: String { "NKCC1" }
     public static let stoichiometry: [(ion: String, count: Double)] = [("Na", 1), ("K", 1), ("Cl", 2)]

@@ -7,8 +7,10 @@ import RealModule
 public struct NaKPump: Sendable, Hashable {
     /// Na⁺ ions moved out and K⁺ ions moved in per cycle (Skou 1957; Post & Jolly 1957).
     public static let sodiumPerCycle = 3.0
+    /// K⁺ ions moved in per cycle (Skou 1957; Post & Jolly 1957).
     public static let potassiumPerCycle = 2.0
 
+    /// The published kinetic law of the cycle flux J_p.
     public enum Kinetics: Sendable, Hashable {
         /// J_p = J_max, independent of the state: Kay 2017's `PLM_CD.m` and Keener & Sneyd's pump–leak
         /// model (Mathematical Physiology, 3rd ed., ch. 2, code `pump_leak1.m`, pump rate P).
@@ -28,6 +30,7 @@ public struct NaKPump: Sendable, Hashable {
         case wei2014
     }
 
+    /// The kinetic law of the cycle flux.
     public var kinetics: Kinetics
     /// The rate parameter J_max in mol·m⁻²·s⁻¹ (the maximal cycle flux; for `.constant` the flux itself).
     public var maximalRate: Double
@@ -38,6 +41,7 @@ public struct NaKPump: Sendable, Hashable {
     /// change (`pump.activity`).
     public var activity: Double = 1
 
+    /// A pump following `kinetics` with J_max = `maximalRate` in mol·m⁻²·s⁻¹, saturated with ATP and fully active.
     public init(_ kinetics: Kinetics, maximalRate: Double) {
         self.kinetics = kinetics
         self.maximalRate = maximalRate
@@ -100,7 +104,9 @@ public struct NaKPump: Sendable, Hashable {
     /// The partial derivatives of ``cycleFlux(sodiumInside:sodiumOutside:potassiumOutside:potential:thermalVoltage:)``
     /// (per mM and per volt), each law differentiated in closed form.
     public struct Gradient: Sendable, Hashable {
+        /// ∂J/∂[Na]ᵢ, ∂J/∂[Na]ₒ, ∂J/∂[K]ₒ (mol·m⁻²·s⁻¹ per mM) and ∂J/∂V (mol·m⁻²·s⁻¹ per volt).
         public var sodiumInside = 0.0, sodiumOutside = 0.0, potassiumOutside = 0.0, potential = 0.0
+        /// A zero gradient.
         public init() {}
     }
 

@@ -6,8 +6,10 @@ import MembraneUnits
 /// Membranes*, 1987, ch. 2; Keener & Sneyd's dμ/dt = Q/τ_w). Ideal (van 't Hoff) osmolarities. A model with this
 /// mechanism integrates the cell volume (``WaterTransport/osmotic(permeability:)``). Parameter: `Pf` (m/s).
 public struct OsmoticWater: Mechanism, Hashable {
+    /// The osmotic water permeability P_f (m/s).
     public var permeability: Permeability
 
+    /// Water flux through a membrane of osmotic permeability P_f.
     public init(permeability: Permeability) { self.permeability = permeability }
 
     public var name: String { "water" }

@@ -6,9 +6,12 @@ import MembraneUnits
 /// changing any concentration. Parameters: `g` (S/m²), `E` (V).
 public struct PassiveCurrent: Mechanism, Hashable {
     public var name: String
+    /// g (S/m²; NEURON's `g_pas`, HH's g_L = 0.3 mS/cm²).
     public var conductance: SpecificConductance
+    /// E, fixed (NEURON's `e_pas`, HH's E_L).
     public var reversal: Voltage
 
+    /// A passive current `name` with conductance g and reversal potential E: I = g·(V − E), outward positive.
     public init(name: String = "pas", conductance: SpecificConductance, reversal: Voltage) {
         self.name = name
         self.conductance = conductance

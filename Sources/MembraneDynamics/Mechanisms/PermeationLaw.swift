@@ -15,7 +15,9 @@ import RealModule
 /// Fluxes are outward positive (the current zFΦ is outward positive). ``Leak`` (always open) and
 /// ``HodgkinHuxleyChannel`` (gated) use it for their ion.
 public enum PermeationLaw: Sendable, Hashable {
+    /// Ohmic: Φ = g·(V − E)/(zF), g in S/m², E the Nernst potential (the default) or a fixed reversal potential.
     case ohmic(SpecificConductance, reversal: Reversal = .nernst)
+    /// GHK constant field: Φ = P·[c_in·k(u) − c_out·k(−u)], u = zFV/RT, P in m/s (Goldman 1943; Hodgkin & Katz 1949).
     case ghk(Permeability)
 
     /// The reversal potential of an ohmic channel.

@@ -13,16 +13,21 @@ import MembranePhysics
 /// where the free energy of ATP hydrolysis no longer pays for moving 3 Na⁺ out and 2 K⁺ in, is reported by the
 /// energy budget (``PumpEnergyBudget``: stall voltage, `beyondStall`) from ΔG_ATP, not imposed on the rate.
 public struct PumpNucleotides: Sendable, Hashable {
+    /// [ATP] at the pump (cytoplasmic).
     public var atp: Concentration
+    /// [ADP] at the pump (cytoplasmic), a competitive inhibitor.
     public var adp: Concentration
     /// K_m,ATP (Cortassa et al. 2006: 8 µM).
     public var halfSaturationATP: Concentration
     /// K_i,ADP (Cortassa et al. 2006: 0.1 mM).
     public var inhibitionADP: Concentration
 
+    /// K_m,ATP = 8 µM (Cortassa et al. 2006).
     public static let cortassaHalfSaturationATP = Concentration.millimolar(0.008)
+    /// K_i,ADP = 0.1 mM (Cortassa et al. 2006).
     public static let cortassaInhibitionADP = Concentration.millimolar(0.1)
 
+    /// The nucleotides at the pump, with Cortassa et al. 2006's K_m,ATP and K_i,ADP by default.
     public init(atp: Concentration, adp: Concentration = .zero,
                 halfSaturationATP: Concentration = PumpNucleotides.cortassaHalfSaturationATP,
                 inhibitionADP: Concentration = PumpNucleotides.cortassaInhibitionADP) {

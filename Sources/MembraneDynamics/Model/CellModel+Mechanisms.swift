@@ -4,8 +4,11 @@ extension CellModel {
     /// One mechanism's contribution: its outward flux of each of the model's ions (mol·m⁻²·s⁻¹) and the current no
     /// modelled ion carries (A/m²).
     public struct MechanismFlux: Sendable {
+        /// The mechanism's name in the model (unique: "leak_Na", "leak_Na_2", "pump").
         public var name: String
+        /// Its outward flux Φⱼ of each of the model's ions, in the model's ion order, mol·m⁻²·s⁻¹.
         public var fluxes: [Double]
+        /// I_x: the outward current no modelled ion carries, A/m² (NEURON's NONSPECIFIC_CURRENT; 0 for most mechanisms).
         public var nonspecificCurrent: Double
         /// True for a primary active transporter (``Mechanism/isActiveTransport``).
         public var isActiveTransport: Bool

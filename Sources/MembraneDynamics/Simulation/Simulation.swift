@@ -27,6 +27,7 @@ public struct SimulationSolver: Sendable {
         return s
     }
 
+    /// The method's name as the output prints it: the Rosenbrock tableau's name for Rodas4, "BDF" for BDF.
     public var methodName: String {
         switch method {
         case .rodas4: integrator.tableau.name
@@ -45,8 +46,11 @@ public struct SimulationSolver: Sendable {
 public struct Simulation<Model: SimulationModel> {
     /// The model at t = 0 (after events at t = 0).
     public let model: Model
+    /// The numerical method and its tolerances.
     public let solver: SimulationSolver
+    /// The end of the run, seconds (it starts at t = 0).
     public let duration: Double
+    /// What the run records (every step, crossings and the final state, …).
     public let recording: Recording
     /// The integrator of the chosen method (exactly one is non-nil).
     var rodas: Integrator<Model>?
@@ -125,9 +129,11 @@ public struct Simulation<Model: SimulationModel> {
         recorder.start(time: 0, state: y0, derivative: f0)
     }
 
+    /// The time reached so far, seconds.
     public var time: Double { bdf?.time ?? rodas!.time }
     /// Fraction of the run done (0…1).
     public var progress: Double { min(1, time / duration) }
+    /// True once the run reached ``duration`` or a state event stopped it.
     public var isFinished: Bool { time >= duration || detector.stoppedBy != nil }
     /// Number of recorded points so far.
     public var recordCount: Int { recorder.times.count }

@@ -22,6 +22,7 @@ public protocol SimulationModel: ODESystem, Sendable {
 
     /// The names of the parameters events may change.
     var parameterNames: [String] { get }
+    /// The current value of parameter `index` (of ``parameterNames``), in SI units.
     func parameterValue(_ index: Int) -> Double
     /// Sets parameter `index`, throwing ``MembraneError`` outside its allowed range.
     mutating func setParameter(_ index: Int, to value: Double) throws

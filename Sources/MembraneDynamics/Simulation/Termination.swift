@@ -23,6 +23,7 @@ public enum Termination: Sendable, Equatable {
         }
     }
 
+    /// The failure's reason, or the state event that stopped the run; nil for the other endings.
     public var reason: String? {
         switch self {
         case .failed(let r): return r

@@ -5,6 +5,7 @@ import MembraneUnits
 /// several `CalciumBuffer`s, each with its site concentration (sites per molecule × molecules), treated as
 /// independent (Nägerl et al. 2000).
 public struct CalciumBuffer: Sendable, Hashable {
+    /// The buffer's name ("EGTA", "calbindin (high-affinity sites)").
     public var name: String
     /// B_T, the total concentration of these sites.
     public var total: Concentration
@@ -17,6 +18,7 @@ public struct CalciumBuffer: Sendable, Hashable {
     /// Where the constants come from.
     public var source: String
 
+    /// A buffer of B_T = `total` sites with k_on (M⁻¹·s⁻¹), K_D and D_B, and the source of the constants.
     public init(name: String, total: Concentration, onRate: Double, dissociationConstant: Concentration,
                 diffusivity: Diffusivity, source: String) {
         self.name = name

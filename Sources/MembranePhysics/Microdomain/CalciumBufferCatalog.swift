@@ -21,17 +21,27 @@ import MembraneChemistry
 /// values `membrane recipe` computes it from the stability constants); every constant can be overridden.
 /// Verification status of each number: docs/research/applications.md.
 public struct CalciumBufferSpecies: Sendable {
+    /// One kind of binding site of the molecule.
     public struct Site: Sendable {
+        /// The site kind's name ("site", "high-affinity sites").
         public var label: String
+        /// Sites of this kind per molecule.
         public var perMolecule: Int
+        /// k_on, M⁻¹·s⁻¹.
         public var onRate: Double
+        /// K_D = k_off/k_on.
         public var dissociationConstant: Concentration
     }
 
+    /// The name ("EGTA", "BAPTA", "calbindin").
     public var name: String
+    /// Lower-case names accepted on the command line.
     public var aliases: [String]
+    /// The kinds of binding site (independent).
     public var sites: [Site]
+    /// D_B of the molecule (free and bound alike).
     public var diffusivity: Diffusivity
+    /// Where the constants come from.
     public var source: String
 
     /// The buffers (one per site type) at `concentration` of the molecule.
@@ -45,18 +55,22 @@ public struct CalciumBufferSpecies: Sendable {
 
     static let chelatorD = Diffusivity.squareMetresPerSecond(220e-12)
 
+    /// EGTA: k_on 1.05 × 10⁷ M⁻¹s⁻¹ (Naraghi 1997), K_D 70 nM, D 220 µm²/s (Naraghi & Neher 1997; Eggermann et al. 2012).
     public static let egta = CalciumBufferSpecies(
         name: "EGTA", aliases: ["egta"],
         sites: [Site(label: "site", perMolecule: 1, onRate: 1.05e7, dissociationConstant: .nanomolar(70))],
         diffusivity: chelatorD,
         source: "k_on Naraghi 1997 (Cell Calcium 22:255); K_D 70 nM and D 220 µm²/s as in Naraghi & Neher 1997 (J. Neurosci. 17:6961) and Eggermann et al. 2012 (Nat. Rev. Neurosci. 13:7)")
 
+    /// BAPTA: k_on 4.0 × 10⁸ M⁻¹s⁻¹ (Naraghi 1997), K_D 220 nM, D 220 µm²/s (Naraghi & Neher 1997; Eggermann et al. 2012).
     public static let bapta = CalciumBufferSpecies(
         name: "BAPTA", aliases: ["bapta"],
         sites: [Site(label: "site", perMolecule: 1, onRate: 4.0e8, dissociationConstant: .nanomolar(220))],
         diffusivity: chelatorD,
         source: "k_on Naraghi 1997 (Cell Calcium 22:255); K_D 220 nM and D 220 µm²/s as in Naraghi & Neher 1997 (J. Neurosci. 17:6961) and Eggermann et al. 2012 (Nat. Rev. Neurosci. 13:7)")
 
+    /// Calbindin-D28k: 2 high-affinity sites (k_on 1.1 × 10⁷ M⁻¹s⁻¹, K_D 237 nM) and 2 medium-affinity sites
+    /// (k_on 8.7 × 10⁷ M⁻¹s⁻¹, K_D 411 nM) per molecule (Nägerl et al. 2000), D 28 µm²/s (Schmidt et al. 2003).
     public static let calbindin = CalciumBufferSpecies(
         name: "calbindin", aliases: ["calbindin", "calbindin-d28k", "cb", "cbd28k", "calbindind28k"],
         sites: [Site(label: "high-affinity sites", perMolecule: 2, onRate: 1.1e7, dissociationConstant: .nanomolar(237)),
@@ -64,8 +78,10 @@ public struct CalciumBufferSpecies: Sendable {
         diffusivity: .squareMetresPerSecond(28e-12),
         source: "Nägerl, Novo, Mody & Vergara 2000 (Biophys. J. 79:3009): 2 high-affinity sites (k_on 1.1e7 M⁻¹s⁻¹, K_D 237 nM) and 2 medium-affinity sites (k_on 8.7e7 M⁻¹s⁻¹, K_D 411 nM) per molecule; D 28 µm²/s (Schmidt et al. 2003, J. Physiol. 551:13)")
 
+    /// Every buffer of the catalog.
     public static let all: [CalciumBufferSpecies] = [.egta, .bapta, .calbindin]
 
+    /// The buffer called `name` or one of its aliases (case, spaces and underscores ignored), or nil.
     public static func named(_ name: String) -> CalciumBufferSpecies? {
         let key = name.lowercased().filter { $0 != " " && $0 != "_" }
         return all.first { $0.aliases.contains(key) || $0.name.lowercased() == key }

@@ -11,6 +11,7 @@ public enum BufferApproximation: String, Sendable, CaseIterable {
     /// is fast compared with diffusion over the distance of interest (r ≫ λ).
     case rapidBuffer = "rba"
 
+    /// The approximation's name for reports ("excess-buffer approximation (EBA)").
     public var label: String {
         switch self {
         case .excessBuffer: return "excess-buffer approximation (EBA)"
@@ -21,12 +22,16 @@ public enum BufferApproximation: String, Sendable, CaseIterable {
 
 /// A channel's position in the plane of the membrane.
 public struct ChannelPosition: Sendable, Hashable {
+    /// Position along the first axis of the membrane plane.
     public var x: Length
+    /// Position along the second axis of the membrane plane.
     public var y: Length
+    /// The position (x, y).
     public init(x: Length, y: Length) {
         self.x = x
         self.y = y
     }
+    /// (0, 0): the reference channel's usual place.
     public static let origin = ChannelPosition(x: .zero, y: .zero)
 
     /// Parses `"x,y; x,y; …"` in nanometres (the first position is the reference channel).
@@ -60,12 +65,15 @@ public struct MicrodomainProblem: Sendable {
     public var outside: Concentration
     /// D of free Ca²⁺ in the cytosol.
     public var diffusivity: Diffusivity
+    /// The mobile Ca²⁺ buffers of the cytosol, one per site type.
     public var buffers: [CalciumBuffer]
+    /// How the buffers are treated near the pore: EBA or RBA.
     public var approximation: BufferApproximation
     /// The radius of the pore mouth: the point source stands for the pore only at r ≥ this.
     public var poreRadius: Length
     /// The permeant ion's valence (2 for Ca²⁺).
     public var valence: Int
+    /// Temperature and constant set (F, RT/F).
     public var conditions: Conditions
 
     /// D(Ca²⁺) = 220 µm²/s: Allbritton, Meyer & Stryer 1992 (Science 258:1812) measured 223 µm²/s for free Ca²⁺ in
@@ -80,6 +88,8 @@ public struct MicrodomainProblem: Sendable {
     /// is at least that wide at its narrowest point). Below it the point source is meaningless.
     public static let defaultPoreRadius = Length.metres(0.3e-9)
 
+    /// A problem from its fields (see each property): by default one channel, D = 220 µm²/s, no buffers, EBA, a pore
+    /// radius of 0.3 nm and Ca²⁺ (z = 2).
     public init(current: Double, channels: [ChannelPosition] = [.origin], inside: Concentration, outside: Concentration,
                 diffusivity: Diffusivity = MicrodomainProblem.defaultDiffusivity, buffers: [CalciumBuffer] = [],
                 approximation: BufferApproximation = .excessBuffer,

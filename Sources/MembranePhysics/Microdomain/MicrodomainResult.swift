@@ -2,7 +2,9 @@ import MembraneUnits
 
 /// Free Ca²⁺ and the local E_Ca at one distance from the reference channel.
 public struct MicrodomainSample: Sendable, Hashable {
+    /// r: the depth below the reference channel.
     public var distance: Length
+    /// Free Ca²⁺ c(r).
     public var concentration: Concentration
     /// E_Ca = (RT/zF)·ln(c_out/c(r)).
     public var potential: Voltage
@@ -10,9 +12,11 @@ public struct MicrodomainSample: Sendable, Hashable {
 
 /// The result of ``Microdomain/solve(_:distance:profile:fractions:)``.
 public struct MicrodomainResult: Sendable {
+    /// The problem solved.
     public var problem: MicrodomainProblem
     /// At the requested distance.
     public var point: MicrodomainSample
+    /// c(r) and E_Ca at a series of distances (empty unless a profile was asked for).
     public var profile: [MicrodomainSample]
     /// E_Ca from the bulk concentrations.
     public var bulkPotential: Voltage
@@ -31,8 +35,10 @@ public struct MicrodomainResult: Sendable {
     public var transientModel = "unbuffered"
     /// (fraction of the steady elevation, seconds after opening).
     public var steadyStateTimes: [(fraction: Double, seconds: Double)] = []
+    /// Where the approximation is strained: EBA with a buffer depleted at the pore, RBA with r not ≫ λ.
     public var warnings: [String] = []
 
+    /// The conditions of the problem.
     public var conditions: Conditions { problem.conditions }
     /// c(r)/c∞.
     public var enrichment: Double { point.concentration / problem.inside }

@@ -14,14 +14,19 @@ import RealModule
 /// ch. 6). Gating noise is usually far above the thermal and shot noise of the same channels: compare with
 /// ``ThermalNoise`` and ``GHKNoise``.
 public struct ChannelNoise: Sendable, Hashable {
+    /// N: the number of independent channels.
     public var count: Int
+    /// p: each channel's open probability.
     public var openProbability: Double
     /// i in A (signed, outward positive).
     public var unitaryCurrent: Double
     /// τ in s (nil: no spectrum).
     public var relaxationTime: Double?
+    /// B in Hz, the recording bandwidth (nil: no in-band variance).
     public var bandwidth: Double?
 
+    /// The noise of N channels; throws ``MembraneError`` (fields `channels`, `open-probability`, `unitary-current-pA`,
+    /// `channel-tau-ms`, `bandwidth-Hz`) unless N ≥ 1, 0 ≤ p ≤ 1, i finite and τ, B > 0.
     public init(count: Int, openProbability: Double, unitaryCurrent: Double, relaxationTime: Double? = nil,
                 bandwidth: Double? = nil) throws {
         guard count >= 1 else {
@@ -48,6 +53,7 @@ public struct ChannelNoise: Sendable, Hashable {
     public var meanCurrent: Double { Double(count) * openProbability * unitaryCurrent }
     /// N·p·(1 − p)·i² in A².
     public var variance: Double { Double(count) * openProbability * (1 - openProbability) * unitaryCurrent * unitaryCurrent }
+    /// σ = √(N·p·(1 − p))·|i| in A.
     public var rms: Double { Double.sqrt(variance) }
     /// S(0) = 4·σ²·τ in A²/Hz.
     public var spectralDensityAtZero: Double? { relaxationTime.map { 4 * variance * $0 } }

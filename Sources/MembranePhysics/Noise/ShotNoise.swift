@@ -23,16 +23,25 @@ import RealModule
 /// 4kT·G = 2(ze)²N_A·2P·c_in·g(u)·A = S_shot. Away from it S_shot/(2·|z|·e·|I|) = (J_in + J_out)/|J_out − J_in|
 /// = coth(|z|·|V − E|/(2·RT/F)) → 1: far from equilibrium the noise is that of a one-way current, 2q|I| (Schottky).
 public struct GHKNoise: Sendable, Hashable {
+    /// The permeant ion (z ≠ 0).
     public var ion: Ion
+    /// P of the membrane to the ion.
     public var permeability: Permeability
+    /// c_in.
     public var inside: Concentration
+    /// c_out.
     public var outside: Concentration
     /// Membrane area in m².
     public var area: Double
+    /// V_m.
     public var voltage: Voltage
+    /// B in Hz (nil: no RMS values).
     public var bandwidth: Double?
+    /// Temperature and constant set (RT/F, F, e, N_A, k_B).
     public var conditions: Conditions
 
+    /// The noise of the GHK flux of `ion`; throws ``MembraneError`` for a neutral ion, P ≤ 0, a concentration out of range
+    /// or zero on both sides, an area ≤ 0, V_m outside the membrane-potential range or B ≤ 0.
     public init(ion: Ion, permeability: Permeability, inside: Concentration, outside: Concentration, area: Double,
                 voltage: Voltage, bandwidth: Double? = nil, conditions: Conditions = Conditions()) throws {
         guard ion.charge != 0 else {
@@ -90,6 +99,8 @@ public struct GHKNoise: Sendable, Hashable {
         guard inside.millimolar > 0, outside.millimolar > 0 else { return nil }
         return .volts(Nernst.volts(z: ion.charge, inside: inside.millimolar, outside: outside.millimolar, thermalVoltage: conditions.thermalVoltage))
     }
+    /// √(S_shot·B) in A (nil without a bandwidth).
     public var shotRMS: Double? { bandwidth.map { Double.sqrt(shotSpectralDensity * $0) } }
+    /// √(4·k_B·T·G_slope·B) in A (nil without a bandwidth).
     public var thermalRMS: Double? { bandwidth.map { Double.sqrt(thermalSpectralDensity * $0) } }
 }

@@ -19,8 +19,11 @@ public struct ThermalNoise: Sendable, Hashable {
     public var bandwidth: Double?
     /// C in farads (nil: no voltage noise).
     public var capacitance: Double?
+    /// Temperature and constant set (k_B·T).
     public var conditions: Conditions
 
+    /// The noise of conductance G (S), with bandwidth B (Hz) and capacitance C (F) when given; throws ``MembraneError``
+    /// (fields `conductance-nS`, `bandwidth-Hz`, `capacitance-pF`) unless each is > 0.
     public init(conductance: Double, bandwidth: Double? = nil, capacitance: Double? = nil, conditions: Conditions = Conditions()) throws {
         try MembraneError.requirePositive(conductance, field: "conductance-nS", scale: 1e9, allowed: "a membrane conductance > 0 nS")
         if let bandwidth {

@@ -11,9 +11,12 @@ import MembraneUnits
 /// ΔG_p = 50–60 kJ/mol needs n ≥ 2.6–3.1. The enzyme's own ratio is structural, c/3 for a rotor ring of c
 /// subunits (three ATP per turn): ``ATPSynthaseRing``.
 public struct ATPSynthesisBound: Sendable, Hashable {
+    /// Δp across the coupling membrane (inside: the N-side, where ATP is made).
     public var pmf: ProtonMotiveForce
+    /// ΔG_ATP (as hydrolysis; synthesis costs |ΔG_ATP|, the phosphorylation potential ΔG_p).
     public var atp: ATPHydrolysis
 
+    /// The bound at `pmf` and `atp`.
     public init(pmf: ProtonMotiveForce, atp: ATPHydrolysis) {
         self.pmf = pmf
         self.atp = atp
@@ -39,13 +42,18 @@ public struct ATPSynthesisBound: Sendable, Hashable {
 /// the enzyme; a mitochondrion also spends about one H⁺ per ATP on importing Pi (H⁺/Pi symport) and exchanging
 /// ATP⁴⁻ for ADP³⁻ (Nicholls & Ferguson 2013, §7.2).
 public struct ATPSynthaseRing: Sendable, Hashable {
+    /// The organism and membrane ("bovine heart mitochondria").
     public var name: String
+    /// c: the number of c subunits of the rotor ring (8 in mammals, 14 in chloroplasts).
     public var cSubunits: Int
     /// H⁺ per ATP spent on transport of Pi, ADP and ATP across the membrane.
     public var transportProtons: Double
+    /// The structure or measurement the ring size comes from.
     public var source: String
 
+    /// c/3: H⁺ per ATP at the enzyme (three ATP per turn).
     public var protonsPerATP: Double { Double(cSubunits) / 3 }
+    /// c/3 + ``transportProtons``: H⁺ per ATP including the transport of Pi, ADP and ATP across the membrane.
     public var protonsPerATPIncludingTransport: Double { protonsPerATP + transportProtons }
 
     /// Bovine heart mitochondria: c₈ (Watt, Montgomery, Runswick, Leslie & Walker 2010, PNAS 107:16823): 8/3 = 2.67

@@ -11,17 +11,29 @@ import MembraneChemistry
 /// steady state of the plant cell (V_m and concentrations from an H⁺-ATPase rate law and leaks) is in MembraneDynamics
 /// (`PlantSteadyStateSolver`), not in this calculation.
 public struct PlantCell: Sendable {
+    /// V_m = φ_cytosol − φ_apoplast, set by the pump (taken as given).
     public var vm: Voltage
+    /// Cytosolic pH (held at 7.2–7.5 in plant cells; Felle 2001).
     public var pHCytosol: Double
+    /// Apoplastic pH (acidic, 5–6; Felle 2001).
     public var pHApoplast: Double
+    /// Cytosolic K⁺, for E_K; nil when not given.
     public var potassiumCytosol: Concentration?
+    /// Apoplastic (soil-solution) K⁺, for E_K; nil when not given.
     public var potassiumApoplast: Concentration?
+    /// H⁺ per K⁺ of the K⁺/H⁺ symporter (1 for Arabidopsis roots; Maathuis & Sanders 1994).
     public var protonsPerPotassium: Int
+    /// H⁺ moved per ATP by the P-type H⁺-ATPase (1; Palmgren 2001).
     public var protonsPerATP: Int
+    /// ΔG_ATP available to the pump.
     public var atp: ATPHydrolysis
+    /// The walled cell as a Gibbs–Donnan problem (its turgor), or nil.
     public var wall: DonnanProblem?
+    /// Temperature and constant set of every calculation.
     public var conditions: Conditions
 
+    /// A plant cell from its fields (see each property): by default a 1:1 K⁺/H⁺ symport, 1 H⁺ per ATP, cellular ΔG_ATP,
+    /// no wall.
     public init(vm: Voltage, pHCytosol: Double, pHApoplast: Double, potassiumCytosol: Concentration? = nil,
                 potassiumApoplast: Concentration? = nil, protonsPerPotassium: Int = 1, protonsPerATP: Int = 1,
                 atp: ATPHydrolysis = .cellular, wall: DonnanProblem? = nil, conditions: Conditions = Conditions()) {
@@ -37,6 +49,10 @@ public struct PlantCell: Sendable {
         self.conditions = conditions
     }
 
+    /// E_H and Δp (``ProtonMotiveForce``), the pump's work and stall potential (``ProtonPumpLimit``), the K⁺ accumulation
+    /// limit (``PotassiumAccumulation``), E_K when both K⁺ concentrations are given and the wall's Donnan equilibrium when
+    /// a wall is given. Throws ``MembraneError`` naming the field (`vm`, `ph-inside`, `ph-outside`, `k-inside`,
+    /// `k-outside`) for a value out of range.
     public func analyze() throws -> PlantCellAnalysis {
         let pmf = try ProtonMotiveForce(deltaPsi: vm, pHInside: pHCytosol, pHOutside: pHApoplast, conditions: conditions,
                                         fields: ("vm", "ph-inside", "ph-outside"))
@@ -59,22 +75,31 @@ public struct PlantCell: Sendable {
 
 /// The result of ``PlantCell/analyze()``.
 public struct PlantCellAnalysis: Sendable {
+    /// The cell analysed.
     public var cell: PlantCell
     /// Δp across the plasma membrane with inside = cytosol (Δψ = V_m): V_m − E_H.
     public var pmf: ProtonMotiveForce
+    /// The H⁺-ATPase: its work per cycle against Δp, its efficiency and its stall potential.
     public var pump: ProtonPumpLimit
+    /// The thermodynamic ceilings on K⁺ accumulation by uniport (a channel) and by H⁺-coupled symport.
     public var potassium: PotassiumAccumulation
     /// E_K, when both K⁺ concentrations are given.
     public var potassiumReversal: Voltage?
+    /// The wall's Gibbs–Donnan equilibrium (turgor), when the cell has a wall.
     public var donnan: DonnanEquilibrium?
+    /// The conditions of the calculation (those of ``pmf``).
     public var conditions: Conditions { pmf.conditions }
 }
 
 /// Cited plant cells for `membrane plant --preset NAME`.
 public struct PlantCellPreset: Sendable {
+    /// Command-line name (`arabidopsis-root`).
     public var name: String
+    /// One line for listings.
     public var description: String
+    /// The cell, its wall included.
     public var cell: PlantCell
+    /// The source of each number.
     public var sources: [String]
 
     /// An Arabidopsis root epidermal/cortical cell in a K⁺-poor soil solution, at 25 °C.
@@ -115,8 +140,10 @@ public struct PlantCellPreset: Sendable {
             ])
     }()
 
+    /// Every plant-cell preset.
     public static let all: [PlantCellPreset] = [.arabidopsisRoot]
 
+    /// The preset called `name` (case-insensitive), or ``MembraneError/unknownName(field:value:suggestions:)`` listing them.
     public static func named(_ name: String) throws -> PlantCellPreset {
         let key = name.lowercased().trimmingWhitespace()
         if let p = all.first(where: { $0.name == key }) { return p }

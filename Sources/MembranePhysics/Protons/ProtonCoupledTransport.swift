@@ -17,10 +17,12 @@ import RealModule
 /// — the uniport limit times e^{−n·F·Δp/RT}, Δp = V − E_H the H⁺ driving force (Nobel, *Physicochemical
 /// and Environmental Plant Physiology*, 4th ed. 2009, ch. 3). Ratios are computed as logarithms.
 public struct PotassiumAccumulation: Sendable, Hashable {
+    /// V_m (as Δψ, inside the cytosol), the two pH values and the conditions.
     public var pmf: ProtonMotiveForce
     /// n, H⁺ per K⁺ of the symporter.
     public var protonsPerPotassium: Int
 
+    /// The limits at `pmf` for an n H⁺ : 1 K⁺ symporter; throws ``MembraneError`` (field `protons-per-k`) unless 1 ≤ n ≤ 4.
     public init(pmf: ProtonMotiveForce, protonsPerPotassium: Int = 1) throws {
         guard (1...4).contains(protonsPerPotassium) else {
             throw MembraneError.invalidValue(field: "protons-per-k", value: "\(protonsPerPotassium)",
@@ -38,7 +40,9 @@ public struct PotassiumAccumulation: Sendable, Hashable {
         let n = Double(protonsPerPotassium)
         return -(1 + n) * pmf.deltaPsi.volts * fOverRT + n * Double.log(10) * pmf.deltaPH
     }
+    /// The uniporter's maximal K_in/K_out = e^{−F·V/RT}.
     public var uniporterMaximumRatio: Double { Double.exp(uniporterLogRatio) }
+    /// The symporter's maximal K_in/K_out = e^{−F·V/RT}·e^{−n·F·Δp/RT}.
     public var symporterMaximumRatio: Double { Double.exp(symporterLogRatio) }
 
     /// The lowest outside K⁺ from which each route can still load the cytosol to `inside`.
@@ -58,10 +62,14 @@ public struct PotassiumAccumulation: Sendable, Hashable {
 /// (the thermodynamic limit of an electrogenic primary pump; Nobel 2009, ch. 3; cf. ``PumpCycleWork`` for the Na/K
 /// pump). With |ΔG_ATP| = 50 kJ/mol and n = 1, |ΔG_ATP|/F = 518 mV: plant cells can hyperpolarize far beyond E_K.
 public struct ProtonPumpLimit: Sendable, Hashable {
+    /// Δp across the plasma membrane, inside the cytosol (Δψ = V_m).
     public var pmf: ProtonMotiveForce
+    /// ΔG_ATP available to the pump.
     public var atp: ATPHydrolysis
+    /// n: H⁺ moved out per ATP (1 for the plant H⁺-ATPase; Palmgren 2001).
     public var protonsPerATP: Int
 
+    /// The pump at `pmf` with `atp`; throws ``MembraneError`` (field `protons-per-atp`) unless 1 ≤ n ≤ 4.
     public init(pmf: ProtonMotiveForce, atp: ATPHydrolysis, protonsPerATP: Int = 1) throws {
         guard (1...4).contains(protonsPerATP) else {
             throw MembraneError.invalidValue(field: "protons-per-atp", value: "\(protonsPerATP)", allowed: "an integer from 1 to 4 (plant H⁺-ATPase: 1)")
@@ -75,9 +83,12 @@ public struct ProtonPumpLimit: Sendable, Hashable {
     public var workPerCycle: MolarEnergy {
         MolarEnergy(joulesPerMole: -Double(protonsPerATP) * pmf.conditions.faraday * pmf.value.volts)
     }
+    /// W/|ΔG_ATP|: the fraction of ATP's free energy stored per cycle.
     public var efficiency: Double { workPerCycle.joulesPerMole / abs(atp.deltaG.joulesPerMole) }
+    /// V_stall = E_H − |ΔG_ATP|/(n·F): the most negative V_m the pump can drive.
     public var stallPotential: Voltage {
         pmf.protonEquilibriumPotential - .volts(abs(atp.deltaG.joulesPerMole) / (Double(protonsPerATP) * pmf.conditions.faraday))
     }
+    /// True when W > |ΔG_ATP|: the pump could not run forward at this V_m.
     public var beyondStall: Bool { workPerCycle.joulesPerMole > abs(atp.deltaG.joulesPerMole) }
 }

@@ -5,18 +5,28 @@ import MembraneUnits
 /// Sides follow ``ProtonMotiveForce``: inside is the N-side (matrix, stroma). Values are representative of the
 /// ranges in the sources; the verification status of each is in docs/research/applications.md.
 public struct ProtonGradientPreset: Sendable {
+    /// Command-line name (`mitochondrion-state-4`).
     public var name: String
+    /// One line for listings.
     public var description: String
+    /// Δψ = ψ_in − ψ_out (inside: the N-side).
     public var deltaPsi: Voltage
+    /// pH of the N-side (matrix, stroma).
     public var pHInside: Double
+    /// pH of the P-side (intermembrane space, thylakoid lumen).
     public var pHOutside: Double
+    /// The temperature the values belong to (37 °C for mammalian mitochondria, 25 °C for thylakoids).
     public var temperature: Temperature
     /// What "inside" and "outside" are in this membrane.
     public var insideName: String
+    /// What "outside" is in this membrane (the P-side).
     public var outsideName: String
+    /// The membrane's ATP synthase c-ring (its H⁺/ATP).
     public var ring: ATPSynthaseRing
+    /// Where the values come from, and how representative they are.
     public var source: String
 
+    /// Δp of the preset at its temperature, with the constant set `constants`.
     public func pmf(constants: ConstantSet = .codata2018) throws -> ProtonMotiveForce {
         try ProtonMotiveForce(deltaPsi: deltaPsi, pHInside: pHInside, pHOutside: pHOutside,
                               conditions: Conditions(temperature: temperature, constants: constants))
@@ -53,8 +63,10 @@ public struct ProtonGradientPreset: Sendable {
         insideName: "stroma", outsideName: "thylakoid lumen", ring: .chloroplast,
         source: "stroma ≈ 7.8–8.0, lumen pH ≥ 6.0–6.2 when phosphorylating, ΔpH ≤ 1.6–2.0 (Tikhonov 2012, Biochemistry (Moscow) 77:1155); lumen ≈ 5.8 as the lower limit and a minor, non-zero Δψ: Kramer, Cruz & Kanazawa 2003 (Trends Plant Sci. 8:27); Δψ −20 mV illustrative")
 
+    /// Every proton-gradient preset.
     public static let all: [ProtonGradientPreset] = [.mitochondrionState4, .mitochondrionState3, .chloroplastThylakoid]
 
+    /// The preset called `name` (case-insensitive), or ``MembraneError/unknownName(field:value:suggestions:)`` listing them.
     public static func named(_ name: String) throws -> ProtonGradientPreset {
         let key = name.lowercased().trimmingWhitespace()
         if let p = all.first(where: { $0.name == key }) { return p }

@@ -18,11 +18,17 @@ import RealModule
 /// |Δp| with the opposite sign ("Δp = 200 mV" meaning matrix negative); the JSON and text say which side is which.
 /// With E_H = (ln 10·RT/F)·ΔpH (the Nernst potential of H⁺), Δp = Δψ − E_H: the driving force on H⁺.
 public struct ProtonMotiveForce: Sendable, Hashable {
+    /// Δψ = ψ_in − ψ_out (inside: the N-side, matrix, stroma or cytosol).
     public var deltaPsi: Voltage
+    /// pH on the N-side (matrix, stroma, bacterial or plant cytosol).
     public var pHInside: Double
+    /// pH on the P-side (intermembrane space, thylakoid lumen, medium or apoplast).
     public var pHOutside: Double
+    /// Temperature and constant set (RT/F).
     public var conditions: Conditions
 
+    /// Δp from Δψ and the two pH values; throws ``MembraneError`` naming `fields` (the CLI's option names by default) for
+    /// a Δψ outside the membrane-potential range or a pH outside 0…14.
     public init(deltaPsi: Voltage, pHInside: Double, pHOutside: Double, conditions: Conditions = Conditions(),
                 fields: (deltaPsi: String, inside: String, outside: String) = ("delta-psi-mV", "ph-inside", "ph-outside")) throws {
         try MembraneError.requireMembranePotential(deltaPsi, field: fields.deltaPsi)
