@@ -40,6 +40,7 @@ struct PageAsset: Sendable {
         PageAsset("panel-noise.js", PackageResources.panel_noise_js),
         PageAsset("panel-pmf.js", PackageResources.panel_pmf_js),
         PageAsset("panel-plant.js", PackageResources.panel_plant_js),
+        PageAsset("panel-hh.js", PackageResources.panel_hh_js),
         PageAsset("panel-lesson.js", PackageResources.panel_lesson_js),
         PageAsset("lesson-store.js", PackageResources.lesson_store_js),
     ]

@@ -34,7 +34,7 @@ public struct Workbench: Sendable, Equatable {
     public var state: [(key: String, value: String)]
 
     /// The panels of the workbench page (Sources/MembraneWorkbench/Page/panel-*.js, their `id`).
-    public static let panels = ["ghk", "iv", "solutions", "ljp", "donnan", "pump-leak", "microdomain", "noise", "pmf", "plant"]
+    public static let panels = ["ghk", "iv", "solutions", "ljp", "donnan", "pump-leak", "hh", "microdomain", "noise", "pmf", "plant"]
 
     /// The page's address of this panel with these inputs: `#v1/ghk?preset=mammalian-neuron`.
     public var hash: String {

@@ -7,10 +7,11 @@ import solutions from './panel-solutions.js';
 import ljp from './panel-ljp.js';
 import donnan from './panel-donnan.js';
 import pumpLeak from './panel-pumpleak.js';
+import hh from './panel-hh.js';
 import microdomain from './panel-microdomain.js';
 import noise from './panel-noise.js';
 import pmf from './panel-pmf.js';
 import plant from './panel-plant.js';
 import lesson from './panel-lesson.js';
 
-export const panels = [ghk, iv, solutions, ljp, donnan, pumpLeak, microdomain, noise, pmf, plant, lesson];
+export const panels = [ghk, iv, solutions, ljp, donnan, pumpLeak, hh, microdomain, noise, pmf, plant, lesson];

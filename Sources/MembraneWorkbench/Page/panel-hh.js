@@ -1,0 +1,106 @@
+// Excitable cells: Hodgkin–Huxley 1952 (NEURON's hh) under a constant current, with E_Na and E_K fixed, from held
+// concentrations, or following the currents; and Hübel & Ullah 2016's energy-failure neuron (the pump stops, the cell
+// bursts, depolarises and swells). Requests: /api/simulate/hh and /api/plot/simulate/hh (the figure of
+// `membrane simulate hh --plot`, as figure JSON).
+
+import { h, num, fixed, mV, conc, SelectField, NumberField, kvTable, stats, warnings } from './ui.js';
+
+const HH = 'hodgkin-huxley-1952';
+const HU = 'hubel-ullah-2016';
+const HH_KEYS = ['stimulus-uA-per-cm2', 'concentrations', 'duration'];
+const HU_KEYS = ['hu-duration', 'g_ClL', 't_pump_stop'];
+
+export default {
+  id: 'hh',
+  title: 'Action potentials',
+  group: 'Excitable cells',
+  summary: 'Hodgkin–Huxley spikes under a current clamp, and what their ions cost; the energy-failure neuron of Hübel & Ullah 2016 that bursts, depolarises and swells when its pump stops.',
+
+  setup(ctx) {
+    const g = ctx.group('Model');
+    ctx.add(new SelectField({ key: 'preset', label: 'Preset', options: [[HH, 'Hodgkin–Huxley 1952 (NEURON hh, 6.3 °C)'], [HU, 'Hübel & Ullah 2016 (energy failure)']], def: HH, hint: 'membrane presets' }), g,
+      { onChange: (f) => this.show(ctx, f.value) });
+    this.hint = h('p', { class: 'hint' });
+    g.append(this.hint);
+    const c = ctx.group('Current clamp');
+    ctx.add(new NumberField({ key: 'stimulus-uA-per-cm2', label: 'Stimulus', unit: 'µA/cm²', min: 0, max: 50, step: 0.5, def: 10 }), c);
+    ctx.add(new SelectField({ key: 'concentrations', label: 'E_Na and E_K', options: [['fixed', 'fixed numbers (NEURON’s ena, ek)'], ['held', 'Nernst of held concentrations'], ['dynamic', 'follow the currents (Na⁺, K⁺ change)']], def: 'fixed' }), c);
+    ctx.add(new NumberField({ key: 'duration', label: 'Duration', unit: 's', min: 0.005, max: 10, log: true, def: 0.1 }), c);
+    const e = ctx.group('Energy failure');
+    ctx.add(new NumberField({ key: 'hu-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 60, max: 2000, log: true, def: 200 }), e);
+    ctx.add(new NumberField({ key: 'g_ClL', label: 'Cl⁻ leak g_ClL', unit: 'mS/cm²', min: 0, max: 0.2, step: 0.005, def: 0.05, hint: '0: no swelling (Fig. 4)' }), e);
+    ctx.add(new NumberField({ key: 't_pump_stop', label: 'The pump stops at', unit: 's', min: 0, max: 1000, step: 5, def: 50 }), e);
+    this.groups = { hh: c.parentElement, hu: e.parentElement };
+    this.show(ctx, HH);
+  },
+
+  /** Shows the inputs of the chosen preset (hidden fields are left out of the request). */
+  show(ctx, preset) {
+    const hu = preset === HU;
+    this.groups.hh.hidden = hu;
+    this.groups.hu.hidden = !hu;
+    for (const k of HH_KEYS) ctx.fields.get(k).element.hidden = hu;
+    for (const k of HU_KEYS) ctx.fields.get(k).element.hidden = !hu;
+    this.hint.textContent = hu
+      ? 'ModelDB 187599 code_Fig3.ode equation for equation (RT/F = 26.64 mV as published): a cell in a closed extracellular space; no current clamp.'
+      : 'Hodgkin & Huxley 1952 as NEURON’s built-in hh: g_Na 120, g_K 36, g_L 0.3 mS/cm², Q10 = 3 from 6.3 °C; rest from the steady-state gates at −65 mV.';
+  },
+
+  request(ctx) {
+    const preset = ctx.value('preset');
+    this.show(ctx, preset); // also after a restore from the URL, which sets the preset without a change event
+    if (preset === HU) {
+      const body = { preset, duration: ctx.value('hu-duration') ?? 200 };
+      body.set = `g_ClL=${ctx.value('g_ClL')}, t_pump_stop=${ctx.value('t_pump_stop')}`;
+      body.interval = Number((body.duration / 2000).toPrecision(3));
+      return body;
+    }
+    const body = { preset, ...ctx.collect(HH_KEYS) };
+    body.duration ??= 0.1;
+    body.interval = Number((body.duration / 2000).toPrecision(3));
+    return body;
+  },
+
+  async compute(ctx, signal) {
+    const body = this.request(ctx);
+    const { interval, ...run } = body;
+    const [sim, figure] = await Promise.all([ctx.post('simulate/hh', run, signal), ctx.plot('simulate/hh', body, signal)]);
+    return { sim, figure };
+  },
+
+  render(ctx, { sim, figure }) {
+    const f = sim.final || {};
+    const hu = sim.preset === HU;
+    const spikes = sim.spike_times_ms || [];
+    const rate = sim.duration_s > 0 ? sim.spike_count / sim.duration_s : 0;
+    const when = (ms) => (hu ? `${fixed(ms / 1000, 4)} s` : `${fixed(ms, 3)} ms`);
+    const head = h('div', { class: 'headline' },
+      h('div', { class: 'big-number' },
+        h('span', { class: 'big-label', text: 'Spikes (upward crossings of 0 mV)' }),
+        h('output', { class: 'big-value', text: String(sim.spike_count) }),
+        h('span', { class: 'big-sub', text: `in ${num(sim.duration_s)} s · ${num(rate, 3)} /s · ${sim.termination}` })),
+      kvTable([
+        ['First spike', spikes.length ? when(spikes[0]) : '–'],
+        ['Last spike', spikes.length ? when(spikes[spikes.length - 1]) : '–'],
+        ['Final V_m', mV(f.vm_mV, 3)],
+        ...Object.keys(f.inside_mM || {}).map((n) => [`[${n}] in / out`, `${conc(f.inside_mM[n])} / ${conc(f.outside_mM[n])}`]),
+        hu ? ['Cell volume', `${num(f.volume_um3, 5)} µm³`, `${num(f.volume_relative, 4)} × 2160 µm³`] : null,
+      ].filter(Boolean), 'Final state'));
+    const sources = stats(Object.entries(sim.reversal_potentials || {}).map(([ion, s]) =>
+      [`E_${ion}`, s.source === 'fixed' ? mV(s.E_mV, 1) : hu ? mV(f.reversal_mV?.[ion], 1) : s.source.replace('_', ' '), s.description]));
+    for (const p of figure.panels || []) p.height = 200;
+    return {
+      main: [head, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])],
+      figures: [{ key: 'course', title: 'Time course (the figure of membrane simulate hh --plot)', spec: figure, height: 200 }],
+      equation: h('div', { class: 'equations' },
+        h('p', { class: 'eq-title', text: hu ? 'Hübel & Ullah 2016' : 'Hodgkin–Huxley 1952' }),
+        h('p', { text: hu
+          ? 'C dV/dt = −(I_Na + I_K + I_Cl + I_pump); I_Na = (g_NaL + g_Na m∞³ h)(V − E_Na); amounts in the cell and its extracellular space follow the currents; the volume follows the osmotic balance.'
+          : 'C_m dV/dt = J − ḡ_Na m³h (V − E_Na) − ḡ_K n⁴ (V − E_K) − g_L (V − E_L); dx/dt = α_x(V)(1 − x) − β_x(V) x for x = m, h, n.' })),
+      methods: `${hu ? 'The Hübel & Ullah 2016 neuron (ModelDB 187599)' : 'The Hodgkin–Huxley 1952 model (NEURON’s hh)'} was integrated for ${num(sim.duration_s)} s (${sim.method}); `
+        + `${sim.spike_count} spikes; final V_m ${fixed(f.vm_mV, 2)} mV. Calculations with Membrane.`,
+      reportLines: [`${sim.spike_count} spikes in ${num(sim.duration_s)} s`, `final V_m ${mV(f.vm_mV)}`],
+      notes: [...(sim.notes || []), ...Object.entries(sim.sources || {}).map(([k, v]) => `${k}: ${v}`)],
+    };
+  },
+};
