@@ -23,7 +23,7 @@ struct PlantCommand: RequestCommand {
     @Option(name: .customLong("ph-outside"), parsing: .unconditional, help: "Apoplastic (medium) pH.") var pHOutside: Scalar?
     @Option(name: .customLong("k-inside"), parsing: .unconditional, help: "Cytosolic K⁺ (mM unless a unit is written).") var kInside: Scalar?
     @Option(name: .customLong("k-outside"), parsing: .unconditional, help: "Apoplastic K⁺.") var kOutside: Scalar?
-    @Option(name: .customLong("protons-per-k"), help: "H⁺ per K⁺ of the symporter (default 1).") var protonsPerK: Int?
+    @Option(name: .customLong("protons-per-k"), parsing: .unconditional, help: "H⁺ per K⁺ of the symporter (default 1).") var protonsPerK: Int?
     @OptionGroup var atp: PhosphorylationOptions
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
