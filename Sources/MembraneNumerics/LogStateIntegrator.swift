@@ -17,6 +17,8 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
     public var base: Base
     /// Whether component i is integrated as ln yᵢ.
     public let isLogarithmic: [Bool]
+    /// The base system's time at this system's t = 0 (``LogStateIntegrator`` integrates in time since its start).
+    public var timeOffset = 0.0
 
     /// `base` with the components `logarithmic` (each active: f depends on it) integrated as logarithms.
     public init(_ base: Base, logarithmic: [Int]) {
@@ -53,7 +55,7 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
 
     public func derivatives(at t: Double, state u: [Double], into dudt: inout [Double]) {
         let y = natural(u)
-        base.derivatives(at: t, state: y, into: &dudt)
+        base.derivatives(at: t + timeOffset, state: y, into: &dudt)
         for i in 0..<dudt.count where isLogarithmic[i] { dudt[i] /= y[i] }
     }
 
@@ -63,10 +65,10 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
     public func jacobian(at t: Double, state u: [Double], into j: inout DenseMatrix) -> Bool {
         let y = natural(u)
         var baseJacobian = base.makeJacobian()
-        guard base.jacobian(at: t, state: y, into: &baseJacobian), let dense = baseJacobian as? DenseMatrix else { return false }
+        guard base.jacobian(at: t + timeOffset, state: y, into: &baseJacobian), let dense = baseJacobian as? DenseMatrix else { return false }
         j = dense
         var f = [Double](repeating: 0, count: dimension)
-        base.derivatives(at: t, state: y, into: &f)
+        base.derivatives(at: t + timeOffset, state: y, into: &f)
         let n = dimension
         for r in 0..<n {
             for c in 0..<n where isLogarithmic[c] { j[r, c] *= y[c] }
@@ -80,7 +82,7 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
 
     public func timeDerivative(at t: Double, state u: [Double], into dfdt: inout [Double]) -> Bool {
         let y = natural(u)
-        guard base.timeDerivative(at: t, state: y, into: &dfdt) else { return false }
+        guard base.timeDerivative(at: t + timeOffset, state: y, into: &dfdt) else { return false }
         for i in 0..<dfdt.count where isLogarithmic[i] { dfdt[i] /= y[i] }
         return true
     }
@@ -90,6 +92,10 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
 /// derivative are y and dy/dt, so a driver (``SteppableIntegrator``) records and applies events as for
 /// ``Integrator``. Its step limit counts the steps taken before the switch. The error test on a logarithmic component is relative (absolute tolerance `rtol` on ln y: a
 /// relative error of y of about rtol, whatever its size).
+///
+/// It integrates in the time since its start (or its last restart), t = t₀ + τ: the approach to a tiny equilibrium
+/// is a transient of duration ~y*/|f| (10⁻¹¹ s for 10⁻¹³ mM), which late in a run (t₀ = 300 s, where 16 ulp of t are
+/// 9·10⁻¹³ s) no step could resolve in t, but τ resolves it.
 public struct LogStateIntegrator<Base: ODESystem>: SteppableIntegrator {
     /// The Rosenbrock integrator of u.
     public var inner: Integrator<LogTransformedSystem<Base>>
@@ -101,23 +107,28 @@ public struct LogStateIntegrator<Base: ODESystem>: SteppableIntegrator {
     public init(system: Base, start t: Double, state y: [Double], end: Double, logarithmic: [Int],
                 solver: RosenbrockSolver, earlierStatistics: IntegratorStatistics = IntegratorStatistics()) throws(IntegratorSetupError) {
         let positive = logarithmic.filter { $0 >= 0 && $0 < y.count && y[$0] > 0 && $0 < system.activeDimension }
-        let transformed = LogTransformedSystem(system, logarithmic: positive)
+        var transformed = LogTransformedSystem(system, logarithmic: positive)
+        transformed.timeOffset = t
         var s = solver
         var atol = solver.absoluteTolerances ?? [Double](repeating: solver.absoluteTolerance, count: y.count)
         for i in positive { atol[i] = solver.relativeTolerance }
         s.absoluteTolerances = atol
         s.maximumSteps = max(1, solver.maximumSteps - earlierStatistics.acceptedSteps)
-        inner = try Integrator(system: transformed, start: t, state: transformed.transformed(y), end: end, solver: s)
+        inner = try Integrator(system: transformed, start: 0, state: transformed.transformed(y), end: end - t, solver: s)
         self.earlierStatistics = earlierStatistics
+        finalTime = end
     }
+
+    /// The end time in the base system's time (kept exactly; the inner integrator ends at its difference from t₀).
+    var finalTime: Double
 
     public var system: Base {
         get { inner.system.base }
         set { inner.system.base = newValue }
     }
-    public var time: Double { inner.time }
+    public var time: Double { inner.isFinished ? finalTime : inner.system.timeOffset + inner.time }
     public var state: [Double] { inner.system.natural(inner.state) }
-    public var endTime: Double { inner.endTime }
+    public var endTime: Double { finalTime }
     public var isFinished: Bool { inner.isFinished }
     public var lastStep: Double { inner.lastStep }
     public var statistics: IntegratorStatistics {
@@ -145,6 +156,8 @@ public struct LogStateIntegrator<Base: ODESystem>: SteppableIntegrator {
     }
 
     public mutating func restart(at t: Double, state y: [Double], end: Double) {
-        inner.restart(at: t, state: inner.system.transformed(y), end: end)
+        finalTime = end
+        inner.system.timeOffset = t
+        inner.restart(at: 0, state: inner.system.transformed(y), end: end - t)
     }
 }
