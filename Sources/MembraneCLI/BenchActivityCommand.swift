@@ -12,7 +12,7 @@ struct BenchActivityCommand: CalculationCommand {
         abstract: "Measure activity-coefficient evaluations per second of a 10-ion plasma-like solution for every model.",
         discussion: "swift run -c release membrane bench-activity [--seconds 1] — see BENCHMARKS.md.")
 
-    @Option(help: "Minimum time per case, in seconds.") var seconds: Double = 1
+    @Option(parsing: .unconditional, help: "Minimum time per case, in seconds.") var seconds: Double = 1
     @OptionGroup var output: OutputOptions
 
     /// Plasma-like, 10 ions (mM ≈ mmol/kg here): Na 142, K 4.5, Ca 2.5, Mg 0.9, Cl 103, HCO3 25, SO4 0.5,

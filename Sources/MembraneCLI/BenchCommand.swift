@@ -22,7 +22,7 @@ struct BenchCommand: CalculationCommand {
         abstract: "Measure evaluations per second of Nernst and GHK (use a release build).",
         discussion: "swift run -c release membrane bench [--seconds 1]  — see BENCHMARKS.md for the peer comparison.")
 
-    @Option(help: "Minimum time per case, in seconds.") var seconds: Double = 1
+    @Option(parsing: .unconditional, help: "Minimum time per case, in seconds.") var seconds: Double = 1
     @OptionGroup var output: OutputOptions
 
     func execute() throws -> any Renderable {

@@ -13,7 +13,7 @@ struct BenchWorkbenchCommand: CalculationCommand {
         commandName: "bench-workbench",
         abstract: "Latency of each workbench panel's requests, in process (use a release build; see BENCHMARKS.md).")
 
-    @Option(help: "Minimum time per request, in seconds.") var seconds: Double = 0.5
+    @Option(parsing: .unconditional, help: "Minimum time per request, in seconds.") var seconds: Double = 0.5
     @OptionGroup var output: OutputOptions
 
     /// Each panel's requests for one recomputation, as the page sends them with its default inputs.

@@ -50,6 +50,8 @@ protocol RequestCommand: ParsableCommand {
     var plot: String? { get }
     /// Whether the run is asked for its figure (and the time series behind it): `--plot`, or a CSV drawn from it.
     var wantsFigure: Bool { get }
+    /// The files the flags ask for, by option: checked for writability before the run.
+    var outputFiles: [(field: String, path: String?)] { get }
 }
 
 extension RequestCommand {
@@ -57,11 +59,13 @@ extension RequestCommand {
     var progressLabel: String? { nil }
     var plot: String? { nil }
     var wantsFigure: Bool { plot != nil }
+    var outputFiles: [(field: String, path: String?)] { [("plot", plot)] }
 
     func run() throws { try runRequest() }
 
     func runRequest() throws {
         let request = try request()
+        for file in outputFiles { try OutputFile.check(file.path, field: file.field) }
         var context = RequestContext()
         context.wantsFigure = wantsFigure
         var bar: ProgressBar? = nil
@@ -90,7 +94,13 @@ extension RequestCommand {
             guard let figure = result.figure else {
                 throw MembraneError.invalidValue(field: "plot", value: plot, allowed: "a plot of a result that has a figure (see the command's help)")
             }
-            try figure.render().write(toFile: plot, atomically: true, encoding: .utf8)
+            try OutputFile.write(figure.render(), to: plot, field: "plot")
+        }
+        if result.status == .noConvergence {
+            // A run that did not finish is an error (exit 70): the error object on stderr, stdout empty.
+            let failure = result.failure ?? RunFailure(field: "request", value: "", message: "the calculation did not finish normally")
+            ErrorReporter.report(failure, json: output.json)
+            Foundation.exit(result.status.rawValue)
         }
         try writeFiles(&result.output)
         output.emit(result)

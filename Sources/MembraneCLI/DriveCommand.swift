@@ -14,7 +14,7 @@ struct DriveCommand: RequestCommand {
     @Option(parsing: .unconditional, help: "Inside concentration.") var inside: Scalar
     @Option(parsing: .unconditional, help: "Outside concentration.") var outside: Scalar
     @Option(parsing: .unconditional, help: "Membrane potential V_m in mV.") var vm: Scalar
-    @Option(help: "Valence override / custom ion valence.") var valence: Int?
+    @Option(parsing: .unconditional, help: "Valence override / custom ion valence.") var valence: Int?
     @Option(name: .customLong("gamma-inside"), parsing: .unconditional, help: "Activity coefficient inside (default 1).") var gammaInside: Scalar?
     @Option(name: .customLong("gamma-outside"), parsing: .unconditional, help: "Activity coefficient outside (default 1).") var gammaOutside: Scalar?
     @OptionGroup var activity: ActivityOptions

@@ -16,7 +16,7 @@ struct GHKCurrentCommand: RequestCommand {
     @Option(parsing: .unconditional, help: "Outside concentration.") var outside: Scalar
     @Option(parsing: .unconditional, help: "Permeability in cm/s.") var permeability: Scalar
     @Option(parsing: .unconditional, help: "Membrane potential in mV (default 0).") var voltage: Scalar?
-    @Option(help: "Valence override / custom ion valence.") var valence: Int?
+    @Option(parsing: .unconditional, help: "Valence override / custom ion valence.") var valence: Int?
     @Option(parsing: .unconditional, help: "I–V curve start, mV (default -100).") var from: Scalar?
     @Option(parsing: .unconditional, help: "I–V curve end, mV (default 100).") var to: Scalar?
     @Option(parsing: .unconditional, help: "I–V curve step, mV (default 5).") var step: Scalar?

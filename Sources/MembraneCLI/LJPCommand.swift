@@ -36,8 +36,8 @@ struct LJPCommand: RequestCommand {
     @Option(name: .customLong("activity-model"), help: "ideal (default), davies, truesdell-jones, pitzer, …: Henderson and Planck with activities.") var activityModel: String?
     @Option(help: "Override or add diffusion coefficients (m²/s), e.g. \"GTP=0.3e-9,K=1.96e-9\" (needed for recipe species without data).") var diffusion: Assignments?
     @Option(name: .customLong("junction-length-um"), parsing: .unconditional, help: "Junction length for npp (Poisson–Nernst–Planck), µm (default 1).") var junctionLength: Scalar?
-    @Option(name: .customLong("grid-intervals"), help: "Grid intervals for npp (default 400).") var gridIntervals: Int?
-    @Option(name: .customLong("profile-points"), help: "Points of the junction profile (planck; default 101).") var profilePoints: Int?
+    @Option(name: .customLong("grid-intervals"), parsing: .unconditional, help: "Grid intervals for npp (default 400).") var gridIntervals: Int?
+    @Option(name: .customLong("profile-points"), parsing: .unconditional, help: "Points of the junction profile (planck; default 101).") var profilePoints: Int?
     @Option(help: "Write the junction profile (x, φ, concentrations) as CSV.") var profile: String?
     @Option(help: "Write the junction profile as an SVG plot.") var plot: String?
     @Option(help: "Batch mode: a CSV of pipette/bath pairs.") var batch: String?
@@ -47,8 +47,15 @@ struct LJPCommand: RequestCommand {
 
     func run() throws {
         guard let batch else { return try runRequest() }
-        let text = try Batch.run(csvPath: batch, base: request(pipette: "", bath: ""))
-        if let path = outputFile { try text.write(toFile: path, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
+        try OutputFile.check(outputFile, field: "output")
+        let result = try Batch.run(csvPath: batch, base: request(pipette: "", bath: ""))
+        // Every row failed: nothing was computed, which is an error (the first row's), not a table of errors.
+        if result.failed == result.rows, let first = result.firstError {
+            throw MembraneError.invalidValue(field: "batch", value: batch,
+                                             allowed: "a CSV with at least one pair that computes; all \(result.rows) rows failed, the first with: \(first.message)")
+        }
+        let text = output.json ? result.json.render() + "\n" : result.csv
+        if let path = outputFile { try OutputFile.write(text, to: path, field: "output") } else { print(text, terminator: "") }
     }
 
     func request() throws -> LJPRequest {
@@ -81,14 +88,26 @@ struct LJPCommand: RequestCommand {
         return r
     }
 
+    var outputFiles: [(field: String, path: String?)] { [("profile", profile), ("plot", plot)] }
+
     func writeFiles(_ output: inout JunctionReport) throws {
-        if let profile, let csv = output.profileCSV() { try csv.write(toFile: profile, atomically: true, encoding: .utf8) }
+        if let profile, let csv = output.profileCSV() { try OutputFile.write(csv, to: profile, field: "profile") }
     }
 
     /// Batch mode: one request per pipette/bath pair (a row's temperature, method and mobilities replace the
     /// options'); a row that fails reports its error and the rest go on.
     enum Batch {
-        static func run(csvPath: String, base: LJPRequest) throws -> String {
+        /// The table (CSV, or with `--json` an object `{"rows": [...]}` of each row's cells, results and `error`),
+        /// the number of rows and of failed rows, and the first row's error.
+        struct Result {
+            var csv: String
+            var json: JSONValue
+            var rows: Int
+            var failed: Int
+            var firstError: MembraneError?
+        }
+
+        static func run(csvPath: String, base: LJPRequest) throws -> Result {
             guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else {
                 throw MembraneError.invalidValue(field: "batch", value: csvPath, allowed: "a readable CSV file")
             }
@@ -101,7 +120,11 @@ struct LJPCommand: RequestCommand {
             func column(_ name: String, _ row: [String]) -> String? {
                 header.firstIndex(of: name).flatMap { $0 < row.count ? row[$0].trimmingWhitespace() : nil }.flatMap { $0.isEmpty ? nil : $0 }
             }
-            var out = CSV.line(rows[0] + ["ljp_mV", "method_used", "henderson_mV", "planck_mV", "pipette_relative_to_bath_mV", "temperature_C", "error"]) + "\n"
+            let resultColumns = ["ljp_mV", "method_used", "henderson_mV", "planck_mV", "pipette_relative_to_bath_mV", "temperature_C", "error"]
+            var out = CSV.line(rows[0] + resultColumns) + "\n"
+            var objects: [JSONValue] = []
+            var failed = 0
+            var firstError: MembraneError?
             for row in rows.dropFirst() {
                 var cells = row
                 while cells.count < rows[0].count { cells.append("") }
@@ -119,12 +142,25 @@ struct LJPCommand: RequestCommand {
                                              r.hendersonValue.map { String($0) } ?? "", r.planckValue.map { String($0) } ?? "",
                                              String(r.result.pipetteRelativeToBath.millivolts),
                                              String(r.result.conditions.temperature.celsius), ""]) + "\n"
+                    objects.append(.object(zip(rows[0], cells).map { ($0.0, .string($0.1)) } + [
+                        ("ljp_mV", .number(r.result.potential.millivolts)), ("method_used", .string(r.result.method.rawValue)),
+                        ("henderson_mV", .number(r.hendersonValue)), ("planck_mV", .number(r.planckValue)),
+                        ("pipette_relative_to_bath_mV", .number(r.result.pipetteRelativeToBath.millivolts)),
+                        ("temperature_C", .number(r.result.conditions.temperature.celsius)), ("error", .null),
+                    ]))
                 } catch let error as MembraneError {
                     OutputOptions.writeWarnings(context.warnings)
+                    failed += 1
+                    if firstError == nil { firstError = error }
                     out += CSV.line(cells + ["", "", "", "", "", "", ErrorDocument.commandLineMessage(error.message)]) + "\n"
+                    let errorObject = ErrorDocument.json(for: error)
+                    var errorValue = JSONValue.null
+                    if case .object(let pairs) = errorObject, let inner = pairs.first?.1 { errorValue = inner }
+                    objects.append(.object(zip(rows[0], cells).map { ($0.0, .string($0.1)) } + [("error", errorValue)]))
                 }
             }
-            return out
+            return Result(csv: out, json: .object([("rows", .array(objects))]), rows: rows.count - 1, failed: failed,
+                          firstError: firstError)
         }
     }
 }

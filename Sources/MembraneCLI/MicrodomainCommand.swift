@@ -28,7 +28,7 @@ struct MicrodomainCommand: RequestCommand {
     @Option(parsing: .unconditionalSingleValue, help: "A mobile buffer, e.g. EGTA=10, BAPTA=1mM, calbindin=0.1 (repeatable).") var buffer: [Assignments] = []
     @Option(help: "Buffer approximation: eba (excess buffer, default) or rba (rapid buffer).") var approximation: String?
     @Option(name: .customLong("pore-radius-nm"), parsing: .unconditional, help: "Pore radius in nm (default 0.3).") var poreRadius: Scalar?
-    @Option(help: "Number of channels in a square cluster.") var channels: Int?
+    @Option(parsing: .unconditional, help: "Number of channels in a square cluster.") var channels: Int?
     @Option(name: .customLong("spacing-nm"), parsing: .unconditional, help: "Channel spacing of the cluster in nm.") var spacing: Scalar?
     @Option(name: .customLong("positions-nm"), parsing: .unconditional, help: "Channel positions \"x,y; x,y\" in nm (first: reference).") var positions: String?
     @Option(name: .customLong("to-nm"), parsing: .unconditional, help: "Largest distance of the profile in nm (default 1000).") var toNm: Scalar?

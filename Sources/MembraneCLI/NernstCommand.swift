@@ -16,7 +16,7 @@ struct NernstCommand: RequestCommand {
     @Option(parsing: .unconditional, help: "Ion name (K, Na, Cl, Ca, ...) or a custom ion NAME(z=+2).") var ion: String
     @Option(parsing: .unconditional, help: "Inside concentration (mM unless a unit is written).") var inside: Scalar
     @Option(parsing: .unconditional, help: "Outside concentration (mM unless a unit is written).") var outside: Scalar
-    @Option(help: "Valence, to override the catalog's or to define a custom ion.") var valence: Int?
+    @Option(parsing: .unconditional, help: "Valence, to override the catalog's or to define a custom ion.") var valence: Int?
     @Option(name: .customLong("gamma-inside"), parsing: .unconditional, help: "Activity coefficient inside (default 1).") var gammaInside: Scalar?
     @Option(name: .customLong("gamma-outside"), parsing: .unconditional, help: "Activity coefficient outside (default 1).") var gammaOutside: Scalar?
     @Flag(help: "Treat --inside and --outside as activities rather than concentrations.") var activities = false

@@ -24,7 +24,7 @@ struct NoiseCommand: RequestCommand {
     @Option(parsing: .unconditional, help: "Permeability in cm/s.") var permeability: Scalar?
     @Option(name: .customLong("area-um2"), parsing: .unconditional, help: "Membrane area in µm².") var area: Scalar?
     @Option(parsing: .unconditional, help: "Membrane potential in mV.") var vm: Scalar?
-    @Option(help: "Number of channels N (binomial gating noise).") var channels: Int?
+    @Option(parsing: .unconditional, help: "Number of channels N (binomial gating noise).") var channels: Int?
     @Option(name: .customLong("open-probability"), parsing: .unconditional, help: "Open probability p.") var openProbability: Scalar?
     @Option(name: .customLong("unitary-current-pA"), parsing: .unconditional, help: "Single-channel current i in pA.") var unitaryCurrent: Scalar?
     @Option(name: .customLong("channel-tau-ms"), parsing: .unconditional, help: "Gating relaxation time τ in ms (Lorentzian spectrum).") var tau: Scalar?

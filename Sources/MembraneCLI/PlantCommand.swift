@@ -27,7 +27,7 @@ struct PlantCommand: RequestCommand {
     @Option(name: .customLong("ph-outside"), parsing: .unconditional, help: "Apoplastic (medium) pH.") var pHOutside: Scalar?
     @Option(name: .customLong("k-inside"), parsing: .unconditional, help: "Cytosolic K⁺ (mM unless a unit is written).") var kInside: Scalar?
     @Option(name: .customLong("k-outside"), parsing: .unconditional, help: "Apoplastic K⁺.") var kOutside: Scalar?
-    @Option(name: .customLong("protons-per-k"), help: "H⁺ per K⁺ of the symporter (default 1).") var protonsPerK: Int?
+    @Option(name: .customLong("protons-per-k"), parsing: .unconditional, help: "H⁺ per K⁺ of the symporter (default 1).") var protonsPerK: Int?
     @Option(name: .customLong("cl-outside"), parsing: .unconditional, help: "Apoplastic Cl⁻ for the steady state (default: the preset's, or equal to --k-outside).") var clOutside: Scalar?
     @Option(name: .customLong("pump-max-uA-per-cm2"), parsing: .unconditional, help: "H⁺-ATPase saturating current, µA/cm² (default 1; 0 = pump off).") var pumpMax: Scalar?
     @Option(name: .customLong("p-k-cm-per-s"), parsing: .unconditional, help: "K⁺ leak permeability, cm/s (default 1e-6).") var pK: Scalar?

@@ -17,7 +17,7 @@ struct ServeCommand: ParsableCommand {
         loopback by default and refuses other Host names and cross-origin requests. Ctrl-C stops it.
         """)
 
-    @Option(name: .long, help: "The address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 to be reachable from other machines.")
+    @Option(name: .long, parsing: .unconditional, help: "The address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 to be reachable from other machines.")
     var host = "127.0.0.1"
 
     @Option(name: .long, help: "The TCP port (0: any free port).")

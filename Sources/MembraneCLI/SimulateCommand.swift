@@ -9,6 +9,13 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Simulate a model over time (pump-leak, hh; see each model's help).",
         subcommands: [SimulatePumpLeakCommand.self, SimulateHHCommand.self])
+
+    /// `membrane simulate` without a model is a usage error (exit 64), not the help with success.
+    func run() throws {
+        let models = Self.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        throw MembraneError.invalidValue(field: "model", value: "",
+                                         allowed: "a model to simulate: \(models.joined(separator: " or ")) (membrane simulate pump-leak --help)")
+    }
 }
 
 /// The integrator options every `simulate MODEL` shares (MembraneRequests' `SimulationInputs`).
@@ -16,7 +23,7 @@ struct IntegratorOptions: ParsableArguments {
     @Option(help: "Integrator: rodas4 (Rosenbrock, default) or bdf (variable-order NDF/BDF).") var method: String?
     @Option(parsing: .unconditional, help: "Relative tolerance (default 1e-8).") var rtol: Scalar?
     @Option(parsing: .unconditional, help: "Absolute tolerance in mM (default 1e-10).") var atol: Scalar?
-    @Option(name: .customLong("max-steps"), help: "Stop after this many steps (termination step_limit; default 1000000).") var maxSteps: Int?
+    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Stop after this many steps (termination step_limit; default 1000000).") var maxSteps: Int?
     @Option(name: .customLong("max-step"), parsing: .unconditional, help: "Largest step in seconds.") var maxStep: Scalar?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: Scalar?
 
@@ -58,6 +65,9 @@ struct SimulatePumpLeakCommand: RequestCommand {
     @OptionGroup var output: OutputOptions
 
     var progressLabel: String? { "pump-leak" }
+    /// The CSV is the figure's time series: either asks the run to record it.
+    var wantsFigure: Bool { plot != nil || csv != nil }
+    var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
 
     func request() throws -> PumpLeakSimulationRequest {
         var r = PumpLeakSimulationRequest()
@@ -74,7 +84,7 @@ struct SimulatePumpLeakCommand: RequestCommand {
     }
 
     func writeFiles(_ output: inout PumpLeakSimulationRequest.Output) throws {
-        if let csv { try output.csv.write(toFile: csv, atomically: true, encoding: .utf8) }
+        if let csv { try OutputFile.write(output.csv, to: csv, field: "csv") }
         output.report.csvPath = csv
         output.report.plotPath = plot
     }

@@ -30,7 +30,7 @@ struct SimulateHHCommand: RequestCommand {
     @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
             help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
-    @Option(help: "Number of independent cells.") var cells: Int?
+    @Option(parsing: .unconditional, help: "Number of independent cells.") var cells: Int?
     @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
             help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
@@ -42,6 +42,7 @@ struct SimulateHHCommand: RequestCommand {
 
     var progressLabel: String? { "hh" }
     var wantsFigure: Bool { plot != nil || csv != nil }
+    var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
 
     func request() throws -> HHSimulationRequest {
         var r = HHSimulationRequest()
@@ -62,7 +63,7 @@ struct SimulateHHCommand: RequestCommand {
     }
 
     func writeFiles(_ output: inout HHSimulationRequest.Output) throws {
-        if let csv, let text = output.csv { try text.write(toFile: csv, atomically: true, encoding: .utf8) }
+        if let csv, let text = output.csv { try OutputFile.write(text, to: csv, field: "csv") }
         output.wrote(csv: csv, plot: plot)
     }
 }

@@ -20,10 +20,10 @@ struct SteadyStateCommand: RequestCommand {
 
     @OptionGroup var pumpLeak: PumpLeakOptions
     @Option(name: .customLong("set"), help: "NAME=VALUE: not for pump–leak presets (their parameters are set with --config FILE).") var set: [String] = []
-    @Option(help: "Sweep the pump rate P: FROM:TO:POINTS (e.g. 0.1:14:140).") var sweep: String?
+    @Option(parsing: .unconditional, help: "Sweep the pump rate P: FROM:TO:POINTS (e.g. 0.1:14:140).") var sweep: String?
     @Option(help: "Write the sweep as CSV.") var csv: String?
     @Option(help: "Write the sweep as an SVG plot (V_m, concentrations, volume against P).") var plot: String?
-    @Option(name: .customLong("max-iterations"), help: "Cap on Newton iterations (for diagnosis).") var maxIterations: Int?
+    @Option(name: .customLong("max-iterations"), parsing: .unconditional, help: "Cap on Newton iterations (for diagnosis).") var maxIterations: Int?
     @OptionGroup var conditions: ConditionsOptions
     @OptionGroup var output: OutputOptions
 
@@ -44,7 +44,9 @@ struct SteadyStateCommand: RequestCommand {
         return r
     }
 
+    var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
+
     func writeFiles(_ output: inout SteadyStateRequest.Output) throws {
-        if let csv, let text = output.csv { try text.write(toFile: csv, atomically: true, encoding: .utf8) }
+        if let csv, let text = output.csv { try OutputFile.write(text, to: csv, field: "csv") }
     }
 }

@@ -28,7 +28,7 @@ struct SweepCommand: ParsableCommand {
 
     @Option(name: .long, help: "OPTION=FROM:TO:COUNT[:log] or OPTION=V1,V2,... (repeatable: the full grid).")
     var vary: [String] = []
-    @Option(name: .long, help: "Points computed at a time in this process (default: all cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Points computed at a time in this process (default: all cores).")
     var jobs: Int?
     @Option(name: .long, help: "Compute only shard I of N (points k with k mod N = I), e.g. 0/4.")
     var shard: String?
@@ -128,19 +128,11 @@ struct SweepCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw MembraneError.invalidValue(field: "output", value: path, allowed: "a file that can be written (\(error.localizedDescription))")
-        }
+        try OutputFile.write(text, to: path, field: "output")
     }
 
     static func checkWritable(_ path: String?, field: String) throws {
-        guard let path else { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        guard FileManager.default.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
-            throw MembraneError.invalidValue(field: field, value: path, allowed: "a file in an existing, writable directory")
-        }
+        try OutputFile.check(path, field: field)
     }
 
     /// "1234/10000 points, ETA 1m05s".

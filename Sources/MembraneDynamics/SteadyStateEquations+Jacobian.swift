@@ -35,7 +35,7 @@ extension SteadyStateEquations {
         let vt = s.vt, potential = x[0] * vt
         let v = Double.exp(x[n + 1])
         let bathWater = s.waterTotal - v
-        var sumZC = 0.0, sumC = 0.0
+        var sumZC = 0.0, sumC = 0.0, contents = abs(s.zX) * s.impermeantAmount
         for j in 0..<n {
             ci[j] = Double.exp(x[1 + j])
             co[j] = outside(j, ci[j], v)
@@ -43,6 +43,7 @@ extension SteadyStateEquations {
             dcoDv[j] = s.infiniteBath ? 0 : v * (totals[j] - ci[j] * s.waterTotal) / (bathWater * bathWater)
             sumZC += s.z[j] * ci[j]
             sumC += ci[j]
+            contents += abs(s.z[j]) * ci[j] * v
         }
         s.evaluateMembrane(s.natural(volume: v), potential: potential, states: ws.rates, ws, rates: ws.rates,
                            partials: partials)
@@ -69,16 +70,19 @@ extension SteadyStateEquations {
                 }
                 out[row + n + 1] = dLogV * scale
             }
-            // Charge row: q = z_X·N_X + v̂·Σ zⱼcⱼ, so ∂q/∂ln cⱼ = zⱼcⱼv̂ and ∂q/∂ln v̂ = v̂·Σ zⱼcⱼ.
+            // Charge row: q = z_X·N_X + v̂·Σ zⱼcⱼ, so ∂q/∂ln cⱼ = zⱼcⱼv̂ and ∂q/∂ln v̂ = v̂·Σ zⱼcⱼ. The scale's own
+            // dependence on x is left out: its term is q·∂(1/S)/∂x, zero at a solution (q = 0), so Newton's
+            // convergence there is unchanged.
+            let scale = residualChargeScale(contents: contents)
             let chargeFactor: Double
             if s.electroneutral {
-                chargeFactor = 1 / chargeScale
+                chargeFactor = 1 / scale
             } else if voltageScaledCharge {
                 chargeFactor = s.kappa / vt
                 out[0] = -1
             } else {
-                chargeFactor = 1 / chargeScale
-                out[0] = -vt / (s.kappa * chargeScale)
+                chargeFactor = 1 / scale
+                out[0] = -vt / (s.kappa * scale)
             }
             for j in 0..<n { out[1 + j] = chargeFactor * s.z[j] * ci[j] * v }
             out[n + 1] = chargeFactor * v * sumZC

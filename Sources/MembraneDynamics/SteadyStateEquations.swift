@@ -69,12 +69,14 @@ struct SteadyStateEquations {
         do {
             let ci = ws.ci, co = ws.co, phi = ws.phi
             var osmIn = system.impermeantAmount / v, charge = system.zX * system.impermeantAmount
+            var contents = abs(system.zX) * system.impermeantAmount
             var bathOsmoles = system.outsideImpermeantAmount
             for j in 0..<n {
                 ci[j] = Double.exp(x[1 + j])
                 co[j] = outside(j, ci[j], v)
                 osmIn += ci[j]
                 charge += system.z[j] * ci[j] * v
+                contents += abs(system.z[j]) * ci[j] * v
                 bathOsmoles += co[j] * (system.waterTotal - v)
             }
             system.evaluateMembrane(system.natural(volume: v), potential: potential, states: ws.rates, ws, rates: ws.rates,
@@ -84,12 +86,14 @@ struct SteadyStateEquations {
             }
             // Charge difference: the potential the charge holds, V = κ·q, minus V, in units of RT/F (a charge
             // error of 10⁻¹¹ RT/F/κ is far below round-off in the amounts); electroneutral: q relative to the contents.
+            // The contents are the larger of the initial ones and the present ones (``residualChargeScale(contents:)``).
+            let scale = residualChargeScale(contents: contents)
             if system.electroneutral {
-                f[0] = charge / chargeScale
+                f[0] = charge / scale
             } else if voltageScaledCharge {
                 f[0] = (system.kappa * charge - potential) / system.vt
             } else {
-                f[0] = (charge - potential / system.kappa) / chargeScale
+                f[0] = (charge - potential / system.kappa) / scale
             }
             let osmOut = system.infiniteBath ? system.osmOutFixed : bathOsmoles / (system.waterTotal - v)
             f[n + 1] = (osmIn - osmOut) / osmOut
@@ -97,6 +101,13 @@ struct SteadyStateEquations {
             if !system.infiniteBath && (0..<n).contains(where: { co[$0] <= 0 }) { f[0] = .nan }
         }
     }
+
+    /// The scale of the charge residual: the cell's charged contents Σ|zⱼ|·cⱼ·v̂ + |z_X|·N_X at x, or the initial
+    /// ones if larger. q is a difference of these terms, so its round-off is ε times them: near the ends of the
+    /// existence range the cell swells a millionfold (keener-sneyd at P = 1e-7: v̂ ≈ 1.7·10⁶), and q relative to
+    /// the initial contents could not fall below ~10⁻¹⁰, above Newton's tolerance of 10⁻¹¹ — no convergence for a
+    /// steady state that exists. Relative to the present contents it can.
+    func residualChargeScale(contents: Double) -> Double { max(chargeScale, contents) }
 
     /// The starting point: the initial amounts at their osmotic volume, at the electroneutral potential.
     func initialGuess() -> [Double] {

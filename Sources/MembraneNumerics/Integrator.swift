@@ -253,7 +253,9 @@ public struct Integrator<System: ODESystem> {
             let remaining = _endTime - _time
             // Land exactly on the end _time; avoid leaving a sliver shorter than 1 % of a step.
             if h >= remaining || remaining - h < 0.01 * h { h = remaining }
-            if h <= 16 * max(abs(_time), abs(_endTime)).ulp || h <= 0 {
+            // Underflow: a step that no longer moves t (the test of Hairer's RODAS, |h|·0.1 ≤ |t|·uround, on t alone:
+            // the end time does not limit how finely t can be resolved, which a run started at a transient needs).
+            if h <= 16 * abs(_time).ulp || h <= 0 {
                 return .failed("step size underflow (h = \(h)) at t = \(_time): the problem may be singular there")
             }
             // Iteration matrix E = I/(hγ) − J.

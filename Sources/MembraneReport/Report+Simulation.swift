@@ -35,6 +35,7 @@ public struct SimulationReport: Renderable {
                 ("method", .string(t.solver.methodName)),
                 ("rtol", .number(t.solver.integrator.relativeTolerance)),
                 ("atol", .number(t.solver.integrator.absoluteTolerance)),
+                ("logarithmic_amounts_from_s", .number(t.logarithmicSince)),
             ])),
             ("statistics", .object([
                 ("accepted_steps", .integer(t.statistics.acceptedSteps)),
@@ -84,6 +85,9 @@ public struct SimulationReport: Renderable {
         let s = t.statistics
         lines.append("\(t.solver.methodName): \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) f evaluations"
                      + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))
+        if let since = t.logarithmicSince {
+            lines.append("from t = \(Format.significant(since, 6)) s the ion amounts were integrated as logarithms (an amount fell below 1000 × atol)")
+        }
         lines.append("conservation: largest relative drift \(Format.significant(t.conservation.worst, 2)) (ions in cell + bath, charge, osmoles)")
         if let csvPath { lines.append("time series written to \(csvPath)") }
         if let plotPath { lines.append("plot written to \(plotPath)") }
@@ -94,14 +98,22 @@ public struct SimulationReport: Renderable {
     /// The time series as CSV with the state object's names: time_s, vm_mV, inside_mM.<ion>, outside_mM.<ion>,
     /// volume_um3, volume_relative, and more.
     public static func csv(_ states: [CellState]) -> String {
-        guard let first = states.first else { return "" }
+        csv(count: states.count) { states[$0] }
+    }
+
+    /// The same CSV from `count` states made one at a time by `state` (a long time series is not held as cell
+    /// states all at once).
+    public static func csv(count: Int, state: (Int) -> CellState) -> String {
+        guard count > 0 else { return "" }
+        let first = state(0)
         var header = ["time_s", "vm_mV"]
         header += first.ions.map { "inside_mM.\($0.name)" }
         header += first.ions.map { "outside_mM.\($0.name)" }
         header += ["impermeant_inside_mM", "volume_um3", "volume_relative", "osmolarity_inside_mOsm", "pump_activity",
                    "pump_cycle_flux_mol_per_m2_s"]
         var out = header.joined(separator: ",") + "\n"
-        for s in states {
+        for i in 0..<count {
+            let s = i == 0 ? first : state(i)
             var row = [s.time, s.potential.millivolts]
             row += s.inside.map(\.millimolar)
             row += s.outside.map(\.millimolar)

@@ -306,7 +306,8 @@ struct PointRunner: Sendable {
         let template = try RequestTemplate<R>(base: base, varied: varied)
         run = { members, context in
             let r = try template.decode(members).result(in: &context)
-            return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status)
+            return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status,
+                                 failure: r.failure)
         }
         unshared = { base in try PointRunner(request, base: base, varied: Set(varied.map(unsharedText))) }
     }

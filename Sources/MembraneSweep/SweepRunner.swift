@@ -66,6 +66,10 @@ public struct SweepRunner: Sendable {
         context.memo = memo
         do {
             let result = try plan.run(k, context: &context)
+            // A run that did not finish (a failed integration, the step limit) is that point's error.
+            if result.status == .noConvergence, let f = result.failure {
+                return .failure(field: f.field, value: f.value, message: f.message)
+            }
             guard result.status == .success else { return nil }
             return .success(flattener.flatten(result.json))
         } catch let error as MembraneError {

@@ -109,8 +109,10 @@ struct APIRoutes: Sendable {
                                        message: stopReason() + "; `result` holds what was computed",
                                        result: result.json)
             default:
-                return APIAnswer.error(HTTPResponse.Status(code: result.status.httpStatus), field: "request", value: command,
-                                       message: "the calculation did not finish normally (see `result`)", result: result.json)
+                let f = result.failure ?? RunFailure(field: "request", value: command,
+                                                     message: "the calculation did not finish normally (see `result`)")
+                return APIAnswer.error(HTTPResponse.Status(code: result.status.httpStatus), field: f.field, value: f.value,
+                                       message: f.message, result: result.json)
             }
             guard let figure else { return APIAnswer.document(result.json) }
             guard let drawing = result.figure else {

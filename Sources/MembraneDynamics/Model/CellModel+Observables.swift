@@ -8,6 +8,10 @@ extension CellModel: SimulationModel {
 
     public mutating func start(from y: [Double]) { initialRelativeVolume = relativeVolume(y) }
 
+    /// The amounts of each dynamic ion in the cell and in a finite bath (positive: the Nernst potentials are
+    /// ln(c_out/c_in)), which a run integrates as logarithms if it must (``Simulation/step()``).
+    public var positiveComponents: [Int] { (cellIndex + bathIndex).filter { $0 >= 0 }.sorted() }
+
     public func breakpoints(until end: Double) -> [Double] {
         Array(Set(stimuli.flatMap { $0.waveform.breakpoints(until: end) })).sorted()
     }

@@ -55,6 +55,11 @@ public struct Simulation<Model: SimulationModel> {
     /// The integrator of the chosen method (exactly one is non-nil).
     var rodas: Integrator<Model>?
     var bdf: BDFIntegrator<Model>?
+    /// Rodas4 in the logarithms of the model's positive components, which takes over when the chosen method fails
+    /// (``SimulationModel/positiveComponents``; ``LogTransformedSystem`` says why).
+    var logRodas: LogStateIntegrator<Model>?
+    /// The time at which the run switched to logarithmic variables, if it did.
+    public private(set) var logarithmicSince: Double?
     var schedule: EventSchedule
     var recorder: TrajectoryRecorder<Model>
     var detector: CrossingDetector
@@ -130,7 +135,7 @@ public struct Simulation<Model: SimulationModel> {
     }
 
     /// The time reached so far, seconds.
-    public var time: Double { bdf?.time ?? rodas!.time }
+    public var time: Double { logRodas?.time ?? bdf?.time ?? rodas!.time }
     /// Fraction of the run done (0…1).
     public var progress: Double { min(1, time / duration) }
     /// True once the run reached ``duration`` or a state event stopped it.
@@ -140,12 +145,50 @@ public struct Simulation<Model: SimulationModel> {
     /// The state-event crossings located so far.
     public var crossings: [Crossing] { detector.crossings }
     /// The integrator's work so far.
-    public var statistics: IntegratorStatistics { bdf?.statistics ?? rodas!.statistics }
+    public var statistics: IntegratorStatistics { logRodas?.statistics ?? bdf?.statistics ?? rodas!.statistics }
 
     /// Advances by one accepted step (applying any events first).
+    ///
+    /// Near depletion the run changes variables: once a positive component (an ion's amount,
+    /// ``SimulationModel/positiveComponents``) falls below 1000 × its absolute tolerance — where the error test
+    /// stops controlling its relative accuracy and a step can carry it to zero or below, which its logarithmic
+    /// laws (Nernst) cannot take — the run continues from that accepted point on Rodas4 in the logarithms of
+    /// those components (``LogStateIntegrator``; ``LogTransformedSystem`` gives the reasoning). The same happens if
+    /// the chosen method fails at a point where they are all positive.
     public mutating func step() -> StepOutcome {
-        if bdf != nil { return Self.advance(&bdf!, &schedule, &recorder, &detector) }
-        return Self.advance(&rodas!, &schedule, &recorder, &detector)
+        if logRodas != nil { return Self.advance(&logRodas!, &schedule, &recorder, &detector) }
+        let outcome = bdf != nil ? Self.advance(&bdf!, &schedule, &recorder, &detector)
+                                 : Self.advance(&rodas!, &schedule, &recorder, &detector)
+        let positive = model.positiveComponents
+        guard !positive.isEmpty else { return outcome }
+        switch outcome {
+        case .accepted:
+            let y = bdf?.state ?? rodas!.state
+            let atol = solver.integrator.absoluteTolerances
+            let depleting = positive.contains { i in y[i] < 1000 * (atol?[i] ?? solver.integrator.absoluteTolerance) }
+            if depleting { _ = switchToLogarithms() }
+            return outcome
+        case .failed:
+            return switchToLogarithms() ? Self.advance(&logRodas!, &schedule, &recorder, &detector) : outcome
+        default:
+            return outcome
+        }
+    }
+
+    /// Continues from the current point on Rodas4 in the logarithms of the positive components; false (nothing
+    /// changed) when the state is not finite or no positive component is > 0.
+    mutating func switchToLogarithms() -> Bool {
+        let (t, y, end, system, done) = bdf.map { ($0.time, $0.state, $0.endTime, $0.system, $0.statistics) }
+            ?? (rodas!.time, rodas!.state, rodas!.endTime, rodas!.system, rodas!.statistics)
+        let positive = system.positiveComponents.filter { y[$0] > 0 }
+        guard !positive.isEmpty, y.allSatisfy(\.isFinite),
+              let switched = try? LogStateIntegrator(system: system, start: t, state: y, end: end, logarithmic: positive,
+                                                     solver: solver.integrator, earlierStatistics: done) else { return false }
+        logRodas = switched
+        logarithmicSince = t
+        rodas = nil
+        bdf = nil
+        return true
     }
 
     /// Runs to the end and returns the trajectory.
@@ -226,9 +269,11 @@ public struct Simulation<Model: SimulationModel> {
     public func trajectory(termination: Termination) -> Trajectory<Model> {
         var end = termination
         if let e = detector.stoppedBy, termination == .finished { end = .stopped(event: e) }
-        return Trajectory(model: model, solver: solver, duration: duration, recording: recording, times: recorder.times,
-                          states: recorder.states, derivatives: recorder.derivatives, segments: recorder.segments,
-                          events: schedule.applied, crossings: detector.crossings, statistics: statistics, termination: end)
+        var trajectory = Trajectory(model: model, solver: solver, duration: duration, recording: recording, times: recorder.times,
+                                    states: recorder.states, derivatives: recorder.derivatives, segments: recorder.segments,
+                                    events: schedule.applied, crossings: detector.crossings, statistics: statistics, termination: end)
+        trajectory.logarithmicSince = logarithmicSince
+        return trajectory
     }
 }
 

@@ -33,12 +33,17 @@ public protocol SimulationModel: ODESystem, Sendable {
     var observableNames: [String] { get }
     /// The value of observable `index` at (t, y), in SI units.
     func observe(_ index: Int, at t: Double, state y: [Double]) -> Double
+
+    /// The components that are positive by nature (amounts of ions), which a run may integrate as logarithms
+    /// (``LogTransformedSystem``). Default: none.
+    var positiveComponents: [Int] { get }
 }
 
 extension SimulationModel {
     public mutating func start(from y: [Double]) {}
     public func breakpoints(until end: Double) -> [Double] { [] }
     public mutating func enterPiece(at t: Double) {}
+    public var positiveComponents: [Int] { [] }
 
     /// The index of the parameter called `name`, or an error listing the closest names.
     public func parameterIndex(named name: String) throws -> Int {

@@ -37,6 +37,9 @@ public struct Trajectory<Model: SimulationModel>: Sendable {
     public let statistics: IntegratorStatistics
     /// Why the run ended.
     public let termination: Termination
+    /// When the run switched to the logarithms of its positive components near depletion (``Simulation/step()``),
+    /// or nil if it did not.
+    public var logarithmicSince: Double? = nil
 
     /// The names and units of the state components.
     public var layout: StateLayout { model.layout }

@@ -39,7 +39,7 @@ extension MembraneRequest {
     public func result(in context: inout RequestContext) throws -> RequestResult<Output> {
         let output = try run(in: &context)
         return RequestResult(output: output, inputWarnings: context.warnings, status: context.status,
-                             figure: context.wantsFigure ? try figure(of: output) : nil)
+                             figure: context.wantsFigure ? try figure(of: output) : nil, failure: context.failure)
     }
 
     /// Runs without progress reports or a way to stop early.
@@ -63,6 +63,8 @@ public struct RequestContext {
     public var shouldStop: () -> Bool
     /// The status of a run that returned a result but did not finish normally.
     public var status: ExitStatus = .success
+    /// Why a run with status ``ExitStatus/noConvergence`` did not finish (a failed integration, the step limit).
+    public var failure: RunFailure?
     /// Whether the caller wants the run's figure (`--plot`, `POST /api/plot/<command>`).
     public var wantsFigure = false
     /// Values shared with other runs that differ from this one only in ``RunMemo/varied`` (a sweep's points on one
@@ -86,12 +88,16 @@ public struct RequestResult<Output: Renderable>: Renderable {
     public var status: ExitStatus
     /// The run's figure: nil when not asked for (``RequestContext/wantsFigure``) or when the output has none.
     public var figure: SVGFigure?
+    /// Why the run did not finish, when its status is ``ExitStatus/noConvergence``.
+    public var failure: RunFailure?
 
-    public init(output: Output, inputWarnings: [String] = [], status: ExitStatus = .success, figure: SVGFigure? = nil) {
+    public init(output: Output, inputWarnings: [String] = [], status: ExitStatus = .success, figure: SVGFigure? = nil,
+                failure: RunFailure? = nil) {
         self.output = output
         self.inputWarnings = inputWarnings
         self.status = status
         self.figure = figure
+        self.failure = failure
     }
 
     /// The output's JSON, with `input_warnings` appended when there are any.

@@ -31,6 +31,6 @@ public enum RequestCatalog {
     static func run<R: MembraneRequest>(_ type: R.Type, body: String, context: inout RequestContext) throws -> RequestResult<AnyRenderable> {
         let request = try RequestDecoder().decode(R.self, from: body)
         let r = try request.result(in: &context)
-        return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status, figure: r.figure)
+        return RequestResult(output: AnyRenderable(r.output), inputWarnings: r.inputWarnings, status: r.status, figure: r.figure, failure: r.failure)
     }
 }

@@ -187,9 +187,8 @@ public struct HHSimulationRequest: MembraneRequest {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
         let (run, preset, parameters) = try spikingRun()
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval, run.duration / interval > Double(SimulationDefaults.maxSamples) {
-            throw MembraneError.invalidValue(field: "interval", value: self.interval?.text ?? "",
-                                             allowed: "a sampling interval giving at most \(SimulationDefaults.maxSamples) points over `duration`")
+        if let interval, context.wantsFigure {
+            try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: run.duration)
         }
         let monitor = RunMonitor(shouldStop: context.shouldStop, progress: context.progress, cells: run.cells.count)
         let clock = ContinuousClock(), started = clock.now
@@ -200,7 +199,9 @@ public struct HHSimulationRequest: MembraneRequest {
         if context.wantsFigure, run.cells.count == 1, result.termination != .interrupted {
             var scenario = run.cells[0]
             scenario.duration = run.duration
-            var simulation = try Simulation(scenario: scenario, solver: SimulationSolver(relativeTolerance: 1e-8))
+            // Samples every `interval` are taken during the run (nothing stored per step); without, every step.
+            var simulation = try Simulation(scenario: scenario, solver: SimulationSolver(relativeTolerance: 1e-8),
+                                            recording: interval.map { Recording.interval($0) } ?? .everyStep)
             let (termination, _) = SimulationDriver.run(&simulation, context: &context)
             trajectory = simulation.trajectory(termination: termination)
         }

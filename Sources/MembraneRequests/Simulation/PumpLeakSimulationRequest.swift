@@ -41,18 +41,26 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
     public init(preset: String? = nil) { self.preset = preset }
 
     /// The report, and the recorded states for a CSV or a plot (every step, or resampled every `interval`).
+    ///
+    /// What the trajectory holds depends on what the caller asked for (``recording(interval:wantsFigure:)``): without a
+    /// figure or CSV only the initial and the final state (memory independent of the number of steps); with one, every step or the samples every `interval` (at most
+    /// ``SimulationDefaults/maxSamples``).
     public struct Output: Renderable {
         public var report: SimulationReport
         public var interval: Double?
         public var json: JSONValue { report.json }
         public var text: String { report.text }
-        /// The time series: every accepted step, or cubic Hermite resampling every `interval` seconds.
+        /// The time series: every recorded point (every accepted step, or the cubic Hermite samples every
+        /// `interval` seconds taken during the run, and the final state).
         public var states: [CellState] {
             let t = report.trajectory
-            return interval.map { t.sampled(every: $0) } ?? (0..<t.count).map { t.cellState(at: $0) }
+            return (0..<t.count).map { t.cellState(at: $0) }
         }
-        /// The time series as CSV (columns named as the JSON state object).
-        public var csv: String { SimulationReport.csv(states) }
+        /// The time series as CSV (columns named as the JSON state object), made one record at a time.
+        public var csv: String {
+            let t = report.trajectory
+            return SimulationReport.csv(count: t.count) { t.cellState(at: $0) }
+        }
     }
 
     /// V_m, inside concentrations and volume against time, at the CSV's times.
@@ -87,11 +95,21 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
         }
     }
 
+    /// What a run records: with a figure or CSV (`wantsFigure`) every accepted step, or the samples every `interval`
+    /// seconds (cubic Hermite, nothing stored per step); without, only the initial and final states, which is all
+    /// the report needs, so that a long run's memory does not grow with its steps.
+    public static func recording(interval: Double?, wantsFigure: Bool) -> Recording {
+        guard wantsFigure else { return .crossingsAndFinal }
+        return interval.map { Recording.interval($0) } ?? .everyStep
+    }
+
     public func run(in context: inout RequestContext) throws -> Output {
         let (scenario, y0) = try scenarioAndStart()
         let solver = try solver()
-        let interval = try samplingInterval(over: scenario.duration)
-        var simulation = try Simulation(scenario: scenario, solver: solver, start: y0)
+        // The cap on the number of samples matters only when samples are kept (a CSV or a figure).
+        let interval = context.wantsFigure ? try samplingInterval(over: scenario.duration) : try samplingInterval()
+        let recording = Self.recording(interval: interval, wantsFigure: context.wantsFigure)
+        var simulation = try Simulation(scenario: scenario, solver: solver, start: y0, recording: recording)
         let (termination, seconds) = SimulationDriver.run(&simulation, context: &context)
         return Output(report: SimulationReport(trajectory: simulation.trajectory(termination: termination), wallTime: seconds),
                       interval: interval)

@@ -22,6 +22,18 @@ public enum SimulationDefaults {
     public static let maxSteps = 1_000_000
     /// The most resampled points a run may ask for (`duration`/`interval`): a bound on the memory of its CSV and figure.
     public static let maxSamples = 1_000_000
+
+    /// The smallest sampling interval over `duration` seconds: duration / ``maxSamples``.
+    public static func minimumInterval(over duration: Double) -> Double { duration / Double(maxSamples) }
+
+    /// Refuses (field `interval`, the value as typed) an interval that would record more than ``maxSamples``
+    /// points over `duration`, stating the smallest allowed.
+    public static func checkSampleCount(interval dt: Double, typed: String, duration: Double) throws {
+        guard duration / dt <= Double(maxSamples) else {
+            throw MembraneError.invalidValue(field: "interval", value: typed,
+                                             allowed: "a sampling interval ≥ \(Format.significant(minimumInterval(over: duration), 4)) s: at most \(maxSamples) points over `duration` (\(Format.significant(duration, 6)) s)")
+        }
+    }
 }
 
 extension SimulationInputs {
@@ -30,6 +42,9 @@ extension SimulationInputs {
         let rtolValue = try (rtol ?? SimulationDefaults.rtol).number(field: "rtol")
         let atolValue = try (atol ?? SimulationDefaults.atol).number(field: "atol")
         let maxStepValue = try maxStep.map { try $0.number(field: "max-step") } ?? .infinity
+        if let maxSteps, maxSteps < 1 {
+            throw MembraneError.invalidValue(field: "max-steps", value: "\(maxSteps)", allowed: "a number of steps ≥ 1")
+        }
         return SimulationSolver(method: try InputParsing.integrationMethod(method ?? SimulationDefaults.method),
                                 relativeTolerance: rtolValue, absoluteTolerance: atolValue,
                                 maximumStep: maxStepValue, maximumSteps: maxSteps ?? SimulationDefaults.maxSteps)
@@ -43,10 +58,7 @@ extension SimulationInputs {
     /// The sampling interval of a run of `duration` seconds, at most ``SimulationDefaults/maxSamples`` points.
     public func samplingInterval(over duration: Double) throws -> Double? {
         guard let dt = try samplingInterval() else { return nil }
-        guard duration / dt <= Double(SimulationDefaults.maxSamples) else {
-            throw MembraneError.invalidValue(field: "interval", value: interval?.text ?? "",
-                                             allowed: "a sampling interval > 0 s giving at most \(SimulationDefaults.maxSamples) points over `duration`")
-        }
+        try SimulationDefaults.checkSampleCount(interval: dt, typed: interval?.text ?? "", duration: duration)
         return dt
     }
 }
@@ -59,6 +71,10 @@ public protocol SteppedSimulation {
     /// The fraction of the simulated time done, 0…1.
     var progress: Double { get }
     var recordCount: Int { get }
+    /// The simulated time asked for, s.
+    var duration: Double { get }
+    /// The integrator and its limits.
+    var solver: SimulationSolver { get }
 }
 
 extension Simulation: SteppedSimulation {}
@@ -89,9 +105,29 @@ public enum SimulationDriver {
         let elapsed = clock.now - started
         switch termination {
         case .interrupted: context.status = .interrupted
-        case .failed: context.status = .noConvergence
-        case .finished, .stepLimit, .stopped: break
+        case .failed, .stepLimit:
+            context.status = .noConvergence
+            context.failure = failure(termination, time: simulation.time, duration: simulation.duration,
+                                      solver: simulation.solver)
+        case .finished, .stopped: break
         }
         return (termination, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
+    /// The error object of a run that ended early: the step limit (field `max-steps`) or a failed integration
+    /// (field `method`), with the time reached.
+    static func failure(_ termination: Termination, time: Double, duration: Double, solver: SimulationSolver) -> RunFailure? {
+        let reached = "t = \(Format.significant(time, 6)) s of \(Format.significant(duration, 6)) s"
+        switch termination {
+        case .stepLimit:
+            let n = solver.integrator.maximumSteps
+            return RunFailure(field: "max-steps", value: "\(n)",
+                              message: "the simulation stopped at the step limit (\(n) steps) at \(reached), before the end; raise `max-steps` or shorten `duration`")
+        case .failed(let reason):
+            return RunFailure(field: "method", value: solver.method.rawValue,
+                              message: "the integration (\(solver.methodName)) failed at \(reached): \(reason); try the other `method`, tighter `rtol`/`atol`, or a smaller `max-step`")
+        default:
+            return nil
+        }
     }
 }
