@@ -34,6 +34,7 @@ struct SimulateHHCommand: RequestCommand {
     @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
             help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
+    @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5).") var rtol: Scalar?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: Scalar?
     @Option(help: "Write one cell's time series as CSV (state-object names, gates, E, currents).") var csv: String?
@@ -55,6 +56,7 @@ struct SimulateHHCommand: RequestCommand {
         r.interval = interval
         r.concentrations = concentrations
         r.extracellularVolume = extracellularVolume
+        r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
         if cells != nil, let file = csv ?? plot {
             throw MembraneError.invalidValue(field: csv != nil ? "csv" : "plot", value: file,
                                              allowed: "--csv and --plot for one cell (without --cells)")

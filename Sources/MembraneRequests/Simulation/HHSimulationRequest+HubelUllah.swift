@@ -29,7 +29,10 @@ extension HHSimulationRequest {
             throw MembraneError.invalidValue(field: field, value: value,
                                              allowed: "nothing for \(preset.name): its cell fires after the pump stops, with no current clamp, and its Na⁺, K⁺, Cl⁻ and volume always follow the currents (options: duration, set, rtol, interval)")
         }
-        let overrides = try set.map { try $0.namedValues(field: "set", example: "g_ClL=0, rho_max=5") } ?? []
+        let blocked = try withBlock(try set.map { try $0.namedValues(field: "set", example: "g_ClL=0, rho_max=5") } ?? [],
+                                    parameters: preset.parameters)
+        let overrides = blocked.overrides
+        for note in blocked.notes { context.warn(note) }
         let model = try preset.parameters(setting: overrides)
         var parameters = preset.parameters
         for (name, value) in overrides {

@@ -33,9 +33,11 @@ public struct HHSimulationRequest: MembraneRequest {
     /// With `dynamic`: a restricted extracellular space of this volume relative to the cell's (default: an
     /// infinite bath).
     public var extracellularVolume: Scalar?
+    /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
+    public var block: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case preset, set, duration, cells, rtol, interval, concentrations
+        case preset, set, duration, cells, rtol, interval, concentrations, block
         case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative"
     }
 
@@ -59,13 +61,21 @@ public struct HHSimulationRequest: MembraneRequest {
             throw error
         }
         let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
-        let overrides = try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? []
+        let overrides = try withBlock(try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? [],
+                                      parameters: p.parameters).overrides
         let scenario = try p.scenario(setting: overrides)
         var parameters = p.parameters
         for (name, value) in overrides {
             if let i = parameters.firstIndex(where: { $0.name == name }) { parameters[i].value = value }
         }
         return (p, scenario, parameters)
+    }
+
+    /// `overrides` with the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``).
+    func withBlock(_ overrides: [(name: String, value: Double)], parameters: [PresetParameter]) throws
+        -> (overrides: [(name: String, value: Double)], notes: [String]) {
+        let blocks = try block.map { try ChannelBlocker.parse($0.text, field: "block") } ?? []
+        return try ChannelBlocker.apply(blocks, to: overrides, parameters: parameters)
     }
 
     /// The preset with the concentration treatment asked for (only `hodgkin-huxley-1952` offers them).
@@ -186,6 +196,8 @@ public struct HHSimulationRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
         let (run, preset, parameters) = try spikingRun()
+        let typed = try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? []
+        for note in try withBlock(typed, parameters: preset.parameters).notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
         if let interval, context.wantsFigure {
             try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: run.duration)
