@@ -104,10 +104,26 @@ public struct PresetList: Renderable {
     public var models: [Scenario]
     /// Presets of excitable cells with named parameters (`simulate hh`), listed last.
     public var excitable: [ScenarioPreset]
-    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = []) {
+    /// Whether to list `hubel-ullah-2016` (its own model, not a ``ScenarioPreset``) after the excitable cells.
+    public var hubelUllah: Bool
+    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
         self.presets = presets
         self.models = models
         self.excitable = excitable
+        self.hubelUllah = hubelUllah
+    }
+
+    /// The `hubel-ullah-2016` entry: its parameters, and the temperature its code's RT/F = 26.64 mV implies.
+    var hubelUllahJSON: JSONValue {
+        let preset = HubelUllah2016.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
     }
 
     /// A preset's `parameters` object: name → `{"value", "unit", "description", "allowed"}` (INTERFACE.md).
@@ -154,7 +170,7 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        })
+        } + (hubelUllah ? [hubelUllahJSON] : []))
     }
 
     public var text: String {
@@ -172,6 +188,10 @@ public struct PresetList: Renderable {
         if !excitable.isEmpty {
             var cells = TextTable(headers: ["excitable cell", "parameters (--set NAME=VALUE)", "description"])
             for p in excitable {
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if hubelUllah {
+                let p = HubelUllah2016.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

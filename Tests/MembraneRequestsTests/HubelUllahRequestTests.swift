@@ -95,6 +95,22 @@ struct HubelUllahRequestTests {
         #expect(result.figure != nil)
     }
 
+    /// `presets --json` lists the preset with CLI-CONTRACT's names and code_Fig3.ode's values (gnal 0.0175, gna 100,
+    /// gkl 0.05, gk 40, gcl 0.05 mS/cm², rhomax 6.8 µA/cm²) and the temperature RT/F = 26.64 mV implies
+    /// (T = 0.02664·F/R = 309.14 K with CODATA 2018 F and R).
+    @Test func presetsListIt() throws {
+        var context = RequestContext()
+        let result = try RequestCatalog.run(command: "presets", body: "{}", context: &context)
+        let all = try JSONSerialization.jsonObject(with: Data(result.json.render().utf8)) as! [[String: Any]]
+        let hu = try #require(all.first { $0["name"] as? String == "hubel-ullah-2016" })
+        let parameters = hu["parameters"] as! [String: [String: Any]]
+        for (name, value) in [("g_NaL", 0.0175), ("g_Na", 100), ("g_KL", 0.05), ("g_K", 40), ("g_ClL", 0.05), ("rho_max", 6.8)] {
+            #expect(parameters[name]?["value"] as? Double == value, "\(name)")
+        }
+        let kelvin = 0.02664 * 96485.33212331001 / 8.314462618153241
+        #expect(abs(hu["temperature_C"] as! Double - (kelvin - 273.15)) < 1e-9)
+    }
+
     /// Options that do not apply to this cell are refused with their field; parameters with the closest names.
     @Test func refusals() throws {
         #expect(Self.error(#"{"preset": "hubel-ullah-2016", "cells": 3}"#)?.field == "cells")
