@@ -24,6 +24,9 @@ struct SteadyStateEquations {
     /// a voltage mismatch over RT/F (precise: the charge-difference V is κ·q with κ ≈ 16 V/mM for a 5 µm cell,
     /// so 10⁻¹¹ of the contents would still be 10⁻⁸ V). Newton runs with the first, then polishes with the second.
     var voltageScaledCharge = false
+    /// Whether the charge residual is relative to the present contents (Newton) or to the initial ones (the polish
+    /// of an electroneutral cell; ``residualChargeScale(contents:)``).
+    var chargeRelativeToPresentContents = true
 
     /// The equations of `system`, a pump–leak cell: every ion's amount changes and no mechanism has state variables
     /// (checked by ``SteadyStateSolver``: ``isSupported(_:)``).
@@ -107,7 +110,17 @@ struct SteadyStateEquations {
     /// existence range the cell swells a millionfold (keener-sneyd at P = 1e-7: v̂ ≈ 1.7·10⁶), and q relative to
     /// the initial contents could not fall below ~10⁻¹⁰, above Newton's tolerance of 10⁻¹¹ — no convergence for a
     /// steady state that exists. Relative to the present contents it can.
-    func residualChargeScale(contents: Double) -> Double { max(chargeScale, contents) }
+    func residualChargeScale(contents: Double) -> Double {
+        chargeRelativeToPresentContents ? max(chargeScale, contents) : chargeScale
+    }
+
+    /// The cell's charged contents Σ|zⱼ|·cⱼ·v̂ + |z_X|·N_X at x.
+    func contents(_ x: [Double]) -> Double {
+        let v = Double.exp(x[n + 1])
+        var contents = abs(system.zX) * system.impermeantAmount
+        for j in 0..<n { contents += abs(system.z[j]) * Double.exp(x[1 + j]) * v }
+        return contents
+    }
 
     /// The starting point: the initial amounts at their osmotic volume, at the electroneutral potential.
     func initialGuess() -> [Double] {

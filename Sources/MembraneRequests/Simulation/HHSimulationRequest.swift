@@ -153,7 +153,7 @@ public struct HHSimulationRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> Output {
         let (run, preset, parameters) = try spikingRun()
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval, context.wantsFigure {
+        if let interval {
             try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: run.duration)
         }
         let monitor = RunMonitor(shouldStop: context.shouldStop, progress: context.progress, cells: run.cells.count)
