@@ -109,7 +109,7 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
         // The cap on the number of samples is checked whether or not samples are kept (the same input is refused
         // the same way by the command line and the API, with or without a CSV).
         let interval = try samplingInterval(over: scenario.duration)
-        let recording = Self.recording(interval: interval, wantsFigure: context.wantsFigure)
+        let recording = Self.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
         var simulation = try Simulation(scenario: scenario, solver: solver, start: y0, recording: recording)
         let (termination, seconds) = SimulationDriver.run(&simulation, context: &context)
         return Output(report: SimulationReport(trajectory: simulation.trajectory(termination: termination), wallTime: seconds),
