@@ -50,6 +50,8 @@ protocol RequestCommand: ParsableCommand {
     var plot: String? { get }
     /// Whether the run is asked for its figure (and the time series behind it): `--plot`, or a CSV drawn from it.
     var wantsFigure: Bool { get }
+    /// Whether the run is asked for its time series without the figure (`--csv` of a simulation).
+    var wantsTimeSeries: Bool { get }
     /// The files the flags ask for, by option: checked for writability before the run.
     var outputFiles: [(field: String, path: String?)] { get }
 }
@@ -59,6 +61,7 @@ extension RequestCommand {
     var progressLabel: String? { nil }
     var plot: String? { nil }
     var wantsFigure: Bool { plot != nil }
+    var wantsTimeSeries: Bool { false }
     var outputFiles: [(field: String, path: String?)] { [("plot", plot)] }
 
     func run() throws { try runRequest() }
@@ -68,6 +71,7 @@ extension RequestCommand {
         for file in outputFiles { try OutputFile.check(file.path, field: file.field) }
         var context = RequestContext()
         context.wantsFigure = wantsFigure
+        context.wantsTimeSeries = wantsTimeSeries
         var bar: ProgressBar? = nil
         if let label = progressLabel {
             let b = ProgressBar(label: label)

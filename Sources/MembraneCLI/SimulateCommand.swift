@@ -65,8 +65,8 @@ struct SimulatePumpLeakCommand: RequestCommand {
     @OptionGroup var output: OutputOptions
 
     var progressLabel: String? { "pump-leak" }
-    /// The CSV is the figure's time series: either asks the run to record it.
-    var wantsFigure: Bool { plot != nil || csv != nil }
+    /// The CSV asks the run to record its time series (without drawing the figure).
+    var wantsTimeSeries: Bool { csv != nil }
     var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
 
     func request() throws -> PumpLeakSimulationRequest {

@@ -79,6 +79,21 @@ public struct SteadyStateSolver: Sendable {
                 result = c.newton
             }
         }
+        if result.converged && system.electroneutral {
+            // Polish with the charge relative to the initial contents, to the round-off of the present ones: Newton ran
+            // with it relative to the present contents (which lets it converge where the cell swells a millionfold),
+            // which alone would also accept the way to an infinite volume, where the charge stays of the order of the
+            // impermeant's while the contents grow without bound (``SteadyStateEquations/residualChargeScale(contents:)``).
+            var precise = equations
+            precise.chargeRelativeToPresentContents = false
+            let scaled = precise
+            var polisher = newton
+            polisher.tolerance = max(newton.tolerance, 64 * Double.ulpOfOne * equations.contents(result.x) / equations.chargeScale)
+            let polished = polisher.solve(from: result.x, residual: { scaled.residual($0, &$1) },
+                                          jacobian: { scaled.jacobian($0, &$1) })
+            iterations += polished.iterations
+            result = polished
+        }
         if result.converged && !system.electroneutral {
             // Polish with the charge condition scaled as a voltage.
             var precise = equations
@@ -93,6 +108,8 @@ public struct SteadyStateSolver: Sendable {
             result = polished
         }
         guard result.converged else {
+            // A polish that failed may have followed the way to an infinite volume: say so when no steady state exists.
+            try checkThatOneExists()
             throw MembraneError.noConvergence(
                 method: "steady-state Newton" + (continuation == nil ? "" : " with continuation"), iterations: iterations,
                 residual: result.residual,

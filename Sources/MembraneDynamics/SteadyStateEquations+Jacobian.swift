@@ -70,9 +70,9 @@ extension SteadyStateEquations {
                 }
                 out[row + n + 1] = dLogV * scale
             }
-            // Charge row: q = z_X·N_X + v̂·Σ zⱼcⱼ, so ∂q/∂ln cⱼ = zⱼcⱼv̂ and ∂q/∂ln v̂ = v̂·Σ zⱼcⱼ. The scale's own
-            // dependence on x is left out: its term is q·∂(1/S)/∂x, zero at a solution (q = 0), so Newton's
-            // convergence there is unchanged.
+            // Charge row: q = z_X·N_X + v̂·Σ zⱼcⱼ, so ∂q/∂ln cⱼ = zⱼcⱼv̂ and ∂q/∂ln v̂ = v̂·Σ zⱼcⱼ; divided by the scale S,
+            // S = S₀ + C with the present contents C = |z_X|·N_X + v̂·Σ|zⱼ|cⱼ (then ∂(q̃/S)/∂x = (∂q̃/∂x)/S − q̃·(∂C/∂x)/S²,
+            // ∂C/∂ln cⱼ = |zⱼ|cⱼv̂, ∂C/∂ln v̂ = C − |z_X|·N_X), or S₀ alone in the polish.
             let scale = residualChargeScale(contents: contents)
             let chargeFactor: Double
             if s.electroneutral {
@@ -86,6 +86,13 @@ extension SteadyStateEquations {
             }
             for j in 0..<n { out[1 + j] = chargeFactor * s.z[j] * ci[j] * v }
             out[n + 1] = chargeFactor * v * sumZC
+            if s.electroneutral && chargeRelativeToPresentContents {
+                var q = s.zX * s.impermeantAmount + v * sumZC
+                if !s.electroneutral { q -= potential / s.kappa }
+                let factor = q / (scale * scale)
+                for j in 0..<n { out[1 + j] -= factor * abs(s.z[j]) * ci[j] * v }
+                out[n + 1] -= factor * (contents - abs(s.zX) * s.impermeantAmount)
+            }
             // Osmotic row: F = Osm_in/Osm_out − 1, Osm_in = N_X/v̂ + Σcⱼ,
             // Osm_out = fixed, or (N_X,out + Σ(Tⱼ − cⱼv̂))/(W − v̂).
             let osmIn = s.impermeantAmount / v + sumC

@@ -24,6 +24,9 @@ struct SteadyStateEquations {
     /// a voltage mismatch over RT/F (precise: the charge-difference V is κ·q with κ ≈ 16 V/mM for a 5 µm cell,
     /// so 10⁻¹¹ of the contents would still be 10⁻⁸ V). Newton runs with the first, then polishes with the second.
     var voltageScaledCharge = false
+    /// Whether the charge residual is relative to the present contents (Newton) or to the initial ones (the polish
+    /// of an electroneutral cell; ``residualChargeScale(contents:)``).
+    var chargeRelativeToPresentContents = true
 
     /// The equations of `system`, a pump–leak cell: every ion's amount changes and no mechanism has state variables
     /// (checked by ``SteadyStateSolver``: ``isSupported(_:)``).
@@ -86,7 +89,7 @@ struct SteadyStateEquations {
             }
             // Charge difference: the potential the charge holds, V = κ·q, minus V, in units of RT/F (a charge
             // error of 10⁻¹¹ RT/F/κ is far below round-off in the amounts); electroneutral: q relative to the contents.
-            // The contents are the larger of the initial ones and the present ones (``residualChargeScale(contents:)``).
+            // The scale: the initial plus the present contents (``residualChargeScale(contents:)``).
             let scale = residualChargeScale(contents: contents)
             if system.electroneutral {
                 f[0] = charge / scale
@@ -102,12 +105,23 @@ struct SteadyStateEquations {
         }
     }
 
-    /// The scale of the charge residual: the cell's charged contents Σ|zⱼ|·cⱼ·v̂ + |z_X|·N_X at x, or the initial
-    /// ones if larger. q is a difference of these terms, so its round-off is ε times them: near the ends of the
+    /// The scale of the charge residual: the initial contents plus the cell's charged contents Σ|zⱼ|·cⱼ·v̂ + |z_X|·N_X
+    /// at x (a sum, smooth in x, rather than the larger of the two), for an electroneutral cell; the initial contents
+    /// for a charge difference, whose Newton scaling and voltage-scaled polish are unchanged. q is a difference of these terms, so its round-off is ε times them: near the ends of the
     /// existence range the cell swells a millionfold (keener-sneyd at P = 1e-7: v̂ ≈ 1.7·10⁶), and q relative to
     /// the initial contents could not fall below ~10⁻¹⁰, above Newton's tolerance of 10⁻¹¹ — no convergence for a
     /// steady state that exists. Relative to the present contents it can.
-    func residualChargeScale(contents: Double) -> Double { max(chargeScale, contents) }
+    func residualChargeScale(contents: Double) -> Double {
+        chargeRelativeToPresentContents && system.electroneutral ? chargeScale + contents : chargeScale
+    }
+
+    /// The cell's charged contents Σ|zⱼ|·cⱼ·v̂ + |z_X|·N_X at x.
+    func contents(_ x: [Double]) -> Double {
+        let v = Double.exp(x[n + 1])
+        var contents = abs(system.zX) * system.impermeantAmount
+        for j in 0..<n { contents += abs(system.z[j]) * Double.exp(x[1 + j]) * v }
+        return contents
+    }
 
     /// The starting point: the initial amounts at their osmotic volume, at the electroneutral potential.
     func initialGuess() -> [Double] {

@@ -28,8 +28,11 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
         isLogarithmic = flags
     }
 
+    /// The base system's dimension.
     public var dimension: Int { base.dimension }
+    /// Whether the base system is autonomous.
     public var isAutonomous: Bool { base.isAutonomous }
+    /// The base system's active components (the logarithmic ones must be among them).
     public var activeDimension: Int { base.activeDimension }
 
     /// y from u.
@@ -53,12 +56,14 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
         return f
     }
 
+    /// du/dt: f(y)/y for a logarithmic component, f(y) for the others (t in this system's time).
     public func derivatives(at t: Double, state u: [Double], into dudt: inout [Double]) {
         let y = natural(u)
         base.derivatives(at: t + timeOffset, state: y, into: &dudt)
         for i in 0..<dudt.count where isLogarithmic[i] { dudt[i] /= y[i] }
     }
 
+    /// A dense n × n Jacobian (the transform fills every row of a logarithmic component).
     public func makeJacobian() -> DenseMatrix { DenseMatrix(size: dimension) }
 
     /// The transformed Jacobian from the base system's, when it gives one as a dense matrix (else finite differences).
@@ -80,6 +85,7 @@ public struct LogTransformedSystem<Base: ODESystem>: ODESystem {
         return true
     }
 
+    /// ∂(du/dt)/∂t: the base system's ∂f/∂t, divided by y for a logarithmic component.
     public func timeDerivative(at t: Double, state u: [Double], into dfdt: inout [Double]) -> Bool {
         let y = natural(u)
         guard base.timeDerivative(at: t + timeOffset, state: y, into: &dfdt) else { return false }
@@ -122,15 +128,22 @@ public struct LogStateIntegrator<Base: ODESystem>: SteppableIntegrator {
     /// The end time in the base system's time (kept exactly; the inner integrator ends at its difference from t₀).
     var finalTime: Double
 
+    /// The system in its own variables (set it at an event, then ``restart(at:state:end:)``).
     public var system: Base {
         get { inner.system.base }
         set { inner.system.base = newValue }
     }
+    /// The time reached, in the base system's time.
     public var time: Double { inner.isFinished ? finalTime : inner.system.timeOffset + inner.time }
+    /// The state y at ``time`` (eᵘ for the logarithmic components).
     public var state: [Double] { inner.system.natural(inner.state) }
+    /// The end time of the present stretch.
     public var endTime: Double { finalTime }
+    /// True once ``time`` has reached ``endTime``.
     public var isFinished: Bool { inner.isFinished }
+    /// The size of the last accepted step.
     public var lastStep: Double { inner.lastStep }
+    /// The work done, including that before the switch to logarithms.
     public var statistics: IntegratorStatistics {
         var s = inner.statistics
         s.acceptedSteps += earlierStatistics.acceptedSteps
@@ -142,19 +155,23 @@ public struct LogStateIntegrator<Base: ODESystem>: SteppableIntegrator {
         return s
     }
 
+    /// One accepted step of Rodas4 in u.
     public mutating func step() -> StepOutcome { inner.step() }
 
+    /// dy/dt at the current point (y·du/dt for the logarithmic components).
     public mutating func currentDerivative() -> [Double] {
         let du = inner.currentDerivative()
         return inner.system.naturalDerivative(du, at: state)
     }
 
+    /// Calls `body` with t, y and dy/dt at the current point (copies: this path is off the common one).
     public mutating func withCurrentPoint<R>(_ body: (_ time: Double, _ state: UnsafeBufferPointer<Double>,
                                                       _ derivative: UnsafeBufferPointer<Double>) -> R) -> R {
         let y = state, f = currentDerivative(), t = time
         return y.withUnsafeBufferPointer { yp in f.withUnsafeBufferPointer { fp in body(t, yp, fp) } }
     }
 
+    /// Continues from (t, y) to `end`, counting time from t again.
     public mutating func restart(at t: Double, state y: [Double], end: Double) {
         finalTime = end
         inner.system.timeOffset = t

@@ -103,9 +103,9 @@ struct ErrorContractCLITests {
         #expect((rows[1]["error"] as? [String: Any])?["field"] is String)
     }
 
-    /// Memory (item 2): a sampling interval that would record more than 10⁶ points for a CSV is refused naming
-    /// `interval`, the value as typed and the smallest allowed; without a CSV or plot nothing is stored per step,
-    /// so the same interval is harmless and the run keeps only its initial and final states.
+    /// Memory (item 2): a sampling interval that would record more than 10⁶ points is refused naming `interval`, the
+    /// value as typed and the smallest allowed; without a CSV or plot nothing is stored per step: the run keeps only
+    /// its initial and final states.
     @Test func samplingIsBounded() throws {
         let csv = Self.temporary("tiny.csv")
         let refused = try runMembrane(["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "10000",
@@ -114,8 +114,10 @@ struct ErrorContractCLITests {
         let e = try #require(Self.error(refused), "stderr: \(refused.stderr)")
         #expect(e.field == "interval" && e.value == "1e-300")
         #expect(e.message.contains("0.01 s"))  // 10000 s / 10⁶ points
-        let run = try runMembrane(["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "10000",
-                                   "--interval", "1e-3", "--json"])
+        let unused = try runMembrane(["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "10000",
+                                      "--interval", "1e-3", "--json"])
+        #expect(unused.status == 64 && Self.error(unused)?.field == "interval")
+        let run = try runMembrane(["simulate", "pump-leak", "--preset", "kay-2017", "--duration", "10000", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let o = try #require(run.object)
         #expect(o["samples"] as? Int == 2)

@@ -60,6 +60,9 @@ public struct Simulation<Model: SimulationModel> {
     var logRodas: LogStateIntegrator<Model>?
     /// The time at which the run switched to logarithmic variables, if it did.
     public private(set) var logarithmicSince: Double?
+    /// The positive components and the amount below which each is integrated as a logarithm (1000 × its atol),
+    /// made once (checked after every step).
+    let depletionThresholds: [(index: Int, threshold: Double)]
     var schedule: EventSchedule
     var recorder: TrajectoryRecorder<Model>
     var detector: CrossingDetector
@@ -112,6 +115,8 @@ public struct Simulation<Model: SimulationModel> {
         self.solver = solver
         self.duration = duration
         self.recording = recording
+        let atol = solver.integrator.absoluteTolerances
+        depletionThresholds = model.positiveComponents.map { ($0, 1000 * (atol?[$0] ?? solver.integrator.absoluteTolerance)) }
         let rosenbrock = solver.integrator, bdfSolver = solver.bdf
         let f0: [Double]
         do {
@@ -159,14 +164,11 @@ public struct Simulation<Model: SimulationModel> {
         if logRodas != nil { return Self.advance(&logRodas!, &schedule, &recorder, &detector) }
         let outcome = bdf != nil ? Self.advance(&bdf!, &schedule, &recorder, &detector)
                                  : Self.advance(&rodas!, &schedule, &recorder, &detector)
-        let positive = model.positiveComponents
-        guard !positive.isEmpty else { return outcome }
+        guard !depletionThresholds.isEmpty else { return outcome }
         switch outcome {
         case .accepted:
             let y = bdf?.state ?? rodas!.state
-            let atol = solver.integrator.absoluteTolerances
-            let depleting = positive.contains { i in y[i] < 1000 * (atol?[i] ?? solver.integrator.absoluteTolerance) }
-            if depleting { _ = switchToLogarithms() }
+            if depletionThresholds.contains(where: { y[$0.index] < $0.threshold }) { _ = switchToLogarithms() }
             return outcome
         case .failed:
             return switchToLogarithms() ? Self.advance(&logRodas!, &schedule, &recorder, &detector) : outcome

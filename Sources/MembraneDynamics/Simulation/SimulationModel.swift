@@ -43,6 +43,7 @@ extension SimulationModel {
     public mutating func start(from y: [Double]) {}
     public func breakpoints(until end: Double) -> [Double] { [] }
     public mutating func enterPiece(at t: Double) {}
+    /// None: a model integrates every component as it is unless it names its positive ones.
     public var positiveComponents: [Int] { [] }
 
     /// The index of the parameter called `name`, or an error listing the closest names.

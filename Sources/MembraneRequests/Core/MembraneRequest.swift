@@ -67,6 +67,9 @@ public struct RequestContext {
     public var failure: RunFailure?
     /// Whether the caller wants the run's figure (`--plot`, `POST /api/plot/<command>`).
     public var wantsFigure = false
+    /// Whether the caller wants the run's time series without its figure (`--csv`): a simulation then records it,
+    /// and no figure is drawn.
+    public var wantsTimeSeries = false
     /// Values shared with other runs that differ from this one only in ``RunMemo/varied`` (a sweep's points on one
     /// thread); nil: nothing shared.
     public var memo: RunMemo?

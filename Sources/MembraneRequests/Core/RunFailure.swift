@@ -14,6 +14,7 @@ public struct RunFailure: Sendable, Equatable {
     /// The reason, the simulated time reached and what to try.
     public var message: String
 
+    /// A failure naming `field`, its `value` and the `message`.
     public init(field: String, value: String, message: String) {
         self.field = field
         self.value = value

@@ -199,7 +199,7 @@ public struct HHSimulationRequest: MembraneRequest {
         let typed = try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? []
         for note in try withBlock(typed, parameters: preset.parameters).notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval, context.wantsFigure {
+        if let interval {
             try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: run.duration)
         }
         let monitor = RunMonitor(shouldStop: context.shouldStop, progress: context.progress, cells: run.cells.count)

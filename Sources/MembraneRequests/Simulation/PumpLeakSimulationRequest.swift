@@ -106,9 +106,10 @@ public struct PumpLeakSimulationRequest: MembraneRequest, PumpLeakInputs, Simula
     public func run(in context: inout RequestContext) throws -> Output {
         let (scenario, y0) = try scenarioAndStart()
         let solver = try solver()
-        // The cap on the number of samples matters only when samples are kept (a CSV or a figure).
-        let interval = context.wantsFigure ? try samplingInterval(over: scenario.duration) : try samplingInterval()
-        let recording = Self.recording(interval: interval, wantsFigure: context.wantsFigure)
+        // The cap on the number of samples is checked whether or not samples are kept (the same input is refused
+        // the same way by the command line and the API, with or without a CSV).
+        let interval = try samplingInterval(over: scenario.duration)
+        let recording = Self.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
         var simulation = try Simulation(scenario: scenario, solver: solver, start: y0, recording: recording)
         let (termination, seconds) = SimulationDriver.run(&simulation, context: &context)
         return Output(report: SimulationReport(trajectory: simulation.trajectory(termination: termination), wallTime: seconds),
