@@ -19,13 +19,16 @@ struct PumpLeakOptions: ParsableArguments {
     @Option(name: .customLong("phosphate-mM"), parsing: .unconditional,
             help: "Cytoplasmic Pi (mM): with --atp-mM and --adp-mM, ΔG_ATP = ΔG′° + RT·ln([ADP][Pi]/[ATP]) (ΔG′° = −30.5 kJ/mol) for the energy budget.") var phosphate: Scalar?
 
-    /// The configuration file, read and decoded (the request carries its content, not its path).
+    /// The configuration file, read and decoded (the request carries its content, not its path), named by the
+    /// file unless it names itself.
     func configuration() throws -> PumpLeakConfig? {
         guard let config else { return nil }
         guard let data = FileManager.default.contents(atPath: config) else {
             throw MembraneError.invalidValue(field: "config", value: config, allowed: "a readable JSON file")
         }
-        return try PumpLeakConfig.decode(String(decoding: data, as: UTF8.self))
+        var decoded = try PumpLeakConfig.decode(String(decoding: data, as: UTF8.self))
+        if decoded.name == nil { decoded.name = URL(fileURLWithPath: config).lastPathComponent }
+        return decoded
     }
 
     /// Sets the request's pump–leak fields.

@@ -92,9 +92,16 @@ public struct IonCatalog: Sendable {
     }
 }
 
+/// The longest string, in UTF-8 bytes, that ``editDistance(_:_:)`` compares character by character.
+public let editDistanceLengthLimit = 256
+
 /// Levenshtein distance between two strings (insertions, deletions, substitutions); also used to suggest
-/// the closest known key of a request.
+/// the closest known key of a request. A string longer than ``editDistanceLengthLimit`` bytes is near no
+/// name: its distance is reported as the larger byte count (an upper bound) without comparing, so that an
+/// unknown name pasted by mistake (a file of 120 kB) is refused at once instead of after O(n·m) work per name.
 public func editDistance(_ a: String, _ b: String) -> Int {
+    let (na, nb) = (a.utf8.count, b.utf8.count)
+    if na > editDistanceLengthLimit || nb > editDistanceLengthLimit { return max(na, nb) }
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

@@ -45,7 +45,7 @@ extension MembraneError {
     public static func requireConcentration(_ x: Double, field: @autoclosure () -> String,
                                             allowed: @autoclosure () -> String = Domain.concentrationDescription) throws {
         guard x.isFinite, x >= 0, x <= Domain.maximumMillimolar else {
-            throw MembraneError.invalidValue(field: field(), value: "\(x) mM", allowed: allowed())
+            throw MembraneError.invalidValue(field: field(), value: plain(x) + " mM", allowed: allowed())
         }
     }
 
@@ -53,7 +53,7 @@ extension MembraneError {
     @inlinable
     public static func requireMembranePotential(_ v: Voltage, field: @autoclosure () -> String) throws {
         guard v.volts.isFinite, abs(v.volts) <= Domain.membranePotentialVolts else {
-            throw MembraneError.invalidValue(field: field(), value: "\(v.millivolts) mV",
+            throw MembraneError.invalidValue(field: field(), value: plain(v.millivolts) + " mV",
                                              allowed: Domain.membranePotentialDescription)
         }
     }

@@ -153,7 +153,7 @@ struct PumpLeakCLITests {
         try #"{"inside_mM": {"Na": -5}}"#.write(toFile: bad, atomically: true, encoding: .utf8)
         let negative = try runMembrane(["steady-state", "--config", bad, "--json"])
         #expect(negative.status == 64)
-        #expect((negative.errorObject?["error"] as? [String: Any])?["field"] as? String == "inside.Na")
+        #expect((negative.errorObject?["error"] as? [String: Any])?["field"] as? String == "config.inside_mM.Na")
         try #"{"temprature_C": 30}"#.write(toFile: bad, atomically: true, encoding: .utf8)
         let typo = try runMembrane(["steady-state", "--config", bad, "--json"])
         #expect(typo.status == 64)

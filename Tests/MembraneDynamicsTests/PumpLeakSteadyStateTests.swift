@@ -199,7 +199,7 @@ struct PumpLeakSteadyStateTests {
     @Test func badInputNamesTheField() throws {
         var negative = Scenario.kay2017
         negative.inside[0] = .millimolar(-5)
-        #expect(throws: MembraneError.invalidValue(field: "inside.Na", value: "-5.0",
+        #expect(throws: MembraneError.invalidValue(field: "inside.Na", value: "-5",
                                                    allowed: "an amount > 0 (a concentration > 0 mM; the model takes logarithms of concentrations)")) {
             _ = try SteadyStateSolver().solve(negative)
         }

@@ -88,9 +88,11 @@ public enum Microdomain {
     /// Distances for a profile from the pore radius `from` to `to`: the 1–2–5 series (plus `from` itself), or
     /// `pointsPerDecade` log-spaced points for a plot.
     public static func profileDistances(from: Length, to: Length, pointsPerDecade: Int? = nil) throws -> [Length] {
-        guard to.metres.isFinite, to > from else {
+        // A pore radius that is 0 in metres (5e-324 nm underflows) would make the decade loop below endless.
+        try MembraneError.requirePositive(from.metres, field: "pore-radius-nm", scale: 1e9, allowed: "a pore radius > 0 nm (default 0.3)")
+        guard to.metres.isFinite, to > from, to.metres <= Domain.maximumRadiusMetres else {
             throw MembraneError.invalidValue(field: "to-nm", value: Format.number(to.metres * 1e9),
-                                             allowed: "a largest distance > the pore radius (\(Format.number(from.metres * 1e9)) nm)")
+                                             allowed: "a largest distance > the pore radius (\(Format.number(from.metres * 1e9)) nm) and ≤ 1e9 nm (1 m, the largest cell)")
         }
         let a = Double.log10(from.metres), b = Double.log10(to.metres)
         if let n = pointsPerDecade {

@@ -36,10 +36,37 @@ extension MembraneRequest {
 
     /// Runs with the given context and wraps the output with the run's input warnings, exit status and, when
     /// the context asks for it, figure.
+    /// An invalid value is quoted as the user typed it (``typedValue(_:)``).
     public func result(in context: inout RequestContext) throws -> RequestResult<Output> {
-        let output = try run(in: &context)
+        let output: Output
+        do {
+            output = try run(in: &context)
+        } catch let error as MembraneError {
+            throw typedValue(error)
+        }
         return RequestResult(output: output, inputWarnings: context.warnings, status: context.status,
                              figure: context.wantsFigure ? try figure(of: output) : nil, failure: context.failure)
+    }
+
+    /// `error` quoting the field's value as the request holds it, when the core quoted a number it computed from
+    /// it instead: `--vm 20000` is refused as `'20000'`, not `'20000.0 mV'`; `--radius-um 1e200` as `'1e200'`, not
+    /// `'1e+200'` (a radius in metres); `--voltage 1e308V` as `'1e308V'`, not `'inf mV'`. Only an
+    /// ``MembraneError/invalidValue(field:value:allowed:)`` whose field is one of the request's own fields holding
+    /// a single number (a ``Scalar``), and whose value is a number with an optional unit word, is changed. Runs on
+    /// the error path only.
+    public func typedValue(_ error: MembraneError) -> MembraneError {
+        guard case .invalidValue(let field, let value, let allowed) = error, Self.fieldNames.contains(field),
+              let number = value.split(separator: " ").first, Double(number) != nil,
+              case .object(let members)? = try? RequestEncoder().encode(self),
+              let member = members.first(where: { $0.key == field }) else { return error }
+        let typed: String
+        switch member.value {
+        case .number(let n): typed = n
+        case .string(let s) where !s.contains("=") && !s.contains(","): typed = s
+        default: return error
+        }
+        guard typed != value, !typed.isEmpty else { return error }
+        return .invalidValue(field: field, value: typed, allowed: allowed)
     }
 
     /// Runs without progress reports or a way to stop early.

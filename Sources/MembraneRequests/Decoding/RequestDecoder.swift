@@ -90,7 +90,7 @@ struct JSONInputDecoder: Decoder {
         if let keys = Key.self as? any (CodingKey & CaseIterable).Type {
             let known = allKeyNames(keys)
             if let unknown = members.first(where: { !known.contains($0.key) }) {
-                throw MembraneError.unknownName(field: codingPath.isEmpty ? unknown.key : field, value: unknown.key,
+                throw MembraneError.unknownName(field: codingPath.isEmpty && !unknown.key.isEmpty ? unknown.key : field, value: unknown.key,
                                                 suggestions: closest(unknown.key, among: known))
             }
         }

@@ -6,6 +6,10 @@ import Membrane
 /// through its public properties, in a fixed order.
 public struct PumpLeakConfig: Codable, Sendable, Hashable {
     public var comment: String?
+    /// The label of the scenario the configuration makes, for its reports: a run from a configuration is
+    /// titled by it, not by the preset it overrides. The command line sets the file's name when the file has
+    /// none; a request without it is labelled `config`.
+    public var name: String?
     public var temperatureC: Double?
     public var radiusUm: Double?
     public var capacitanceUFPerCm2: Double?
@@ -28,7 +32,7 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
     public var deltaGATPKJPerMol: Double?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment, ions, impermeant, pump, water, events
+        case comment, name, ions, impermeant, pump, water, events
         case temperatureC = "temperature_C", radiusUm = "radius_um", capacitanceUFPerCm2 = "capacitance_uF_per_cm2"
         case insideMM = "inside_mM", outsideMM = "outside_mM", outsideImpermeant = "outside_impermeant"
         case conductancesMSPerCm2 = "conductances_mS_per_cm2", permeabilitiesCmPerS = "permeabilities_cm_per_s"
@@ -99,7 +103,16 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
     }
 
     /// Applies the overrides, in the order of the table in docs/pump-leak-config.md.
+    /// Every value is checked first (``validate()``); an ion given twice, also through an alias, is refused.
+    /// The scenario is renamed ``name`` (default `config`) and its summary says which preset it overrides.
     public func apply(to s: inout Scenario) throws {
+        try validate()
+        let preset = s.name
+        defer {
+            s.name = name ?? "config"
+            s.summary = (comment.map { $0 + " " } ?? "") + "(the \(preset) preset with the overrides of \(s.name))"
+            s.sources.append((field: "config", source: "\(s.name): overrides of the \(preset) preset"))
+        }
         if let t = temperatureC { s.conditions.temperature = try .celsius(t) }
         if let radius = radiusUm {
             try MembraneError.requirePositive(radius, field: "config.radius_um", allowed: "a radius > 0 µm")
@@ -110,15 +123,15 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
             guard !names.isEmpty else {
                 throw MembraneError.invalidValue(field: "config.ions", value: "[]", allowed: "an array of ion names, e.g. [\"Na\",\"K\",\"Cl\"]")
             }
-            let list = try names.map { try Self.ion($0, "ions") }
+            let list = try Self.distinctIons(names, key: "ions", indexed: true)
             s.inside = list.map { i in s.index(of: i.name).map { s.inside[$0] } ?? .zero }
             s.outside = list.map { i in s.index(of: i.name).map { s.outside[$0] } ?? .zero }
             s.ions = list
             s.leaks = s.leaks.filter { l in list.contains { $0.name == l.ion } }
         }
         for (key, values, side) in [("inside_mM", insideMM, true), ("outside_mM", outsideMM, false)] {
-            for e in values?.entries ?? [] {
-                let i = try Self.ion(e.key, key)
+            let entries = values?.entries ?? []
+            for (e, i) in zip(entries, try Self.distinctIons(entries.map(\.key), key: key)) {
                 guard let j = s.index(of: i.name) else {
                     throw MembraneError.invalidValue(field: "config.\(key)", value: e.key,
                                                      allowed: "one of the scenario's ions (\(s.ions.map(\.name).joined(separator: ", "))); add ions with \"ions\"")
@@ -128,12 +141,20 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
         }
         if let x = impermeant { s.impermeant = x.applied(to: s.impermeant) }
         if let x = outsideImpermeant { s.outsideImpermeant = x.applied(to: s.outsideImpermeant) }
-        for e in conductancesMSPerCm2?.entries ?? [] {
+        let conductances = conductancesMSPerCm2?.entries ?? [], permeabilities = permeabilitiesCmPerS?.entries ?? []
+        let leakIons = try Self.distinctIons(conductances.map(\.key), key: "conductances_mS_per_cm2")
+            + Self.distinctIons(permeabilities.map(\.key), key: "permeabilities_cm_per_s")
+        for (k, i) in leakIons.enumerated() where leakIons[..<k].contains(where: { $0.name == i.name }) {
+            let key = permeabilities[k - conductances.count].key
+            throw MembraneError.invalidValue(field: "config.permeabilities_cm_per_s.\(key)", value: key,
+                allowed: "one leak per ion: \(i.name) has a conductance in conductances_mS_per_cm2 already")
+        }
+        for e in conductances {
             let i = try Self.ion(e.key, "conductances_mS_per_cm2")
             s.leaks.removeAll { $0.ion == i.name }
             s.leaks.append(.ohmic(i.name, milliSiemensPerSquareCentimetre: e.value))
         }
-        for e in permeabilitiesCmPerS?.entries ?? [] {
+        for e in permeabilities {
             let i = try Self.ion(e.key, "permeabilities_cm_per_s")
             s.leaks.removeAll { $0.ion == i.name }
             s.leaks.append(.ghk(i.name, centimetresPerSecond: e.value))
@@ -183,6 +204,7 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
         }
         if let d = durationS { s.duration = d }
         if let events {
+            try Self.checkEventOrder(events, initialActivity: s.pumpActivity)
             s.events = try events.enumerated().map { i, e in
                 switch e.action {
                 case "block": return ScenarioEvent(time: e.timeS, .blockPump)

@@ -63,7 +63,7 @@ public struct SteadyStateRequest: MembraneRequest, PumpLeakInputs {
         }
         if let sweep { return .sweep(try runSweep(sweep, scenario: scenario, solver: solver, context: &context)) }
         let steady = try solver.solve(scenario)
-        return .single(SteadyStateReport(steadyState: steady, closedForm: Self.closedForm(scenario),
+        return .single(SteadyStateReport(steadyState: steady, closedForm: Self.closedForm(scenario, preset: preset ?? Defaults.pumpLeakPreset),
                                          range: Self.existence(scenario, context: context)))
     }
 
@@ -80,8 +80,9 @@ public struct SteadyStateRequest: MembraneRequest, PumpLeakInputs {
 
     /// Keener & Sneyd's closed form (*Mathematical Physiology*, 3rd ed., ch. 2; ``KeenerSneyd``), for the
     /// keener-sneyd preset when its assumptions hold: a constant pump, ohmic Na and K leaks.
-    static func closedForm(_ s: Scenario) -> KeenerSneyd.SteadyState? {
-        guard s.name == "keener-sneyd", s.pump?.kinetics == .constant, let p = s.dimensionlessPumpRate,
+    /// `preset` is the request's preset (a configuration renames the scenario).
+    static func closedForm(_ s: Scenario, preset: String) -> KeenerSneyd.SteadyState? {
+        guard preset == "keener-sneyd", s.pump?.kinetics == .constant, let p = s.dimensionlessPumpRate,
               let na = s.index(of: "Na"), let k = s.index(of: "K"), let gNa = s.sodiumConductance else { return nil }
         var gK = 0.0
         for leak in s.leaks where leak.ion == "K" { if case .ohmic(let g) = leak.kind { gK += g.siemensPerSquareMetre } }
@@ -108,7 +109,7 @@ public struct SteadyStateRequest: MembraneRequest, PumpLeakInputs {
             try s.setDimensionlessPumpRate(p)
             do {
                 let steady = try solver.solve(s)
-                points.append(.init(pumpRate: p, steadyState: steady, closedForm: Self.closedForm(s), reason: nil))
+                points.append(.init(pumpRate: p, steadyState: steady, closedForm: Self.closedForm(s, preset: preset ?? Defaults.pumpLeakPreset), reason: nil))
             } catch let error as MembraneError {
                 if case .undefined = error {
                     points.append(.init(pumpRate: p, steadyState: nil, closedForm: nil, reason: error.message))
