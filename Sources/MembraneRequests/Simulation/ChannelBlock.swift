@@ -1,3 +1,4 @@
+import Foundation
 import Membrane
 import MembraneReport
 
@@ -29,7 +30,9 @@ public enum ChannelBlocker: String, CaseIterable, Sendable {
                 throw MembraneError.unknownName(field: field, value: name, suggestions: allCases.map(\.rawValue))
             }
             guard fraction.isFinite, (0...1).contains(fraction) else {
-                throw MembraneError.invalidValue(field: field, value: "\(name)=\(fraction)", allowed: allowed)
+                let typed = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .first { $0.lowercased().hasPrefix(name.lowercased()) } ?? "\(name)=\(fraction)"
+                throw MembraneError.invalidValue(field: field, value: typed, allowed: allowed)
             }
             return (blocker, fraction)
         }
