@@ -41,12 +41,17 @@ extension Scenario {
     public static func hodgkinHuxley1952(gNa: Double = 120, gK: Double = 36, gL: Double = 0.3, eNa: Double = 50,
                                          eK: Double = -77, eL: Double = -54.3, capacitance: Double = 1,
                                          concentrations: HodgkinHuxleyConcentrations = .fixed,
-                                         geometry: CellGeometry = neuronReferenceCompartment) -> Scenario {
+                                         geometry: CellGeometry = neuronReferenceCompartment,
+                                         potassiumOutside: Double? = nil) -> Scenario {
         let conditions = Conditions(temperature: HodgkinHuxleyChannel.squidTemperature)
         let vt = conditions.thermalVoltage
         // Inside concentrations that give E_Na and E_K at t = 0 against NEURON's outside defaults: c_in = c_out·e^(−zE/(RT/F)).
-        let (naOut, kOut) = neuronDefaultOutside
-        let naIn = naOut * Double.exp(-eNa * 1e-3 / vt), kIn = kOut * Double.exp(-eK * 1e-3 / vt)
+        let (naOut, kOutDefault) = neuronDefaultOutside
+        let naIn = naOut * Double.exp(-eNa * 1e-3 / vt), kIn = kOutDefault * Double.exp(-eK * 1e-3 / vt)
+        // Hyperkalemia: the bath's K⁺ raised (or lowered) with the cell's K⁺ unchanged, so E_K = (RT/F)·ln(K_o/K_i)
+        // moves from E_K (ignored with E fixed, where concentrations do not enter).
+        let kOut = potassiumOutside ?? kOutDefault
+        let eKStart = vt * Double.log(kOut / kIn) * 1e3
         let reversalNa: PermeationLaw.Reversal, reversalK: PermeationLaw.Reversal
         var fixedIons: [String] = [], bath = Bath.infinite
         var inside = [naIn, kIn], impermeant = ImpermeantSolute(name: "X", charge: -1, concentration: .zero)
@@ -69,7 +74,7 @@ extension Scenario {
             outsideImpermeant = ImpermeantSolute(name: "X_out", charge: -1, concentration: .millimolar(naOut + kOut))
             if let ecs { bath = .finite(relativeVolume: ecs) }
             let space = ecs.map { " and in an extracellular space of \($0) × the cell volume" } ?? ""
-            mode = "Na⁺ and K⁺ inside\(space) follow the currents; E_Na and E_K follow the concentrations (Nernst), starting at \(eNa) and \(eK) mV"
+            mode = "Na⁺ and K⁺ inside\(space) follow the currents; E_Na and E_K follow the concentrations (Nernst), starting at \(eNa) and \(eKStart) mV"
         }
         return Scenario(
             name: "hodgkin-huxley-1952",
@@ -102,8 +107,15 @@ extension ScenarioPreset {
     public static let hodgkinHuxley1952 = hodgkinHuxley1952(concentrations: .fixed)
 
     /// The same preset with another treatment of the concentrations (``HodgkinHuxleyConcentrations``).
+    ///
+    /// With `held` or `dynamic` concentrations the preset also has `K_o` (mM, default NEURON's 2.5): the bath's K⁺,
+    /// with K⁺ inside chosen for E_K at the default, so raising K_o is hyperkalemia (E_K = (RT/F)·ln(K_o/K_i)).
     public static func hodgkinHuxley1952(concentrations: HodgkinHuxleyConcentrations) -> ScenarioPreset {
         let potential = -200.0...200.0
+        let concentrationParameters = concentrations == .fixed ? [] : [
+            PresetParameter("K_o", Scenario.neuronDefaultOutside.k, unit: "mM",
+                            summary: "K⁺ outside (bath; K⁺ inside set by E_K at 2.5 mM): raise it for hyperkalemia", allowed: 0.01...500),
+        ]
         return ScenarioPreset(
             name: "hodgkin-huxley-1952",
             summary: "Hodgkin & Huxley 1952 squid axon membrane as NEURON's hh (one compartment, 6.3 °C)",
@@ -116,10 +128,10 @@ extension ScenarioPreset {
                 PresetParameter("E_K", -77, unit: "mV", summary: "K⁺ reversal potential", allowed: potential),
                 PresetParameter("E_L", -54.3, unit: "mV", summary: "leak reversal potential", allowed: potential),
                 PresetParameter("C_m", 1, unit: "µF/cm²", summary: "specific membrane capacitance", allowed: 0.01...100),
-            ],
+            ] + concentrationParameters,
             make: { v in
                 Scenario.hodgkinHuxley1952(gNa: v[0], gK: v[1], gL: v[2], eNa: v[3], eK: v[4], eL: v[5], capacitance: v[6],
-                                           concentrations: concentrations)
+                                           concentrations: concentrations, potassiumOutside: v.count > 7 ? v[7] : nil)
             })
     }
 }

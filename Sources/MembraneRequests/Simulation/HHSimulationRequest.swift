@@ -61,6 +61,10 @@ public struct HHSimulationRequest: MembraneRequest {
             throw error
         }
         let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
+        if let named = set?.text, named.contains("K_o"), !p.parameters.contains(where: { $0.name == "K_o" }) {
+            throw MembraneError.invalidValue(field: "set", value: named,
+                                             allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
+        }
         let overrides = try withBlock(try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? [],
                                       parameters: p.parameters).overrides
         let scenario = try p.scenario(setting: overrides)
