@@ -37,7 +37,9 @@ extension Scenario {
     /// ``HodgkinHuxleyChannel/hodgkinHuxley1952Potassium(conductance:reversal:)``, the leak a nonspecific current
     /// (``PassiveCurrent``, hh.mod's `il`), 6.3 °C, and the start of NEURON's `finitialize(-65)`: V = −65 mV, gates at
     /// their steady state there. Conductances in mS/cm², potentials in mV, C in µF/cm². ``HodgkinHuxleyConcentrations``
-    /// chooses whether E_Na and E_K are fixed (NEURON), held by concentrations, or follow them.
+    /// chooses whether E_Na and E_K are fixed (NEURON), held by concentrations, or follow them. `potassiumOutside`
+    /// (mM) replaces NEURON's ko = 2.5 mM outside with K⁺ inside unchanged (hyperkalemia: E_K = (RT/F)·ln(K_o/K_i));
+    /// with E fixed it does not enter.
     public static func hodgkinHuxley1952(gNa: Double = 120, gK: Double = 36, gL: Double = 0.3, eNa: Double = 50,
                                          eK: Double = -77, eL: Double = -54.3, capacitance: Double = 1,
                                          concentrations: HodgkinHuxleyConcentrations = .fixed,
@@ -102,7 +104,7 @@ extension Scenario {
 }
 
 extension ScenarioPreset {
-    /// `hodgkin-huxley-1952`: ``Scenario/hodgkinHuxley1952(gNa:gK:gL:eNa:eK:eL:capacitance:concentrations:geometry:)``
+    /// `hodgkin-huxley-1952`: ``Scenario/hodgkinHuxley1952(gNa:gK:gL:eNa:eK:eL:capacitance:concentrations:geometry:potassiumOutside:)``
     /// with NEURON's `hh` values, its parameters named as in the paper (INTERFACE.md fixes g_Na, g_K, g_L, E_L).
     public static let hodgkinHuxley1952 = hodgkinHuxley1952(concentrations: .fixed)
 
