@@ -29,37 +29,26 @@ extension HHSimulationRequest {
             throw MembraneError.invalidValue(field: field, value: value,
                                              allowed: "nothing for \(preset.name): its cell fires after the pump stops, with no current clamp, and its Na⁺, K⁺, Cl⁻ and volume always follow the currents (options: duration, set, rtol, interval)")
         }
-        let blocked = try withBlock(try set.map { try $0.namedValues(field: "set", example: "g_ClL=0, rho_max=5") } ?? [],
-                                    parameters: preset.parameters)
-        let overrides = blocked.overrides
-        for note in blocked.notes { context.warn(note) }
-        let model = try preset.parameters(setting: overrides)
-        var parameters = preset.parameters
-        for (name, value) in overrides {
-            if let i = parameters.firstIndex(where: { $0.name == name }) { parameters[i].value = value }
-        }
-        let durationAllowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
-        let seconds = try (duration ?? Scalar("\(Self.hubelUllahDefaultDuration)")).positive(field: "duration", allowed: durationAllowed)
-        guard seconds <= Self.maxDuration else {
-            throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "", allowed: durationAllowed)
-        }
+        let settings = try settings(of: preset.parameters, example: "g_ClL=0, rho_max=5")
+        for note in settings.notes { context.warn(note) }
+        let model = try preset.parameters(setting: settings.overrides)
+        let seconds = try durationSeconds(default: Self.hubelUllahDefaultDuration)
         let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-8") } ?? 1e-8
         guard tolerance < 1 else {
             throw MembraneError.invalidValue(field: "rtol", value: rtol?.text ?? "", allowed: "a relative tolerance in (0, 1), e.g. 1e-8")
         }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval, seconds / interval > Double(SimulationDefaults.maxSamples) {
-            throw MembraneError.invalidValue(field: "interval", value: self.interval?.text ?? "",
-                                             allowed: "a sampling interval giving at most \(SimulationDefaults.maxSamples) points over `duration`")
+        if let interval {
+            try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: seconds)
         }
-        let recording: Recording = context.wantsFigure ? interval.map { .interval($0) } ?? .everyStep : .crossingsAndFinal
+        let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
         var solver = SimulationSolver(method: .bdf, relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 10_000_000
         var simulation = try Simulation(hubelUllah: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
                                         recording: recording)
         let (termination, wallTime) = SimulationDriver.run(&simulation, context: &context)
         let report = HubelUllahReport(trajectory: simulation.trajectory(termination: termination), termination: termination,
-                                      duration: seconds, parameters: parameters, method: solver.methodName,
+                                      duration: seconds, parameters: settings.inForce, method: solver.methodName,
                                       statistics: simulation.statistics, wallTime: wallTime, interval: interval)
         return Output(run: .hubelUllah(report), interval: interval)
     }

@@ -46,8 +46,8 @@ public struct HHSimulationRequest: MembraneRequest {
     /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios and `hubel-ullah-2016`.
     public static var presetNames: [String] { ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name] }
 
-    /// The preset, with `set` applied: the scenario and the parameters in force.
-    public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter]) {
+    /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
+    public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter], blockNotes: [String]) {
         let name = preset ?? Self.defaultPreset
         let found: ScenarioPreset
         do { found = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
@@ -61,25 +61,36 @@ public struct HHSimulationRequest: MembraneRequest {
             throw error
         }
         let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
-        if let named = set?.text, named.contains("K_o"), !p.parameters.contains(where: { $0.name == "K_o" }) {
-            throw MembraneError.invalidValue(field: "set", value: named,
+        let settings = try settings(of: p.parameters, example: "g_Na=60, E_L=-60")
+        if settings.overrides.contains(where: { $0.name == "K_o" }), !p.parameters.contains(where: { $0.name == "K_o" }) {
+            throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        let overrides = try withBlock(try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? [],
-                                      parameters: p.parameters).overrides
-        let scenario = try p.scenario(setting: overrides)
-        var parameters = p.parameters
-        for (name, value) in overrides {
-            if let i = parameters.firstIndex(where: { $0.name == name }) { parameters[i].value = value }
-        }
-        return (p, scenario, parameters)
+        return (p, try p.scenario(setting: settings.overrides), settings.inForce, settings.notes)
     }
 
-    /// `overrides` with the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``).
-    func withBlock(_ overrides: [(name: String, value: Double)], parameters: [PresetParameter]) throws
-        -> (overrides: [(name: String, value: Double)], notes: [String]) {
+    /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
+    /// overrides to apply, the preset's `parameters` with them in force, and a sentence per block.
+    func settings(of parameters: [PresetParameter], example: String) throws
+        -> (overrides: [(name: String, value: Double)], inForce: [PresetParameter], notes: [String]) {
+        let typed = try set.map { try $0.namedValues(field: "set", example: example) } ?? []
         let blocks = try block.map { try ChannelBlocker.parse($0.text, field: "block") } ?? []
-        return try ChannelBlocker.apply(blocks, to: overrides, parameters: parameters)
+        let (overrides, notes) = try ChannelBlocker.apply(blocks, to: typed, parameters: parameters)
+        var inForce = parameters
+        for (name, value) in overrides {
+            if let i = inForce.firstIndex(where: { $0.name == name }) { inForce[i].value = value }
+        }
+        return (overrides, inForce, notes)
+    }
+
+    /// `duration` in seconds (`seconds` when not given), refused outside (0, ``maxDuration``].
+    func durationSeconds(default seconds: Double) throws -> Double {
+        let allowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
+        let value = try (duration ?? Scalar("\(seconds)")).positive(field: "duration", allowed: allowed)
+        guard value <= Self.maxDuration else {
+            throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "", allowed: allowed)
+        }
+        return value
     }
 
     /// The preset with the concentration treatment asked for (only `hodgkin-huxley-1952` offers them).
@@ -124,14 +135,10 @@ public struct HHSimulationRequest: MembraneRequest {
         }
     }
 
-    /// The cells to run (their duration and solver), the preset and its parameters as run.
-    public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter]) {
-        let (preset, scenario, parameters) = try presetScenario()
-        let durationAllowed = "a duration > 0 s, at most \(Int(Self.maxDuration)) s"
-        let seconds = try (duration ?? "1").positive(field: "duration", allowed: durationAllowed)
-        guard seconds <= Self.maxDuration else {
-            throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "", allowed: durationAllowed)
-        }
+    /// The cells to run (their duration and solver), the preset, its parameters as run and a sentence per block.
+    public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter], blockNotes: [String]) {
+        let (preset, scenario, parameters, notes) = try presetScenario()
+        let seconds = try durationSeconds(default: 1)
         if let cells, !(1...Self.maxCells).contains(cells) {
             throw MembraneError.invalidValue(field: "cells", value: "\(cells)", allowed: "1 to \(Self.maxCells) cells")
         }
@@ -146,7 +153,7 @@ public struct HHSimulationRequest: MembraneRequest {
         if let rtol {
             solver.relativeTolerance = try rtol.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-5")
         }
-        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters)
+        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters, notes)
     }
 
     public struct Output: Renderable {
@@ -199,9 +206,8 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
-        let (run, preset, parameters) = try spikingRun()
-        let typed = try set.map { try $0.namedValues(field: "set", example: "g_Na=60, E_L=-60") } ?? []
-        for note in try withBlock(typed, parameters: preset.parameters).notes { context.warn(note) }
+        let (run, preset, parameters, notes) = try spikingRun()
+        for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
         if let interval {
             try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: run.duration)
