@@ -35,10 +35,20 @@ public struct HHSimulationRequest: MembraneRequest {
     public var extracellularVolume: Scalar?
     /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
     public var block: Assignments?
+    /// Current-clamp protocol added to the constant stimulus (``StimulusProtocol/currentClamp(_:field:)``):
+    /// `step:start=10,duration=50,amplitude=10; train:…; ramp:…` in ms and µA/cm² (one cell, on ``Simulation``).
+    public var stimulusProtocol: String?
+    /// Ideal voltage-clamp protocol (``StimulusProtocol/voltageClamp(_:holding:field:)``): `hold=-65;step:start=5,
+    /// duration=20,to=-80:40:10` in ms and mV, one sweep per level (``runVoltageClamp(in:)``).
+    public var voltageClamp: String?
+    /// Per gated ion, `ohmic` or `ghk` (``ChannelPermeation``): `Na=ghk, K=ohmic` (GHK with concentrations held or
+    /// dynamic).
+    public var permeation: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case preset, set, duration, cells, rtol, interval, concentrations, block
         case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative"
+        case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -66,7 +76,7 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try p.scenario(setting: settings.overrides), settings.inForce, settings.notes)
+        return (p, try withPermeation(p.scenario(setting: settings.overrides)), settings.inForce, settings.notes)
     }
 
     /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
@@ -147,8 +157,8 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "stimulus-uA-per-cm2", value: stimulus?.text ?? "",
                                              allowed: "one current density for one cell; FROM:TO needs `cells` (--cells N)")
         }
-        let population = try SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
-                                                       from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b))
+        let population = try withProtocol(SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
+                                                       from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b)))
         var solver = SpikingSolver()
         if let rtol {
             solver.relativeTolerance = try rtol.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-5")
@@ -162,14 +172,15 @@ public struct HHSimulationRequest: MembraneRequest {
         public enum Run {
             case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
             case hubelUllah(HubelUllahReport)
+            case voltageClamp(VoltageClampReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -177,6 +188,7 @@ public struct HHSimulationRequest: MembraneRequest {
             switch run {
             case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
             case .hubelUllah(let r): r.csv
+            case .voltageClamp(let r): r.csv
             }
         }
 
@@ -189,6 +201,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .hubelUllah(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .hubelUllah(r)
+            case .voltageClamp(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .voltageClamp(r)
             }
         }
     }
@@ -198,6 +213,7 @@ public struct HHSimulationRequest: MembraneRequest {
         switch output.run {
         case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
         case .hubelUllah(let r): r.figure
+        case .voltageClamp(let r): r.figure
         }
     }
 
@@ -206,6 +222,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if voltageClamp != nil { return try runVoltageClamp(in: &context) }
         let (run, preset, parameters, notes) = try spikingRun()
         for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
@@ -228,7 +245,7 @@ public struct HHSimulationRequest: MembraneRequest {
             trajectory = simulation.trajectory(termination: termination)
         }
         let report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
-                                   single: cells == nil,
+                                   single: cells == nil, stimulusProtocol: stimulusProtocol,
                                    wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         return Output(run: .spiking(report, trajectory: trajectory), interval: interval)
     }
