@@ -125,6 +125,31 @@ struct VoltageClampTests {
         #expect(try current(sweep(-90), "hh_K").end < 0)
     }
 
+    /// Changing concentrations under the clamp (an infinite bath): the Na⁺ inside rises by exactly the charge the Na⁺
+    /// current carried in, Δc = −(A/vol)·∫I_Na dt/F (mass balance), integrated here by Simpson's rule on the
+    /// trajectory's dense output; and E_Na follows the Nernst potential of the concentrations.
+    @Test func sodiumEntryMatchesCurrentIntegral() throws {
+        let scenario = try ScenarioPreset.hodgkinHuxley1952(concentrations: .dynamic(extracellularVolume: nil)).scenario()
+        let tr = try Self.run(scenario, hold: -65, level: 0, start: 1e-3, duration: 10e-3, end: 12e-3)
+        #expect(tr.termination == .finished)
+        let model = tr.model, na = try model.observableIndex(named: "I.hh_Na"), inside = try model.observableIndex(named: "inside.Na")
+        func current(_ t: Double) -> Double { let (m, y) = tr.interpolatedState(at: t); return m.observe(na, at: t, state: y) }
+        // Simpson's rule on each piece (the current jumps at 1 and 11 ms).
+        var integral = 0.0
+        for (a, b) in [(0.0, 1e-3), (1e-3, 11e-3), (11e-3, 12e-3)] {
+            let n = 4000, h = (b - a) / Double(n)
+            var sum = current(a + 1e-15) + current(b - 1e-15)
+            for k in 1..<n { sum += (k % 2 == 1 ? 4 : 2) * current(a + Double(k) * h) }
+            integral += sum * h / 3
+        }
+        let g = scenario.geometry, f = scenario.conditions.faraday
+        let expected = -(g.area / g.volume) * integral / f   // mol/m³ = mM
+        let c0 = model.observe(inside, at: 0, state: tr.stateVector(at: 0))
+        let c1 = model.observe(inside, at: 12e-3, state: tr.stateVector(at: tr.count - 1))
+        #expect(expected > 1e-4)
+        #expect(abs((c1 - c0) - expected) < 1e-6 * expected)
+    }
+
     /// A ramp command: the clamp current carries the capacitive current C·dV/dt = 1 µF/cm² × 1 mV/ms = 1 µA/cm² on
     /// top of the ionic currents, and V follows the ramp.
     @Test func rampCarriesCapacitiveCurrent() throws {

@@ -160,7 +160,9 @@ public enum StimulusProtocol {
             var list = segments
             if let i = family?.segment, case .step(let s, let d, _) = segments[i] { list[i] = .step(start: s, duration: d, level: level) }
             let command = VoltageClampCommand(holding: holding, segments: list)
-            try command.validate(field: field)
+            do { try command.validate(field: field) } catch let MembraneError.invalidValue(name, _, allowed) {
+                throw MembraneError.invalidValue(field: name, value: text, allowed: allowed)  // the protocol as typed
+            }
             commands.append(command)
         }
         let window = test.map { segments[$0].start...segments[$0].end }
