@@ -127,8 +127,10 @@ public struct VoltageClampReport: Renderable {
         }
         if let window {
             lines.append("measured over the test step \(Format.significant(window.lowerBound * 1e3, 6))–\(Format.significant(window.upperBound * 1e3, 6)) ms; currents in µA/cm², outward positive")
-            lines.append("I min: the clamp current's most negative value (peak inward); I end: at the end of the step (late); per channel its peak (larger in magnitude of min and max) and end")
+        } else {
+            lines.append("no step: the whole run is measured; currents in µA/cm², outward positive")
         }
+        lines.append("I min: the clamp current's most negative value (peak inward); I end: at the end of the step (late); per channel its peak (larger in magnitude of min and max) and end")
         let names = sweeps.first?.mechanisms.map(\.name) ?? []
         var table = TextTable(headers: ["V (mV)", "I min", "t min (ms)", "I end"] + names.flatMap { ["\($0) peak", "\($0) end"] },
                               alignments: [TextTable.Alignment](repeating: .right, count: 4 + 2 * names.count))
