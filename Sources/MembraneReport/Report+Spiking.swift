@@ -46,6 +46,21 @@ public struct SpikingReport: Renderable {
         })
     }
 
+    /// The state object of the final state with `reversal_mV`: each ion's E at that state: the fixed number where E
+    /// is fixed, otherwise the Nernst potential E = (RT/zF)·ln(c_out/c_in) of the final concentrations.
+    func finalJSON(_ state: CellState) -> JSONValue {
+        guard case .object(let pairs) = stateJSON(state) else { return stateJSON(state) }
+        let vt = first.scenario.conditions.thermalVoltage
+        let reversal: [(String, JSONValue)] = first.scenario.reversalPotentialSources.compactMap { ion, source in
+            if case .fixed(let e) = source { return (ion, .number(e.millivolts)) }
+            guard let i = state.ions.firstIndex(where: { $0.name == ion }), state.ions[i].charge != 0 else { return nil }
+            let ratio = state.outside[i].millimolar / state.inside[i].millimolar
+            guard ratio.isFinite, ratio > 0 else { return nil }
+            return (ion, .number(vt / Double(state.ions[i].charge) * Double.log(ratio) * 1e3))
+        }
+        return .object(pairs + [("reversal_mV", .object(reversal))])
+    }
+
     public var json: JSONValue {
         let scenario = first.scenario
         var pairs: [(String, JSONValue)] = [
@@ -62,7 +77,7 @@ public struct SpikingReport: Renderable {
         if single {
             pairs.append(("stimulus_uA_per_cm2", .number(first.stimulus.microamperesPerSquareCentimetre)))
             pairs.append(("spike_times_ms", .array(first.spikeTimes.map { .number($0 * 1e3) })))
-            pairs.append(("final", (try? first.final()).map(stateJSON) ?? .null))
+            pairs.append(("final", (try? first.final()).map(finalJSON) ?? .null))
         } else {
             pairs.append(("cells", .array(result.cells.map { c in
                 .object([("index", .integer(c.index)),

@@ -8,6 +8,7 @@ import { h, num, fixed, mV, conc, SelectField, NumberField, kvTable, stats, warn
 const HH = 'hodgkin-huxley-1952';
 const HU = 'hubel-ullah-2016';
 const HH_KEYS = ['stimulus-uA-per-cm2', 'concentrations', 'duration'];
+const HELD_KEYS = ['K_o']; // preset parameters that exist only with held or dynamic concentrations
 const HU_KEYS = ['hu-duration', 'g_ClL', 't_pump_stop'];
 
 export default {
@@ -24,7 +25,9 @@ export default {
     g.append(this.hint);
     const c = ctx.group('Current clamp');
     ctx.add(new NumberField({ key: 'stimulus-uA-per-cm2', label: 'Stimulus', unit: 'µA/cm²', min: 0, max: 50, step: 0.5, def: 10 }), c);
-    ctx.add(new SelectField({ key: 'concentrations', label: 'E_Na and E_K', options: [['fixed', 'fixed numbers (NEURON’s ena, ek)'], ['held', 'Nernst of held concentrations'], ['dynamic', 'follow the currents (Na⁺, K⁺ change)']], def: 'fixed' }), c);
+    ctx.add(new SelectField({ key: 'concentrations', label: 'E_Na and E_K', options: [['fixed', 'fixed numbers (NEURON’s ena, ek)'], ['held', 'Nernst of held concentrations'], ['dynamic', 'follow the currents (Na⁺, K⁺ change)']], def: 'fixed' }), c,
+      { onChange: () => this.show(ctx, ctx.value('preset')) });
+    ctx.add(new NumberField({ key: 'K_o', label: 'Bath K⁺ K_o', unit: 'mM', min: 0.5, max: 30, step: 0.5, def: 2.5, hint: 'hyperkalemia: raise it; E_K = (RT/F) ln(K_o/K_i) moves, K⁺ inside stays' }), c);
     ctx.add(new NumberField({ key: 'duration', label: 'Duration', unit: 's', min: 0.005, max: 10, log: true, def: 0.1 }), c);
     const e = ctx.group('Energy failure');
     ctx.add(new NumberField({ key: 'hu-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 60, max: 2000, log: true, def: 200 }), e);
@@ -41,6 +44,8 @@ export default {
     this.groups.hu.hidden = !hu;
     for (const k of HH_KEYS) ctx.fields.get(k).element.hidden = hu;
     for (const k of HU_KEYS) ctx.fields.get(k).element.hidden = !hu;
+    const fixedE = (ctx.value('concentrations') ?? 'fixed') === 'fixed';
+    for (const k of HELD_KEYS) ctx.fields.get(k).element.hidden = hu || fixedE;
     this.hint.textContent = hu
       ? 'ModelDB 187599 code_Fig3.ode equation for equation (RT/F = 26.64 mV as published): a cell in a closed extracellular space; no current clamp.'
       : 'Hodgkin & Huxley 1952 as NEURON’s built-in hh: g_Na 120, g_K 36, g_L 0.3 mS/cm², Q10 = 3 from 6.3 °C; rest from the steady-state gates at −65 mV.';
@@ -56,6 +61,8 @@ export default {
       return body;
     }
     const body = { preset, ...ctx.collect(HH_KEYS) };
+    // K_o exists only when concentrations enter (held or dynamic); with E fixed the request would be refused.
+    if ((body.concentrations ?? 'fixed') !== 'fixed') body.set = `K_o=${ctx.value('K_o') ?? 2.5}`;
     body.duration ??= 0.1;
     body.interval = Number((body.duration / 2000).toPrecision(3));
     return body;
@@ -87,7 +94,8 @@ export default {
         hu ? ['Cell volume', `${num(f.volume_um3, 5)} µm³`, `${num(f.volume_relative, 4)} × 2160 µm³`] : null,
       ].filter(Boolean), 'Final state'));
     const sources = stats(Object.entries(sim.reversal_potentials || {}).map(([ion, s]) =>
-      [`E_${ion}`, s.source === 'fixed' ? mV(s.E_mV, 1) : hu ? mV(f.reversal_mV?.[ion], 1) : s.source.replace('_', ' '), s.description]));
+      [`E_${ion}`, s.source === 'fixed' ? mV(s.E_mV, 1) : f.reversal_mV?.[ion] != null ? mV(f.reversal_mV[ion], 1) : s.source.replace('_', ' '),
+        s.source === 'fixed' ? s.description : `${s.description} (at the end of the run)`]));
     for (const p of figure.panels || []) p.height = 200;
     return {
       main: [head, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])],
