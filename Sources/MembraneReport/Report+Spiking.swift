@@ -10,12 +10,15 @@ public struct SpikingReport: Renderable {
     public var parameters: [PresetParameter]
     /// One cell without `cells`: its spike times and final state; otherwise the `cells` array.
     public var single: Bool
+    /// Per cell, the values of the parameters spread over the population (`--set g_Na=60:120`); empty without.
+    public var cellParameters: [[(String, Double)]]
     public var wallTime: Double?
     public var csvPath: String?
     public var plotPath: String?
 
     public init(result: PopulationResult, duration: Double, preset: String, parameters: [PresetParameter], single: Bool,
-                wallTime: Double? = nil) {
+                cellParameters: [[(String, Double)]] = [], wallTime: Double? = nil) {
+        self.cellParameters = cellParameters
         self.result = result
         self.duration = duration
         self.preset = preset
@@ -83,7 +86,9 @@ public struct SpikingReport: Renderable {
                 .object([("index", .integer(c.index)),
                          ("stimulus_uA_per_cm2", .number(c.stimulus.microamperesPerSquareCentimetre)),
                          ("spike_count", .integer(c.spikeCount)),
-                         ("first_spike_ms", c.firstSpike.map { .number($0 * 1e3) } ?? .null)])
+                         ("first_spike_ms", c.firstSpike.map { .number($0 * 1e3) } ?? .null)]
+                        + (c.index < cellParameters.count
+                           ? [("set", .object(cellParameters[c.index].map { ($0.0, .number($0.1)) }))] : []))
             })))
         }
         pairs += [
@@ -114,11 +119,13 @@ public struct SpikingReport: Renderable {
                          + "\(first.spikeCount) spikes" + (first.spikeCount > 0 ? " at \(times)\(first.spikeCount > 20 ? ", …" : "") ms" : ""))
             if let f = try? first.final() { lines.append("final V_m = \(Format.fixed(f.potential.millivolts, 4)) mV") }
         } else {
-            var table = TextTable(headers: ["cell", "stimulus (µA/cm²)", "spikes", "first spike (ms)"],
-                                  alignments: [.right, .right, .right, .right])
+            let spread = cellParameters.first?.map(\.0) ?? []
+            var table = TextTable(headers: ["cell", "stimulus (µA/cm²)"] + spread + ["spikes", "first spike (ms)"],
+                                  alignments: Array(repeating: .right, count: 4 + spread.count))
             for c in result.cells.prefix(50) {
-                table.add(["\(c.index)", Format.significant(c.stimulus.microamperesPerSquareCentimetre, 6), "\(c.spikeCount)",
-                           c.firstSpike.map { Format.fixed($0 * 1e3, 3) } ?? "–"])
+                let own = c.index < cellParameters.count ? cellParameters[c.index].map { Format.significant($0.1, 6) } : []
+                table.add(["\(c.index)", Format.significant(c.stimulus.microamperesPerSquareCentimetre, 6)] + own
+                          + ["\(c.spikeCount)", c.firstSpike.map { Format.fixed($0 * 1e3, 3) } ?? "–"])
             }
             lines += ["", table.render()]
             if result.cells.count > 50 { lines.append("… \(result.cells.count - 50) more cells (--json lists all)") }

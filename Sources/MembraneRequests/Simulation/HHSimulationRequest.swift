@@ -48,6 +48,14 @@ public struct HHSimulationRequest: MembraneRequest {
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter], blockNotes: [String]) {
+        let r = try presetWithOverrides()
+        return (r.preset, r.scenario, r.parameters, r.blockNotes)
+    }
+
+    /// ``presetScenario()`` with the overrides applied (name → value), so that cells of a population can be rebuilt
+    /// with more of them.
+    func presetWithOverrides() throws -> (preset: ScenarioPreset, scenario: Scenario, parameters: [PresetParameter],
+                                          blockNotes: [String], overrides: [(name: String, value: Double)]) {
         let name = preset ?? Self.defaultPreset
         let found: ScenarioPreset
         do { found = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
@@ -66,7 +74,7 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try p.scenario(setting: settings.overrides), settings.inForce, settings.notes)
+        return (p, try p.scenario(setting: settings.overrides), settings.inForce, settings.notes, settings.overrides)
     }
 
     /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
@@ -137,7 +145,17 @@ public struct HHSimulationRequest: MembraneRequest {
 
     /// The cells to run (their duration and solver), the preset, its parameters as run and a sentence per block.
     public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter], blockNotes: [String]) {
-        let (preset, scenario, parameters, notes) = try presetScenario()
+        let r = try spikingRunWithSpreads()
+        return (r.run, r.preset, r.parameters, r.blockNotes)
+    }
+
+    /// ``spikingRun()`` with each cell's values of the `set` ranges (``ParameterSpread``; empty without ranges).
+    func spikingRunWithSpreads() throws -> (run: SpikingRun, preset: ScenarioPreset, parameters: [PresetParameter],
+                                            blockNotes: [String], cellValues: [[(String, Double)]]) {
+        let (rest, spreads) = try parameterSpreads()
+        var single = self
+        single.set = rest
+        let (preset, scenario, parameters, notes, overrides) = try single.presetWithOverrides()
         let seconds = try durationSeconds(default: 1)
         if let cells, !(1...Self.maxCells).contains(cells) {
             throw MembraneError.invalidValue(field: "cells", value: "\(cells)", allowed: "1 to \(Self.maxCells) cells")
@@ -147,13 +165,20 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "stimulus-uA-per-cm2", value: stimulus?.text ?? "",
                                              allowed: "one current density for one cell; FROM:TO needs `cells` (--cells N)")
         }
-        let population = try SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
+        let population: [Scenario], cellValues: [[(String, Double)]]
+        if spreads.isEmpty {
+            population = try SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
                                                        from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b))
+            cellValues = []
+        } else {
+            (population, cellValues) = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1,
+                                                            stimulus: (a, b))
+        }
         var solver = SpikingSolver()
         if let rtol {
             solver.relativeTolerance = try rtol.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-5")
         }
-        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters, notes)
+        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters, notes, cellValues)
     }
 
     public struct Output: Renderable {
@@ -206,7 +231,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
-        let (run, preset, parameters, notes) = try spikingRun()
+        let (run, preset, parameters, notes, cellValues) = try spikingRunWithSpreads()
         for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
         if let interval {
@@ -228,7 +253,7 @@ public struct HHSimulationRequest: MembraneRequest {
             trajectory = simulation.trajectory(termination: termination)
         }
         let report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
-                                   single: cells == nil,
+                                   single: cells == nil, cellParameters: cellValues,
                                    wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         return Output(run: .spiking(report, trajectory: trajectory), interval: interval)
     }
