@@ -13,6 +13,8 @@ public struct SpikingReport: Renderable {
     /// Per cell, the values of the parameters spread over the population (`--set g_Na=60:120`); empty without.
     public var cellParameters: [[(String, Double)]]
     public var wallTime: Double?
+    /// With `spike-cost`: the cost of each trough-to-trough cycle of the one cell (``ActionPotentialCost``).
+    public var costs: [ActionPotentialCost]?
     public var csvPath: String?
     public var plotPath: String?
 
@@ -64,6 +66,32 @@ public struct SpikingReport: Renderable {
         return .object(pairs + [("reversal_mV", .object(reversal))])
     }
 
+    /// `{"cycles", "mean": {…}, "per_cycle": [{…}]}`: per cycle the window, Q_Na and C·ΔV in nC/cm², the overlap
+    /// factor, Na⁺ ions entering and the fewest that could do, ATP; the mean over the cycles (null without one).
+    static func costJSON(_ costs: [ActionPotentialCost]) -> JSONValue {
+        func object(_ c: ActionPotentialCost, window: Bool) -> JSONValue {
+            .object((window ? [("start_ms", .number(c.start * 1e3)), ("end_ms", .number(c.end * 1e3)),
+                               ("peak_mV", .number(c.peak.millivolts)), ("trough_mV", .number(c.trough.millivolts))] : [])
+                    + [("sodium_charge_nC_per_cm2", .number(c.sodiumCharge * 1e5)),
+                       ("capacitive_charge_nC_per_cm2", .number(c.capacitiveCharge * 1e5)),
+                       ("overlap_factor", .number(c.overlapFactor)),
+                       ("sodium_ions", .number(c.sodiumIons)), ("minimum_ions", .number(c.minimumIons)),
+                       ("atp", .number(c.atp))])
+        }
+        var mean: JSONValue = .null
+        if let first = costs.first {
+            let n = Double(costs.count)
+            var m = first
+            m.sodiumCharge = costs.map(\.sodiumCharge).reduce(0, +) / n
+            m.peak = .volts(costs.map(\.peak.volts).reduce(0, +) / n)
+            m.trough = .volts(costs.map(\.trough.volts).reduce(0, +) / n)
+            mean = object(m, window: false)
+        }
+        return .object([("cycles", .integer(costs.count)), ("mean", mean),
+                        ("per_cycle", .array(costs.map { object($0, window: true) })),
+                        ("definition", .string("trough to trough around each spike with a spike on either side; Q_Na: Na⁺ charge entering through channels and leaks; minimum C·ΔV (ΔV = peak − trough); overlap factor Q_Na/(C·ΔV); ATP = Na⁺ ions/3 (Hodgkin 1975; Crotty, Sangrey & Levy 2006; Carter & Bean 2009)"))])
+    }
+
     public var json: JSONValue {
         let scenario = first.scenario
         var pairs: [(String, JSONValue)] = [
@@ -81,6 +109,7 @@ public struct SpikingReport: Renderable {
             pairs.append(("stimulus_uA_per_cm2", .number(first.stimulus.microamperesPerSquareCentimetre)))
             pairs.append(("spike_times_ms", .array(first.spikeTimes.map { .number($0 * 1e3) })))
             pairs.append(("final", (try? first.final()).map(finalJSON) ?? .null))
+            if let costs { pairs.append(("action_potential_cost", Self.costJSON(costs))) }
         } else {
             pairs.append(("cells", .array(result.cells.map { c in
                 .object([("index", .integer(c.index)),
@@ -118,6 +147,18 @@ public struct SpikingReport: Renderable {
             lines.append("stimulus \(Format.significant(first.stimulus.microamperesPerSquareCentimetre, 6)) µA/cm²: "
                          + "\(first.spikeCount) spikes" + (first.spikeCount > 0 ? " at \(times)\(first.spikeCount > 20 ? ", …" : "") ms" : ""))
             if let f = try? first.final() { lines.append("final V_m = \(Format.fixed(f.potential.millivolts, 4)) mV") }
+            if let costs {
+                if costs.isEmpty {
+                    lines.append("cost of an action potential: no full cycle (needs three spikes: one on either side of a cycle)")
+                } else {
+                    let n = Double(costs.count)
+                    let q = costs.map(\.sodiumCharge).reduce(0, +) / n, cdv = costs.map(\.capacitiveCharge).reduce(0, +) / n
+                    let ions = costs.map(\.sodiumIons).reduce(0, +) / n, atp = costs.map(\.atp).reduce(0, +) / n
+                    lines.append("cost of an action potential (mean of \(costs.count) trough-to-trough cycles): Q_Na \(Format.significant(q * 1e5, 4)) nC/cm² "
+                                 + "against C·ΔV \(Format.significant(cdv * 1e5, 4)) nC/cm² (overlap factor \(Format.significant(q / cdv, 4))); "
+                                 + "\(Format.significant(ions, 4)) Na⁺ ions, \(Format.significant(atp, 4)) ATP")
+                }
+            }
         } else {
             let spread = cellParameters.first?.map(\.0) ?? []
             var table = TextTable(headers: ["cell", "stimulus (µA/cm²)"] + spread + ["spikes", "first spike (ms)"],

@@ -18,12 +18,14 @@ extension HHSimulationRequest {
         let preset = HubelUllah2016.preset
         let notHere: [(String, Bool)] = [("stimulus-uA-per-cm2", stimulus != nil), ("cells", cells != nil),
                                          ("concentrations", concentrations != nil),
-                                         ("extracellular-volume-relative", extracellularVolume != nil)]
+                                         ("extracellular-volume-relative", extracellularVolume != nil),
+                                         ("spike-cost", spikeCost == true)]
         if let (field, _) = notHere.first(where: { $0.1 }) {
             let value = switch field {
             case "stimulus-uA-per-cm2": stimulus?.text ?? ""
             case "cells": cells.map { "\($0)" } ?? ""
             case "concentrations": concentrations ?? ""
+            case "spike-cost": "true"
             default: extracellularVolume?.text ?? ""
             }
             throw MembraneError.invalidValue(field: field, value: value,

@@ -35,10 +35,12 @@ public struct HHSimulationRequest: MembraneRequest {
     public var extracellularVolume: Scalar?
     /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
     public var block: Assignments?
+    /// The cost of each action potential of the one cell (Na⁺ entering against C·ΔV, the overlap factor, ATP).
+    public var spikeCost: Bool?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case preset, set, duration, cells, rtol, interval, concentrations, block
-        case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative"
+        case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative", spikeCost = "spike-cost"
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -231,6 +233,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        try checkSpikeCost()
         let (run, preset, parameters, notes, cellValues) = try spikingRunWithSpreads()
         for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
@@ -252,9 +255,12 @@ public struct HHSimulationRequest: MembraneRequest {
             let (termination, _) = SimulationDriver.run(&simulation, context: &context)
             trajectory = simulation.trajectory(termination: termination)
         }
-        let report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
+        let costs = spikeCost == true && result.termination != .interrupted
+            ? try spikeCosts(of: run.cells[0], duration: run.duration, in: &context) : nil
+        var report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
                                    single: cells == nil, cellParameters: cellValues,
                                    wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        report.costs = costs
         return Output(run: .spiking(report, trajectory: trajectory), interval: interval)
     }
 }

@@ -64,6 +64,7 @@ export default {
     // K_o exists only when concentrations enter (held or dynamic); with E fixed the request would be refused.
     if ((body.concentrations ?? 'fixed') !== 'fixed') body.set = `K_o=${ctx.value('K_o') ?? 2.5}`;
     body.duration ??= 0.1;
+    body['spike-cost'] = true; // what each action potential costs: Na⁺ entering against C·ΔV, ATP
     body.interval = Number((body.duration / 2000).toPrecision(3));
     return body;
   },
@@ -71,7 +72,8 @@ export default {
   async compute(ctx, signal) {
     const body = this.request(ctx);
     const { interval, ...run } = body;
-    const [sim, figure] = await Promise.all([ctx.post('simulate/hh', run, signal), ctx.plot('simulate/hh', body, signal)]);
+    const { 'spike-cost': cost, ...plotBody } = body; // the figure does not need the cost
+    const [sim, figure] = await Promise.all([ctx.post('simulate/hh', run, signal), ctx.plot('simulate/hh', plotBody, signal)]);
     return { sim, figure };
   },
 
@@ -96,9 +98,19 @@ export default {
     const sources = stats(Object.entries(sim.reversal_potentials || {}).map(([ion, s]) =>
       [`E_${ion}`, s.source === 'fixed' ? mV(s.E_mV, 1) : f.reversal_mV?.[ion] != null ? mV(f.reversal_mV[ion], 1) : s.source.replace('_', ' '),
         s.source === 'fixed' ? s.description : `${s.description} (at the end of the run)`]));
+    const cost = sim.action_potential_cost;
+    const m = cost?.mean;
+    const costTable = m ? kvTable([
+      ['Na⁺ charge entering', `${num(m.sodium_charge_nC_per_cm2, 4)} nC/cm²`, 'per trough-to-trough cycle'],
+      ['Least charge C·ΔV', `${num(m.capacitive_charge_nC_per_cm2, 4)} nC/cm²`],
+      ['Overlap factor', num(m.overlap_factor, 3), 'Na⁺ entry over C·ΔV (1: no overlap of Na⁺ entry and K⁺ exit)'],
+      ['Na⁺ ions per spike', num(m.sodium_ions, 3), `fewest possible ${num(m.minimum_ions, 3)}`],
+      ['ATP to pump them out', num(m.atp, 3), '3 Na⁺ per ATP'],
+    ], `The cost of an action potential (mean of ${cost.cycles} cycles)`)
+      : cost ? h('p', { class: 'hint', text: 'The cost of an action potential needs three spikes (a full cycle between two others): raise the stimulus or the duration.' }) : null;
     for (const p of figure.panels || []) p.height = 200;
     return {
-      main: [head, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])],
+      main: [head, costTable, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])].filter(Boolean),
       figures: [{ key: 'course', title: 'Time course (the figure of membrane simulate hh --plot)', spec: figure, height: 200 }],
       equation: h('div', { class: 'equations' },
         h('p', { class: 'eq-title', text: hu ? 'Hübel & Ullah 2016' : 'Hodgkin–Huxley 1952' }),
