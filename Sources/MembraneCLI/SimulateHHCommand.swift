@@ -45,7 +45,8 @@ struct SimulateHHCommand: RequestCommand {
     @OptionGroup var output: OutputOptions
 
     var progressLabel: String? { "hh" }
-    var wantsFigure: Bool { plot != nil || csv != nil }
+    var wantsFigure: Bool { plot != nil }
+    var wantsTimeSeries: Bool { csv != nil }
     var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
 
     func request() throws -> HHSimulationRequest {

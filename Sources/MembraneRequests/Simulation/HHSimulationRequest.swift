@@ -246,7 +246,7 @@ public struct HHSimulationRequest: MembraneRequest {
         let elapsed = clock.now - started
         if result.termination == .interrupted { context.status = .interrupted }
         var trajectory: Trajectory<CellModel>?
-        if context.wantsFigure, run.cells.count == 1, result.termination != .interrupted {
+        if context.wantsFigure || context.wantsTimeSeries, run.cells.count == 1, result.termination != .interrupted {
             var scenario = run.cells[0]
             scenario.duration = run.duration
             // Samples every `interval` are taken during the run (nothing stored per step); without, every step.
