@@ -25,6 +25,19 @@ struct SimulateHHCommand: RequestCommand {
         energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
         --set g_ClL=0 keeps its volume. It runs 1000 s by default on BDF (rtol 1e-8), with no current clamp:
           membrane simulate hh --preset hubel-ullah-2016 --set g_ClL=0 --csv hu.csv --interval 0.1
+        Protocols (times in ms, currents in µA/cm², potentials in mV; items separated by ;):
+          membrane simulate hh --stimulus-protocol "step:start=10,duration=50,amplitude=10" --duration 0.1 --plot step.svg
+          membrane simulate hh --stimulus-protocol "train:start=0,period=20,width=1,count=10,amplitude=20" --duration 0.25
+          membrane simulate hh --stimulus-protocol "ramp:start=0,duration=500,from=0,to=20" --duration 0.5
+        --stimulus-protocol adds steps, trains and ramps to the constant stimulus (one cell, on Rodas4).
+          membrane simulate hh --voltage-clamp "hold=-65;step:start=5,duration=20,to=-80:40:10" --plot iv.svg --csv iv.csv
+        --voltage-clamp is an ideal clamp (V_m = V_cmd exactly, as Hodgkin & Huxley 1952 modelled it): one sweep per
+        level of to=FROM:TO:STEP (a bare -80:40:10 is step:start=5,duration=20,to=-80:40:10); per sweep the clamp
+        current (= membrane current, outward positive), its minimum (peak inward) and end (late) values, and each
+        channel's peak and end current: the I–V table. Segments: hold=MV, step:start,duration,to, ramp:start,duration,from,to.
+          membrane simulate hh --concentrations held --permeation Na=ghk,K=ohmic --voltage-clamp -80:60:10
+        --permeation ION=ghk passes the ion through the GHK current equation with P matching ḡ as the chord
+        conductance at rest (−65 mV), so rest is unchanged; it needs --concentrations held or dynamic.
         """)
 
     @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default) or hubel-ullah-2016.") var preset: String?
@@ -32,6 +45,11 @@ struct SimulateHHCommand: RequestCommand {
     @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
             help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
+    @Option(name: .customLong("stimulus-protocol"),
+            help: "Current-clamp steps/trains/ramps added to the stimulus (ms, µA/cm²): step:start=10,duration=50,amplitude=10; …") var stimulusProtocol: String?
+    @Option(name: .customLong("voltage-clamp"), parsing: .unconditional,
+            help: "Ideal voltage clamp (ms, mV): hold=-65;step:start=5,duration=20,to=-80:40:10 (one sweep per level), or -80:40:10.") var voltageClamp: String?
+    @Option(name: .customLong("permeation"), help: "ION=ohmic|ghk per gated ion (repeatable or comma-separated), e.g. Na=ghk; GHK needs --concentrations held or dynamic.") var permeation: [String] = []
     @Option(parsing: .unconditional, help: "Number of independent cells.") var cells: Int?
     @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
@@ -62,6 +80,9 @@ struct SimulateHHCommand: RequestCommand {
         r.extracellularVolume = extracellularVolume
         r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
         r.spikeCost = spikeCost ? true : nil
+        r.stimulusProtocol = stimulusProtocol
+        r.voltageClamp = voltageClamp
+        r.permeation = permeation.isEmpty ? nil : Assignments(permeation.joined(separator: ", "))
         if cells != nil, let file = csv ?? plot {
             throw MembraneError.invalidValue(field: csv != nil ? "csv" : "plot", value: file,
                                              allowed: "--csv and --plot for one cell (without --cells)")

@@ -12,6 +12,8 @@ public struct SpikingReport: Renderable {
     public var single: Bool
     /// Per cell, the values of the parameters spread over the population (`--set g_Na=60:120`); empty without.
     public var cellParameters: [[(String, Double)]]
+    /// The current-clamp protocol as typed (`stimulus-protocol`), added to the constant stimulus; nil: none.
+    public var stimulusProtocol: String?
     public var wallTime: Double?
     /// With `spike-cost`: the cost of each trough-to-trough cycle of the one cell (``ActionPotentialCost``).
     public var costs: [ActionPotentialCost]?
@@ -19,8 +21,9 @@ public struct SpikingReport: Renderable {
     public var plotPath: String?
 
     public init(result: PopulationResult, duration: Double, preset: String, parameters: [PresetParameter], single: Bool,
-                cellParameters: [[(String, Double)]] = [], wallTime: Double? = nil) {
+                cellParameters: [[(String, Double)]] = [], stimulusProtocol: String? = nil, wallTime: Double? = nil) {
         self.cellParameters = cellParameters
+        self.stimulusProtocol = stimulusProtocol
         self.result = result
         self.duration = duration
         self.preset = preset
@@ -102,11 +105,13 @@ public struct SpikingReport: Renderable {
             ("duration_s", .number(duration)),
             ("parameters", .object(parameters.map { ($0.name, .object([("value", .number($0.value)), ("unit", .string($0.unit))])) })),
             ("reversal_potentials", Self.reversalJSON(scenario)),
+            ("ions", VoltageClampReport.ionsJSON(scenario)),
             ("spike_threshold_mV", .number(0)),
             ("spike_count", .integer(result.spikeCount)),
         ]
         if single {
             pairs.append(("stimulus_uA_per_cm2", .number(first.stimulus.microamperesPerSquareCentimetre)))
+            pairs.append(("stimulus_protocol", stimulusProtocol.map { .string($0) } ?? .null))
             pairs.append(("spike_times_ms", .array(first.spikeTimes.map { .number($0 * 1e3) })))
             pairs.append(("final", (try? first.final()).map(finalJSON) ?? .null))
             if let costs { pairs.append(("action_potential_cost", Self.costJSON(costs))) }
@@ -144,6 +149,7 @@ public struct SpikingReport: Renderable {
         for (ion, source) in scenario.reversalPotentialSources { lines.append("E_\(ion): \(source.description)") }
         if single {
             let times = first.spikeTimes.prefix(20).map { Format.fixed($0 * 1e3, 3) }.joined(separator: ", ")
+            if let stimulusProtocol { lines.append("stimulus protocol (added): \(stimulusProtocol)") }
             lines.append("stimulus \(Format.significant(first.stimulus.microamperesPerSquareCentimetre, 6)) µA/cm²: "
                          + "\(first.spikeCount) spikes" + (first.spikeCount > 0 ? " at \(times)\(first.spikeCount > 20 ? ", …" : "") ms" : ""))
             if let f = try? first.final() { lines.append("final V_m = \(Format.fixed(f.potential.millivolts, 4)) mV") }

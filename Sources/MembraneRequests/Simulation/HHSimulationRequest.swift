@@ -37,10 +37,20 @@ public struct HHSimulationRequest: MembraneRequest {
     public var block: Assignments?
     /// The cost of each action potential of the one cell (Na⁺ entering against C·ΔV, the overlap factor, ATP).
     public var spikeCost: Bool?
+    /// Current-clamp protocol added to the constant stimulus (``StimulusProtocol/currentClamp(_:field:)``):
+    /// `step:start=10,duration=50,amplitude=10; train:…; ramp:…` in ms and µA/cm² (one cell, on ``Simulation``).
+    public var stimulusProtocol: String?
+    /// Ideal voltage-clamp protocol (``StimulusProtocol/voltageClamp(_:holding:field:)``): `hold=-65;step:start=5,
+    /// duration=20,to=-80:40:10` in ms and mV, one sweep per level (``runVoltageClamp(in:)``).
+    public var voltageClamp: String?
+    /// Per gated ion, `ohmic` or `ghk` (``ChannelPermeation``): `Na=ghk, K=ohmic` (GHK with concentrations held or
+    /// dynamic).
+    public var permeation: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case preset, set, duration, cells, rtol, interval, concentrations, block
         case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative", spikeCost = "spike-cost"
+        case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -76,7 +86,7 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try p.scenario(setting: settings.overrides), settings.inForce, settings.notes, settings.overrides)
+        return (p, try withPermeation(p.scenario(setting: settings.overrides)), settings.inForce, settings.notes, settings.overrides)
     }
 
     /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
@@ -169,12 +179,13 @@ public struct HHSimulationRequest: MembraneRequest {
         }
         let population: [Scenario], cellValues: [[(String, Double)]]
         if spreads.isEmpty {
-            population = try SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
-                                                       from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b))
+            population = try withProtocol(SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
+                                                                    from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b)))
             cellValues = []
         } else {
-            (population, cellValues) = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1,
-                                                            stimulus: (a, b))
+            let spread = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1, stimulus: (a, b))
+            population = try withProtocol(spread.cells.map { try withPermeation($0) })
+            cellValues = spread.values
         }
         var solver = SpikingSolver()
         if let rtol {
@@ -189,14 +200,15 @@ public struct HHSimulationRequest: MembraneRequest {
         public enum Run {
             case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
             case hubelUllah(HubelUllahReport)
+            case voltageClamp(VoltageClampReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -204,6 +216,7 @@ public struct HHSimulationRequest: MembraneRequest {
             switch run {
             case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
             case .hubelUllah(let r): r.csv
+            case .voltageClamp(let r): r.csv
             }
         }
 
@@ -216,6 +229,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .hubelUllah(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .hubelUllah(r)
+            case .voltageClamp(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .voltageClamp(r)
             }
         }
     }
@@ -225,6 +241,7 @@ public struct HHSimulationRequest: MembraneRequest {
         switch output.run {
         case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
         case .hubelUllah(let r): r.figure
+        case .voltageClamp(let r): r.figure
         }
     }
 
@@ -233,6 +250,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if voltageClamp != nil { return try runVoltageClamp(in: &context) }
         try checkSpikeCost()
         let (run, preset, parameters, notes, cellValues) = try spikingRunWithSpreads()
         for note in notes { context.warn(note) }
@@ -258,7 +276,7 @@ public struct HHSimulationRequest: MembraneRequest {
         let costs = spikeCost == true && result.termination != .interrupted
             ? try spikeCosts(of: run.cells[0], duration: run.duration, in: &context) : nil
         var report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
-                                   single: cells == nil, cellParameters: cellValues,
+                                   single: cells == nil, cellParameters: cellValues, stimulusProtocol: stimulusProtocol,
                                    wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         report.costs = costs
         return Output(run: .spiking(report, trajectory: trajectory), interval: interval)
