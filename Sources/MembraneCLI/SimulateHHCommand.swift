@@ -19,6 +19,8 @@ struct SimulateHHCommand: RequestCommand {
         them with units). --csv and --plot (one cell) record every step of the same cell on Rodas4 (--interval S
         resamples): V_m, concentrations, gates, E and each current. Ctrl-C stops the run and prints what was
         computed (termination "interrupted", exit status 130).
+        --spike-cost (one cell) gives the cost of each trough-to-trough cycle: the Na⁺ that entered against the least
+        charge C·ΔV, the overlap factor and the ATP the Na/K pump spends exporting it (3 Na⁺ per ATP).
         hubel-ullah-2016 (Hübel & Ullah 2016, ModelDB 187599 code_Fig3.ode; RT/F = 26.64 mV as published) is the
         energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
         --set g_ClL=0 keeps its volume. It runs 1000 s by default on BDF (rtol 1e-8), with no current clamp:
@@ -53,6 +55,7 @@ struct SimulateHHCommand: RequestCommand {
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
             help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
     @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
+    @Flag(name: .customLong("spike-cost"), help: "The cost of each action potential of one cell: Na⁺ entering against C·ΔV, the overlap factor, ATP.") var spikeCost = false
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5).") var rtol: Scalar?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: Scalar?
     @Option(help: "Write one cell's time series as CSV (state-object names, gates, E, currents).") var csv: String?
@@ -60,7 +63,8 @@ struct SimulateHHCommand: RequestCommand {
     @OptionGroup var output: OutputOptions
 
     var progressLabel: String? { "hh" }
-    var wantsFigure: Bool { plot != nil || csv != nil }
+    var wantsFigure: Bool { plot != nil }
+    var wantsTimeSeries: Bool { csv != nil }
     var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
 
     func request() throws -> HHSimulationRequest {
@@ -75,6 +79,7 @@ struct SimulateHHCommand: RequestCommand {
         r.concentrations = concentrations
         r.extracellularVolume = extracellularVolume
         r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
+        r.spikeCost = spikeCost ? true : nil
         r.stimulusProtocol = stimulusProtocol
         r.voltageClamp = voltageClamp
         r.permeation = permeation.isEmpty ? nil : Assignments(permeation.joined(separator: ", "))
