@@ -23,13 +23,18 @@ struct SimulateHHCommand: RequestCommand {
         energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
         --set g_ClL=0 keeps its volume. It runs 1000 s by default on BDF (rtol 1e-8), with no current clamp:
           membrane simulate hh --preset hubel-ullah-2016 --set g_ClL=0 --csv hu.csv --interval 0.1
+        luo-rudy-1991 (Luo & Rudy 1991 ventricular cell, 37 °C) starts at rest and is paced by 25.5 µA/cm², 2 ms
+        pulses every 1000 ms from 100 ms (--set pacing_cycle_ms=, stim_amplitude=, stim_duration_ms=, stim_start_ms=;
+        --stimulus-uA-per-cm2 sets the amplitude); per beat it prints rest, peak, V̇max and APD90 (2 s by default,
+        BDF rtol 1e-8). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
+          membrane simulate hh --preset luo-rudy-1991 --set K_o=8 --plot lr.svg
         """)
 
-    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default) or hubel-ullah-2016.") var preset: String?
+    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016 or luo-rudy-1991.") var preset: String?
     @Option(name: .customLong("set"), help: "NAME=VALUE: override a preset parameter in its unit (repeatable).") var set: [String] = []
-    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000).") var duration: Scalar?
+    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000; luo-rudy-1991: 2).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
-            help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
+            help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells (luo-rudy-1991: the pacing pulses' amplitude).") var stimulus: Scalar?
     @Option(parsing: .unconditional, help: "Number of independent cells.") var cells: Int?
     @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
