@@ -5,7 +5,7 @@ import MembraneNumerics
 /// E_K, and the response to one test pulse from rest (``ActionPotentialBeat``: an action potential or not, V̇max,
 /// APD90). For the Luo–Rudy cell the rest is the zero of the total ionic current with every gate and [Ca]ᵢ at its
 /// steady state (``LuoRudy1991/rest()``) and the run starts there; for the Hodgkin–Huxley axon (held concentrations)
-/// the rest is where the unstimulated cell settles after ``settleTime`` (nil if it keeps firing).
+/// the rest is where the unstimulated cell settles after ``Hyperkalemia/settleTime`` (nil if it keeps firing).
 public struct HyperkalemiaRow: Sendable, Hashable {
     /// [K]ₒ, mM.
     public var potassiumOutside: Double
