@@ -12,7 +12,7 @@ struct HyperkalemiaCommand: RequestCommand {
           membrane hyperkalemia --preset hodgkin-huxley-1952 --k-o 2.5,5,10,20 --json
           membrane hyperkalemia --k-o 4:16:0.5 --plot hyperkalemia.svg
         For each K_o: the resting potential, E_K, whether one test pulse from rest evokes an action potential (V
-        rises through 0 mV), its peak, V̇max and APD90. luo-rudy-1991 (Luo & Rudy 1991, 37 °C): rest is the zero of
+        rises through 0 mV, the membrane's own current inward there), its peak, V̇max and APD90. luo-rudy-1991 (Luo & Rudy 1991, 37 °C): rest is the zero of
         the total ionic current with every gate at steady state; the pulse is the paper's stimulus (25.5 µA/cm² for
         2 ms, as the CellML model); g_K and g_K1 scale with √(K_o/5.4). hodgkin-huxley-1952 runs NEURON's hh with
         held concentrations (E_K = (RT/F)·ln(K_o/K_i), 6.3 °C); it settles for 500 ms, then a 20 µA/cm², 1 ms pulse.

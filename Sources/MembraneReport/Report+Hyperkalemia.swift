@@ -28,11 +28,11 @@ public struct HyperkalemiaReport: Renderable {
     /// How each column is obtained.
     var notes: [String] {
         var notes = [
-            "test pulse \(Format.significant(amplitude, 6)) µA/cm² (depolarising) for \(Format.significant(width, 6)) ms from rest; excitable: V rises through 0 mV after it",
+            "test pulse \(Format.significant(amplitude, 6)) µA/cm² (depolarising) for \(Format.significant(width, 6)) ms from rest; excitable: V rises through 0 mV after it, the membrane's own current inward there (−I_ion/C > 0)",
             "V̇max: the largest dV/dt within 20 ms of the pulse (stimulus included); APD90: from the time of V̇max to 90 % repolarisation",
         ]
         if isLuoRudy {
-            notes.append("rest: the zero of the total ionic current with every gate and [Ca]ᵢ at steady state (the lowest between −120 and 0 mV); the run starts there")
+            notes.append("rest: the zero of the total ionic current with every gate and [Ca]ᵢ at steady state (the lowest between −120 and 60 mV); the run starts there")
             notes.append("E_K: E_K1 = (RT/F)·ln(K_o/K_i), the reversal of I_K1 and I_Kp; E_K_IK: the reversal of I_K with PR_NaK = 0.01833; g_K, g_K1 ∝ √(K_o/5.4)")
         } else {
             notes.append("concentrations held (E_K = (RT/F)·ln(K_o/K_i), K_i fixed by E_K = −77 mV at 2.5 mM, 6.3 °C); rest: V after \(Format.significant(Hyperkalemia.settleTime * 1e3, 4)) ms without stimulus from NEURON's start (none if it keeps firing)")

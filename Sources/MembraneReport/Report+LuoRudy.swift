@@ -47,7 +47,7 @@ public struct LuoRudyReport: Renderable {
     var spikeTimes: [Double] { trajectory.crossingTimes(of: "spike") }
 
     /// A beat as JSON: `onset_ms`, `rest_mV`, `peak_mV`, `vmax_V_per_s`, `t_vmax_ms`, `apd90_ms` (null if V did not
-    /// repolarise within the beat) and `excited` (V rose through 0 mV).
+    /// repolarise within the beat) and `excited` (V rose through 0 mV with the membrane's own current inward there).
     public static func beatJSON(_ b: ActionPotentialBeat) -> JSONValue {
         .object([
             ("onset_ms", .number(b.onset)), ("rest_mV", .number(b.rest)), ("peak_mV", .number(b.peak)),

@@ -27,7 +27,7 @@ enum LRReference {
         var s = try! Simulation(luoRudy: p, duration: 2, solver: solver, stateEvents: [.spikes()])
         let t = s.run()
         return (t, ActionPotentialBeat.measure(t, onsets: p.stimulusOnsets(until: 2000), potential: { $1[0] },
-                                               rate: { $0.voltageRate($1) }))
+                                               rate: { $0.voltageRate($1) }, ionicRate: { $0.ionicRate($1) }))
     }()
 }
 
@@ -140,6 +140,11 @@ struct LuoRudyTests {
         #expect(!high.beat.excited && high.beat.peak < 0)
         let normal = try Hyperkalemia.luoRudy(LuoRudy1991(), potassiumOutside: 5.4)
         #expect(normal.beat.excited && high.beat.maximalRate < 0.1 * normal.beat.maximalRate)
+        // At 100 mM the cell rests near 0 mV (−10 mV): the pulse alone pushes V through 0 mV against an outward ionic
+        // current (V̇max = I_stim/C = 25.5 V/s): a crossing, but no regenerative upstroke, so no action potential.
+        let nearZero = try Hyperkalemia.luoRudy(LuoRudy1991(), potassiumOutside: 100)
+        #expect(nearZero.beat.peak > 0 && !nearZero.beat.excited)
+        #expect(abs(nearZero.beat.maximalRate - 25.5) < 0.5)
     }
 
     /// The rate functions at their removable singularities equal their limits (α_m at −47.13 mV: 3.2/ms; Xᵢ at −77 mV:

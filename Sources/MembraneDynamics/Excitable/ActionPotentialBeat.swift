@@ -6,8 +6,9 @@
 /// - V̇max: the largest dV/dt (V/s = mV/ms, the stimulus included, as a recording measures it) within 20 ms of the
 ///   onset, and the time it occurs;
 /// - APD90: from the time of V̇max to V falling below rest + 0.1·(peak − rest), i.e. 90 % repolarised;
-/// - excited: V rose through 0 mV after the onset (a spike in `simulate hh`'s sense: an action potential with an
-///   overshoot, not the pulse's passive response).
+/// - excited: V rose through 0 mV after the onset (a spike in `simulate hh`'s sense) with the membrane's own current
+///   inward there, −I_ion/C > 0: a regenerative upstroke with an overshoot, not the pulse pushing a cell that rests
+///   near 0 mV through it.
 public struct ActionPotentialBeat: Sendable, Hashable {
     /// The stimulus onset, ms.
     public var onset: Double
@@ -19,24 +20,27 @@ public struct ActionPotentialBeat: Sendable, Hashable {
     public var maximalRate: Double, timeOfMaximalRate: Double
     /// Time from V̇max to 90 % repolarisation, ms; nil if V did not fall back below the level before the beat ended.
     public var apd90: Double?
-    /// Whether V rose through 0 mV during the beat.
+    /// Whether V rose through 0 mV during the beat, driven by the membrane's own inward current.
     public var excited: Bool
 
     /// Measures the beats of `trajectory` (recorded every step; times in s) that start at `onsets` (ms), with the
-    /// potential (mV) and its rate (V/s) of a state under the model in force; spikes are the trajectory's `spike`
-    /// crossings.
+    /// potential (mV), its rate (V/s) and the rate without the stimulus, −I_ion/C (V/s), of a state under the model in
+    /// force; spikes are the trajectory's `spike` crossings.
     public static func measure<M: SimulationModel>(_ trajectory: Trajectory<M>, onsets: [Double],
                                                   potential: @escaping (M, [Double]) -> Double,
-                                                  rate: @escaping (M, [Double]) -> Double) -> [ActionPotentialBeat] {
+                                                  rate: @escaping (M, [Double]) -> Double,
+                                                  ionicRate: @escaping (M, [Double]) -> Double) -> [ActionPotentialBeat] {
         let v = { (t: Double) in let (m, y) = trajectory.interpolatedState(at: t); return potential(m, y) }
         let r = { (t: Double) in let (m, y) = trajectory.interpolatedState(at: t); return rate(m, y) }
-        return measure(times: trajectory.times, onsets: onsets, spikes: trajectory.crossingTimes(of: "spike"), potential: v, rate: r)
+        let ionic = { (t: Double) in let (m, y) = trajectory.interpolatedState(at: t); return ionicRate(m, y) }
+        return measure(times: trajectory.times, onsets: onsets, spikes: trajectory.crossingTimes(of: "spike"), potential: v, rate: r,
+                       ionicRate: ionic)
     }
 
     /// Measures the beats that start at `onsets` (ms) of a run recorded at `times` (s, ascending), given the
-    /// potential V(t) (mV) and dV/dt(t) (V/s) on its dense output and its spike times (s).
+    /// potential V(t) (mV), dV/dt(t) and −I_ion(t)/C (V/s) on its dense output and its spike times (s).
     public static func measure(times: [Double], onsets: [Double], spikes: [Double], potential v: (Double) -> Double,
-                               rate dvdt: (Double) -> Double) -> [ActionPotentialBeat] {
+                               rate dvdt: (Double) -> Double, ionicRate: (Double) -> Double) -> [ActionPotentialBeat] {
         guard let end = times.last else { return [] }
         let recorded = times.map(v)
         /// The records with times in [a, b].
@@ -86,7 +90,7 @@ public struct ActionPotentialBeat: Sendable, Hashable {
                 }
                 apd = (0.5 * (a + b) - fastest.time) * 1e3
             }
-            let excited = spikes.contains { $0 >= t0 && $0 < t1 }
+            let excited = spikes.contains { $0 >= t0 && $0 < t1 && ionicRate($0) > 0 }
             beats.append(ActionPotentialBeat(onset: t0 * 1e3, rest: rest, peak: peak.value, maximalRate: fastest.value,
                                              timeOfMaximalRate: fastest.time * 1e3, apd90: apd, excited: excited))
         }

@@ -45,7 +45,7 @@ public enum Hyperkalemia {
         p.potassiumOutside = k
         p.pacingCycle = 0
         guard let rest = p.rest() else {
-            throw MembraneError.invalidValue(field: "k-o", value: "\(k)", allowed: "a K_o at which the cell has a resting potential (none found between −120 and 0 mV)")
+            throw MembraneError.invalidValue(field: "k-o", value: "\(k)", allowed: "a K_o at which the cell has a resting potential (none found between −120 and 60 mV)")
         }
         var simulation = try Simulation(luoRudy: p, duration: p.stimulusStart * 1e-3 + luoRudyFollow, start: rest.state,
                                         solver: solver, stateEvents: [.spikes()])
@@ -54,7 +54,7 @@ public enum Hyperkalemia {
             throw MembraneError.invalidValue(field: "k-o", value: "\(k)", allowed: "a K_o the integration can follow (\(reason))")
         }
         let beats = ActionPotentialBeat.measure(trajectory, onsets: [p.stimulusStart], potential: { $1[0] },
-                                                rate: { $0.voltageRate($1) })
+                                                rate: { $0.voltageRate($1) }, ionicRate: { $0.ionicRate($1) })
         return HyperkalemiaRow(potassiumOutside: k, rest: rest.potential, eK: p.eK1, eKWithSodium: p.eK, spontaneousSpikes: 0,
                                beat: beats[0])
     }
@@ -76,9 +76,15 @@ public enum Hyperkalemia {
         // dV/dt (V/s) by a central difference on the dense output (cubic Hermite: exact for its cubic pieces).
         let h = 1e-7
         let rate = { (t: Double) -> Double in (v(t + h) - v(t - h)) / (2 * h) * 1e-3 }
+        // −I_ion/C: the rate less the stimulus's I_stim/C (A/m² over F/m²: V/s).
+        let stim = try trajectory.model.observableIndex(named: "I_stim"), c = scenario.capacitance.faradsPerSquareMetre
+        let ionic = { (t: Double) -> Double in
+            let (m, y) = trajectory.interpolatedState(at: t)
+            return rate(t) - m.observe(stim, at: t, state: y) / c
+        }
         let spikes = trajectory.crossingTimes(of: "spike")
         let beats = ActionPotentialBeat.measure(times: trajectory.times, onsets: [settleTime * 1e3], spikes: spikes,
-                                                potential: v, rate: rate)
+                                                potential: v, rate: rate, ionicRate: ionic)
         let spontaneous = spikes.filter { $0 >= settleTime / 2 && $0 < settleTime }.count
         let eK = scenario.conditions.thermalVoltage * 1e3
             * Double.log(k / scenario.inside[scenario.ions.firstIndex { $0.name == "K" }!].millimolar)

@@ -145,12 +145,12 @@ extension LuoRudy1991 {
         return [v] + gates + [Double.exp(lnCa)]
     }
 
-    /// The resting potential: the lowest V in [−120, 0] mV at which the total ionic current of ``steadyState(at:)``
+    /// The resting potential: the lowest V in [−120, 60] mV at which the total ionic current of ``steadyState(at:)``
     /// vanishes (scanned in 0.5 mV steps, then Brent to round-off), with that state; nil if there is none.
     public func rest() -> (potential: Double, state: [Double])? {
         let total = { (v: Double) in self.currents(self.steadyState(at: v)).total }
         var a = -120.0, fa = total(a)
-        while a < 0 {
+        while a < 60 {
             let b = a + 0.5, fb = total(b)
             if fa == 0 || fa.sign != fb.sign {
                 guard let r = BrentRootFinder(absoluteTolerance: 1e-13).root(in: a, b, of: total) else { return nil }

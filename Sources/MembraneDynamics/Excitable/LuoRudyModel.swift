@@ -54,6 +54,9 @@ public struct LuoRudyModel: SimulationModel, Hashable {
         -(parameters.currents(y).total - stimulus) / parameters.capacitance
     }
 
+    /// −I_ion/C in V/s at state `y`: the rate of V without the stimulus.
+    public func ionicRate(_ y: [Double]) -> Double { -parameters.currents(y).total / parameters.capacitance }
+
     // MARK: Parameters and observables
 
     public var parameterNames: [String] { [] }

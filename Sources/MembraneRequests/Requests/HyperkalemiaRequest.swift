@@ -97,7 +97,7 @@ public struct HyperkalemiaRequest: MembraneRequest {
             for (i, k) in values.enumerated() {
                 if context.shouldStop() { context.status = .interrupted; break }
                 context.progress?(Double(i) / Double(values.count)) { "K_o = \(Format.significant(k, 4)) mM" }
-                rows.append(try Hyperkalemia.luoRudy(p, potassiumOutside: k))
+                rows.append(try typed { try Hyperkalemia.luoRudy(p, potassiumOutside: k) })
             }
             return HyperkalemiaReport(preset: name, rows: rows, amplitude: p.stimulusAmplitude, width: p.stimulusDuration,
                                       source: LuoRudy1991.preset.source, wallTime: Self.seconds(clock.now - started))
@@ -112,8 +112,9 @@ public struct HyperkalemiaRequest: MembraneRequest {
         for (i, k) in values.enumerated() {
             if context.shouldStop() { context.status = .interrupted; break }
             context.progress?(Double(i) / Double(values.count)) { "K_o = \(Format.significant(k, 4)) mM" }
-            rows.append(try Hyperkalemia.hodgkinHuxley(hh, overrides: overrides, potassiumOutside: k,
-                                                       amplitude: amplitude ?? 20, width: width ?? 1))
+            rows.append(try typed {
+                try Hyperkalemia.hodgkinHuxley(hh, overrides: overrides, potassiumOutside: k, amplitude: amplitude ?? 20, width: width ?? 1)
+            })
         }
         return HyperkalemiaReport(preset: name, rows: rows, amplitude: amplitude ?? 20, width: width ?? 1, source: hh.source,
                                   wallTime: Self.seconds(clock.now - started))
@@ -124,6 +125,13 @@ public struct HyperkalemiaRequest: MembraneRequest {
 }
 
 extension HyperkalemiaRequest {
+    /// `body`, with an error about one K_o value quoting `k-o` as typed.
+    func typed<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch MembraneError.invalidValue(let field, _, let allowed) where field == "k-o" {
+            throw MembraneError.invalidValue(field: field, value: kOutside?.text ?? "", allowed: allowed)
+        }
+    }
+
     /// A duration in seconds.
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 }

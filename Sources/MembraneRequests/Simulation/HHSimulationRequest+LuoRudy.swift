@@ -54,7 +54,7 @@ extension HHSimulationRequest {
         }
         guard let rest = model.rest() else {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
-                                             allowed: "parameters with which the cell has a resting potential (none found between −120 and 0 mV)")
+                                             allowed: "parameters with which the cell has a resting potential (none found between −120 and 60 mV)")
         }
         var solver = Hyperkalemia.luoRudySolver
         solver.integrator.relativeTolerance = tolerance
@@ -64,7 +64,7 @@ extension HHSimulationRequest {
         let (termination, wallTime) = SimulationDriver.run(&simulation, context: &context)
         let trajectory = simulation.trajectory(termination: termination)
         let beats = ActionPotentialBeat.measure(trajectory, onsets: model.stimulusOnsets(until: seconds * 1e3),
-                                                potential: { $1[0] }, rate: { $0.voltageRate($1) })
+                                                potential: { $1[0] }, rate: { $0.voltageRate($1) }, ionicRate: { $0.ionicRate($1) })
         let report = LuoRudyReport(trajectory: trajectory, termination: termination, duration: seconds, parameters: inForce,
                                    rest: rest.potential, beats: beats, method: solver.methodName,
                                    statistics: simulation.statistics, wallTime: wallTime, interval: interval)
