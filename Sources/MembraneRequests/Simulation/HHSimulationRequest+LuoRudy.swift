@@ -4,8 +4,8 @@ import MembraneReport
 extension HHSimulationRequest {
     /// Default simulated time of `luo-rudy-1991`: 2 s, two beats at the default 1 Hz pacing (onsets 100 and 1100 ms).
     public static let luoRudyDefaultDuration = 2.0
-    /// The longest `luo-rudy-1991` run: every step is kept for the beat analysis (about 1500 steps per beat).
-    public static let luoRudyMaxDuration = 600.0
+    /// The longest `luo-rudy-1991` run, s: every step is kept for the beat analysis (about 1200 steps, 130 kB per beat).
+    public static let luoRudyMaxDuration = 120.0
 
     /// `simulate hh --preset luo-rudy-1991`: Luo & Rudy 1991's ventricular cell from its rest at the parameters'
     /// K_o, paced by its stimulus (25.5 µA/cm² for 2 ms every 1000 ms from 100 ms; `set` changes the protocol), on
