@@ -38,13 +38,18 @@ struct SimulateHHCommand: RequestCommand {
           membrane simulate hh --concentrations held --permeation Na=ghk,K=ohmic --voltage-clamp -80:60:10
         --permeation ION=ghk passes the ion through the GHK current equation with P matching ḡ as the chord
         conductance at rest (−65 mV), so rest is unchanged; it needs --concentrations held or dynamic.
+        luo-rudy-1991 (Luo & Rudy 1991 ventricular cell, 37 °C) starts at rest and is paced by 25.5 µA/cm², 2 ms
+        pulses every 1000 ms from 100 ms (--set pacing_cycle_ms=, stim_amplitude=, stim_duration_ms=, stim_start_ms=;
+        --stimulus-uA-per-cm2 sets the amplitude); per beat it prints rest, peak, V̇max and APD90 (2 s by default,
+        BDF rtol 1e-8). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
+          membrane simulate hh --preset luo-rudy-1991 --set K_o=8 --plot lr.svg
         """)
 
-    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default) or hubel-ullah-2016.") var preset: String?
+    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016 or luo-rudy-1991.") var preset: String?
     @Option(name: .customLong("set"), help: "NAME=VALUE: override a preset parameter in its unit (repeatable).") var set: [String] = []
-    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000).") var duration: Scalar?
+    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000; luo-rudy-1991: 2).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
-            help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
+            help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells (luo-rudy-1991: the pacing pulses' amplitude).") var stimulus: Scalar?
     @Option(name: .customLong("stimulus-protocol"),
             help: "Current-clamp steps/trains/ramps added to the stimulus (ms, µA/cm²): step:start=10,duration=50,amplitude=10; …") var stimulusProtocol: String?
     @Option(name: .customLong("voltage-clamp"), parsing: .unconditional,

@@ -106,6 +106,8 @@ public struct PresetList: Renderable {
     public var excitable: [ScenarioPreset]
     /// Whether to list `hubel-ullah-2016` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var hubelUllah: Bool
+    /// Whether to list `luo-rudy-1991` (its own model, not a ``ScenarioPreset``) after the excitable cells.
+    public var luoRudy = false
     public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
         self.presets = presets
         self.models = models
@@ -121,6 +123,19 @@ public struct PresetList: Renderable {
             ("description", .string(preset.summary)),
             ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
             ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
+    }
+
+    /// The `luo-rudy-1991` entry: its parameters and 37 °C.
+    var luoRudyJSON: JSONValue {
+        let preset = LuoRudy1991.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(LuoRudy1991().temperature - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh, membrane hyperkalemia)")),
             ("parameters", Self.parametersJSON(preset.parameters)),
             ("source", .string(preset.source)),
         ])
@@ -170,7 +185,7 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        } + (hubelUllah ? [hubelUllahJSON] : []))
+        } + (hubelUllah ? [hubelUllahJSON] : []) + (luoRudy ? [luoRudyJSON] : []))
     }
 
     public var text: String {
@@ -192,6 +207,10 @@ public struct PresetList: Renderable {
             }
             if hubelUllah {
                 let p = HubelUllah2016.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if luoRudy {
+                let p = LuoRudy1991.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

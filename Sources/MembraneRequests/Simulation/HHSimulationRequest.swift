@@ -55,8 +55,10 @@ public struct HHSimulationRequest: MembraneRequest {
 
     public init(preset: String? = nil) { self.preset = preset }
 
-    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios and `hubel-ullah-2016`.
-    public static var presetNames: [String] { ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name] }
+    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016` and `luo-rudy-1991`.
+    public static var presetNames: [String] {
+        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, LuoRudy1991.preset.name]
+    }
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter], blockNotes: [String]) {
@@ -201,14 +203,15 @@ public struct HHSimulationRequest: MembraneRequest {
             case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
             case hubelUllah(HubelUllahReport)
             case voltageClamp(VoltageClampReport)
+            case luoRudy(LuoRudyReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -217,6 +220,7 @@ public struct HHSimulationRequest: MembraneRequest {
             case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
             case .hubelUllah(let r): r.csv
             case .voltageClamp(let r): r.csv
+            case .luoRudy(let r): r.csv
             }
         }
 
@@ -232,6 +236,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .voltageClamp(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .voltageClamp(r)
+            case .luoRudy(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .luoRudy(r)
             }
         }
     }
@@ -242,6 +249,7 @@ public struct HHSimulationRequest: MembraneRequest {
         case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
         case .hubelUllah(let r): r.figure
         case .voltageClamp(let r): r.figure
+        case .luoRudy(let r): r.figure
         }
     }
 
@@ -250,6 +258,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if (preset ?? Self.defaultPreset).lowercased() == LuoRudy1991.preset.name { return try runLuoRudy(in: &context) }
         if voltageClamp != nil { return try runVoltageClamp(in: &context) }
         try checkSpikeCost()
         let (run, preset, parameters, notes, cellValues) = try spikingRunWithSpreads()
