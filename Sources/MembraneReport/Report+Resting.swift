@@ -106,11 +106,28 @@ public struct PresetList: Renderable {
     public var excitable: [ScenarioPreset]
     /// Whether to list `hubel-ullah-2016` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var hubelUllah: Bool
-    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
+    /// Whether to list `cressman-2009` (its own model, not a ``ScenarioPreset``) after `hubel-ullah-2016`.
+    public var cressman: Bool
+    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false,
+                cressman: Bool = false) {
         self.presets = presets
         self.models = models
         self.excitable = excitable
         self.hubelUllah = hubelUllah
+        self.cressman = cressman
+    }
+
+    /// The `cressman-2009` entry: its parameters, and the temperature its RT/F = 26.64 mV implies.
+    var cressmanJSON: JSONValue {
+        let preset = Cressman2009.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(CressmanReport.impliedTemperatureKelvin - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
     }
 
     /// The `hubel-ullah-2016` entry: its parameters, and the temperature its code's RT/F = 26.64 mV implies.
@@ -170,7 +187,7 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        } + (hubelUllah ? [hubelUllahJSON] : []))
+        } + (hubelUllah ? [hubelUllahJSON] : []) + (cressman ? [cressmanJSON] : []))
     }
 
     public var text: String {
@@ -192,6 +209,10 @@ public struct PresetList: Renderable {
             }
             if hubelUllah {
                 let p = HubelUllah2016.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if cressman {
+                let p = Cressman2009.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

@@ -43,8 +43,10 @@ public struct HHSimulationRequest: MembraneRequest {
 
     public init(preset: String? = nil) { self.preset = preset }
 
-    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios and `hubel-ullah-2016`.
-    public static var presetNames: [String] { ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name] }
+    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016` and `cressman-2009`.
+    public static var presetNames: [String] {
+        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, Cressman2009.preset.name]
+    }
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter], blockNotes: [String]) {
@@ -162,14 +164,16 @@ public struct HHSimulationRequest: MembraneRequest {
         public enum Run {
             case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
             case hubelUllah(HubelUllahReport)
+            /// The Cressman et al. 2009 cell on ``Simulation``.
+            case cressman(CressmanReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .cressman(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .cressman(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -177,6 +181,7 @@ public struct HHSimulationRequest: MembraneRequest {
             switch run {
             case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
             case .hubelUllah(let r): r.csv
+            case .cressman(let r): r.csv
             }
         }
 
@@ -189,6 +194,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .hubelUllah(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .hubelUllah(r)
+            case .cressman(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .cressman(r)
             }
         }
     }
@@ -198,6 +206,7 @@ public struct HHSimulationRequest: MembraneRequest {
         switch output.run {
         case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
         case .hubelUllah(let r): r.figure
+        case .cressman(let r): r.figure
         }
     }
 
@@ -206,6 +215,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if (preset ?? Self.defaultPreset).lowercased() == Cressman2009.preset.name { return try runCressman(in: &context) }
         let (run, preset, parameters, notes) = try spikingRun()
         for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
