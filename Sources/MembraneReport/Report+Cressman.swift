@@ -103,13 +103,18 @@ public struct CressmanReport: Renderable {
         Cressman2009.thermalVoltage * 1e-3 * ConstantSet.codata2018.faraday / ConstantSet.codata2018.gasConstant
     }
 
-    /// The state object of a Cressman state: V_m, concentrations, each E, and the pump, glia and diffusion terms.
-    public static func stateJSON(_ s: CressmanState) -> JSONValue {
+    /// The state object of a Cressman state: V_m, concentrations, the volumes (fixed: `volume_relative` 1, the
+    /// extracellular space 1/β of the cell; the paper gives no absolute volume, so `volume_um3` is null), each E, and
+    /// the pump, glia and diffusion terms.
+    public static func stateJSON(_ s: CressmanState, beta: Double) -> JSONValue {
         .object([
             ("time_s", .number(s.time)),
             ("vm_mV", .number(s.potential)),
             ("inside_mM", .object(s.inside.map { ($0.ion, .number($0.millimolar)) })),
             ("outside_mM", .object(s.outside.map { ($0.ion, .number($0.millimolar)) })),
+            ("volume_um3", .null),
+            ("volume_relative", .number(1)),
+            ("extracellular_volume_relative", .number(1 / beta)),
             ("reversal_mV", .object(s.reversal.map { ($0.ion, .number($0.millivolts)) })),
             ("pump_mM_per_s", .number(s.pump)),
             ("glia_mM_per_s", .number(s.glia)),
@@ -163,7 +168,7 @@ public struct CressmanReport: Renderable {
             ("burst_count", .integer(bursts.count)),
             ("burst_period_s", Self.period(of: bursts).map { JSONValue.number($0) } ?? .null),
             ("bursts", .array(burstJSON)),
-            ("final", Self.stateJSON(final)),
+            ("final", Self.stateJSON(final, beta: model.beta)),
             ("method", .string(method)),
             ("statistics", statistics),
             ("notes", .array(model.notes.map { JSONValue.string($0) })),

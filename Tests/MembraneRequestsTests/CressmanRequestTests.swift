@@ -46,6 +46,10 @@ struct CressmanRequestTests {
         // The paper's conservation laws in the reported state.
         #expect(abs(inside["K"]! + inside["Na"]! - 158) < 1e-9)
         #expect(abs(outside["Na"]! + 7 * inside["Na"]! - (144 + 18 * 7)) < 1e-9)
+        // Fixed volumes: the cell's relative volume 1, the extracellular space 1/β of it; no absolute volume published.
+        #expect(final["volume_relative"] as? Double == 1)
+        #expect(abs(final["extracellular_volume_relative"] as! Double - 1.0 / 7) < 1e-15)
+        #expect(final["volume_um3"] is NSNull)
         #expect(d["burst_count"] as? Int == 1)
         #expect(d["burst_period_s"] is NSNull)
         #expect(d["k_bath_mM"] as? Double == 4)

@@ -90,8 +90,9 @@ public struct Cressman2009: Sendable, Hashable {
             "hard-coded unit factors as published: RT/F = 26.64 mV (not CODATA at a stated temperature), γ = 0.044494542 mM/s per µA/cm² (the authors' ModelDB 136773 code; the erratum prints 4.45e-2)",
             "G_glia = 200/3 mM/s and ε = 4/3 1/s as the authors' code (66.666, 1.333); the 2009 Table 1 printed 66 and 1.2: --set G_glia=66 --set epsilon=1.2",
             "m = m∞ (no m gate); [K]i = 158 mM − [Na]i and [Na]o = 144 mM − β([Na]i − 18 mM) (the paper's conservation laws); Cl⁻ fixed at 6 mM in, 130 mM out",
-            "starts from the authors' initial state (V = −50 mV, [K]o = 7.8 mM, [Na]i = 15.5 mM): a few spikes in the first 0.3 s whatever k_bath",
-            "bath K⁺ k_bath = \(kBath) mM: the paper's seizure-like bursting needs an elevated bath (8 mM: --set k_bath=8)",
+            "starts from the authors' initial state (V = −50 mV, [K]o = 7.8 mM, [Na]i = 15.5 mM): the first spikes (0–0.3 s at k_bath 4 mM; the first, longer burst at 8 mM) come from its relaxation",
+            kBath == 4 ? "bath K⁺ k_bath = 4 mM (the paper's default): the cell rests; seizure-like bursting needs an elevated bath (--set k_bath=8)"
+                : "bath K⁺ k_bath = \(kBath) mM (the paper's default is 4 mM; seizure-like bursting at 8 mM)",
         ]
     }
 
