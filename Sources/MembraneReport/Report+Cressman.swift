@@ -256,7 +256,8 @@ public struct CressmanReport: Renderable {
         return out
     }
 
-    /// V_m with E_K and E_Na, and [K]ₒ and [Na]ᵢ, against time (s).
+    /// V_m with E_K and E_Na, [K]ₒ and [Na]ᵢ, and the pump's, glia's and diffusion's shares of the K⁺ clearance
+    /// (2β·I_pump, I_glia, I_diff in mM/s of extracellular K⁺), against time (s).
     public var figure: SVGFigure {
         let times = times
         let states = times.map { trajectory.interpolatedState(at: $0) }
@@ -269,9 +270,10 @@ public struct CressmanReport: Renderable {
         v.horizontalLines = [0]
         let c = SVGPlot(title: "[K]o and [Na]i", xLabel: "time (s)", yLabel: "mM",
                         series: [series("outside.K", "[K]o", scale: 1), series("inside.Na", "[Na]i", scale: 1)])
-        let j = SVGPlot(title: "K⁺ clearance", xLabel: "time (s)", yLabel: "mM/s",
-                        series: [series("J.pump", "pump", scale: 1), series("J.glia", "glia", scale: 1),
-                                 series("J.diffusion", "diffusion", scale: 1)])
+        // Each term's share of −d[K]o/dt: the pump takes 2 K⁺ per cycle from a volume β times smaller (2β·I_pump).
+        let j = SVGPlot(title: "K⁺ clearance from the extracellular space (−d[K]o/dt terms)", xLabel: "time (s)", yLabel: "mM/s",
+                        series: [series("J.pump", "pump 2β·I_pump", scale: 2 * model.beta), series("J.glia", "glia I_glia", scale: 1),
+                                 series("J.diffusion", "diffusion I_diff", scale: 1)])
         return SVGFigure(panels: [v, c, j])
     }
 }

@@ -11,6 +11,7 @@ cd "$here"
 check="$(mktemp -d)"
 "$py" reference.py rest LSODA 1e-12 1e-14 30 k_bath=4
 "$py" reference.py seizure LSODA 1e-12 1e-14 100 k_bath=8
+"$py" reference.py table1 LSODA 1e-12 1e-14 65 k_bath=8 G_glia=66 epsilon=1.2
 "$py" reference.py "$check"/rest_lsoda11 LSODA 1e-11 1e-13 30 k_bath=4
 "$py" reference.py "$check"/seizure_lsoda11 LSODA 1e-11 1e-13 100 k_bath=8
 "$py" reference.py "$check"/seizure_dop853 DOP853 1e-12 1e-14 100 k_bath=8
