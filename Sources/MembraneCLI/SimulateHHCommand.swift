@@ -43,11 +43,16 @@ struct SimulateHHCommand: RequestCommand {
         --stimulus-uA-per-cm2 sets the amplitude); per beat it prints rest, peak, V̇max and APD90 (2 s by default,
         BDF rtol 1e-8). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
           membrane simulate hh --preset luo-rudy-1991 --set K_o=8 --plot lr.svg
+        cressman-2009 (Cressman et al. 2009 with the 2011 erratum; RT/F = 26.64 mV as published) is the seizure
+        neuron: K⁺ accumulates outside, cleared by pump, glia and diffusion to a bath of k_bath mM (default 4: the
+        cell rests). At --set k_bath=8 it bursts every ≈ 30 s while [K]o and [Na]i oscillate slowly. It runs 300 s by
+        default on BDF (rtol 1e-8), with no current clamp; the JSON lists bursts and their period:
+          membrane simulate hh --preset cressman-2009 --set k_bath=8 --plot seizure.svg --interval 0.01
         """)
 
-    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016 or luo-rudy-1991.") var preset: String?
+    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016, luo-rudy-1991 or cressman-2009.") var preset: String?
     @Option(name: .customLong("set"), help: "NAME=VALUE: override a preset parameter in its unit (repeatable).") var set: [String] = []
-    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000; luo-rudy-1991: 2).") var duration: Scalar?
+    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000; luo-rudy-1991: 2; cressman-2009: 300).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
             help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells (luo-rudy-1991: the pacing pulses' amplitude).") var stimulus: Scalar?
     @Option(name: .customLong("stimulus-protocol"),

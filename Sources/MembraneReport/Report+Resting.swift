@@ -106,6 +106,8 @@ public struct PresetList: Renderable {
     public var excitable: [ScenarioPreset]
     /// Whether to list `hubel-ullah-2016` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var hubelUllah: Bool
+    /// Whether to list `cressman-2009` (its own model, not a ``ScenarioPreset``) after `hubel-ullah-2016`.
+    public var cressman = false
     /// Whether to list `luo-rudy-1991` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var luoRudy = false
     public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
@@ -113,6 +115,19 @@ public struct PresetList: Renderable {
         self.models = models
         self.excitable = excitable
         self.hubelUllah = hubelUllah
+    }
+
+    /// The `cressman-2009` entry: its parameters, and the temperature its RT/F = 26.64 mV implies.
+    var cressmanJSON: JSONValue {
+        let preset = Cressman2009.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(CressmanReport.impliedTemperatureKelvin - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
     }
 
     /// The `hubel-ullah-2016` entry: its parameters, and the temperature its code's RT/F = 26.64 mV implies.
@@ -185,7 +200,7 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        } + (hubelUllah ? [hubelUllahJSON] : []) + (luoRudy ? [luoRudyJSON] : []))
+        } + (hubelUllah ? [hubelUllahJSON] : []) + (luoRudy ? [luoRudyJSON] : []) + (cressman ? [cressmanJSON] : []))
     }
 
     public var text: String {
@@ -211,6 +226,10 @@ public struct PresetList: Renderable {
             }
             if luoRudy {
                 let p = LuoRudy1991.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if cressman {
+                let p = Cressman2009.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

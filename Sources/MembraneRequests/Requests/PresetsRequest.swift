@@ -15,6 +15,7 @@ public struct PresetsRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> PresetList {
         var list = PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets, excitable: ScenarioPreset.excitable, hubelUllah: true)
         list.luoRudy = true
+        list.cressman = true
         return list
     }
 }

@@ -55,9 +55,9 @@ public struct HHSimulationRequest: MembraneRequest {
 
     public init(preset: String? = nil) { self.preset = preset }
 
-    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016` and `luo-rudy-1991`.
+    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016`, `luo-rudy-1991` and `cressman-2009`.
     public static var presetNames: [String] {
-        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, LuoRudy1991.preset.name]
+        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, LuoRudy1991.preset.name, Cressman2009.preset.name]
     }
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
@@ -204,14 +204,16 @@ public struct HHSimulationRequest: MembraneRequest {
             case hubelUllah(HubelUllahReport)
             case voltageClamp(VoltageClampReport)
             case luoRudy(LuoRudyReport)
+            /// The Cressman et al. 2009 cell on ``Simulation``.
+            case cressman(CressmanReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json; case .cressman(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text; case .cressman(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -221,6 +223,7 @@ public struct HHSimulationRequest: MembraneRequest {
             case .hubelUllah(let r): r.csv
             case .voltageClamp(let r): r.csv
             case .luoRudy(let r): r.csv
+            case .cressman(let r): r.csv
             }
         }
 
@@ -239,6 +242,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .luoRudy(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .luoRudy(r)
+            case .cressman(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .cressman(r)
             }
         }
     }
@@ -250,6 +256,7 @@ public struct HHSimulationRequest: MembraneRequest {
         case .hubelUllah(let r): r.figure
         case .voltageClamp(let r): r.figure
         case .luoRudy(let r): r.figure
+        case .cressman(let r): r.figure
         }
     }
 
@@ -258,6 +265,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if (preset ?? Self.defaultPreset).lowercased() == Cressman2009.preset.name { return try runCressman(in: &context) }
         if (preset ?? Self.defaultPreset).lowercased() == LuoRudy1991.preset.name { return try runLuoRudy(in: &context) }
         if voltageClamp != nil { return try runVoltageClamp(in: &context) }
         try checkSpikeCost()
