@@ -18,12 +18,19 @@ extension HHSimulationRequest {
         let preset = HubelUllah2016.preset
         let notHere: [(String, Bool)] = [("stimulus-uA-per-cm2", stimulus != nil), ("cells", cells != nil),
                                          ("concentrations", concentrations != nil),
-                                         ("extracellular-volume-relative", extracellularVolume != nil)]
+                                         ("extracellular-volume-relative", extracellularVolume != nil),
+                                         ("spike-cost", spikeCost == true),
+                                         ("stimulus-protocol", stimulusProtocol != nil), ("voltage-clamp", voltageClamp != nil),
+                                         ("permeation", permeation != nil)]
         if let (field, _) = notHere.first(where: { $0.1 }) {
             let value = switch field {
             case "stimulus-uA-per-cm2": stimulus?.text ?? ""
             case "cells": cells.map { "\($0)" } ?? ""
             case "concentrations": concentrations ?? ""
+            case "spike-cost": "true"
+            case "stimulus-protocol": stimulusProtocol ?? ""
+            case "voltage-clamp": voltageClamp ?? ""
+            case "permeation": permeation?.text ?? ""
             default: extracellularVolume?.text ?? ""
             }
             throw MembraneError.invalidValue(field: field, value: value,
