@@ -6,7 +6,7 @@ import MembraneRequests
 struct SimulateHHCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "hh",
-        abstract: "An excitable cell (Hodgkin–Huxley) or a population of them under a constant current: spike times and counts.",
+        abstract: "An excitable cell (Hodgkin–Huxley) or a population: current clamp (constant or protocols), spike times and counts; or an ideal voltage clamp: currents and I–V.",
         discussion: """
         Examples:
           membrane simulate hh --preset hodgkin-huxley-1952 --stimulus-uA-per-cm2 10 --duration 1

@@ -5,22 +5,29 @@ import Membrane
 /// channel's peak and late current; the I–V table of them; the clamp current time courses (CSV, figure).
 /// Currents in µA/cm², outward positive (the membrane current, HH 1952's sign).
 public struct VoltageClampReport: Renderable {
+    /// The preset's name (`hodgkin-huxley-1952`).
     public var preset: String
     /// The preset's parameters as run (the overrides applied).
     public var parameters: [PresetParameter]
     /// The protocol as typed.
     public var protocolText: String
+    /// The sweeps run, in level order (fewer than asked when the run was interrupted or failed).
     public var sweeps: [VoltageClampSweep]
     /// The test window [start, end] in seconds (nil: none, the whole run measured).
     public var window: ClosedRange<Double>?
+    /// Simulated time of each sweep, s.
     public var duration: Double
+    /// The integrator and its tolerance.
     public var method: String
+    /// Wall-clock time of all sweeps, s.
     public var wallTime: Double?
     /// Why the run ended: `finished`, or `interrupted` with the sweeps done so far, or the first failure.
     public var termination: Termination
     /// Resampling interval of the CSV and figure, s (nil: every step).
     public var interval: Double?
+    /// The CSV file written, if any.
     public var csvPath: String?
+    /// The figure written, if any.
     public var plotPath: String?
 
     /// A report of `sweeps` of `preset` (its `parameters` as run) under the protocol typed as `protocolText`.
@@ -120,8 +127,10 @@ public struct VoltageClampReport: Renderable {
         }
         if let window {
             lines.append("measured over the test step \(Format.significant(window.lowerBound * 1e3, 6))–\(Format.significant(window.upperBound * 1e3, 6)) ms; currents in µA/cm², outward positive")
-            lines.append("I min: the clamp current's most negative value (peak inward); I end: at the end of the step (late); per channel its peak (larger in magnitude of min and max) and end")
+        } else {
+            lines.append("no step: the whole run is measured; currents in µA/cm², outward positive")
         }
+        lines.append("I min: the clamp current's most negative value (peak inward); I end: at the end of the step (late); per channel its peak (larger in magnitude of min and max) and end")
         let names = sweeps.first?.mechanisms.map(\.name) ?? []
         var table = TextTable(headers: ["V (mV)", "I min", "t min (ms)", "I end"] + names.flatMap { ["\($0) peak", "\($0) end"] },
                               alignments: [TextTable.Alignment](repeating: .right, count: 4 + 2 * names.count))

@@ -127,9 +127,11 @@ struct VoltageClampTests {
 
     /// Changing concentrations under the clamp (an infinite bath): the Na⁺ inside rises by exactly the charge the Na⁺
     /// current carried in, Δc = −(A/vol)·∫I_Na dt/F (mass balance), integrated here by Simpson's rule on the
-    /// trajectory's dense output; and E_Na follows the Nernst potential of the concentrations.
-    @Test func sodiumEntryMatchesCurrentIntegral() throws {
+    /// trajectory's dense output; with the channel ohmic (E_Na recomputed from the concentrations) or GHK.
+    @Test(arguments: [ChannelPermeation.ohmic, .ghk])
+    func sodiumEntryMatchesCurrentIntegral(permeation: ChannelPermeation) throws {
         let scenario = try ScenarioPreset.hodgkinHuxley1952(concentrations: .dynamic(extracellularVolume: nil)).scenario()
+            .permeation([("Na", permeation)])
         let tr = try Self.run(scenario, hold: -65, level: 0, start: 1e-3, duration: 10e-3, end: 12e-3)
         #expect(tr.termination == .finished)
         let model = tr.model, na = try model.observableIndex(named: "I.hh_Na"), inside = try model.observableIndex(named: "inside.Na")

@@ -5,7 +5,8 @@ extension HHSimulationRequest {
     /// The simulated time of a clamp without `duration`: the protocol's end plus 5 ms (50 ms for a plain hold).
     static func clampDefaultDuration(_ p: StimulusProtocol.VoltageClampProtocol) -> Double {
         let end = p.commands.map(\.end).max() ?? 0
-        return end > 0 ? end + 5e-3 : 50e-3
+        // In ms rounded to 1 ns, so that a protocol ending at 105 ms gives 0.11 s, not 0.11000000000000001.
+        return end > 0 ? ((end * 1e9).rounded() / 1e6 + 5) / 1e3 : 50e-3
     }
 
     /// `simulate hh --voltage-clamp PROTOCOL`: the preset's cell under an ideal voltage clamp (``VoltageClampedCell``:

@@ -208,20 +208,10 @@ public struct HHSimulationRequest: MembraneRequest {
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run {
-            case .spiking(let r, _): r.json
-            case .hubelUllah(let r): r.json
-            case .voltageClamp(let r): r.json
-            case .luoRudy(let r): r.json
-            }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json }
         }
         public var text: String {
-            switch run {
-            case .spiking(let r, _): r.text
-            case .hubelUllah(let r): r.text
-            case .voltageClamp(let r): r.text
-            case .luoRudy(let r): r.text
-            }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
