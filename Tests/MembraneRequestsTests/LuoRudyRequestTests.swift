@@ -74,7 +74,10 @@ struct LuoRudyRequestTests {
                               (#"{"preset": "luo-rudy-1991", "set": "g_Nax=1"}"#, "set"),
                               (#"{"preset": "luo-rudy-1991", "stimulus-uA-per-cm2": -5}"#, "stimulus-uA-per-cm2"),
                               (#"{"preset": "luo-rudy-1991", "stimulus-uA-per-cm2": 20, "set": "stim_amplitude=30"}"#, "stimulus-uA-per-cm2"),
-                              (#"{"preset": "luo-rudy-1991", "duration": 1000}"#, "duration")] {
+                              (#"{"preset": "luo-rudy-1991", "duration": 1000}"#, "duration"),
+                              (#"{"preset": "luo-rudy-1991", "spike-cost": true}"#, "spike-cost"),
+                              (#"{"preset": "luo-rudy-1991", "voltage-clamp": "-80:40:10"}"#, "voltage-clamp"),
+                              (#"{"preset": "luo-rudy-1991", "stimulus-protocol": "step:start=10,duration=50,amplitude=10"}"#, "stimulus-protocol")] {
             let e = Self.error("simulate/hh", body)
             #expect(e?.field == field, "\(body): \(String(describing: e))")
         }

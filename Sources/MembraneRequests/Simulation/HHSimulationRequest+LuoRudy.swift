@@ -12,12 +12,15 @@ extension HHSimulationRequest {
     /// ``Simulation`` with BDF (rtol 1e-8, atol 1e-10 in mV and mM). Every step is recorded: per beat the rest, the
     /// peak, V̇max and APD90 (``ActionPotentialBeat``); spikes are upward crossings of 0 mV on the dense output.
     ///
-    /// `stimulus-uA-per-cm2` sets the pulses' amplitude (as `set stim_amplitude=…`); `cells`, `concentrations` and
-    /// `extracellular-volume-relative` are refused with the field named.
+    /// `stimulus-uA-per-cm2` sets the pulses' amplitude (as `set stim_amplitude=…`); `cells`, `concentrations`,
+    /// `extracellular-volume-relative`, `spike-cost`, `stimulus-protocol`, `voltage-clamp` and `permeation` are refused
+    /// with the field named.
     public func runLuoRudy(in context: inout RequestContext) throws -> Output {
         let preset = LuoRudy1991.preset
         let notHere: [(String, String?)] = [("cells", cells.map { "\($0)" }), ("concentrations", concentrations),
-                                            ("extracellular-volume-relative", extracellularVolume?.text)]
+                                            ("extracellular-volume-relative", extracellularVolume?.text),
+                                            ("spike-cost", spikeCost == true ? "true" : nil), ("stimulus-protocol", stimulusProtocol),
+                                            ("voltage-clamp", voltageClamp), ("permeation", permeation?.text)]
         if let (field, value) = notHere.first(where: { $0.1 != nil }) {
             throw MembraneError.invalidValue(field: field, value: value ?? "",
                                              allowed: "nothing for \(preset.name): one ventricular cell with fixed Na⁺ and K⁺ (set K_o with --set K_o=8; options: duration, set, stimulus-uA-per-cm2, rtol, interval)")
