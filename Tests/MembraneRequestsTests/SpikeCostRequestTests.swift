@@ -38,6 +38,8 @@ struct SpikeCostRequestTests {
     @Test(arguments: [
         #"{"cells": 2, "spike-cost": true}"#,
         #"{"preset": "hubel-ullah-2016", "spike-cost": true, "duration": 1}"#,
+        #"{"preset": "cressman-2009", "spike-cost": true, "duration": 1}"#,
+        #"{"preset": "luo-rudy-1991", "spike-cost": true, "duration": 1}"#,
     ])
     func refusedWhereItHasNoMeaning(_ body: String) {
         var context = RequestContext()

@@ -12,18 +12,12 @@ extension HHSimulationRequest {
     /// ``CressmanReport/burstGap`` apart. Only crossings (with their states) and the final state are kept, unless the
     /// caller wants a CSV or figure (then every step, or every `interval` seconds).
     ///
-    /// The cell has no current clamp and no population or concentration options: `stimulus-uA-per-cm2`, `cells`,
-    /// `concentrations` and `extracellular-volume-relative` are refused with the field named; `block` scales g_Na (TTX)
+    /// The cell has no current clamp and no population or concentration options: the options of
+    /// ``hodgkinHuxleyOnlyOptions`` are refused with the field named; `block` scales g_Na (TTX)
     /// and g_K (TEA) as for the other presets.
     public func runCressman(in context: inout RequestContext) throws -> Output {
         let preset = Cressman2009.preset
-        let notHere: [(String, String?)] = [("stimulus-uA-per-cm2", stimulus?.text), ("cells", cells.map { "\($0)" }),
-                                            ("concentrations", concentrations),
-                                            ("extracellular-volume-relative", extracellularVolume?.text)]
-        if let (field, value) = notHere.first(where: { $0.1 != nil }) {
-            throw MembraneError.invalidValue(field: field, value: value ?? "",
-                                             allowed: "nothing for \(preset.name): its cell has no current clamp, its K⁺, Na⁺ and Ca²⁺ always follow the currents, pump, glia and bath (options: duration, set, rtol, interval)")
-        }
+        try refuseHodgkinHuxleyOptions(allowed: "nothing for \(preset.name): its cell has no current clamp, its K⁺, Na⁺ and Ca²⁺ always follow the currents, pump, glia and bath (options: duration, set, block, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "k_bath=8, G_glia=66")
         for note in settings.notes { context.warn(note) }
         let model = try preset.parameters(setting: settings.overrides)

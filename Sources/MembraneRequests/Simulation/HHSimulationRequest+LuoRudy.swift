@@ -17,14 +17,8 @@ extension HHSimulationRequest {
     /// with the field named.
     public func runLuoRudy(in context: inout RequestContext) throws -> Output {
         let preset = LuoRudy1991.preset
-        let notHere: [(String, String?)] = [("cells", cells.map { "\($0)" }), ("concentrations", concentrations),
-                                            ("extracellular-volume-relative", extracellularVolume?.text),
-                                            ("spike-cost", spikeCost == true ? "true" : nil), ("stimulus-protocol", stimulusProtocol),
-                                            ("voltage-clamp", voltageClamp), ("permeation", permeation?.text)]
-        if let (field, value) = notHere.first(where: { $0.1 != nil }) {
-            throw MembraneError.invalidValue(field: field, value: value ?? "",
-                                             allowed: "nothing for \(preset.name): one ventricular cell with fixed Na⁺ and K⁺ (set K_o with --set K_o=8; options: duration, set, stimulus-uA-per-cm2, rtol, interval)")
-        }
+        try refuseHodgkinHuxleyOptions(accepting: ["stimulus-uA-per-cm2"],
+                                       allowed: "nothing for \(preset.name): one ventricular cell with fixed Na⁺ and K⁺ (set K_o with --set K_o=8; options: duration, set, stimulus-uA-per-cm2, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "K_o=8, pacing_cycle_ms=500")
         for note in settings.notes { context.warn(note) }
         var overrides = settings.overrides, inForce = settings.inForce
