@@ -524,6 +524,13 @@ async def run(args):
               return t && t.querySelectorAll('tbody tr').length === 7 ? 7 : null; })()""",
                                           "the voltage-clamp I–V table of the hh panel", args.timeout)
             toured.append(f"hh voltage clamp ({rows} steps)")
+            # A published model on its own equations: Luo & Rudy 1991 paced for 2 s fires two beats (onsets 100, 1100 ms).
+            await browser.eval("location.hash = '#v1/hh?preset=luo-rudy-1991&own-duration=2&own-set=K_o%3D5.4'")
+            beats = await browser.wait_for("""(() => { const p = document.getElementById('panel-hh');
+              const t = p && !p.hidden ? p.querySelector('.main-result table.data') : null;
+              const n = t ? t.querySelectorAll('tbody tr').length : 0;
+              return n === 2 ? n : null; })()""", "the luo-rudy-1991 beats table of the hh panel", args.timeout)
+            toured.append(f"hh luo-rudy-1991 ({beats} beats)")
             browser.check()
         lesson = None if args.no_lesson else await lesson_test(browser, base, args.lesson, args.timeout)
     finally:

@@ -3,25 +3,39 @@
 // bursts, depolarises and swells). Requests: /api/simulate/hh and /api/plot/simulate/hh (the figure of
 // `membrane simulate hh --plot`, as figure JSON).
 
-import { h, num, fixed, mV, conc, SelectField, NumberField, kvTable, dataTable, stats, warnings } from './ui.js';
+import { h, num, fixed, mV, conc, SelectField, NumberField, TextField, kvTable, dataTable, stats, warnings } from './ui.js';
 
 const HH = 'hodgkin-huxley-1952';
 const HU = 'hubel-ullah-2016';
 const HH_KEYS = ['stimulus-uA-per-cm2', 'concentrations', 'duration'];
 const HELD_KEYS = ['K_o']; // preset parameters that exist only with held or dynamic concentrations
 const VC_KEYS = ['vc-from', 'vc-to', 'vc-step']; // the voltage-clamp family (mV)
+// Published models run as their own equations (`membrane simulate hh --preset NAME`): a duration and `--set` overrides.
+const OWN = {
+  'cressman-2009': { label: 'Cressman et al. 2009 (seizures: K⁺ accumulates outside)', duration: 100, set: 'k_bath=8',
+    hint: 'Cressman et al. 2009 (J Comput Neurosci 26:159, erratum 30:781; ModelDB 136773): K⁺ in the extracellular space, cleared by pump, glia and diffusion to a bath of k_bath mM. At 4 mM the cell rests; at 8 mM it bursts every ~30 s.' },
+  'wei-ullah-schiff-2014': { label: 'Wei, Ullah & Schiff 2014 (anoxia → spreading depolarization)', duration: 200, set: '',
+    hint: 'Wei, Ullah & Schiff 2014 (J Neurosci 34:11733): a neuron with glia, a bath and an O₂-fuelled pump; without O₂ it depolarises (spreading depolarization) and swells, and recovers when O₂ returns.' },
+  'luo-rudy-1991': { label: 'Luo & Rudy 1991 (ventricular cell, paced)', duration: 2, set: 'K_o=5.4',
+    hint: 'Luo & Rudy 1991 (Circ Res 68:1501) ventricular cell at 37 °C, paced at 1 Hz: rest, V̇max and APD90 per beat. Raise K_o for hyperkalemia (membrane hyperkalemia tabulates it).' },
+};
+const OWN_KEYS = ['own-duration', 'own-set'];
 const HU_KEYS = ['hu-duration', 'g_ClL', 't_pump_stop'];
 
 export default {
   id: 'hh',
   title: 'Action potentials',
   group: 'Excitable cells',
-  summary: 'Hodgkin–Huxley spikes under a current clamp, and what their ions cost; the energy-failure neuron of Hübel & Ullah 2016 that bursts, depolarises and swells when its pump stops.',
+  summary: 'Hodgkin–Huxley spikes under a current or voltage clamp, and what their ions cost; published models with changing concentrations: energy failure (Hübel & Ullah 2016), seizures (Cressman et al. 2009), anoxia and spreading depolarization (Wei, Ullah & Schiff 2014), a paced ventricular cell (Luo & Rudy 1991).',
 
   setup(ctx) {
     const g = ctx.group('Model');
-    ctx.add(new SelectField({ key: 'preset', label: 'Preset', options: [[HH, 'Hodgkin–Huxley 1952 (NEURON hh, 6.3 °C)'], [HU, 'Hübel & Ullah 2016 (energy failure)']], def: HH, hint: 'membrane presets' }), g,
-      { onChange: (f) => this.show(ctx, f.value) });
+    ctx.add(new SelectField({ key: 'preset', label: 'Preset', options: [[HH, 'Hodgkin–Huxley 1952 (NEURON hh, 6.3 °C)'], [HU, 'Hübel & Ullah 2016 (energy failure)'], ...Object.entries(OWN).map(([k, o]) => [k, o.label])], def: HH, hint: 'membrane presets' }), g,
+      { onChange: (f) => {
+        const own = OWN[f.value];
+        if (own) { ctx.fields.get('own-duration').set(own.duration); ctx.fields.get('own-set').set(own.set); }
+        this.show(ctx, f.value);
+      } });
     this.hint = h('p', { class: 'hint' });
     g.append(this.hint);
     const c = ctx.group('Clamp and concentrations');
@@ -39,23 +53,29 @@ export default {
     ctx.add(new NumberField({ key: 'hu-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 60, max: 2000, log: true, def: 200 }), e);
     ctx.add(new NumberField({ key: 'g_ClL', label: 'Cl⁻ leak g_ClL', unit: 'mS/cm²', min: 0, max: 0.2, step: 0.005, def: 0.05, hint: '0: no swelling (Fig. 4)' }), e);
     ctx.add(new NumberField({ key: 't_pump_stop', label: 'The pump stops at', unit: 's', min: 0, max: 1000, step: 5, def: 50 }), e);
-    this.groups = { hh: c.parentElement, hu: e.parentElement };
+    const o = ctx.group('Published model');
+    ctx.add(new NumberField({ key: 'own-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 0.5, max: 2000, log: true, def: 100 }), o);
+    ctx.add(new TextField({ key: 'own-set', apiField: 'set', label: 'Parameters (--set)', placeholder: 'k_bath=8, G_glia=66', def: 'k_bath=8', hint: 'NAME=VALUE, …: membrane presets --json lists them' }), o);
+    this.groups = { hh: c.parentElement, hu: e.parentElement, own: o.parentElement };
     this.show(ctx, HH);
   },
 
   /** Shows the inputs of the chosen preset (hidden fields are left out of the request). */
   show(ctx, preset) {
-    const hu = preset === HU;
+    const own = OWN[preset];
+    const hu = preset === HU || Boolean(own); // not the HH current/voltage clamp
     this.groups.hh.hidden = hu;
-    this.groups.hu.hidden = !hu;
+    this.groups.hu.hidden = preset !== HU;
+    this.groups.own.hidden = !own;
+    for (const k of OWN_KEYS) ctx.fields.get(k).element.hidden = !own;
     for (const k of HH_KEYS) ctx.fields.get(k).element.hidden = hu;
-    for (const k of HU_KEYS) ctx.fields.get(k).element.hidden = !hu;
+    for (const k of HU_KEYS) ctx.fields.get(k).element.hidden = preset !== HU;
     const fixedE = (ctx.value('concentrations') ?? 'fixed') === 'fixed';
     const vc = ctx.value('clamp') === 'voltage';
     for (const k of HELD_KEYS) ctx.fields.get(k).element.hidden = hu || fixedE;
     for (const k of VC_KEYS) ctx.fields.get(k).element.hidden = hu || !vc;
     for (const k of ['stimulus-uA-per-cm2', 'duration']) ctx.fields.get(k).element.hidden = hu || vc;
-    this.hint.textContent = hu
+    this.hint.textContent = own ? own.hint : preset === HU
       ? 'ModelDB 187599 code_Fig3.ode equation for equation (RT/F = 26.64 mV as published): a cell in a closed extracellular space; no current clamp.'
       : 'Hodgkin & Huxley 1952 as NEURON’s built-in hh: g_Na 120, g_K 36, g_L 0.3 mS/cm², Q10 = 3 from 6.3 °C; rest from the steady-state gates at −65 mV.';
   },
@@ -63,6 +83,13 @@ export default {
   request(ctx) {
     const preset = ctx.value('preset');
     this.show(ctx, preset); // also after a restore from the URL, which sets the preset without a change event
+    if (OWN[preset]) {
+      const body = { preset, duration: ctx.value('own-duration') ?? OWN[preset].duration };
+      const set = (ctx.value('own-set') ?? '').trim();
+      if (set) body.set = set;
+      body.interval = Number((body.duration / 2000).toPrecision(3));
+      return body;
+    }
     if (preset === HU) {
       const body = { preset, duration: ctx.value('hu-duration') ?? 200 };
       body.set = `g_ClL=${ctx.value('g_ClL')}, t_pump_stop=${ctx.value('t_pump_stop')}`;
@@ -114,8 +141,37 @@ export default {
     };
   },
 
+  /** A published model run as its own equations: spikes, the final state, and what the model reports besides. */
+  renderOwn(sim, figure) {
+    const f = sim.final || {};
+    const spikes = sim.spike_times_ms || [];
+    const when = (ms) => (sim.duration_s > 5 ? `${fixed(ms / 1000, 3)} s` : `${fixed(ms, 2)} ms`);
+    const rows = [
+      ['Spikes', String(sim.spike_count), spikes.length ? `first ${when(spikes[0])}, last ${when(spikes[spikes.length - 1])}` : ''],
+      ['Final V_m', mV(f.vm_mV, 2)],
+      ...Object.keys(f.inside_mM || {}).filter((n) => f.outside_mM?.[n] != null).map((n) => [`[${n}] in / out`, `${conc(f.inside_mM[n])} / ${conc(f.outside_mM[n])}`]),
+      f.volume_relative != null && f.volume_relative !== 1 ? ['Cell volume', `${num(f.volume_relative, 4)} × initial`] : null,
+      sim.burst_count != null ? ['Bursts', String(sim.burst_count), sim.burst_period_s != null ? `every ${num(sim.burst_period_s, 4)} s` : ''] : null,
+      sim.rest_mV != null ? ['Rest', mV(sim.rest_mV, 2)] : null,
+    ];
+    const beats = (sim.beats || []).map((b) => [fixed(b.onset_ms, 0), mV(b.rest_mV, 2), mV(b.peak_mV, 1), num(b.vmax_V_per_s, 4), b.apd90_ms == null ? '–' : num(b.apd90_ms, 4), b.excited ? 'yes' : 'no']);
+    for (const p of figure.panels || []) p.height = 200;
+    return {
+      main: [
+        h('div', { class: 'headline' }, kvTable(rows, `${sim.preset}: ${num(sim.duration_s)} s, ${sim.termination}`)),
+        beats.length ? dataTable(['onset (ms)', 'rest', 'peak', 'V̇max (V/s)', 'APD90 (ms)', 'fired'], beats, 'Beats') : null,
+        warnings(sim.warnings || []),
+      ].filter(Boolean),
+      figures: [{ key: 'own', title: 'Time course (the figure of membrane simulate hh --plot)', spec: figure, height: 200 }],
+      methods: `The ${sim.preset} model was integrated for ${num(sim.duration_s)} s (${sim.method}); ${sim.spike_count} spikes; final V_m ${fixed(f.vm_mV, 2)} mV. Calculations with Membrane.`,
+      reportLines: [`${sim.preset}: ${sim.spike_count} spikes in ${num(sim.duration_s)} s`, `final V_m ${mV(f.vm_mV)}`],
+      notes: [...(sim.notes || []), ...Object.entries(sim.sources || {}).map(([k, v]) => `${k}: ${v}`)],
+    };
+  },
+
   render(ctx, { sim, figure }) {
     if (sim.mode === 'voltage_clamp') return this.renderClamp(sim, figure);
+    if (OWN[sim.preset]) return this.renderOwn(sim, figure);
     const f = sim.final || {};
     const hu = sim.preset === HU;
     const spikes = sim.spike_times_ms || [];
