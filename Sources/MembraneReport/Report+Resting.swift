@@ -106,11 +106,28 @@ public struct PresetList: Renderable {
     public var excitable: [ScenarioPreset]
     /// Whether to list `hubel-ullah-2016` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var hubelUllah: Bool
-    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
+    /// Whether to list `wei-ullah-schiff-2014` (its own model) after `hubel-ullah-2016`.
+    public var weiUllahSchiff: Bool
+    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false,
+                weiUllahSchiff: Bool = false) {
         self.presets = presets
         self.models = models
         self.excitable = excitable
         self.hubelUllah = hubelUllah
+        self.weiUllahSchiff = weiUllahSchiff
+    }
+
+    /// The `wei-ullah-schiff-2014` entry: its parameters, and the temperature the paper's RT/F = 26.64 mV implies.
+    var weiUllahSchiffJSON: JSONValue {
+        let preset = WeiUllahSchiff2014.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
     }
 
     /// The `hubel-ullah-2016` entry: its parameters, and the temperature its code's RT/F = 26.64 mV implies.
@@ -170,7 +187,7 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        } + (hubelUllah ? [hubelUllahJSON] : []))
+        } + (hubelUllah ? [hubelUllahJSON] : []) + (weiUllahSchiff ? [weiUllahSchiffJSON] : []))
     }
 
     public var text: String {
@@ -188,6 +205,10 @@ public struct PresetList: Renderable {
         if !excitable.isEmpty {
             var cells = TextTable(headers: ["excitable cell", "parameters (--set NAME=VALUE)", "description"])
             for p in excitable {
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if weiUllahSchiff {
+                let p = WeiUllahSchiff2014.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             if hubelUllah {

@@ -13,6 +13,7 @@ public struct PresetsRequest: MembraneRequest {
     public func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: CodingKeys.self) }
 
     public func run(in context: inout RequestContext) throws -> PresetList {
-        PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets, excitable: ScenarioPreset.excitable, hubelUllah: true)
+        PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets, excitable: ScenarioPreset.excitable, hubelUllah: true,
+                   weiUllahSchiff: true)
     }
 }

@@ -44,7 +44,9 @@ public struct HHSimulationRequest: MembraneRequest {
     public init(preset: String? = nil) { self.preset = preset }
 
     /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios and `hubel-ullah-2016`.
-    public static var presetNames: [String] { ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name] }
+    public static var presetNames: [String] {
+        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, WeiUllahSchiff2014.preset.name]
+    }
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter], blockNotes: [String]) {
@@ -162,14 +164,16 @@ public struct HHSimulationRequest: MembraneRequest {
         public enum Run {
             case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
             case hubelUllah(HubelUllahReport)
+            /// The Wei–Ullah–Schiff 2014 cell on ``Simulation``.
+            case weiUllahSchiff(WeiUllahSchiffReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .weiUllahSchiff(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .weiUllahSchiff(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -177,6 +181,7 @@ public struct HHSimulationRequest: MembraneRequest {
             switch run {
             case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
             case .hubelUllah(let r): r.csv
+            case .weiUllahSchiff(let r): r.csv
             }
         }
 
@@ -189,6 +194,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .hubelUllah(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .hubelUllah(r)
+            case .weiUllahSchiff(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .weiUllahSchiff(r)
             }
         }
     }
@@ -198,6 +206,7 @@ public struct HHSimulationRequest: MembraneRequest {
         switch output.run {
         case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
         case .hubelUllah(let r): r.figure
+        case .weiUllahSchiff(let r): r.figure
         }
     }
 
@@ -206,6 +215,7 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if (preset ?? Self.defaultPreset).lowercased() == WeiUllahSchiff2014.preset.name { return try runWeiUllahSchiff(in: &context) }
         let (run, preset, parameters, notes) = try spikingRun()
         for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
