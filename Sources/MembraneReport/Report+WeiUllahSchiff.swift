@@ -1,7 +1,7 @@
 import Membrane
 
 /// `membrane simulate hh --preset wei-ullah-schiff-2014`: the neuron of Wei, Ullah & Schiff 2014 (J Neurosci
-/// 34:11733) with its hypoxic episode — spike times, the spreading-depolarization summary (time V_m first rose above
+/// 34:11733) with its hypoxic episode — spike times, the spreading-depolarization summary (the longest stretch of V_m above
 /// −20 mV, peak [K]ₒ, peak cell volume, least ECS volume), the final state and, with a CSV or figure, the time course.
 ///
 /// The JSON has the keys of ``HubelUllahReport`` (`spike_count`, `spike_times_ms`, `final`, …) so that a script reads
@@ -65,21 +65,26 @@ public struct WeiUllahSchiffReport: Renderable {
     /// The recorded states (every record of the trajectory).
     var states: [WeiUllahSchiffState] { (0..<trajectory.count).map { trajectory.weiUllahSchiffState(at: $0) } }
 
-    /// The depolarization over the records: when V_m first exceeded −20 mV and how long it stayed above, the peak
-    /// [K]ₒ, the largest relative cell volume and the least ECS volume (nil values when V_m never exceeded −20 mV).
+    /// The sustained depolarization over the records: the longest stretch of consecutive records with V_m above
+    /// −20 mV (spikes last milliseconds; SD tens of seconds) — its onset (nil when no stretch lasts 1 s) and length —
+    /// with the peak [K]ₒ, the largest relative cell volume and the least ECS volume of the whole run.
     public var depolarization: (onset: Double?, time: Double, peakK: Double, peakVolume: Double, leastECS: Double) {
-        var onset: Double?, above = 0.0, peakK = 0.0, peakVolume = 0.0, leastECS = Double.infinity
+        var best: (start: Double, length: Double)?, start: Double?
+        var peakK = 0.0, peakVolume = 0.0, leastECS = Double.infinity
         let s = states
         for i in s.indices {
             if s[i].potential > -20 {
-                if onset == nil { onset = s[i].time }
-                if i > 0, s[i - 1].potential > -20 { above += s[i].time - s[i - 1].time }
+                let from = start ?? s[i].time
+                start = from
+                if s[i].time - from >= (best?.length ?? 1) { best = (from, s[i].time - from) }
+            } else {
+                start = nil
             }
             peakK = max(peakK, s[i].outside[1].millimolar)
             peakVolume = max(peakVolume, s[i].relativeVolume)
             leastECS = min(leastECS, s[i].extracellularVolume)
         }
-        return (onset, above, peakK, peakVolume, leastECS)
+        return (best?.start, best?.length ?? 0, peakK, peakVolume, leastECS)
     }
 
     public var json: JSONValue {
@@ -106,6 +111,7 @@ public struct WeiUllahSchiffReport: Renderable {
         let note = "over the recorded states (\(trajectory.count) records)"
         let depolarizationPairs: [(String, JSONValue)] = [
             ("threshold_mV", .number(-20)),
+            ("definition", .string("the longest stretch of records with V_m above the threshold, if it lasts 1 s or more")),
             ("onset_s", d.onset.map { JSONValue.number($0) } ?? .null),
             ("time_above_s", .number(d.time)),
             ("peak_K_outside_mM", .number(d.peakK)),
@@ -154,9 +160,9 @@ public struct WeiUllahSchiffReport: Renderable {
         lines.append("\(spikes.count) spikes" + (spikes.isEmpty ? "" : " at \(shown)\(spikes.count > 10 ? ", …, \(Format.fixed(spikes.last!, 4))" : "") s"))
         let d = depolarization
         if let onset = d.onset {
-            lines.append("depolarized above −20 mV at \(Format.fixed(onset, 2)) s for \(Format.fixed(d.time, 1)) s (recorded states); peak [K]ₒ \(Format.fixed(d.peakK, 2)) mM, cell volume up to \(Format.fixed(d.peakVolume, 4)) of Vol₀, ECS down to \(Format.fixed(d.leastECS, 1)) µm³")
+            lines.append("spreading depolarization: V_m above −20 mV from \(Format.fixed(onset, 2)) s for \(Format.fixed(d.time, 1)) s (recorded states); peak [K]ₒ \(Format.fixed(d.peakK, 2)) mM, cell volume up to \(Format.fixed(d.peakVolume, 4)) of Vol₀, ECS down to \(Format.fixed(d.leastECS, 1)) µm³")
         } else {
-            lines.append("no depolarization above −20 mV in the recorded states")
+            lines.append("no sustained depolarization (V_m above −20 mV for 1 s or more) in the recorded states")
         }
         var table = TextTable(headers: ["ion", "inside (mM)", "ECS (mM)", "E (mV)"], alignments: [.left, .right, .right, .right])
         for k in final.inside.indices {
