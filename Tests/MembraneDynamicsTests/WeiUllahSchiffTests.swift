@@ -84,6 +84,21 @@ struct WeiUllahSchiffTests {
         #expect(after.potential < -70 && after.outside[1].millimolar < 5 && abs(after.relativeVolume - 1) < 0.01)
     }
 
+    @Test("The abstract's continuum as bath O₂ falls: rest at 15 mg/L, a seizure-like burst without SD at 5 mg/L, SD at 0 (the default)")
+    func continuum() throws {
+        func summary(_ o2: Double) throws -> (spikes: Int, maxV: Double, peakK: Double) {
+            let run = try WUSReference.run([("O2_hypoxia", o2)], duration: 120, rtol: 1e-8)
+            let states = (0..<run.count).map { run.weiUllahSchiffState(at: $0) }
+            // V_m sampled every second after the first minute (spikes are over by then in these runs)
+            let late = states.filter { $0.time >= 60 }
+            return (run.crossingTimes(of: "spike").count, late.map(\.potential).max()!, states.map { $0.outside[1].millimolar }.max()!)
+        }
+        let rest = try summary(15), burst = try summary(5)
+        #expect(rest.spikes == 0 && rest.maxV < -60 && rest.peakK < 8)
+        #expect(burst.spikes > 50 && burst.maxV < -20 && burst.peakK > 15)  // depolarized (≈ −35 mV) but not to SD
+        #expect(WUSReference.at(WUSReference.anoxia, 100).potential > -20)
+    }
+
     @Test("Conservation: Na⁺ and Cl⁻ in cell + ECS constant; K⁺ lost only to the bath, glia and glial pump; charge moved equals the capacitor's")
     func conservation() throws {
         let run = WUSReference.anoxia
