@@ -58,6 +58,14 @@ struct WeiUllahSchiffTests {
         #expect(worst.nao < 1e-4, "[Na]ₒ \(worst.nao) mM")
         #expect(worst.vol < 1e-3, "volume \(worst.vol) µm³")
         #expect(worst.o2 < 1e-4, "O₂ \(worst.o2) mg/L")
+        // The normoxic control (no episode, 100 s): smooth, so 1e-5 mV, 1e-7 mM and 1e-6 µm³.
+        var calm = (v: 0.0, ko: 0.0, vol: 0.0)
+        for row in try WUSReference.rows("reference_tight_normoxia.csv") {
+            let s = WUSReference.at(WUSReference.normoxia, row[0])
+            calm = (max(calm.v, abs(s.potential - row[1])), max(calm.ko, abs(s.outside[1].millimolar - row[5])),
+                    max(calm.vol, abs(s.volume - row[11])))
+        }
+        #expect(calm.v < 1e-5 && calm.ko < 1e-7 && calm.vol < 1e-6, "normoxia: \(calm)")
     }
 
     @Test("Published behaviour: at normal bath O₂ (32 mg/L) the cell rests; anoxia brings spreading depolarization — V_m near 0 for the whole episode, [K]ₒ to tens of mM, the cell swells and the ECS shrinks — and reoxygenation recovers it")
