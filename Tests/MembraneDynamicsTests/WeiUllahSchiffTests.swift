@@ -68,6 +68,26 @@ struct WeiUllahSchiffTests {
         #expect(calm.v < 1e-5 && calm.ko < 1e-7 && calm.vol < 1e-6, "normoxia: \(calm)")
     }
 
+    /// Bath K⁺ 8.5 mM at normal O₂ (80 s): [K]ₒ creeps up until a seizure-like burst of 141 spikes from 66.2 to 72.1 s
+    /// (the reference's spike times agree with LSODA at rtol 1e-11 to 1.5e-8 s). Every spike within 1e-5 s, V_m, [K]ₒ
+    /// and the volume outside the burst within 1e-4 mV, 1e-6 mM and 1e-5 µm³.
+    @Test("Bath K⁺ 8.5 mM: the seizure-like burst, spike by spike, and the time course against the scipy port")
+    func highPotassiumBurst() throws {
+        let run = try WUSReference.run([("K_bath", 8.5), ("t_hypoxia", 1e5), ("t_reoxygenation", 2e5)], duration: 80)
+        let expected = try WUSReference.rows("spikes_tight_kbath8.5.csv").map { $0[1] }
+        let spikes = run.crossingTimes(of: "spike")
+        #expect(spikes.count == expected.count && expected.count == 141)
+        let error = zip(spikes, expected).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(error < 1e-5, "spike times \(error) s")
+        var worst = (v: 0.0, ko: 0.0, vol: 0.0)
+        for row in try WUSReference.rows("reference_tight_kbath8.5.csv") where !(65...73).contains(row[0]) {
+            let s = WUSReference.at(run, row[0])
+            worst = (max(worst.v, abs(s.potential - row[1])), max(worst.ko, abs(s.outside[1].millimolar - row[5])),
+                     max(worst.vol, abs(s.volume - row[11])))
+        }
+        #expect(worst.v < 1e-4 && worst.ko < 1e-6 && worst.vol < 1e-5, "\(worst)")
+    }
+
     @Test("Published behaviour: at normal bath O₂ (32 mg/L) the cell rests; anoxia brings spreading depolarization — V_m near 0 for the whole episode, [K]ₒ to tens of mM, the cell swells and the ECS shrinks — and reoxygenation recovers it")
     func publishedBehaviour() throws {
         let rest = WUSReference.normoxia, sd = WUSReference.anoxia
