@@ -146,7 +146,7 @@ public struct WeiUllahSchiffReport: Renderable {
             ("thermal_voltage_mV", .number(WeiUllahSchiff2014.thermalVoltage)),
             ("temperature_K", .number(kelvin)),
             ("temperature_C", .number(kelvin - 273.15)),
-            ("constants", .string("wei-ullah-schiff-2014 (RT/F = 26.64 mV and F = 6.02e23 × 1.6e-19 C/mol as published)")),
+            ("constants", .string("wei-ullah-schiff-2014 (RT/F = 26.64 mV and F = 6.02e23 × 1.6e-19 C/mol as the paper's codes hard-code them)")),
         ]
         return .object(pairs)
     }

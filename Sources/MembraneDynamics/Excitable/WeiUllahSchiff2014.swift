@@ -5,8 +5,9 @@ import RealModule
 /// The neuron of Wei, Ullah & Schiff 2014 ("Unification of neuronal spikes, seizures, and spreading depression",
 /// J Neurosci 34(35):11733–11743, doi:10.1523/JNEUROSCI.0516-14.2014): a Hodgkin–Huxley cell whose Na⁺, K⁺ and Cl⁻
 /// amounts, volume and extracellular O₂ follow the currents, in a small extracellular space (ECS) with glia that
-/// exchanges K⁺ and O₂ with a bath. Tests/Reference/wei-ullah-schiff-2014/README.md maps every equation and says
-/// which parts could be checked against which source. Units are the paper's: mV, µA/cm², mM, mg/L; amounts in fmol
+/// exchanges K⁺ and O₂ with a bath. The equations and constants are those of the public codes of the paper, read side
+/// by side (the paper's printed Methods could not be checked here); Tests/Reference/wei-ullah-schiff-2014/README.md
+/// maps every equation and says which parts could be checked against which source. Units are the paper's: mV, µA/cm², mM, mg/L; amounts in fmol
 /// and volumes in µm³ (the paper's mol and m³ rescaled); time in seconds (every rate of the paper, per ms, ×1000).
 ///
 ///     C·dV/dt = −(I_Na + I_K + I_Cl + I_pump)                         (outward positive, µA/cm², per ms)
@@ -25,7 +26,7 @@ import RealModule
 ///     d[O₂]ₒ/dt = τ(−α·γ(I_pump + I_gliapump) + ε_O([O₂]_bath − [O₂]ₒ))
 ///
 /// with τ = 10⁻³ s/ms, E_X = 26.64 mV·ln([X]ₒ/[X]ᵢ)/z and γ = S/(F·Volᵢ)·10⁻² (S = 4π(3Volᵢ/4π)^{2/3} in m², Volᵢ in m³,
-/// F = 6.02·10²³ × 1.6·10⁻¹⁹ C/mol as the published code hard-codes it: γ = 0.0445 at Vol₀).
+/// F = 6.02·10²³ × 1.6·10⁻¹⁹ C/mol as the codes hard-code it: γ = 0.0445 at Vol₀).
 public struct WeiUllahSchiff2014: Sendable, Hashable {
     /// Gated and leak conductances, mS/cm² (g_Na, g_K, g_NaL, g_KL, g_ClL).
     public var gNa = 30.0, gK = 25.0, gNaL = 0.0247, gKL = 0.05, gClL = 0.1
@@ -58,8 +59,8 @@ public struct WeiUllahSchiff2014: Sendable, Hashable {
     public static let tau = 1e-3
     /// RT/F as the paper's equations hard-code it, mV.
     public static let thermalVoltage = 26.64
-    /// F = N_A·e with N_A = 6.02·10²³ and e = 1.6·10⁻¹⁹ as the published code writes it (C/mol): a model constant
-    /// (0.17 % below CODATA's F), kept so that γ = 0.0445 mM/s per µA/cm² at Vol₀ as published.
+    /// F = N_A·e with N_A = 6.02·10²³ and e = 1.6·10⁻¹⁹ as the paper's codes write it (C/mol): a model constant
+    /// (0.17 % below CODATA's F), kept so that γ = 0.0445 mM/s per µA/cm² at Vol₀ as the codes quote it.
     public static let faraday = 6.02e23 * 1.6e-19
     /// Glial Na⁺ (fixed), and the impermeant particles inside at Vol₀ and outside at Vol₀/β₀, mM.
     public static let gliaSodium = 18.0, impermeantInside = 132.0, impermeantOutside = 18.0
@@ -92,7 +93,7 @@ public struct WeiUllahSchiff2014: Sendable, Hashable {
     /// What the output says about the preset's conventions.
     public var notes: [String] {
         [
-            "Wei, Ullah & Schiff 2014 as published: RT/F hard-coded as 26.64 mV, F = 6.02e23 × 1.6e-19 C/mol in γ = S/(F·Vol_i)·1e-2 (the published code's; γ = 0.0445 at the initial volume), τ = 1e-3 s/ms",
+            "Wei, Ullah & Schiff 2014 as its public codes write it (the printed Methods not checked; Tests/Reference/wei-ullah-schiff-2014/README.md): RT/F hard-coded as 26.64 mV, F = 6.02e23 × 1.6e-19 C/mol in γ = S/(F·Vol_i)·1e-2 (the codes'; γ = 0.0445 at the initial volume), τ = 1e-3 s/ms",
             "amounts in fmol and volumes in µm³ (the paper's mol and m³ rescaled); time in s; the ion rates are per second, V and the gates per ms",
             "Na⁺ and Cl⁻ are conserved in cell + ECS; K⁺ leaves the ECS to the bath (ε_K), the glia (G_glia) and the glial pump; the total volume is fixed",
             "glial uptake and K⁺ diffusion scale with f_O of the bath O₂ (1/(1 + e^{(2.5 − O2_bath)/0.2})), diffusion also with f_v of β = Vol_i/Vol_o",

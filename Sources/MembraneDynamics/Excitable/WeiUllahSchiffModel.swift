@@ -37,7 +37,7 @@ public struct WeiUllahSchiffModel: SimulationModel, Hashable {
         public var inside = (na: 0.0, k: 0.0, cl: 0.0), outside = (na: 0.0, k: 0.0, cl: 0.0)
         /// Cell and ECS volumes (µm³) and β = Volᵢ/Volₒ.
         public var volume = 0.0, extracellularVolume = 0.0, beta = 0.0
-        /// [O₂]ₒ (mg/L, clamped at 0 as the published code does) and the bath's in force.
+        /// [O₂]ₒ (mg/L, clamped at 0 as the paper's codes do) and the bath's in force.
         public var o2 = 0.0, o2Bath = 0.0
         /// γ = S/(F·Volᵢ)·10⁻², mM/s per µA/cm².
         public var gamma = 0.0
@@ -221,7 +221,7 @@ extension WeiUllahSchiffModel {
 }
 
 extension Simulation where Model == WeiUllahSchiffModel {
-    /// A run of the Wei–Ullah–Schiff cell from the published initial state with its hypoxic episode, over `duration` s.
+    /// A run of the Wei–Ullah–Schiff cell from the initial state of the paper's codes with its hypoxic episode, over `duration` s.
     public init(weiUllahSchiff p: WeiUllahSchiff2014, duration: Double, solver: SimulationSolver = SimulationSolver(),
                 stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws {
         try self.init(model: p.model, duration: duration, solver: solver, events: p.events.filter { $0.time < duration },

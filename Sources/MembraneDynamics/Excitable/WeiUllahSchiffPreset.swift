@@ -11,7 +11,7 @@ public struct WeiUllahSchiffPreset: Sendable {
     public let summary = "Wei, Ullah & Schiff 2014 neuron with ion, volume and O₂ dynamics: bath O₂ cut at 20 s and restored at 120 s (ischaemia → spreading depolarization and recovery)"
     /// The publication the preset reproduces.
     public let source = "Wei, Ullah & Schiff 2014, J Neurosci 34(35):11733–11743 (doi:10.1523/JNEUROSCI.0516-14.2014)"
-    /// The overridable parameters with their defaults (the published values), units and allowed ranges.
+    /// The overridable parameters with their defaults (the values of the paper's codes), units and allowed ranges.
     public let parameters: [PresetParameter] = [
         PresetParameter("g_Na", 30, unit: "mS/cm²", summary: "maximal gated Na⁺ conductance", allowed: 0...10_000),
         PresetParameter("g_K", 25, unit: "mS/cm²", summary: "maximal gated K⁺ conductance", allowed: 0...10_000),
@@ -36,7 +36,7 @@ public struct WeiUllahSchiffPreset: Sendable {
     /// Other spellings accepted for a parameter's name (the brief's `k_bath`).
     public static let aliases = ["k_bath": "K_bath", "o2_bath": "O2_bath", "o2_hypoxia": "O2_hypoxia"]
 
-    /// The preset with the published defaults.
+    /// The preset with the defaults of the paper's codes.
     public init() {}
 
     /// The model's parameters with `overrides` (name → value in the parameter's unit) set: unknown names are answered

@@ -6,7 +6,7 @@ extension HHSimulationRequest {
     /// spreading depolarization, and the recovery after reoxygenation (about 130 s later).
     public static let weiUllahSchiffDefaultDuration = 400.0
 
-    /// `simulate hh --preset wei-ullah-schiff-2014`: Wei, Ullah & Schiff 2014 from the published initial state, bath
+    /// `simulate hh --preset wei-ullah-schiff-2014`: Wei, Ullah & Schiff 2014 from the initial state of the paper's codes, bath
     /// O₂ lowered to `O2_hypoxia` from `t_hypoxia` to `t_reoxygenation`, on ``Simulation`` with BDF (rtol = atol =
     /// 1e-8 in mV, fmol, µm³, mg/L by default). Spikes are upward crossings of 0 mV on the dense output. States are
     /// recorded every `interval` seconds (or every step for a CSV or figure without one; else every 0.1 s, or
