@@ -517,6 +517,13 @@ async def run(args):
                 if state != "ok":
                     raise Failure(f"panel {panel}: {state}")
                 toured.append(panel)
+            # The action-potential panel's voltage-clamp mode (its URL state): the I–V family of 7 steps −80…40 mV.
+            await browser.eval("location.hash = '#v1/hh?clamp=voltage&vc-from=-80&vc-to=40&vc-step=20'")
+            rows = await browser.wait_for("""(() => { const p = document.getElementById('panel-hh');
+              const t = p && !p.hidden ? p.querySelector('.main-result table.data') : null;
+              return t && t.querySelectorAll('tbody tr').length === 7 ? 7 : null; })()""",
+                                          "the voltage-clamp I–V table of the hh panel", args.timeout)
+            toured.append(f"hh voltage clamp ({rows} steps)")
             browser.check()
         lesson = None if args.no_lesson else await lesson_test(browser, base, args.lesson, args.timeout)
     finally:

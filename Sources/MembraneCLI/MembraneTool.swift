@@ -23,6 +23,7 @@ struct MembraneTool: ParsableCommand {
             ActivityCommand.self, OsmolarityCommand.self, RecipeCommand.self, BenchActivityCommand.self,
             DonnanCommand.self, SteadyStateCommand.self, SimulateCommand.self, BenchPumpLeakCommand.self,
             MicrodomainCommand.self, NoiseCommand.self, PMFCommand.self, PlantCommand.self,
+            HyperkalemiaCommand.self,
             SweepCommand.self, MergeCommand.self,
             LessonCommand.self, ServeCommand.self, BenchWorkbenchCommand.self,
         ],

@@ -6,7 +6,7 @@ import MembraneRequests
 struct SimulateHHCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "hh",
-        abstract: "An excitable cell (Hodgkin–Huxley) or a population of them under a constant current: spike times and counts.",
+        abstract: "An excitable cell (Hodgkin–Huxley) or a population: current clamp (constant or protocols), spike times and counts; or an ideal voltage clamp: currents and I–V.",
         discussion: """
         Examples:
           membrane simulate hh --preset hodgkin-huxley-1952 --stimulus-uA-per-cm2 10 --duration 1
@@ -19,22 +19,53 @@ struct SimulateHHCommand: RequestCommand {
         them with units). --csv and --plot (one cell) record every step of the same cell on Rodas4 (--interval S
         resamples): V_m, concentrations, gates, E and each current. Ctrl-C stops the run and prints what was
         computed (termination "interrupted", exit status 130).
+        --spike-cost (one cell) gives the cost of each trough-to-trough cycle: the Na⁺ that entered against the least
+        charge C·ΔV, the overlap factor and the ATP the Na/K pump spends exporting it (3 Na⁺ per ATP).
         hubel-ullah-2016 (Hübel & Ullah 2016, ModelDB 187599 code_Fig3.ode; RT/F = 26.64 mV as published) is the
         energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
         --set g_ClL=0 keeps its volume. It runs 1000 s by default on BDF (rtol 1e-8), with no current clamp:
           membrane simulate hh --preset hubel-ullah-2016 --set g_ClL=0 --csv hu.csv --interval 0.1
+        Protocols (times in ms, currents in µA/cm², potentials in mV; items separated by ;):
+          membrane simulate hh --stimulus-protocol "step:start=10,duration=50,amplitude=10" --duration 0.1 --plot step.svg
+          membrane simulate hh --stimulus-protocol "train:start=0,period=20,width=1,count=10,amplitude=20" --duration 0.25
+          membrane simulate hh --stimulus-protocol "ramp:start=0,duration=500,from=0,to=20" --duration 0.5
+        --stimulus-protocol adds steps, trains and ramps to the constant stimulus (one cell, on Rodas4).
+          membrane simulate hh --voltage-clamp "hold=-65;step:start=5,duration=20,to=-80:40:10" --plot iv.svg --csv iv.csv
+        --voltage-clamp is an ideal clamp (V_m = V_cmd exactly, as Hodgkin & Huxley 1952 modelled it): one sweep per
+        level of to=FROM:TO:STEP (a bare -80:40:10 is step:start=5,duration=20,to=-80:40:10); per sweep the clamp
+        current (= membrane current, outward positive), its minimum (peak inward) and end (late) values, and each
+        channel's peak and end current: the I–V table. Segments: hold=MV, step:start,duration,to, ramp:start,duration,from,to.
+          membrane simulate hh --concentrations held --permeation Na=ghk,K=ohmic --voltage-clamp -80:60:10
+        --permeation ION=ghk passes the ion through the GHK current equation with P matching ḡ as the chord
+        conductance at rest (−65 mV), so rest is unchanged; it needs --concentrations held or dynamic.
+        luo-rudy-1991 (Luo & Rudy 1991 ventricular cell, 37 °C) starts at rest and is paced by 25.5 µA/cm², 2 ms
+        pulses every 1000 ms from 100 ms (--set pacing_cycle_ms=, stim_amplitude=, stim_duration_ms=, stim_start_ms=;
+        --stimulus-uA-per-cm2 sets the amplitude); per beat it prints rest, peak, V̇max and APD90 (2 s by default,
+        BDF rtol 1e-8). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
+          membrane simulate hh --preset luo-rudy-1991 --set K_o=8 --plot lr.svg
+        cressman-2009 (Cressman et al. 2009 with the 2011 erratum; RT/F = 26.64 mV as published) is the seizure
+        neuron: K⁺ accumulates outside, cleared by pump, glia and diffusion to a bath of k_bath mM (default 4: the
+        cell rests). At --set k_bath=8 it bursts every ≈ 30 s while [K]o and [Na]i oscillate slowly. It runs 300 s by
+        default on BDF (rtol 1e-8), with no current clamp; the JSON lists bursts and their period:
+          membrane simulate hh --preset cressman-2009 --set k_bath=8 --plot seizure.svg --interval 0.01
         """)
 
-    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default) or hubel-ullah-2016.") var preset: String?
+    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016, luo-rudy-1991 or cressman-2009.") var preset: String?
     @Option(name: .customLong("set"), help: "NAME=VALUE: override a preset parameter in its unit (repeatable).") var set: [String] = []
-    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000).") var duration: Scalar?
+    @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000; luo-rudy-1991: 2; cressman-2009: 300).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,
-            help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells.") var stimulus: Scalar?
+            help: "Constant current density from t = 0 in µA/cm² (depolarising), or FROM:TO over --cells (luo-rudy-1991: the pacing pulses' amplitude).") var stimulus: Scalar?
+    @Option(name: .customLong("stimulus-protocol"),
+            help: "Current-clamp steps/trains/ramps added to the stimulus (ms, µA/cm²): step:start=10,duration=50,amplitude=10; …") var stimulusProtocol: String?
+    @Option(name: .customLong("voltage-clamp"), parsing: .unconditional,
+            help: "Ideal voltage clamp (ms, mV): hold=-65;step:start=5,duration=20,to=-80:40:10 (one sweep per level), or -80:40:10.") var voltageClamp: String?
+    @Option(name: .customLong("permeation"), help: "ION=ohmic|ghk per gated ion (repeatable or comma-separated), e.g. Na=ghk; GHK needs --concentrations held or dynamic.") var permeation: [String] = []
     @Option(parsing: .unconditional, help: "Number of independent cells.") var cells: Int?
     @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
             help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
     @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
+    @Flag(name: .customLong("spike-cost"), help: "The cost of each action potential of one cell: Na⁺ entering against C·ΔV, the overlap factor, ATP.") var spikeCost = false
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5).") var rtol: Scalar?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: Scalar?
     @Option(help: "Write one cell's time series as CSV (state-object names, gates, E, currents).") var csv: String?
@@ -42,7 +73,8 @@ struct SimulateHHCommand: RequestCommand {
     @OptionGroup var output: OutputOptions
 
     var progressLabel: String? { "hh" }
-    var wantsFigure: Bool { plot != nil || csv != nil }
+    var wantsFigure: Bool { plot != nil }
+    var wantsTimeSeries: Bool { csv != nil }
     var outputFiles: [(field: String, path: String?)] { [("csv", csv), ("plot", plot)] }
 
     func request() throws -> HHSimulationRequest {
@@ -57,6 +89,10 @@ struct SimulateHHCommand: RequestCommand {
         r.concentrations = concentrations
         r.extracellularVolume = extracellularVolume
         r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
+        r.spikeCost = spikeCost ? true : nil
+        r.stimulusProtocol = stimulusProtocol
+        r.voltageClamp = voltageClamp
+        r.permeation = permeation.isEmpty ? nil : Assignments(permeation.joined(separator: ", "))
         if cells != nil, let file = csv ?? plot {
             throw MembraneError.invalidValue(field: csv != nil ? "csv" : "plot", value: file,
                                              allowed: "--csv and --plot for one cell (without --cells)")

@@ -106,15 +106,17 @@ public struct PresetList: Renderable {
     public var excitable: [ScenarioPreset]
     /// Whether to list `hubel-ullah-2016` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var hubelUllah: Bool
-    /// Whether to list `wei-ullah-schiff-2014` (its own model) after `hubel-ullah-2016`.
-    public var weiUllahSchiff: Bool
-    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false,
-                weiUllahSchiff: Bool = false) {
+    /// Whether to list `cressman-2009` (its own model, not a ``ScenarioPreset``) after `hubel-ullah-2016`.
+    public var cressman = false
+    /// Whether to list `luo-rudy-1991` (its own model, not a ``ScenarioPreset``) after the excitable cells.
+    public var luoRudy = false
+    /// Whether to list `wei-ullah-schiff-2014` (its own model, not a ``ScenarioPreset``) after `cressman-2009`.
+    public var weiUllahSchiff = false
+    public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
         self.presets = presets
         self.models = models
         self.excitable = excitable
         self.hubelUllah = hubelUllah
-        self.weiUllahSchiff = weiUllahSchiff
     }
 
     /// The `wei-ullah-schiff-2014` entry: its parameters, and the temperature the paper's RT/F = 26.64 mV implies.
@@ -130,6 +132,19 @@ public struct PresetList: Renderable {
         ])
     }
 
+    /// The `cressman-2009` entry: its parameters, and the temperature its RT/F = 26.64 mV implies.
+    var cressmanJSON: JSONValue {
+        let preset = Cressman2009.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(CressmanReport.impliedTemperatureKelvin - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
+    }
+
     /// The `hubel-ullah-2016` entry: its parameters, and the temperature its code's RT/F = 26.64 mV implies.
     var hubelUllahJSON: JSONValue {
         let preset = HubelUllah2016.preset
@@ -138,6 +153,19 @@ public struct PresetList: Renderable {
             ("description", .string(preset.summary)),
             ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
             ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
+    }
+
+    /// The `luo-rudy-1991` entry: its parameters and 37 °C.
+    var luoRudyJSON: JSONValue {
+        let preset = LuoRudy1991.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(LuoRudy1991().temperature - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh, membrane hyperkalemia)")),
             ("parameters", Self.parametersJSON(preset.parameters)),
             ("source", .string(preset.source)),
         ])
@@ -187,7 +215,8 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        } + (hubelUllah ? [hubelUllahJSON] : []) + (weiUllahSchiff ? [weiUllahSchiffJSON] : []))
+        } + (hubelUllah ? [hubelUllahJSON] : []) + (luoRudy ? [luoRudyJSON] : []) + (cressman ? [cressmanJSON] : [])
+            + (weiUllahSchiff ? [weiUllahSchiffJSON] : []))
     }
 
     public var text: String {
@@ -207,12 +236,20 @@ public struct PresetList: Renderable {
             for p in excitable {
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
-            if weiUllahSchiff {
-                let p = WeiUllahSchiff2014.preset
-                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
-            }
             if hubelUllah {
                 let p = HubelUllah2016.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if luoRudy {
+                let p = LuoRudy1991.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if cressman {
+                let p = Cressman2009.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if weiUllahSchiff {
+                let p = WeiUllahSchiff2014.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

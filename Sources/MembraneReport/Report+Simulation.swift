@@ -36,6 +36,8 @@ public struct SimulationReport: Renderable {
                 ("rtol", .number(t.solver.integrator.relativeTolerance)),
                 ("atol", .number(t.solver.integrator.absoluteTolerance)),
                 ("logarithmic_amounts_from_s", .number(t.logarithmicSince)),
+                // The log-amount continuation always runs on Rodas4 (`LogStateIntegrator`), whatever `method` began.
+                ("method_after_switch", t.logarithmicSince == nil ? .null : .string("Rodas4")),
             ])),
             ("statistics", .object([
                 ("accepted_steps", .integer(t.statistics.acceptedSteps)),
@@ -86,7 +88,7 @@ public struct SimulationReport: Renderable {
         lines.append("\(t.solver.methodName): \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) f evaluations"
                      + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))
         if let since = t.logarithmicSince {
-            lines.append("from t = \(Format.significant(since, 6)) s the ion amounts were integrated as logarithms (an amount fell below 1000 × atol)")
+            lines.append("from t = \(Format.significant(since, 6)) s the ion amounts were integrated as logarithms on Rodas4 (an amount fell below 1000 × atol)")
         }
         lines.append("conservation: largest relative drift \(Format.significant(t.conservation.worst, 2)) (ions in cell + bath, charge, osmoles)")
         if let csvPath { lines.append("time series written to \(csvPath)") }

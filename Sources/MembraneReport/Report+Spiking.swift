@@ -10,12 +10,20 @@ public struct SpikingReport: Renderable {
     public var parameters: [PresetParameter]
     /// One cell without `cells`: its spike times and final state; otherwise the `cells` array.
     public var single: Bool
+    /// Per cell, the values of the parameters spread over the population (`--set g_Na=60:120`); empty without.
+    public var cellParameters: [[(String, Double)]]
+    /// The current-clamp protocol as typed (`stimulus-protocol`), added to the constant stimulus; nil: none.
+    public var stimulusProtocol: String?
     public var wallTime: Double?
+    /// With `spike-cost`: the cost of each trough-to-trough cycle of the one cell (``ActionPotentialCost``).
+    public var costs: [ActionPotentialCost]?
     public var csvPath: String?
     public var plotPath: String?
 
     public init(result: PopulationResult, duration: Double, preset: String, parameters: [PresetParameter], single: Bool,
-                wallTime: Double? = nil) {
+                cellParameters: [[(String, Double)]] = [], stimulusProtocol: String? = nil, wallTime: Double? = nil) {
+        self.cellParameters = cellParameters
+        self.stimulusProtocol = stimulusProtocol
         self.result = result
         self.duration = duration
         self.preset = preset
@@ -46,6 +54,47 @@ public struct SpikingReport: Renderable {
         })
     }
 
+    /// The state object of the final state with `reversal_mV`: each ion's E at that state: the fixed number where E
+    /// is fixed, otherwise the Nernst potential E = (RT/zF)·ln(c_out/c_in) of the final concentrations.
+    func finalJSON(_ state: CellState) -> JSONValue {
+        guard case .object(let pairs) = stateJSON(state) else { return stateJSON(state) }
+        let vt = first.scenario.conditions.thermalVoltage
+        let reversal: [(String, JSONValue)] = first.scenario.reversalPotentialSources.compactMap { ion, source in
+            if case .fixed(let e) = source { return (ion, .number(e.millivolts)) }
+            guard let i = state.ions.firstIndex(where: { $0.name == ion }), state.ions[i].charge != 0 else { return nil }
+            let ratio = state.outside[i].millimolar / state.inside[i].millimolar
+            guard ratio.isFinite, ratio > 0 else { return nil }
+            return (ion, .number(vt / Double(state.ions[i].charge) * Double.log(ratio) * 1e3))
+        }
+        return .object(pairs + [("reversal_mV", .object(reversal))])
+    }
+
+    /// `{"cycles", "mean": {…}, "per_cycle": [{…}]}`: per cycle the window, Q_Na and C·ΔV in nC/cm², the overlap
+    /// factor, Na⁺ ions entering and the fewest that could do, ATP; the mean over the cycles (null without one).
+    static func costJSON(_ costs: [ActionPotentialCost]) -> JSONValue {
+        func object(_ c: ActionPotentialCost, window: Bool) -> JSONValue {
+            .object((window ? [("start_ms", .number(c.start * 1e3)), ("end_ms", .number(c.end * 1e3)),
+                               ("peak_mV", .number(c.peak.millivolts)), ("trough_mV", .number(c.trough.millivolts))] : [])
+                    + [("sodium_charge_nC_per_cm2", .number(c.sodiumCharge * 1e5)),
+                       ("capacitive_charge_nC_per_cm2", .number(c.capacitiveCharge * 1e5)),
+                       ("overlap_factor", .number(c.overlapFactor)),
+                       ("sodium_ions", .number(c.sodiumIons)), ("minimum_ions", .number(c.minimumIons)),
+                       ("atp", .number(c.atp))])
+        }
+        var mean: JSONValue = .null
+        if let first = costs.first {
+            let n = Double(costs.count)
+            var m = first
+            m.sodiumCharge = costs.map(\.sodiumCharge).reduce(0, +) / n
+            m.peak = .volts(costs.map(\.peak.volts).reduce(0, +) / n)
+            m.trough = .volts(costs.map(\.trough.volts).reduce(0, +) / n)
+            mean = object(m, window: false)
+        }
+        return .object([("cycles", .integer(costs.count)), ("mean", mean),
+                        ("per_cycle", .array(costs.map { object($0, window: true) })),
+                        ("definition", .string("trough to trough around each spike with a spike on either side; Q_Na: Na⁺ charge entering through channels and leaks; minimum C·ΔV (ΔV = peak − trough); overlap factor Q_Na/(C·ΔV); ATP = Na⁺ ions/3 (Hodgkin 1975; Crotty, Sangrey & Levy 2006; Carter & Bean 2009)"))])
+    }
+
     public var json: JSONValue {
         let scenario = first.scenario
         var pairs: [(String, JSONValue)] = [
@@ -56,19 +105,24 @@ public struct SpikingReport: Renderable {
             ("duration_s", .number(duration)),
             ("parameters", .object(parameters.map { ($0.name, .object([("value", .number($0.value)), ("unit", .string($0.unit))])) })),
             ("reversal_potentials", Self.reversalJSON(scenario)),
+            ("ions", VoltageClampReport.ionsJSON(scenario)),
             ("spike_threshold_mV", .number(0)),
             ("spike_count", .integer(result.spikeCount)),
         ]
         if single {
             pairs.append(("stimulus_uA_per_cm2", .number(first.stimulus.microamperesPerSquareCentimetre)))
+            pairs.append(("stimulus_protocol", stimulusProtocol.map { .string($0) } ?? .null))
             pairs.append(("spike_times_ms", .array(first.spikeTimes.map { .number($0 * 1e3) })))
-            pairs.append(("final", (try? first.final()).map(stateJSON) ?? .null))
+            pairs.append(("final", (try? first.final()).map(finalJSON) ?? .null))
+            if let costs { pairs.append(("action_potential_cost", Self.costJSON(costs))) }
         } else {
             pairs.append(("cells", .array(result.cells.map { c in
                 .object([("index", .integer(c.index)),
                          ("stimulus_uA_per_cm2", .number(c.stimulus.microamperesPerSquareCentimetre)),
                          ("spike_count", .integer(c.spikeCount)),
-                         ("first_spike_ms", c.firstSpike.map { .number($0 * 1e3) } ?? .null)])
+                         ("first_spike_ms", c.firstSpike.map { .number($0 * 1e3) } ?? .null)]
+                        + (c.index < cellParameters.count
+                           ? [("set", .object(cellParameters[c.index].map { ($0.0, .number($0.1)) }))] : []))
             })))
         }
         pairs += [
@@ -95,15 +149,30 @@ public struct SpikingReport: Renderable {
         for (ion, source) in scenario.reversalPotentialSources { lines.append("E_\(ion): \(source.description)") }
         if single {
             let times = first.spikeTimes.prefix(20).map { Format.fixed($0 * 1e3, 3) }.joined(separator: ", ")
+            if let stimulusProtocol { lines.append("stimulus protocol (added): \(stimulusProtocol)") }
             lines.append("stimulus \(Format.significant(first.stimulus.microamperesPerSquareCentimetre, 6)) µA/cm²: "
                          + "\(first.spikeCount) spikes" + (first.spikeCount > 0 ? " at \(times)\(first.spikeCount > 20 ? ", …" : "") ms" : ""))
             if let f = try? first.final() { lines.append("final V_m = \(Format.fixed(f.potential.millivolts, 4)) mV") }
+            if let costs {
+                if costs.isEmpty {
+                    lines.append("cost of an action potential: no full cycle (needs three spikes: one on either side of a cycle)")
+                } else {
+                    let n = Double(costs.count)
+                    let q = costs.map(\.sodiumCharge).reduce(0, +) / n, cdv = costs.map(\.capacitiveCharge).reduce(0, +) / n
+                    let ions = costs.map(\.sodiumIons).reduce(0, +) / n, atp = costs.map(\.atp).reduce(0, +) / n
+                    lines.append("cost of an action potential (mean of \(costs.count) trough-to-trough cycles): Q_Na \(Format.significant(q * 1e5, 4)) nC/cm² "
+                                 + "against C·ΔV \(Format.significant(cdv * 1e5, 4)) nC/cm² (overlap factor \(Format.significant(q / cdv, 4))); "
+                                 + "\(Format.significant(ions, 4)) Na⁺ ions, \(Format.significant(atp, 4)) ATP")
+                }
+            }
         } else {
-            var table = TextTable(headers: ["cell", "stimulus (µA/cm²)", "spikes", "first spike (ms)"],
-                                  alignments: [.right, .right, .right, .right])
+            let spread = cellParameters.first?.map(\.0) ?? []
+            var table = TextTable(headers: ["cell", "stimulus (µA/cm²)"] + spread + ["spikes", "first spike (ms)"],
+                                  alignments: Array(repeating: .right, count: 4 + spread.count))
             for c in result.cells.prefix(50) {
-                table.add(["\(c.index)", Format.significant(c.stimulus.microamperesPerSquareCentimetre, 6), "\(c.spikeCount)",
-                           c.firstSpike.map { Format.fixed($0 * 1e3, 3) } ?? "–"])
+                let own = c.index < cellParameters.count ? cellParameters[c.index].map { Format.significant($0.1, 6) } : []
+                table.add(["\(c.index)", Format.significant(c.stimulus.microamperesPerSquareCentimetre, 6)] + own
+                          + ["\(c.spikeCount)", c.firstSpike.map { Format.fixed($0 * 1e3, 3) } ?? "–"])
             }
             lines += ["", table.render()]
             if result.cells.count > 50 { lines.append("… \(result.cells.count - 50) more cells (--json lists all)") }

@@ -144,6 +144,8 @@ struct CLIEquivalenceTests {
         Case(command: "pmf", arguments: ["--preset", "mitochondrion-state-4", "--atp-mM", "5", "--adp-mM", "0.05", "--phosphate-mM", "5"],
              body: #"{"preset": "mitochondrion-state-4", "atp-mM": 5, "adp-mM": 0.05, "phosphate-mM": 5}"#),
         Case(command: "plant", arguments: ["--preset", "arabidopsis-root"], body: #"{"preset": "arabidopsis-root"}"#),
+        Case(command: "hyperkalemia", arguments: ["--preset", "hodgkin-huxley-1952", "--k-o", "2.5:5:2.5", "--stimulus-ms", "0.5"],
+             body: #"{"preset": "hodgkin-huxley-1952", "k-o": "2.5:5:2.5", "stimulus-ms": 0.5}"#),
         Case(command: "plant", arguments: ["--vm", "-120", "--ph-inside", "7.3", "--ph-outside", "5.5", "--k-inside", "100", "--k-outside", "1",
                                            "--protons-per-k", "2", "--delta-g-atp-kJ-per-mol", "-55"],
              body: #"{"vm": -120, "ph-inside": 7.3, "ph-outside": 5.5, "k-inside": 100, "k-outside": 1, "protons-per-k": 2, "delta-g-atp-kJ-per-mol": -55}"#),

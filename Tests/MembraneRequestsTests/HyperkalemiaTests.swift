@@ -27,6 +27,10 @@ struct HyperkalemiaTests {
         for (x, y) in zip(a, b) { #expect(abs(x - y) < 1e-3, "spike at \(x) vs \(y) ms") }
         let va = (held["final"] as! [String: Any])["vm_mV"] as! Double, vb = (fixed["final"] as! [String: Any])["vm_mV"] as! Double
         #expect(abs(va - vb) < 1e-3)
+        // The final state reports E_K from the held concentrations: the closed form above; E_Na stays at 50 mV.
+        let reversal = (held["final"] as! [String: Any])["reversal_mV"] as! [String: Double]
+        #expect(abs(reversal["K"]! - eK) < 1e-9)
+        #expect(abs(reversal["Na"]! - 50) < 1e-9)
     }
 
     /// Raising K_o depolarises the resting cell monotonically (E_K rises; the HH axon's rest follows it partly).

@@ -46,6 +46,7 @@ struct RequestFuzzTests {
         Target(command: "noise", body: [("conductance-nS", "1"), ("bandwidth-Hz", "1000"), ("capacitance-pF", "10")], cases: 150),
         Target(command: "pmf", body: [("delta-psi-mV", "-150"), ("ph-inside", "7.8"), ("ph-outside", "7.0")], cases: 100),
         Target(command: "plant", body: [("preset", "\"arabidopsis-root\"")], cases: 100),
+        Target(command: "hyperkalemia", body: [("k-o", "\"16\"")], cases: 40),
         Target(command: "lesson/show", body: [("name", "\"driving-force\"")], cases: 20),
         Target(command: "steady-state", body: [("preset", "\"keener-sneyd\""), ("pump-rate", "3")], cases: 60),
         Target(command: "simulate/pump-leak", body: [("preset", "\"kay-2017\""), ("duration", "10"), ("interval", "5")], cases: 30,

@@ -22,6 +22,20 @@ struct SimulationLimitsTests {
         #expect(t.statistics.acceptedSteps >= 10000)
     }
 
+    /// keener-sneyd at P = 13: the steady Na⁺ inside is ~1e-13 mM (the book's closed form), so a BDF run switches to
+    /// log amounts, which run on Rodas4; the report says so (`method_after_switch`), and a run that never switches
+    /// (P = 3) says null.
+    @Test func logarithmicSwitchNamesItsIntegrator() throws {
+        for (rate, switches) in [(13.0, true), (3.0, false)] {
+            let r = try pumpLeak(#"{"preset": "keener-sneyd", "pump-rate": \#(rate), "method": "bdf", "duration": 2000}"#)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.result().output.json.render().utf8)) as? [String: Any])
+            let solver = try #require(json["solver"] as? [String: Any])
+            #expect(solver["method"] as? String == "BDF")
+            #expect((solver["logarithmic_amounts_from_s"] as? Double != nil) == switches)
+            #expect((solver["method_after_switch"] as? String) == (switches ? "Rodas4" : nil))
+        }
+    }
+
     /// With a figure, the samples are taken during the run: t = 0, Δ, 2Δ, …, and the end.
     @Test func samplesEveryIntervalWithAFigure() throws {
         let r = try pumpLeak(#"{"preset": "kay-2017", "duration": 1000, "interval": 100}"#)

@@ -275,6 +275,7 @@ struct SweepCLITests {
         ["pmf", "--delta-psi-mV", "-150", "--ph-inside", "7.8", "--ph-outside", "7.0", "--atp-mM", "5", "--adp-mM", "0.05",
          "--phosphate-mM", "5"],
         ["plant", "--preset", "arabidopsis-root", "--protons-per-k", "2"],
+        ["hyperkalemia", "--preset", "hodgkin-huxley-1952", "--k-o", "5"],
         ["simulate", "hh", "--cells", "3", "--stimulus-uA-per-cm2", "0:20", "--duration", "0.05", "--set", "g_K=30"],
         ["lesson", "list"],
         ["lesson", "show", "driving-force"],

@@ -43,6 +43,7 @@ struct BadInputTests {
         Case(command: "microdomain", body: #"{"current-pA": -0.5, "distance-nm": 10, "inside": "100nM", "outside": 2}"#, field: "current-pA"),
         Case(command: "noise", body: #"{"conductance-nS": 1, "bandwidth-Hz": -5}"#, field: "bandwidth-Hz"),
         Case(command: "plant", body: #"{"preset": "arabidopsis-root", "k-outside": -1}"#, field: "k-outside"),
+        Case(command: "hyperkalemia", body: #"{"k-o": "12:4:1"}"#, field: "k-o"),
         Case(command: "osmolarity", body: #"{"solution": {"Na": -150, "Cl": 150}}"#, field: "solution.Na"),
         Case(command: "simulate/pump-leak", body: #"{"duration": -10}"#, field: "duration"),
         Case(command: "simulate/hh", body: #"{"cells": 0}"#, field: "cells"),

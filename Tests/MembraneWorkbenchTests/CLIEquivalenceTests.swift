@@ -60,6 +60,8 @@ struct APICLIEquivalenceTests {
              body: #"{"ion": "K", "inside": 140, "outside": 5, "permeability": 1e-6, "area-um2": 100, "vm": -50}"#),
         Case(command: "pmf", arguments: ["--preset", "mitochondrion-state-4"], body: #"{"preset": "mitochondrion-state-4"}"#),
         Case(command: "plant", arguments: ["--preset", "arabidopsis-root"], body: #"{"preset": "arabidopsis-root"}"#),
+        Case(command: "hyperkalemia", arguments: ["--preset", "hodgkin-huxley-1952", "--k-o", "2.5,10"],
+             body: #"{"preset": "hodgkin-huxley-1952", "k-o": "2.5,10"}"#),
         Case(command: "lesson/list", arguments: [], body: "{}"),
         Case(command: "lesson/show", arguments: ["driving-force"], body: #"{"name": "driving-force"}"#),
         Case(command: "lesson/key", arguments: ["donnan-dead-cell"], body: #"{"name": "donnan-dead-cell"}"#),

@@ -72,7 +72,7 @@ public enum Waveform: Sendable, Hashable {
     }
 
     /// Checks the times and amplitudes (finite, durations and periods > 0, widths ≤ periods), naming `field`.
-    func validate(field: String) throws {
+    public func validate(field: String) throws {
         func check(_ x: Double, _ name: String) throws {
             try MembraneError.requireFinite(x, field: "\(field).\(name)", allowed: "a finite number")
         }

@@ -10,6 +10,7 @@ public enum RequestCatalog {
         ActivityRequest.self, OsmolarityRequest.self, RecipeRequest.self, DonnanRequest.self,
         PresetsRequest.self, IonsRequest.self, SteadyStateRequest.self, PumpLeakSimulationRequest.self, HHSimulationRequest.self,
         MicrodomainRequest.self, NoiseRequest.self, PMFRequest.self, PlantRequest.self,
+        HyperkalemiaRequest.self,
         LessonListRequest.self, LessonShowRequest.self, LessonKeyRequest.self, LessonGradeRequest.self,
     ]
 

@@ -13,7 +13,10 @@ public struct PresetsRequest: MembraneRequest {
     public func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: CodingKeys.self) }
 
     public func run(in context: inout RequestContext) throws -> PresetList {
-        PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets, excitable: ScenarioPreset.excitable, hubelUllah: true,
-                   weiUllahSchiff: true)
+        var list = PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets, excitable: ScenarioPreset.excitable, hubelUllah: true)
+        list.luoRudy = true
+        list.cressman = true
+        list.weiUllahSchiff = true
+        return list
     }
 }

@@ -12,23 +12,11 @@ extension HHSimulationRequest {
     /// are upward crossings of 0 mV located on the dense output. Only crossings and the final state are kept, unless
     /// the caller wants a CSV or figure (then every step, or every `interval` seconds).
     ///
-    /// The cell has no current clamp and no population or concentration options: `stimulus-uA-per-cm2`, `cells`,
-    /// `concentrations` and `extracellular-volume-relative` are refused with the field named.
+    /// The cell has no current clamp and no population or concentration options: the options of
+    /// ``hodgkinHuxleyOnlyOptions`` are refused with the field named.
     public func runHubelUllah(in context: inout RequestContext) throws -> Output {
         let preset = HubelUllah2016.preset
-        let notHere: [(String, Bool)] = [("stimulus-uA-per-cm2", stimulus != nil), ("cells", cells != nil),
-                                         ("concentrations", concentrations != nil),
-                                         ("extracellular-volume-relative", extracellularVolume != nil)]
-        if let (field, _) = notHere.first(where: { $0.1 }) {
-            let value = switch field {
-            case "stimulus-uA-per-cm2": stimulus?.text ?? ""
-            case "cells": cells.map { "\($0)" } ?? ""
-            case "concentrations": concentrations ?? ""
-            default: extracellularVolume?.text ?? ""
-            }
-            throw MembraneError.invalidValue(field: field, value: value,
-                                             allowed: "nothing for \(preset.name): its cell fires after the pump stops, with no current clamp, and its Na⁺, K⁺, Cl⁻ and volume always follow the currents (options: duration, set, rtol, interval)")
-        }
+        try refuseHodgkinHuxleyOptions(allowed: "nothing for \(preset.name): its cell fires after the pump stops, with no current clamp, and its Na⁺, K⁺, Cl⁻ and volume always follow the currents (options: duration, set, block, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "g_ClL=0, rho_max=5")
         for note in settings.notes { context.warn(note) }
         let model = try preset.parameters(setting: settings.overrides)

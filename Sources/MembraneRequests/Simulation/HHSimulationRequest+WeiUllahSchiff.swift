@@ -12,17 +12,11 @@ extension HHSimulationRequest {
     /// recorded every `interval` seconds (or every step for a CSV or figure without one; else every 0.1 s, or
     /// duration/4000 when shorter) for the depolarization summary.
     ///
-    /// The cell has no current clamp and no population or concentration options: `stimulus-uA-per-cm2`, `cells`,
-    /// `concentrations`, `extracellular-volume-relative` and `block` are refused with the field named.
+    /// The cell has no current clamp and no population or concentration options: the options of
+    /// ``hodgkinHuxleyOnlyOptions`` are refused with the field named; `block` scales g_Na (TTX) and g_K (TEA).
     public func runWeiUllahSchiff(in context: inout RequestContext) throws -> Output {
         let preset = WeiUllahSchiff2014.preset
-        let notHere: [(String, String?)] = [("stimulus-uA-per-cm2", stimulus?.text), ("cells", cells.map { "\($0)" }),
-                                            ("concentrations", concentrations),
-                                            ("extracellular-volume-relative", extracellularVolume?.text)]
-        if let (field, value) = notHere.first(where: { $0.1 != nil }) {
-            throw MembraneError.invalidValue(field: field, value: value ?? "",
-                                             allowed: "nothing for \(preset.name): its bath K⁺ and O₂ are set with --set K_bath=…, O2_bath=…, O2_hypoxia=… (options: duration, set, rtol, interval)")
-        }
+        try refuseHodgkinHuxleyOptions(allowed: "nothing for \(preset.name): its bath K⁺ and O₂ are set with --set K_bath=…, O2_bath=…, O2_hypoxia=… (options: duration, set, block, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "K_bath=8.5, O2_hypoxia=0")
         for note in settings.notes { context.warn(note) }
         let model = try preset.parameters(setting: settings.overrides)

@@ -35,21 +35,42 @@ public struct HHSimulationRequest: MembraneRequest {
     public var extracellularVolume: Scalar?
     /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
     public var block: Assignments?
+    /// The cost of each action potential of the one cell (Na⁺ entering against C·ΔV, the overlap factor, ATP).
+    public var spikeCost: Bool?
+    /// Current-clamp protocol added to the constant stimulus (``StimulusProtocol/currentClamp(_:field:)``):
+    /// `step:start=10,duration=50,amplitude=10; train:…; ramp:…` in ms and µA/cm² (one cell, on ``Simulation``).
+    public var stimulusProtocol: String?
+    /// Ideal voltage-clamp protocol (``StimulusProtocol/voltageClamp(_:holding:field:)``): `hold=-65;step:start=5,
+    /// duration=20,to=-80:40:10` in ms and mV, one sweep per level (``runVoltageClamp(in:)``).
+    public var voltageClamp: String?
+    /// Per gated ion, `ohmic` or `ghk` (``ChannelPermeation``): `Na=ghk, K=ohmic` (GHK with concentrations held or
+    /// dynamic).
+    public var permeation: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case preset, set, duration, cells, rtol, interval, concentrations, block
-        case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative"
+        case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative", spikeCost = "spike-cost"
+        case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
     }
 
     public init(preset: String? = nil) { self.preset = preset }
 
-    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios and `hubel-ullah-2016`.
+    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016`, `luo-rudy-1991`, `cressman-2009` and `wei-ullah-schiff-2014`.
     public static var presetNames: [String] {
-        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, WeiUllahSchiff2014.preset.name]
+        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, LuoRudy1991.preset.name, Cressman2009.preset.name,
+                                                 WeiUllahSchiff2014.preset.name]
     }
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
     public func presetScenario() throws -> (ScenarioPreset, Scenario, [PresetParameter], blockNotes: [String]) {
+        let r = try presetWithOverrides()
+        return (r.preset, r.scenario, r.parameters, r.blockNotes)
+    }
+
+    /// ``presetScenario()`` with the overrides applied (name → value), so that cells of a population can be rebuilt
+    /// with more of them.
+    func presetWithOverrides() throws -> (preset: ScenarioPreset, scenario: Scenario, parameters: [PresetParameter],
+                                          blockNotes: [String], overrides: [(name: String, value: Double)]) {
         let name = preset ?? Self.defaultPreset
         let found: ScenarioPreset
         do { found = try ScenarioPreset.excitable(named: name) } catch let error as MembraneError {
@@ -68,7 +89,7 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try p.scenario(setting: settings.overrides), settings.inForce, settings.notes)
+        return (p, try withPermeation(p.scenario(setting: settings.overrides)), settings.inForce, settings.notes, settings.overrides)
     }
 
     /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
@@ -139,7 +160,17 @@ public struct HHSimulationRequest: MembraneRequest {
 
     /// The cells to run (their duration and solver), the preset, its parameters as run and a sentence per block.
     public func spikingRun() throws -> (SpikingRun, ScenarioPreset, [PresetParameter], blockNotes: [String]) {
-        let (preset, scenario, parameters, notes) = try presetScenario()
+        let r = try spikingRunWithSpreads()
+        return (r.run, r.preset, r.parameters, r.blockNotes)
+    }
+
+    /// ``spikingRun()`` with each cell's values of the `set` ranges (``ParameterSpread``; empty without ranges).
+    func spikingRunWithSpreads() throws -> (run: SpikingRun, preset: ScenarioPreset, parameters: [PresetParameter],
+                                            blockNotes: [String], cellValues: [[(String, Double)]]) {
+        let (rest, spreads) = try parameterSpreads()
+        var single = self
+        single.set = rest
+        let (preset, scenario, parameters, notes, overrides) = try single.presetWithOverrides()
         let seconds = try durationSeconds(default: 1)
         if let cells, !(1...Self.maxCells).contains(cells) {
             throw MembraneError.invalidValue(field: "cells", value: "\(cells)", allowed: "1 to \(Self.maxCells) cells")
@@ -149,13 +180,21 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "stimulus-uA-per-cm2", value: stimulus?.text ?? "",
                                              allowed: "one current density for one cell; FROM:TO needs `cells` (--cells N)")
         }
-        let population = try SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
-                                                       from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b))
+        let population: [Scenario], cellValues: [[(String, Double)]]
+        if spreads.isEmpty {
+            population = try withProtocol(SpikingRun.stimulusSpread(scenario, count: cells ?? 1,
+                                                                    from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b)))
+            cellValues = []
+        } else {
+            let spread = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1, stimulus: (a, b))
+            population = try withProtocol(spread.cells.map { try withPermeation($0) })
+            cellValues = spread.values
+        }
         var solver = SpikingSolver()
         if let rtol {
             solver.relativeTolerance = try rtol.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-5")
         }
-        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters, notes)
+        return (SpikingRun(cells: population, duration: seconds, solver: solver), preset, parameters, notes, cellValues)
     }
 
     public struct Output: Renderable {
@@ -164,16 +203,20 @@ public struct HHSimulationRequest: MembraneRequest {
         public enum Run {
             case spiking(SpikingReport, trajectory: Trajectory<CellModel>?)
             case hubelUllah(HubelUllahReport)
+            case voltageClamp(VoltageClampReport)
+            case luoRudy(LuoRudyReport)
+            /// The Cressman et al. 2009 cell on ``Simulation``.
+            case cressman(CressmanReport)
             /// The Wei–Ullah–Schiff 2014 cell on ``Simulation``.
             case weiUllahSchiff(WeiUllahSchiffReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .weiUllahSchiff(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json; case .cressman(let r): r.json; case .weiUllahSchiff(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .weiUllahSchiff(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text; case .cressman(let r): r.text; case .weiUllahSchiff(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -181,6 +224,9 @@ public struct HHSimulationRequest: MembraneRequest {
             switch run {
             case .spiking(_, let trajectory): trajectory.map { SpikingReport.csv($0, interval: interval) }
             case .hubelUllah(let r): r.csv
+            case .voltageClamp(let r): r.csv
+            case .luoRudy(let r): r.csv
+            case .cressman(let r): r.csv
             case .weiUllahSchiff(let r): r.csv
             }
         }
@@ -194,6 +240,15 @@ public struct HHSimulationRequest: MembraneRequest {
             case .hubelUllah(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .hubelUllah(r)
+            case .voltageClamp(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .voltageClamp(r)
+            case .luoRudy(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .luoRudy(r)
+            case .cressman(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .cressman(r)
             case .weiUllahSchiff(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .weiUllahSchiff(r)
@@ -206,6 +261,9 @@ public struct HHSimulationRequest: MembraneRequest {
         switch output.run {
         case .spiking(_, let trajectory): trajectory.map { SpikingReport.figure($0, interval: output.interval) }
         case .hubelUllah(let r): r.figure
+        case .voltageClamp(let r): r.figure
+        case .luoRudy(let r): r.figure
+        case .cressman(let r): r.figure
         case .weiUllahSchiff(let r): r.figure
         }
     }
@@ -215,8 +273,12 @@ public struct HHSimulationRequest: MembraneRequest {
     /// (``runHubelUllah(in:)``).
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
+        if (preset ?? Self.defaultPreset).lowercased() == Cressman2009.preset.name { return try runCressman(in: &context) }
         if (preset ?? Self.defaultPreset).lowercased() == WeiUllahSchiff2014.preset.name { return try runWeiUllahSchiff(in: &context) }
-        let (run, preset, parameters, notes) = try spikingRun()
+        if (preset ?? Self.defaultPreset).lowercased() == LuoRudy1991.preset.name { return try runLuoRudy(in: &context) }
+        if voltageClamp != nil { return try runVoltageClamp(in: &context) }
+        try checkSpikeCost()
+        let (run, preset, parameters, notes, cellValues) = try spikingRunWithSpreads()
         for note in notes { context.warn(note) }
         let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
         if let interval {
@@ -228,7 +290,7 @@ public struct HHSimulationRequest: MembraneRequest {
         let elapsed = clock.now - started
         if result.termination == .interrupted { context.status = .interrupted }
         var trajectory: Trajectory<CellModel>?
-        if context.wantsFigure, run.cells.count == 1, result.termination != .interrupted {
+        if context.wantsFigure || context.wantsTimeSeries, run.cells.count == 1, result.termination != .interrupted {
             var scenario = run.cells[0]
             scenario.duration = run.duration
             // Samples every `interval` are taken during the run (nothing stored per step); without, every step.
@@ -237,9 +299,12 @@ public struct HHSimulationRequest: MembraneRequest {
             let (termination, _) = SimulationDriver.run(&simulation, context: &context)
             trajectory = simulation.trajectory(termination: termination)
         }
-        let report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
-                                   single: cells == nil,
+        let costs = spikeCost == true && result.termination != .interrupted
+            ? try spikeCosts(of: run.cells[0], duration: run.duration, in: &context) : nil
+        var report = SpikingReport(result: result, duration: run.duration, preset: preset.name, parameters: parameters,
+                                   single: cells == nil, cellParameters: cellValues, stimulusProtocol: stimulusProtocol,
                                    wallTime: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        report.costs = costs
         return Output(run: .spiking(report, trajectory: trajectory), interval: interval)
     }
 }

@@ -1,13 +1,15 @@
-// Excitable cells: Hodgkin–Huxley 1952 (NEURON's hh) under a constant current, with E_Na and E_K fixed, from held
+// Excitable cells: Hodgkin–Huxley 1952 (NEURON's hh) under a constant current or an ideal voltage clamp (I–V family), with E_Na and E_K fixed, from held
 // concentrations, or following the currents; and Hübel & Ullah 2016's energy-failure neuron (the pump stops, the cell
 // bursts, depolarises and swells). Requests: /api/simulate/hh and /api/plot/simulate/hh (the figure of
 // `membrane simulate hh --plot`, as figure JSON).
 
-import { h, num, fixed, mV, conc, SelectField, NumberField, kvTable, stats, warnings } from './ui.js';
+import { h, num, fixed, mV, conc, SelectField, NumberField, kvTable, dataTable, stats, warnings } from './ui.js';
 
 const HH = 'hodgkin-huxley-1952';
 const HU = 'hubel-ullah-2016';
 const HH_KEYS = ['stimulus-uA-per-cm2', 'concentrations', 'duration'];
+const HELD_KEYS = ['K_o']; // preset parameters that exist only with held or dynamic concentrations
+const VC_KEYS = ['vc-from', 'vc-to', 'vc-step']; // the voltage-clamp family (mV)
 const HU_KEYS = ['hu-duration', 'g_ClL', 't_pump_stop'];
 
 export default {
@@ -22,10 +24,17 @@ export default {
       { onChange: (f) => this.show(ctx, f.value) });
     this.hint = h('p', { class: 'hint' });
     g.append(this.hint);
-    const c = ctx.group('Current clamp');
+    const c = ctx.group('Clamp and concentrations');
+    ctx.add(new SelectField({ key: 'clamp', label: 'Clamp', options: [['current', 'current clamp (spikes)'], ['voltage', 'voltage clamp (I–V family, as HH 1952)']], def: 'current' }), c,
+      { onChange: () => this.show(ctx, ctx.value('preset')) });
     ctx.add(new NumberField({ key: 'stimulus-uA-per-cm2', label: 'Stimulus', unit: 'µA/cm²', min: 0, max: 50, step: 0.5, def: 10 }), c);
-    ctx.add(new SelectField({ key: 'concentrations', label: 'E_Na and E_K', options: [['fixed', 'fixed numbers (NEURON’s ena, ek)'], ['held', 'Nernst of held concentrations'], ['dynamic', 'follow the currents (Na⁺, K⁺ change)']], def: 'fixed' }), c);
+    ctx.add(new SelectField({ key: 'concentrations', label: 'E_Na and E_K', options: [['fixed', 'fixed numbers (NEURON’s ena, ek)'], ['held', 'Nernst of held concentrations'], ['dynamic', 'follow the currents (Na⁺, K⁺ change)']], def: 'fixed' }), c,
+      { onChange: () => this.show(ctx, ctx.value('preset')) });
+    ctx.add(new NumberField({ key: 'K_o', label: 'Bath K⁺ K_o', unit: 'mM', min: 0.5, max: 30, step: 0.5, def: 2.5, hint: 'hyperkalemia: raise it; E_K = (RT/F) ln(K_o/K_i) moves, K⁺ inside stays' }), c);
     ctx.add(new NumberField({ key: 'duration', label: 'Duration', unit: 's', min: 0.005, max: 10, log: true, def: 0.1 }), c);
+    ctx.add(new NumberField({ key: 'vc-from', label: 'Steps from', unit: 'mV', min: -150, max: 100, step: 5, def: -80, hint: 'from −65 mV, 20 ms steps' }), c);
+    ctx.add(new NumberField({ key: 'vc-to', label: 'Steps to', unit: 'mV', min: -150, max: 100, step: 5, def: 40 }), c);
+    ctx.add(new NumberField({ key: 'vc-step', label: 'Step size', unit: 'mV', min: 1, max: 100, step: 1, def: 20 }), c);
     const e = ctx.group('Energy failure');
     ctx.add(new NumberField({ key: 'hu-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 60, max: 2000, log: true, def: 200 }), e);
     ctx.add(new NumberField({ key: 'g_ClL', label: 'Cl⁻ leak g_ClL', unit: 'mS/cm²', min: 0, max: 0.2, step: 0.005, def: 0.05, hint: '0: no swelling (Fig. 4)' }), e);
@@ -41,6 +50,11 @@ export default {
     this.groups.hu.hidden = !hu;
     for (const k of HH_KEYS) ctx.fields.get(k).element.hidden = hu;
     for (const k of HU_KEYS) ctx.fields.get(k).element.hidden = !hu;
+    const fixedE = (ctx.value('concentrations') ?? 'fixed') === 'fixed';
+    const vc = ctx.value('clamp') === 'voltage';
+    for (const k of HELD_KEYS) ctx.fields.get(k).element.hidden = hu || fixedE;
+    for (const k of VC_KEYS) ctx.fields.get(k).element.hidden = hu || !vc;
+    for (const k of ['stimulus-uA-per-cm2', 'duration']) ctx.fields.get(k).element.hidden = hu || vc;
     this.hint.textContent = hu
       ? 'ModelDB 187599 code_Fig3.ode equation for equation (RT/F = 26.64 mV as published): a cell in a closed extracellular space; no current clamp.'
       : 'Hodgkin & Huxley 1952 as NEURON’s built-in hh: g_Na 120, g_K 36, g_L 0.3 mS/cm², Q10 = 3 from 6.3 °C; rest from the steady-state gates at −65 mV.';
@@ -55,8 +69,20 @@ export default {
       body.interval = Number((body.duration / 2000).toPrecision(3));
       return body;
     }
+    if (ctx.value('clamp') === 'voltage') {
+      const body = { preset, 'voltage-clamp': `${ctx.value('vc-from') ?? -80}:${ctx.value('vc-to') ?? 40}:${ctx.value('vc-step') ?? 20}` };
+      if (ctx.value('concentrations') && ctx.value('concentrations') !== 'fixed') {
+        body.concentrations = ctx.value('concentrations');
+        body.set = `K_o=${ctx.value('K_o') ?? 2.5}`;
+      }
+      body.interval = 5e-5;
+      return body;
+    }
     const body = { preset, ...ctx.collect(HH_KEYS) };
+    // K_o exists only when concentrations enter (held or dynamic); with E fixed the request would be refused.
+    if ((body.concentrations ?? 'fixed') !== 'fixed') body.set = `K_o=${ctx.value('K_o') ?? 2.5}`;
     body.duration ??= 0.1;
+    body['spike-cost'] = true; // what each action potential costs: Na⁺ entering against C·ΔV, ATP
     body.interval = Number((body.duration / 2000).toPrecision(3));
     return body;
   },
@@ -64,11 +90,32 @@ export default {
   async compute(ctx, signal) {
     const body = this.request(ctx);
     const { interval, ...run } = body;
-    const [sim, figure] = await Promise.all([ctx.post('simulate/hh', run, signal), ctx.plot('simulate/hh', body, signal)]);
+    const { 'spike-cost': cost, ...plotBody } = body; // the figure does not need the cost
+    const [sim, figure] = await Promise.all([ctx.post('simulate/hh', run, signal), ctx.plot('simulate/hh', plotBody, signal)]);
     return { sim, figure };
   },
 
+  /** The voltage-clamp family: the I–V table (peak inward and late current per step) and the clamp currents. */
+  renderClamp(sim, figure) {
+    const rows = (sim.iv || []).map((r) => [fixed(r.V_mV, 1), num(r.I_min_uA_per_cm2, 4), num(r.peak_hh_Na_uA_per_cm2, 4), num(r.I_end_uA_per_cm2, 4), num(r.end_hh_K_uA_per_cm2, 4)]);
+    for (const p of figure.panels || []) p.height = 220;
+    return {
+      main: [
+        h('p', { class: 'hint', text: `${sim.clamp}. Holding ${fixed(sim.holding_mV, 1)} mV; test steps ${sim.window_ms?.[0]}–${sim.window_ms?.[1]} ms.` }),
+        dataTable(['V step (mV)', 'I peak inward (µA/cm²)', 'I_Na peak (µA/cm²)', 'I late (µA/cm²)', 'I_K late (µA/cm²)'], rows, 'I–V family (outward positive): the peak Na⁺ current reverses at E_Na, the late K⁺ current at E_K'),
+        warnings(sim.warnings || []),
+      ],
+      figures: [{ key: 'clamp', title: 'Clamp currents and I–V (the figure of membrane simulate hh --voltage-clamp --plot)', spec: figure, height: 220 }],
+      equation: h('div', { class: 'equations' }, h('p', { class: 'eq-title', text: 'Ideal voltage clamp' }),
+        h('p', { text: 'V_m = V_cmd(t); I_clamp = C dV_cmd/dt + ḡ_Na m³h (V − E_Na) + ḡ_K n⁴ (V − E_K) + g_L (V − E_L); at a fixed step each gate relaxes as x(t) = x∞ − (x∞ − x₀) e^(−t/τ_x).' })),
+      methods: `An ideal voltage clamp of the Hodgkin–Huxley 1952 membrane (NEURON’s hh) from ${fixed(sim.holding_mV, 0)} mV, ${rows.length} steps (${sim.method}). Calculations with Membrane.`,
+      reportLines: [`voltage clamp: ${rows.length} steps`],
+      notes: [...(sim.notes || [])],
+    };
+  },
+
   render(ctx, { sim, figure }) {
+    if (sim.mode === 'voltage_clamp') return this.renderClamp(sim, figure);
     const f = sim.final || {};
     const hu = sim.preset === HU;
     const spikes = sim.spike_times_ms || [];
@@ -87,10 +134,21 @@ export default {
         hu ? ['Cell volume', `${num(f.volume_um3, 5)} µm³`, `${num(f.volume_relative, 4)} × 2160 µm³`] : null,
       ].filter(Boolean), 'Final state'));
     const sources = stats(Object.entries(sim.reversal_potentials || {}).map(([ion, s]) =>
-      [`E_${ion}`, s.source === 'fixed' ? mV(s.E_mV, 1) : hu ? mV(f.reversal_mV?.[ion], 1) : s.source.replace('_', ' '), s.description]));
+      [`E_${ion}`, s.source === 'fixed' ? mV(s.E_mV, 1) : f.reversal_mV?.[ion] != null ? mV(f.reversal_mV[ion], 1) : s.source.replace('_', ' '),
+        s.source === 'fixed' ? s.description : `${s.description} (at the end of the run)`]));
+    const cost = sim.action_potential_cost;
+    const m = cost?.mean;
+    const costTable = m ? kvTable([
+      ['Na⁺ charge entering', `${num(m.sodium_charge_nC_per_cm2, 4)} nC/cm²`, 'per trough-to-trough cycle'],
+      ['Least charge C·ΔV', `${num(m.capacitive_charge_nC_per_cm2, 4)} nC/cm²`],
+      ['Overlap factor', num(m.overlap_factor, 3), 'Na⁺ entry over C·ΔV (1: no overlap of Na⁺ entry and K⁺ exit)'],
+      ['Na⁺ ions per spike', num(m.sodium_ions, 3), `fewest possible ${num(m.minimum_ions, 3)}`],
+      ['ATP to pump them out', num(m.atp, 3), '3 Na⁺ per ATP'],
+    ], `The cost of an action potential (mean of ${cost.cycles} cycles)`)
+      : cost ? h('p', { class: 'hint', text: 'The cost of an action potential needs three spikes (a full cycle between two others): raise the stimulus or the duration.' }) : null;
     for (const p of figure.panels || []) p.height = 200;
     return {
-      main: [head, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])],
+      main: [head, costTable, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])].filter(Boolean),
       figures: [{ key: 'course', title: 'Time course (the figure of membrane simulate hh --plot)', spec: figure, height: 200 }],
       equation: h('div', { class: 'equations' },
         h('p', { class: 'eq-title', text: hu ? 'Hübel & Ullah 2016' : 'Hodgkin–Huxley 1952' }),
