@@ -110,11 +110,26 @@ public struct PresetList: Renderable {
     public var cressman = false
     /// Whether to list `luo-rudy-1991` (its own model, not a ``ScenarioPreset``) after the excitable cells.
     public var luoRudy = false
+    /// Whether to list `wei-ullah-schiff-2014` (its own model, not a ``ScenarioPreset``) after `cressman-2009`.
+    public var weiUllahSchiff = false
     public init(presets: [CellPreset], models: [Scenario] = [], excitable: [ScenarioPreset] = [], hubelUllah: Bool = false) {
         self.presets = presets
         self.models = models
         self.excitable = excitable
         self.hubelUllah = hubelUllah
+    }
+
+    /// The `wei-ullah-schiff-2014` entry: its parameters, and the temperature the paper's RT/F = 26.64 mV implies.
+    var weiUllahSchiffJSON: JSONValue {
+        let preset = WeiUllahSchiff2014.preset
+        return .object([
+            ("name", .string(preset.name)),
+            ("description", .string(preset.summary)),
+            ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
+            ("kind", .string("excitable cell (membrane simulate hh)")),
+            ("parameters", Self.parametersJSON(preset.parameters)),
+            ("source", .string(preset.source)),
+        ])
     }
 
     /// The `cressman-2009` entry: its parameters, and the temperature its RT/F = 26.64 mV implies.
@@ -200,7 +215,8 @@ public struct PresetList: Renderable {
                 ("parameters", Self.parametersJSON(p.parameters)),
                 ("source", .string(p.source)),
             ])
-        } + (hubelUllah ? [hubelUllahJSON] : []) + (luoRudy ? [luoRudyJSON] : []) + (cressman ? [cressmanJSON] : []))
+        } + (hubelUllah ? [hubelUllahJSON] : []) + (luoRudy ? [luoRudyJSON] : []) + (cressman ? [cressmanJSON] : [])
+            + (weiUllahSchiff ? [weiUllahSchiffJSON] : []))
     }
 
     public var text: String {
@@ -230,6 +246,10 @@ public struct PresetList: Renderable {
             }
             if cressman {
                 let p = Cressman2009.preset
+                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
+            }
+            if weiUllahSchiff {
+                let p = WeiUllahSchiff2014.preset
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

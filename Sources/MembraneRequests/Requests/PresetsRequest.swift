@@ -16,6 +16,7 @@ public struct PresetsRequest: MembraneRequest {
         var list = PresetList(presets: CellPreset.all, models: Scenario.pumpLeakPresets, excitable: ScenarioPreset.excitable, hubelUllah: true)
         list.luoRudy = true
         list.cressman = true
+        list.weiUllahSchiff = true
         return list
     }
 }

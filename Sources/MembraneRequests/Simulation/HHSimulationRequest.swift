@@ -55,9 +55,10 @@ public struct HHSimulationRequest: MembraneRequest {
 
     public init(preset: String? = nil) { self.preset = preset }
 
-    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016`, `luo-rudy-1991` and `cressman-2009`.
+    /// Every preset `simulate hh` runs: the Hodgkin–Huxley-type scenarios, `hubel-ullah-2016`, `luo-rudy-1991`, `cressman-2009` and `wei-ullah-schiff-2014`.
     public static var presetNames: [String] {
-        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, LuoRudy1991.preset.name, Cressman2009.preset.name]
+        ScenarioPreset.excitable.map(\.name) + [HubelUllah2016.preset.name, LuoRudy1991.preset.name, Cressman2009.preset.name,
+                                                 WeiUllahSchiff2014.preset.name]
     }
 
     /// The preset, with `set` and `block` applied: the scenario, the parameters in force and a sentence per block.
@@ -206,14 +207,16 @@ public struct HHSimulationRequest: MembraneRequest {
             case luoRudy(LuoRudyReport)
             /// The Cressman et al. 2009 cell on ``Simulation``.
             case cressman(CressmanReport)
+            /// The Wei–Ullah–Schiff 2014 cell on ``Simulation``.
+            case weiUllahSchiff(WeiUllahSchiffReport)
         }
         public var run: Run
         public var interval: Double?
         public var json: JSONValue {
-            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json; case .cressman(let r): r.json }
+            switch run { case .spiking(let r, _): r.json; case .hubelUllah(let r): r.json; case .voltageClamp(let r): r.json; case .luoRudy(let r): r.json; case .cressman(let r): r.json; case .weiUllahSchiff(let r): r.json }
         }
         public var text: String {
-            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text; case .cressman(let r): r.text }
+            switch run { case .spiking(let r, _): r.text; case .hubelUllah(let r): r.text; case .voltageClamp(let r): r.text; case .luoRudy(let r): r.text; case .cressman(let r): r.text; case .weiUllahSchiff(let r): r.text }
         }
 
         /// The time series of one cell: the state object's names, then each gate, E and current.
@@ -224,6 +227,7 @@ public struct HHSimulationRequest: MembraneRequest {
             case .voltageClamp(let r): r.csv
             case .luoRudy(let r): r.csv
             case .cressman(let r): r.csv
+            case .weiUllahSchiff(let r): r.csv
             }
         }
 
@@ -245,6 +249,9 @@ public struct HHSimulationRequest: MembraneRequest {
             case .cressman(var r):
                 (r.csvPath, r.plotPath) = (csv, plot)
                 run = .cressman(r)
+            case .weiUllahSchiff(var r):
+                (r.csvPath, r.plotPath) = (csv, plot)
+                run = .weiUllahSchiff(r)
             }
         }
     }
@@ -257,6 +264,7 @@ public struct HHSimulationRequest: MembraneRequest {
         case .voltageClamp(let r): r.figure
         case .luoRudy(let r): r.figure
         case .cressman(let r): r.figure
+        case .weiUllahSchiff(let r): r.figure
         }
     }
 
@@ -266,6 +274,7 @@ public struct HHSimulationRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> Output {
         if (preset ?? Self.defaultPreset).lowercased() == HubelUllah2016.preset.name { return try runHubelUllah(in: &context) }
         if (preset ?? Self.defaultPreset).lowercased() == Cressman2009.preset.name { return try runCressman(in: &context) }
+        if (preset ?? Self.defaultPreset).lowercased() == WeiUllahSchiff2014.preset.name { return try runWeiUllahSchiff(in: &context) }
         if (preset ?? Self.defaultPreset).lowercased() == LuoRudy1991.preset.name { return try runLuoRudy(in: &context) }
         if voltageClamp != nil { return try runVoltageClamp(in: &context) }
         try checkSpikeCost()
