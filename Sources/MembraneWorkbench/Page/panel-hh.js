@@ -55,7 +55,7 @@ export default {
     ctx.add(new NumberField({ key: 't_pump_stop', label: 'The pump stops at', unit: 's', min: 0, max: 1000, step: 5, def: 50 }), e);
     const o = ctx.group('Published model');
     ctx.add(new NumberField({ key: 'own-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 0.5, max: 2000, log: true, def: 100 }), o);
-    ctx.add(new TextField({ key: 'own-set', apiField: 'set', label: 'Parameters (--set)', placeholder: 'k_bath=8, G_glia=66', def: 'k_bath=8', hint: 'NAME=VALUE, …: membrane presets --json lists them' }), o);
+    ctx.add(new TextField({ key: 'own-set', apiField: 'set', label: 'Parameters (--set)', placeholder: 'NAME=VALUE, … (empty: the preset’s example)', def: '', hint: 'membrane presets --json lists them' }), o);
     this.groups = { hh: c.parentElement, hu: e.parentElement, own: o.parentElement };
     this.show(ctx, HH);
   },
@@ -85,7 +85,7 @@ export default {
     this.show(ctx, preset); // also after a restore from the URL, which sets the preset without a change event
     if (OWN[preset]) {
       const body = { preset, duration: ctx.value('own-duration') ?? OWN[preset].duration };
-      const set = (ctx.value('own-set') ?? '').trim();
+      const set = (ctx.value('own-set') ?? '').trim() || OWN[preset].set; // empty: the preset's own example
       if (set) body.set = set;
       body.interval = Number((body.duration / 2000).toPrecision(3));
       return body;
