@@ -119,56 +119,46 @@ public struct PresetList: Renderable {
         self.hubelUllah = hubelUllah
     }
 
+    /// The entry of a preset that runs its own model: name, summary, the temperature its equations imply (°C, K in),
+    /// the command that runs it, its parameters and source.
+    static func ownModelJSON(name: String, summary: String, kelvin: Double, parameters: [PresetParameter], source: String,
+                             kind: String = "excitable cell (membrane simulate hh)") -> JSONValue {
+        .object([
+            ("name", .string(name)),
+            ("description", .string(summary)),
+            ("temperature_C", .number(kelvin - 273.15)),
+            ("kind", .string(kind)),
+            ("parameters", parametersJSON(parameters)),
+            ("source", .string(source)),
+        ])
+    }
+
     /// The `wei-ullah-schiff-2014` entry: its parameters, and the temperature the paper's RT/F = 26.64 mV implies.
     var weiUllahSchiffJSON: JSONValue {
-        let preset = WeiUllahSchiff2014.preset
-        return .object([
-            ("name", .string(preset.name)),
-            ("description", .string(preset.summary)),
-            ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
-            ("kind", .string("excitable cell (membrane simulate hh)")),
-            ("parameters", Self.parametersJSON(preset.parameters)),
-            ("source", .string(preset.source)),
-        ])
+        let p = WeiUllahSchiff2014.preset
+        return Self.ownModelJSON(name: p.name, summary: p.summary, kelvin: HubelUllahReport.impliedTemperatureKelvin,
+                                 parameters: p.parameters, source: p.source)
     }
 
     /// The `cressman-2009` entry: its parameters, and the temperature its RT/F = 26.64 mV implies.
     var cressmanJSON: JSONValue {
-        let preset = Cressman2009.preset
-        return .object([
-            ("name", .string(preset.name)),
-            ("description", .string(preset.summary)),
-            ("temperature_C", .number(CressmanReport.impliedTemperatureKelvin - 273.15)),
-            ("kind", .string("excitable cell (membrane simulate hh)")),
-            ("parameters", Self.parametersJSON(preset.parameters)),
-            ("source", .string(preset.source)),
-        ])
+        let p = Cressman2009.preset
+        return Self.ownModelJSON(name: p.name, summary: p.summary, kelvin: CressmanReport.impliedTemperatureKelvin,
+                                 parameters: p.parameters, source: p.source)
     }
 
     /// The `hubel-ullah-2016` entry: its parameters, and the temperature its code's RT/F = 26.64 mV implies.
     var hubelUllahJSON: JSONValue {
-        let preset = HubelUllah2016.preset
-        return .object([
-            ("name", .string(preset.name)),
-            ("description", .string(preset.summary)),
-            ("temperature_C", .number(HubelUllahReport.impliedTemperatureKelvin - 273.15)),
-            ("kind", .string("excitable cell (membrane simulate hh)")),
-            ("parameters", Self.parametersJSON(preset.parameters)),
-            ("source", .string(preset.source)),
-        ])
+        let p = HubelUllah2016.preset
+        return Self.ownModelJSON(name: p.name, summary: p.summary, kelvin: HubelUllahReport.impliedTemperatureKelvin,
+                                 parameters: p.parameters, source: p.source)
     }
 
     /// The `luo-rudy-1991` entry: its parameters and 37 °C.
     var luoRudyJSON: JSONValue {
-        let preset = LuoRudy1991.preset
-        return .object([
-            ("name", .string(preset.name)),
-            ("description", .string(preset.summary)),
-            ("temperature_C", .number(LuoRudy1991().temperature - 273.15)),
-            ("kind", .string("excitable cell (membrane simulate hh, membrane hyperkalemia)")),
-            ("parameters", Self.parametersJSON(preset.parameters)),
-            ("source", .string(preset.source)),
-        ])
+        let p = LuoRudy1991.preset
+        return Self.ownModelJSON(name: p.name, summary: p.summary, kelvin: LuoRudy1991().temperature, parameters: p.parameters,
+                                 source: p.source, kind: "excitable cell (membrane simulate hh, membrane hyperkalemia)")
     }
 
     /// A preset's `parameters` object: name → `{"value", "unit", "description", "allowed"}` (INTERFACE.md).
@@ -236,20 +226,14 @@ public struct PresetList: Renderable {
             for p in excitable {
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
-            if hubelUllah {
-                let p = HubelUllah2016.preset
-                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
-            }
-            if luoRudy {
-                let p = LuoRudy1991.preset
-                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
-            }
-            if cressman {
-                let p = Cressman2009.preset
-                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
-            }
-            if weiUllahSchiff {
-                let p = WeiUllahSchiff2014.preset
+            // The presets with their own models, in the order of the JSON list.
+            let own: [(listed: Bool, name: String, parameters: [PresetParameter], summary: String)] = [
+                (hubelUllah, HubelUllah2016.preset.name, HubelUllah2016.preset.parameters, HubelUllah2016.preset.summary),
+                (luoRudy, LuoRudy1991.preset.name, LuoRudy1991.preset.parameters, LuoRudy1991.preset.summary),
+                (cressman, Cressman2009.preset.name, Cressman2009.preset.parameters, Cressman2009.preset.summary),
+                (weiUllahSchiff, WeiUllahSchiff2014.preset.name, WeiUllahSchiff2014.preset.parameters, WeiUllahSchiff2014.preset.summary),
+            ]
+            for p in own where p.listed {
                 cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
             }
             text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."

@@ -133,19 +133,7 @@ public struct CressmanPreset: Sendable {
     /// The model's parameters with `overrides` (name → value in the parameter's unit) set: unknown names are answered
     /// with the closest ones, values outside a parameter's range with the range.
     public func parameters(setting overrides: [(name: String, value: Double)] = []) throws -> Cressman2009 {
-        var v = parameters.map(\.value)
-        for (name, value) in overrides {
-            guard let i = parameters.firstIndex(where: { $0.name == name }) else {
-                throw MembraneError.unknownName(field: "set", value: name,
-                                                suggestions: ScenarioPreset.closest(to: name, in: parameters.map(\.name)))
-            }
-            let p = parameters[i]
-            guard value.isFinite, p.allowed.contains(value) else {
-                throw MembraneError.invalidValue(field: p.name, value: "\(value) \(p.unit)",
-                                                 allowed: "\(p.summary) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
-            }
-            v[i] = value
-        }
+        let v = try parameters.values(setting: overrides)
         var c = Cressman2009()
         (c.gNa, c.gNaL, c.gK, c.gKL, c.gAHP, c.gClL, c.gCa) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6])
         (c.capacitance, c.phi, c.rho, c.glia, c.epsilon, c.kBath, c.beta) = (v[7], v[8], v[9], v[10], v[11], v[12], v[13])

@@ -118,19 +118,7 @@ public struct HubelUllahPreset: Sendable {
     /// The model's parameters with `overrides` (name → value in the parameter's unit) set: unknown names are answered
     /// with the closest ones, values outside a parameter's range with the range.
     public func parameters(setting overrides: [(name: String, value: Double)] = []) throws -> HubelUllah2016 {
-        var v = parameters.map(\.value)
-        for (name, value) in overrides {
-            guard let i = parameters.firstIndex(where: { $0.name == name }) else {
-                throw MembraneError.unknownName(field: "set", value: name,
-                                                suggestions: ScenarioPreset.closest(to: name, in: parameters.map(\.name)))
-            }
-            let p = parameters[i]
-            guard value.isFinite, p.allowed.contains(value) else {
-                throw MembraneError.invalidValue(field: p.name, value: "\(value) \(p.unit)",
-                                                 allowed: "\(p.summary) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
-            }
-            v[i] = value
-        }
+        let v = try parameters.values(setting: overrides)
         var h = HubelUllah2016()
         (h.gNaL, h.gNa, h.gKL, h.gK, h.gClL, h.rhoMax) = (v[0], v[1], v[2], v[3], v[4], v[5])
         (h.capacitance, h.phi, h.volumeTimeConstant, h.volumeModel) = (v[6], v[7], v[8], v[9])

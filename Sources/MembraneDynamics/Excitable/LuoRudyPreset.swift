@@ -38,19 +38,7 @@ public struct LuoRudyPreset: Sendable {
     /// with the closest ones, values outside a parameter's range with the range; a pacing cycle shorter than a pulse
     /// is refused.
     public func parameters(setting overrides: [(name: String, value: Double)] = []) throws -> LuoRudy1991 {
-        var v = parameters.map(\.value)
-        for (name, value) in overrides {
-            guard let i = parameters.firstIndex(where: { $0.name == name }) else {
-                throw MembraneError.unknownName(field: "set", value: name,
-                                                suggestions: ScenarioPreset.closest(to: name, in: parameters.map(\.name)))
-            }
-            let p = parameters[i]
-            guard value.isFinite, p.allowed.contains(value) else {
-                throw MembraneError.invalidValue(field: p.name, value: "\(value) \(p.unit)",
-                                                 allowed: "\(p.summary) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
-            }
-            v[i] = value
-        }
+        let v = try parameters.values(setting: overrides)
         if v[16] > 0, v[16] <= v[14] {
             throw MembraneError.invalidValue(field: "pacing_cycle_ms", value: "\(v[16]) ms",
                                              allowed: "a cycle longer than the pulse (stim_duration_ms = \(v[14]) ms), or 0 for one pulse")

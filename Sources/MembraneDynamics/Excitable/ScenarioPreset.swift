@@ -107,3 +107,27 @@ extension ScenarioPreset {
         throw MembraneError.unknownName(field: "preset", value: name, suggestions: closest(to: name, in: excitable.map(\.name)))
     }
 }
+
+extension Array where Element == PresetParameter {
+    /// The parameters' values with `overrides` (name → value in the parameter's unit) set, in order, for the presets
+    /// that run a published model as its own equations (`hubel-ullah-2016`, `cressman-2009`, `luo-rudy-1991`,
+    /// `wei-ullah-schiff-2014`). `aliases` maps other accepted spellings to a parameter's name. An unknown name is
+    /// ``MembraneError/unknownName(field:value:suggestions:)`` (field `set`, the name as typed, the closest names); a
+    /// value outside the parameter's range ``MembraneError/invalidValue(field:value:allowed:)`` naming the parameter.
+    public func values(setting overrides: [(name: String, value: Double)], aliases: [String: String] = [:]) throws -> [Double] {
+        var v = map(\.value)
+        for (typed, value) in overrides {
+            let name = aliases[typed] ?? typed
+            guard let i = firstIndex(where: { $0.name == name }) else {
+                throw MembraneError.unknownName(field: "set", value: typed, suggestions: ScenarioPreset.closest(to: name, in: map(\.name)))
+            }
+            let p = self[i]
+            guard value.isFinite, p.allowed.contains(value) else {
+                throw MembraneError.invalidValue(field: p.name, value: "\(value) \(p.unit)",
+                                                 allowed: "\(p.summary) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
+            }
+            v[i] = value
+        }
+        return v
+    }
+}

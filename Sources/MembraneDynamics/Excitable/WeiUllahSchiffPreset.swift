@@ -43,20 +43,7 @@ public struct WeiUllahSchiffPreset: Sendable {
     /// with the closest ones, values outside a parameter's range with the range; `t_reoxygenation` must follow
     /// `t_hypoxia`.
     public func parameters(setting overrides: [(name: String, value: Double)] = []) throws -> WeiUllahSchiff2014 {
-        var v = parameters.map(\.value)
-        for (typed, value) in overrides {
-            let name = Self.aliases[typed] ?? typed
-            guard let i = parameters.firstIndex(where: { $0.name == name }) else {
-                throw MembraneError.unknownName(field: "set", value: typed,
-                                                suggestions: ScenarioPreset.closest(to: name, in: parameters.map(\.name)))
-            }
-            let p = parameters[i]
-            guard value.isFinite, p.allowed.contains(value) else {
-                throw MembraneError.invalidValue(field: p.name, value: "\(value) \(p.unit)",
-                                                 allowed: "\(p.summary) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
-            }
-            v[i] = value
-        }
+        let v = try parameters.values(setting: overrides, aliases: Self.aliases)
         guard v[17] > v[16] else {
             throw MembraneError.invalidValue(field: "t_reoxygenation", value: "\(v[17]) s",
                                              allowed: "a time after t_hypoxia (\(v[16]) s)")

@@ -21,15 +21,7 @@ extension HHSimulationRequest {
         let settings = try settings(of: preset.parameters, example: "k_bath=8, G_glia=66")
         for note in settings.notes { context.warn(note) }
         let model = try preset.parameters(setting: settings.overrides)
-        let seconds = try durationSeconds(default: Self.cressmanDefaultDuration)
-        let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-8") } ?? 1e-8
-        guard tolerance < 1 else {
-            throw MembraneError.invalidValue(field: "rtol", value: rtol?.text ?? "", allowed: "a relative tolerance in (0, 1), e.g. 1e-8")
-        }
-        let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval {
-            try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: seconds)
-        }
+        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.cressmanDefaultDuration)
         let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
         var solver = SimulationSolver(method: .bdf, relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 50_000_000

@@ -36,18 +36,10 @@ extension HHSimulationRequest {
             if let i = inForce.firstIndex(where: { $0.name == "stim_amplitude" }) { inForce[i].value = amplitude }
         }
         let model = try preset.parameters(setting: overrides)
-        let seconds = try durationSeconds(default: Self.luoRudyDefaultDuration)
+        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.luoRudyDefaultDuration)
         guard seconds <= Self.luoRudyMaxDuration else {
             throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "",
                                              allowed: "at most \(Int(Self.luoRudyMaxDuration)) s for \(preset.name) (every step is kept for the beat analysis)")
-        }
-        let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-8") } ?? 1e-8
-        guard tolerance < 1 else {
-            throw MembraneError.invalidValue(field: "rtol", value: rtol?.text ?? "", allowed: "a relative tolerance in (0, 1), e.g. 1e-8")
-        }
-        let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval {
-            try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: seconds)
         }
         guard let rest = model.rest() else {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",

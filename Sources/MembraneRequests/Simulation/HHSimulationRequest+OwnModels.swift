@@ -19,3 +19,20 @@ extension HHSimulationRequest {
         }
     }
 }
+
+extension HHSimulationRequest {
+    /// The checked integration inputs of a preset with its own model: `duration` in seconds (`seconds` when not
+    /// given), `rtol` in (0, 1) (default 1e-8) and `interval` (> 0 s, at most 10⁶ samples over the run), each refused
+    /// with its field named.
+    func ownModelIntegration(defaultDuration seconds: Double) throws -> (duration: Double, tolerance: Double, interval: Double?) {
+        let duration = try durationSeconds(default: seconds)
+        let allowed = "a relative tolerance in (0, 1), e.g. 1e-8"
+        let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: allowed) } ?? 1e-8
+        guard tolerance < 1 else { throw MembraneError.invalidValue(field: "rtol", value: rtol?.text ?? "", allowed: allowed) }
+        let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
+        if let interval {
+            try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: duration)
+        }
+        return (duration, tolerance, interval)
+    }
+}

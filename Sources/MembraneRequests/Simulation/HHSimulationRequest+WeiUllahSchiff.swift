@@ -24,15 +24,7 @@ extension HHSimulationRequest {
         for (name, value) in settings.overrides {
             if let i = inForce.firstIndex(where: { $0.name == (WeiUllahSchiffPreset.aliases[name] ?? name) }) { inForce[i].value = value }
         }
-        let seconds = try durationSeconds(default: Self.weiUllahSchiffDefaultDuration)
-        let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: "a relative tolerance in (0, 1), e.g. 1e-8") } ?? 1e-8
-        guard tolerance < 1 else {
-            throw MembraneError.invalidValue(field: "rtol", value: rtol?.text ?? "", allowed: "a relative tolerance in (0, 1), e.g. 1e-8")
-        }
-        let interval = try interval.map { try $0.positive(field: "interval", allowed: "a sampling interval > 0 s") }
-        if let interval {
-            try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: seconds)
-        }
+        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.weiUllahSchiffDefaultDuration)
         // Records every `interval` s, or every step for a figure, or else every duration/4000 s (at most 0.1 s) for the
         // depolarization summary (onset, time above −20 mV, peak [K]ₒ and volume).
         let recording: Recording = context.wantsFigure || context.wantsTimeSeries
