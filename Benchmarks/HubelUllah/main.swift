@@ -1,12 +1,12 @@
 // Hübel & Ullah 2016 (hubel-ullah-2016) over 1000 s with Membrane's stiff integrators (BENCHMARKS.md): the wall time
 // of the run (set-up included, process start not), the steps, and the error at 1000 s against the tight reference.
-// Usage: membrane-bench-hubel-ullah REPEATS METHOD(rodas4|bdf) RTOL ATOL [NAME=VALUE ...] — one JSON line.
+// Usage: membrane-bench-hubel-ullah REPEATS METHOD(rodas4|bdf|auto) RTOL ATOL [NAME=VALUE ...] — one JSON line.
 import Foundation
 import Membrane
 
 let args = CommandLine.arguments
 let repeats = args.count > 1 ? Int(args[1])! : 3
-let method: IntegrationMethod = (args.count > 2 && args[2] == "bdf") ? .bdf : .rodas4
+let method = args.count > 2 ? IntegrationMethod(rawValue: args[2])! : .rodas4
 let rtol = args.count > 3 ? Double(args[3])! : 1e-6
 let atol = args.count > 4 ? Double(args[4])! : 1e-6
 let sets: [(name: String, value: Double)] = args.dropFirst(5).map { a in
@@ -31,6 +31,11 @@ let sorted = samples.sorted()
 out += ", \"median_s\": \(sorted[sorted.count / 2]), \"min_s\": \(sorted[0]), \"repeats\": \(repeats)"
 out += ", \"steps\": \(run.statistics.acceptedSteps), \"nfev\": \(run.statistics.rhsEvaluations)"
 out += ", \"termination\": \"\(run.termination)\""
+if method == .auto {
+    var simulation = try Simulation(hubelUllah: parameters, duration: 1000, solver: solver, recording: .crossingsAndFinal)
+    _ = simulation.run()
+    out += ", \"method_switches\": \(simulation.methodSwitches)"
+}
 out += ", \"final\": {\"vm_mV\": \(final.potential), \"volume_relative\": \(final.relativeVolume)}"
 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let reference = here.appendingPathComponent("../../Tests/Reference/hubel-ullah-2016/reference_tight.csv")

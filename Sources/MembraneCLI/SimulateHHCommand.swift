@@ -23,7 +23,7 @@ struct SimulateHHCommand: RequestCommand {
         charge C·ΔV, the overlap factor and the ATP the Na/K pump spends exporting it (3 Na⁺ per ATP).
         hubel-ullah-2016 (Hübel & Ullah 2016, ModelDB 187599 code_Fig3.ode; RT/F = 26.64 mV as published) is the
         energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
-        --set g_ClL=0 keeps its volume. It runs 1000 s by default on BDF (rtol 1e-8), with no current clamp:
+        --set g_ClL=0 keeps its volume. It runs 1000 s by default (rtol 1e-8, --method auto: Dormand–Prince through the burst, BDF where stiff), with no current clamp:
           membrane simulate hh --preset hubel-ullah-2016 --set g_ClL=0 --csv hu.csv --interval 0.1
         Protocols (times in ms, currents in µA/cm², potentials in mV; items separated by ;):
           membrane simulate hh --stimulus-protocol "step:start=10,duration=50,amplitude=10" --duration 0.1 --plot step.svg
@@ -41,12 +41,12 @@ struct SimulateHHCommand: RequestCommand {
         luo-rudy-1991 (Luo & Rudy 1991 ventricular cell, 37 °C) starts at rest and is paced by 25.5 µA/cm², 2 ms
         pulses every 1000 ms from 100 ms (--set pacing_cycle_ms=, stim_amplitude=, stim_duration_ms=, stim_start_ms=;
         --stimulus-uA-per-cm2 sets the amplitude); per beat it prints rest, peak, V̇max and APD90 (2 s by default,
-        BDF rtol 1e-8). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
+        rtol 1e-8, --method auto). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
           membrane simulate hh --preset luo-rudy-1991 --set K_o=8 --plot lr.svg
         cressman-2009 (Cressman et al. 2009 with the 2011 erratum; RT/F = 26.64 mV as published) is the seizure
         neuron: K⁺ accumulates outside, cleared by pump, glia and diffusion to a bath of k_bath mM (default 4: the
         cell rests). At --set k_bath=8 it bursts every ≈ 30 s while [K]o and [Na]i oscillate slowly. It runs 300 s by
-        default on BDF (rtol 1e-8), with no current clamp; the JSON lists bursts and their period:
+        default (rtol 1e-8, --method auto), with no current clamp; the JSON lists bursts and their period:
           membrane simulate hh --preset cressman-2009 --set k_bath=8 --plot seizure.svg --interval 0.01
         """)
 
@@ -66,7 +66,8 @@ struct SimulateHHCommand: RequestCommand {
             help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
     @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
     @Flag(name: .customLong("spike-cost"), help: "The cost of each action potential of one cell: Na⁺ entering against C·ΔV, the overlap factor, ATP.") var spikeCost = false
-    @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5).") var rtol: Scalar?
+    @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5; 1e-8 for the presets with their own model).") var rtol: Scalar?
+    @Option(help: "Integrator of the presets with their own model (hubel-ullah-2016, cressman-2009, wei-ullah-schiff-2014, luo-rudy-1991): auto (Dormand–Prince, switching to BDF where stiff; default), bdf or rodas4.") var method: String?
     @Option(parsing: .unconditional, help: "Resample the CSV and plot every S seconds (default: every step).") var interval: Scalar?
     @Option(help: "Write one cell's time series as CSV (state-object names, gates, E, currents).") var csv: String?
     @Option(help: "Write V_m, currents and concentrations against time as an SVG plot (one cell).") var plot: String?
@@ -85,6 +86,7 @@ struct SimulateHHCommand: RequestCommand {
         r.stimulus = stimulus
         r.cells = cells
         r.rtol = rtol
+        r.method = method
         r.interval = interval
         r.concentrations = concentrations
         r.extracellularVolume = extracellularVolume

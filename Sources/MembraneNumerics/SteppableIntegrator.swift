@@ -41,7 +41,7 @@ public protocol SteppableIntegrator<System> {
 
 extension Integrator: SteppableIntegrator {}
 
-/// The stiff integration methods Membrane offers.
+/// The integration methods of a ``SteppableIntegrator`` Membrane offers (stiff, or switching to stiff when needed).
 public enum IntegrationMethod: String, CaseIterable, Sendable, Hashable {
     /// Rosenbrock RODAS4 (Hairer & Wanner 1996): one-step, order 4, L-stable, a Jacobian and an LU every step
     /// (``Integrator``).
@@ -49,12 +49,16 @@ public enum IntegrationMethod: String, CaseIterable, Sendable, Hashable {
     /// Variable-order (1–5) NDF/BDF of Shampine & Reichelt 1997 as in scipy's `solve_ivp(method="BDF")`:
     /// multistep, modified Newton reusing one LU over many steps (``BDFIntegrator``).
     case bdf
+    /// Dormand–Prince 5(4) where the problem is not stiff, BDF where it is, changing as LSODA does
+    /// (``SwitchingIntegrator``): for spiking bursts between stiff stretches.
+    case auto
 
     /// The name reports print.
     public var displayName: String {
         switch self {
         case .rodas4: "Rodas4"
         case .bdf: "BDF"
+        case .auto: "Dormand–Prince 5(4) / BDF (auto)"
         }
     }
 }

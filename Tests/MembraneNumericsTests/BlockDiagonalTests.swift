@@ -74,6 +74,10 @@ struct BlockDiagonalTests {
             var i = try BDFIntegrator(system: system, start: 0, state: start, end: end,
                                       solver: BDFSolver(relativeTolerance: 1e-8, absoluteTolerance: 1e-10))
             return integrate(&i)
+        case .auto:
+            var i = try SwitchingIntegrator(system: system, start: 0, state: start, end: end,
+                                            solver: BDFSolver(relativeTolerance: 1e-8, absoluteTolerance: 1e-10))
+            return integrate(&i)
         }
     }
 

@@ -28,9 +28,9 @@ struct HubelUllahRequestTests {
         return nil
     }
 
-    /// Fig. 3 to 100 s: the whole burst after the pump stop at 50 s. Every spike of the reference within 1e-5 s (BDF at
+    /// Fig. 3 to 100 s: the whole burst after the pump stop at 50 s. Every spike of the reference within 1e-5 s (at
     /// rtol 1e-8 on the dense output; the reference's own error is 2e-9 s), V_m and the volume at 100 s within
-    /// 1e-4 mV and 1e-3 µm³ (BENCHMARKS.md: BDF at rtol 1e-8 is within 1e-6 mV at 1000 s).
+    /// 1e-4 mV and 1e-3 µm³ (BENCHMARKS.md: the default rtol 1e-8 is within 1e-6 mV at 1000 s).
     @Test func figure3BurstMatchesTheReference() throws {
         let d = try Self.run(#"{"preset": "hubel-ullah-2016", "duration": 100}"#)
         let reference = try Self.rows("spikes_tight.csv").map { $0[1] }.filter { $0 < 100 }

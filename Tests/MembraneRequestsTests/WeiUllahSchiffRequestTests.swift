@@ -28,7 +28,7 @@ struct WeiUllahSchiffRequestTests {
     }
 
     /// The default protocol to 100 s (anoxia from 20 s): the final state is the reference's at 100 s (V_m within
-    /// 1e-3 mV, [K]ₒ within 1e-4 mM, the cell volume within 1e-3 µm³; BDF at its default rtol 1e-8), and the summary
+    /// 1e-3 mV, [K]ₒ within 1e-4 mM, the cell volume within 1e-3 µm³; at the default rtol 1e-8), and the summary
     /// reports the spreading depolarization: V_m above −20 mV from 43–45 s (the reference: −20.22 mV at 43 s, −19.61 at
     /// 44 s) to the end of the run, [K]ₒ above 40 mM, the cell swollen by > 5 %.
     @Test func anoxiaBringsSpreadingDepolarization() throws {

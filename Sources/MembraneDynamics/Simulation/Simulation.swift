@@ -4,9 +4,10 @@ import RealModule
 
 /// The numerical method of a simulation: a value, separate from the model (Brian2, SciML).
 public struct SimulationSolver: Sendable {
-    /// Rodas4 (one-step Rosenbrock) or BDF (variable-order NDF/BDF, Shampine & Reichelt 1997).
+    /// Rodas4 (one-step Rosenbrock), BDF (variable-order NDF/BDF, Shampine & Reichelt 1997), or auto
+    /// (Dormand–Prince 5(4) switching to BDF where the problem is stiff, ``SwitchingIntegrator``).
     public var method: IntegrationMethod
-    /// Tolerances and limits (for either method; the tableau is used by Rodas4 only).
+    /// Tolerances and limits (for every method; the tableau is used by Rodas4 only).
     public var integrator: RosenbrockSolver
 
     /// rtol 1e-8 and atol 1e-10 (amounts in mM × reference volume, so 1e-10 mM).
@@ -32,6 +33,7 @@ public struct SimulationSolver: Sendable {
         switch method {
         case .rodas4: integrator.tableau.name
         case .bdf: "BDF"
+        case .auto: IntegrationMethod.auto.displayName
         }
     }
 }
@@ -55,6 +57,10 @@ public struct Simulation<Model: SimulationModel> {
     /// The integrator of the chosen method (exactly one is non-nil).
     var rodas: Integrator<Model>?
     var bdf: BDFIntegrator<Model>?
+    var auto: SwitchingIntegrator<Model>?
+    /// Which of the integrators runs (tested instead of `bdf != nil`, which copies the integrator in generic code).
+    var engine: Engine
+    enum Engine { case rodas4, bdf, auto, logarithmic }
     /// Rodas4 in the logarithms of the model's positive components, which takes over when the chosen method fails
     /// (``SimulationModel/positiveComponents``; ``LogTransformedSystem`` says why).
     var logRodas: LogStateIntegrator<Model>?
@@ -119,6 +125,11 @@ public struct Simulation<Model: SimulationModel> {
         depletionThresholds = model.positiveComponents.map { ($0, 1000 * (atol?[$0] ?? solver.integrator.absoluteTolerance)) }
         let rosenbrock = solver.integrator, bdfSolver = solver.bdf
         let f0: [Double]
+        engine = switch solver.method {
+        case .rodas4: .rodas4
+        case .bdf: .bdf
+        case .auto: .auto
+        }
         do {
             switch solver.method {
             case .rodas4:
@@ -129,6 +140,10 @@ public struct Simulation<Model: SimulationModel> {
                 var integrator = try BDFIntegrator(system: model, start: 0, state: y0, end: boundaries[0], solver: bdfSolver)
                 f0 = integrator.currentDerivative()
                 bdf = integrator
+            case .auto:
+                var integrator = try SwitchingIntegrator(system: model, start: 0, state: y0, end: boundaries[0], solver: bdfSolver)
+                f0 = integrator.currentDerivative()
+                auto = integrator
             }
         } catch {
             throw MembraneError.invalidValue(field: error.field, value: error.value, allowed: error.allowed)
@@ -140,7 +155,7 @@ public struct Simulation<Model: SimulationModel> {
     }
 
     /// The time reached so far, seconds.
-    public var time: Double { logRodas?.time ?? bdf?.time ?? rodas!.time }
+    public var time: Double { logRodas?.time ?? bdf?.time ?? auto?.time ?? rodas!.time }
     /// Fraction of the run done (0…1).
     public var progress: Double { min(1, time / duration) }
     /// True once the run reached ``duration`` or a state event stopped it.
@@ -150,7 +165,9 @@ public struct Simulation<Model: SimulationModel> {
     /// The state-event crossings located so far.
     public var crossings: [Crossing] { detector.crossings }
     /// The integrator's work so far.
-    public var statistics: IntegratorStatistics { logRodas?.statistics ?? bdf?.statistics ?? rodas!.statistics }
+    public var statistics: IntegratorStatistics { logRodas?.statistics ?? bdf?.statistics ?? auto?.statistics ?? rodas!.statistics }
+    /// How many times the auto method changed between Dormand–Prince and BDF (0 for the other methods).
+    public var methodSwitches: Int { auto?.switches ?? 0 }
 
     /// Advances by one accepted step (applying any events first).
     ///
@@ -161,14 +178,28 @@ public struct Simulation<Model: SimulationModel> {
     /// those components (``LogStateIntegrator``; ``LogTransformedSystem`` gives the reasoning). The same happens if
     /// the chosen method fails at a point where they are all positive.
     public mutating func step() -> StepOutcome {
-        if logRodas != nil { return Self.advance(&logRodas!, &schedule, &recorder, &detector) }
-        let outcome = bdf != nil ? Self.advance(&bdf!, &schedule, &recorder, &detector)
-                                 : Self.advance(&rodas!, &schedule, &recorder, &detector)
+        let outcome: StepOutcome
+        switch engine {
+        case .logarithmic: return Self.advance(&logRodas!, &schedule, &recorder, &detector)
+        case .bdf: outcome = Self.advance(&bdf!, &schedule, &recorder, &detector)
+        case .auto: outcome = Self.advance(&auto!, &schedule, &recorder, &detector)
+        case .rodas4: outcome = Self.advance(&rodas!, &schedule, &recorder, &detector)
+        }
         guard !depletionThresholds.isEmpty else { return outcome }
         switch outcome {
         case .accepted:
-            let y = bdf?.state ?? rodas!.state
-            if depletionThresholds.contains(where: { y[$0.index] < $0.threshold }) { _ = switchToLogarithms() }
+            // Read in place: `bdf?.state` would copy the whole integrator at every step.
+            let thresholds = depletionThresholds
+            func depleted(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ f: UnsafeBufferPointer<Double>) -> Bool {
+                thresholds.contains { y[$0.index] < $0.threshold }
+            }
+            let below = switch engine {
+            case .bdf: bdf!.withCurrentPoint(depleted)
+            case .auto: auto!.withCurrentPoint(depleted)
+            case .rodas4: rodas!.withCurrentPoint(depleted)
+            case .logarithmic: false
+            }
+            if below { _ = switchToLogarithms() }
             return outcome
         case .failed:
             return switchToLogarithms() ? Self.advance(&logRodas!, &schedule, &recorder, &detector) : outcome
@@ -181,15 +212,18 @@ public struct Simulation<Model: SimulationModel> {
     /// changed) when the state is not finite or no positive component is > 0.
     mutating func switchToLogarithms() -> Bool {
         let (t, y, end, system, done) = bdf.map { ($0.time, $0.state, $0.endTime, $0.system, $0.statistics) }
+            ?? auto.map { ($0.time, $0.state, $0.endTime, $0.system, $0.statistics) }
             ?? (rodas!.time, rodas!.state, rodas!.endTime, rodas!.system, rodas!.statistics)
         let positive = system.positiveComponents.filter { y[$0] > 0 }
         guard !positive.isEmpty, y.allSatisfy(\.isFinite),
               let switched = try? LogStateIntegrator(system: system, start: t, state: y, end: end, logarithmic: positive,
                                                      solver: solver.integrator, earlierStatistics: done) else { return false }
         logRodas = switched
+        engine = .logarithmic
         logarithmicSince = t
         rodas = nil
         bdf = nil
+        auto = nil
         return true
     }
 

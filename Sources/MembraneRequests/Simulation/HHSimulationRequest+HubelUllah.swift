@@ -22,7 +22,7 @@ extension HHSimulationRequest {
         let model = try preset.parameters(setting: settings.overrides)
         let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.hubelUllahDefaultDuration)
         let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
-        var solver = SimulationSolver(method: .bdf, relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        var solver = SimulationSolver(method: try ownModelMethod(), relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 10_000_000
         var simulation = try Simulation(hubelUllah: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
                                         recording: recording)

@@ -46,6 +46,7 @@ extension HHSimulationRequest {
                                              allowed: "parameters with which the cell has a resting potential (none found between −120 and 60 mV)")
         }
         var solver = Hyperkalemia.luoRudySolver
+        solver.method = try ownModelMethod(preferred: .bdf)
         solver.integrator.relativeTolerance = tolerance
         solver.integrator.absoluteTolerance = tolerance * 1e-2
         var simulation = try Simulation(luoRudy: model, duration: seconds, start: rest.state, solver: solver,

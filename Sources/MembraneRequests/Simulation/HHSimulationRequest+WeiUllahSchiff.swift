@@ -30,7 +30,7 @@ extension HHSimulationRequest {
         let recording: Recording = context.wantsFigure || context.wantsTimeSeries
             ? interval.map { .interval($0) } ?? .everyStep
             : .interval(interval ?? min(0.1, seconds / 4000))
-        var solver = SimulationSolver(method: .bdf, relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        var solver = SimulationSolver(method: try ownModelMethod(), relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 10_000_000
         var simulation = try Simulation(weiUllahSchiff: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
                                         recording: recording)

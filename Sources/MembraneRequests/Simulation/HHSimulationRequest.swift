@@ -27,6 +27,10 @@ public struct HHSimulationRequest: MembraneRequest {
     public var rtol: Scalar?
     /// Resampling interval (s) of the CSV and figure of one cell (default: every step).
     public var interval: Scalar?
+    /// The integration method of the presets that run their own model on ``Simulation`` (`rodas4`, `bdf`, `auto`;
+    /// default `auto`: Dormand–Prince in spiking stretches, BDF in stiff ones, ``SwitchingIntegrator``). The
+    /// Hodgkin–Huxley-type presets run on Dormand–Prince lanes (``SpikingSolver``) and refuse it.
+    public var method: String?
     /// How E_Na and E_K arise (``HodgkinHuxleyConcentrations``): `fixed` (NEURON's hh, default), `held` (Nernst of
     /// held concentrations) or `dynamic` (Na⁺ and K⁺ follow the currents; E follows them).
     public var concentrations: String?
@@ -48,7 +52,7 @@ public struct HHSimulationRequest: MembraneRequest {
     public var permeation: Assignments?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case preset, set, duration, cells, rtol, interval, concentrations, block
+        case preset, set, duration, cells, rtol, interval, concentrations, block, method
         case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative", spikeCost = "spike-cost"
         case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
     }
@@ -276,6 +280,10 @@ public struct HHSimulationRequest: MembraneRequest {
         if (preset ?? Self.defaultPreset).lowercased() == Cressman2009.preset.name { return try runCressman(in: &context) }
         if (preset ?? Self.defaultPreset).lowercased() == WeiUllahSchiff2014.preset.name { return try runWeiUllahSchiff(in: &context) }
         if (preset ?? Self.defaultPreset).lowercased() == LuoRudy1991.preset.name { return try runLuoRudy(in: &context) }
+        if let method {
+            throw MembraneError.invalidValue(field: "method", value: method,
+                                             allowed: "no method for \(preset ?? Self.defaultPreset): the Hodgkin–Huxley-type presets run on Dormand–Prince 5(4) in SIMD lanes (set rtol instead); method (rodas4, bdf, auto) applies to hubel-ullah-2016, cressman-2009, wei-ullah-schiff-2014 and luo-rudy-1991")
+        }
         if voltageClamp != nil { return try runVoltageClamp(in: &context) }
         try checkSpikeCost()
         let (run, preset, parameters, notes, cellValues) = try spikingRunWithSpreads()
