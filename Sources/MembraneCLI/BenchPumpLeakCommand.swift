@@ -12,7 +12,7 @@ struct BenchPumpLeakCommand: CalculationCommand {
         abstract: "Time the kay-2017 steady state and 1 h of pump block (use a release build; see BENCHMARKS.md).")
 
     @Option(parsing: .unconditional, help: "Repetitions per case (the median is reported).") var repeats: Int = 20
-    @Option(help: "Integrator: rodas4 or bdf.") var method: String = SimulationSolver().method.rawValue
+    @Option(help: "Integrator: rodas4, bdf or auto.") var method: String = SimulationSolver().method.rawValue
     @Option(parsing: .unconditional, help: "Relative tolerance of the simulation.") var rtol: Double = 1e-8
     @Option(parsing: .unconditional, help: "Absolute tolerance of the simulation (mM).") var atol: Double = 1e-10
     @Flag(help: "Time only the Newton steady state (for profiling it).") var newtonOnly = false

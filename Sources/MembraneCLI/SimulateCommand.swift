@@ -20,7 +20,7 @@ struct SimulateCommand: ParsableCommand {
 
 /// The integrator options every `simulate MODEL` shares (MembraneRequests' `SimulationInputs`).
 struct IntegratorOptions: ParsableArguments {
-    @Option(help: "Integrator: rodas4 (Rosenbrock, default) or bdf (variable-order NDF/BDF).") var method: String?
+    @Option(help: "Integrator: rodas4 (Rosenbrock, default), bdf (variable-order NDF/BDF) or auto (Dormand–Prince, switching to BDF where stiff).") var method: String?
     @Option(parsing: .unconditional, help: "Relative tolerance (default 1e-8).") var rtol: Scalar?
     @Option(parsing: .unconditional, help: "Absolute tolerance in mM (default 1e-10).") var atol: Scalar?
     @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Stop after this many steps (termination step_limit; default 1000000).") var maxSteps: Int?

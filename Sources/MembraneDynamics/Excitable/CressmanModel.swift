@@ -60,7 +60,7 @@ public struct CressmanModel: SimulationModel, Hashable {
         q.eK = C.thermalVoltage * Double.log(ko / q.kInside)
         q.eNa = C.thermalVoltage * Double.log(q.naOutside / nai)
         q.eCl = eCl
-        let am = C.alphaM.evaluate(at: vSI).value, bm = C.betaM.evaluate(at: vSI).value, m = am / (am + bm)
+        let am = C.alphaM.value(at: vSI), bm = C.betaM.value(at: vSI), m = am / (am + bm)
         q.naGated = p.gNa * m * m * m * h * (v - q.eNa)
         q.naLeak = p.gNaL * (v - q.eNa)
         q.kGated = p.gK * n * n * n * n * (v - q.eK)
@@ -86,8 +86,8 @@ public struct CressmanModel: SimulationModel, Hashable {
         y.withUnsafeBufferPointer { yp in
             let y = yp.baseAddress!, q = quantities(y), p = parameters, vSI = y[0] * 1e-3
             typealias C = Cressman2009
-            let an = C.alphaN.evaluate(at: vSI).value, bn = C.betaN.evaluate(at: vSI).value
-            let ah = C.alphaH.evaluate(at: vSI).value, bh = C.betaH.evaluate(at: vSI).value
+            let an = C.alphaN.value(at: vSI), bn = C.betaN.value(at: vSI)
+            let ah = C.alphaH.value(at: vSI), bh = C.betaH.value(at: vSI)
             let perSecond = 1000 / C.tau
             dydt[0] = -1000 / p.capacitance * q.totalCurrent                                        // line 146
             dydt[1] = p.phi * (an * (1 - y[1]) - bn * y[1])                                         // rates per s

@@ -212,7 +212,7 @@ public struct HubelUllahModel: SimulationModel, Hashable {
         q.eK = rtf * Double.log(q.outside.k / q.inside.k)
         q.eNa = rtf * Double.log(q.outside.na / q.inside.na)
         q.eCl = -rtf * Double.log(q.outside.cl / q.inside.cl)
-        let am = H.alphaM.evaluate(at: vSI).value, bm = H.betaM.evaluate(at: vSI).value, m = am / (am + bm)
+        let am = H.alphaM.value(at: vSI), bm = H.betaM.value(at: vSI), m = am / (am + bm)
         let n = y[1], h = y[2]
         q.naLeak = p.gNaL * (v - q.eNa)
         q.naGated = p.gNa * m * m * m * h * (v - q.eNa)
@@ -232,8 +232,8 @@ public struct HubelUllahModel: SimulationModel, Hashable {
         y.withUnsafeBufferPointer { yp in
             let y = yp.baseAddress!, q = quantities(y), p = parameters, vSI = y[0] * 1e-3
             typealias H = HubelUllah2016
-            let an = H.alphaN.evaluate(at: vSI).value, bn = H.betaN.evaluate(at: vSI).value
-            let ah = H.alphaH.evaluate(at: vSI).value, bh = H.betaH.evaluate(at: vSI).value
+            let an = H.alphaN.value(at: vSI), bn = H.betaN.value(at: vSI)
+            let ah = H.alphaH.value(at: vSI), bh = H.betaH.value(at: vSI)
             dydt[0] = -1000 / p.capacitance * q.totalCurrent                     // line 163, per s
             dydt[1] = p.phi * (an * (1 - y[1]) - bn * y[1])                      // rates already per s
             dydt[2] = p.phi * (ah * (1 - y[2]) - bh * y[2])

@@ -56,6 +56,16 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
             .expLinear(rate: rate * 1e3, midpoint: m * 1e-3, scale: s * 1e-3)
         }
 
+        /// r(V) alone (the right-hand side needs no derivative: one exponential, no kernel derivative).
+        @inlinable
+        public func value(at v: Double) -> Double {
+            switch self {
+            case .exponential(let r, let m, let s): r * Double.exp((v - m) / s)
+            case .sigmoid(let r, let m, let s): r / (1 + Double.exp(-(v - m) / s))
+            case .expLinear(let r, let m, let s): r * GHKCurrent.kernel((v - m) / s)
+            }
+        }
+
         /// r(V) and dr/dV.
         public func evaluate(at v: Double) -> (value: Double, derivative: Double) {
             switch self {
@@ -141,7 +151,7 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
         site.addFlux(0, openFraction(at: site) * permeation.flux(at: site, slot: 0))
         let v = site.potential, phi = rateFactor
         for (k, gate) in gates.enumerated() {
-            let a = gate.alpha.evaluate(at: v).value, b = gate.beta.evaluate(at: v).value
+            let a = gate.alpha.value(at: v), b = gate.beta.value(at: v)
             let g = site.state(k)
             site.setRate(k, phi * (a * (1 - g) - b * g))
         }
