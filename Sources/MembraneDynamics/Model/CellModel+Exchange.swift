@@ -120,3 +120,43 @@ extension CellModel {
         }
     }
 }
+
+/// Where one ion's amount went between two states of a model whose finite bath exchanges ions
+/// (``ExtracellularExchange``): the change in the cell and in the ECS, and what each process removed (mol); the three
+/// sum to zero up to the integration's round-off.
+public struct ExchangeBalance: Sendable {
+    /// The ion's canonical name.
+    public var ion: String
+    /// The amount in cell + ECS at the first state, mol.
+    public var initialTotal: Double
+    /// The change of the amount in the cell, mol.
+    public var cellChange: Double
+    /// The change of the amount in the ECS, mol.
+    public var extracellularChange: Double
+    /// What each process (`bath_diffusion.<ion>`, `glia.K`) removed from the ECS between the two states, mol, and its rate at
+    /// the second state, mM/s of the ECS concentration.
+    public var processes: [(name: String, removed: Double, rate: Double)]
+    /// |Δcell + ΔECS + Σ removed| relative to the initial total: round-off for a correct run.
+    public var imbalance: Double {
+        abs(cellChange + extracellularChange + processes.reduce(0) { $0 + $1.removed }) / max(abs(initialTotal), 1e-300)
+    }
+}
+
+extension CellModel {
+    /// The balance of each ion with an exchange process between states `y0` and `y` (amounts in mol: the model's
+    /// mM·w_ref times the reference volume).
+    public func exchangeBalance(from y0: [Double], to y: [Double]) -> [ExchangeBalance] {
+        let w = scenario.geometry.volume, rates = exchangeRates(state: y)
+        var result: [ExchangeBalance] = []
+        for j in 0..<n where exchangeTerms.contains(where: { $0.ion == j }) {
+            let c = cellIndex[j], b = bathIndex[j]
+            var balance = ExchangeBalance(ion: scenario.ions[j].name, initialTotal: (y0[c] + y0[b]) * w,
+                                          cellChange: (y[c] - y0[c]) * w, extracellularChange: (y[b] - y0[b]) * w, processes: [])
+            for (t, term) in exchangeTerms.enumerated() where term.ion == j {
+                balance.processes.append((term.name(ion: scenario.ions[j].name), (y[term.index] - y0[term.index]) * w, rates[t]))
+            }
+            result.append(balance)
+        }
+        return result
+    }
+}

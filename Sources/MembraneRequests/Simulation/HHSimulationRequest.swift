@@ -33,6 +33,17 @@ public struct HHSimulationRequest: MembraneRequest {
     /// With `dynamic`: a restricted extracellular space of this volume relative to the cell's (default: an
     /// infinite bath).
     public var extracellularVolume: Scalar?
+    /// With a restricted extracellular space: ION=RATE pairs (s⁻¹) of diffusion to a bath of fixed concentration
+    /// (``BathDiffusion``; Cressman et al. 2009's ε = 4/3 s⁻¹ for K⁺).
+    public var bathDiffusion: Assignments?
+    /// ION=mM: the bath concentration each diffusing ion tends to (default: the initial outside concentration).
+    public var bathConcentration: Assignments?
+    /// With a restricted extracellular space: the maximal glial K⁺ uptake G, mM/s (``GlialUptake``; Cressman 66).
+    public var glialUptake: Scalar?
+    /// The glial uptake's half-activation K_sat, mM (default 18).
+    public var glialUptakeHalf: Scalar?
+    /// The glial uptake's slope s, mM (default 2.5).
+    public var glialUptakeSlope: Scalar?
     /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
     public var block: Assignments?
     /// The cost of each action potential of the one cell (Na⁺ entering against C·ΔV, the overlap factor, ATP).
@@ -51,6 +62,8 @@ public struct HHSimulationRequest: MembraneRequest {
         case preset, set, duration, cells, rtol, interval, concentrations, block
         case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative", spikeCost = "spike-cost"
         case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
+        case bathDiffusion = "bath-diffusion-per-s", bathConcentration = "bath-concentration"
+        case glialUptake = "glial-uptake-mM-per-s", glialUptakeHalf = "glial-uptake-half-mM", glialUptakeSlope = "glial-uptake-slope-mM"
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -89,7 +102,8 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try withPermeation(p.scenario(setting: settings.overrides)), settings.inForce, settings.notes, settings.overrides)
+        return (p, try withExchange(withPermeation(p.scenario(setting: settings.overrides))), settings.inForce, settings.notes,
+                settings.overrides)
     }
 
     /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
@@ -187,7 +201,7 @@ public struct HHSimulationRequest: MembraneRequest {
             cellValues = []
         } else {
             let spread = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1, stimulus: (a, b))
-            population = try withProtocol(spread.cells.map { try withPermeation($0) })
+            population = try withProtocol(spread.cells.map { try withExchange(withPermeation($0)) })
             cellValues = spread.values
         }
         var solver = SpikingSolver()
