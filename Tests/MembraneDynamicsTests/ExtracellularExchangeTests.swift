@@ -233,3 +233,25 @@ struct ExtracellularExchangeTests {
         #expect(glia < closed && diffusion < closed && both < min(glia, diffusion))
     }
 }
+
+/// Events change the exchange's named parameters mid-run; the steady-state solver refuses a scenario with exchange.
+@Suite("Extracellular exchange: events")
+struct ExtracellularExchangeEventTests {
+    /// Glial uptake alone from 30 mM, switched off at 0.2 s by an event (`glia.K.G_max` = 0): [K]ₒ then stays where it
+    /// was at 0.2 s (to 1e-12: nothing else moves it), and at 0.2 s it lies where the separable solution puts it.
+    @Test func anEventStopsTheUptake() throws {
+        var s = ExtracellularExchangeTests.inertCell(ko: 30, duration: 0.5)
+        s.extracellularExchange.glialUptake = GlialUptake(maximalRate: 66)
+        s.events = [ScenarioEvent(time: 0.2, .set(parameter: "glia.K.G_max", to: 0))]
+        let tr = try solve(s, using: ExtracellularExchangeTests.tight, recording: .everyStep)
+        #expect(tr.termination == .finished)
+        let at = try #require(tr.times.lastIndex { $0 <= 0.2 })
+        let frozen = try ExtracellularExchangeTests.outside(tr, "K", at: at)
+        let final = try ExtracellularExchangeTests.outside(tr, "K", at: tr.count - 1)
+        #expect(abs(final - frozen) < 1e-12 * frozen, "\(frozen) → \(final)")
+        #expect(frozen < 29)
+        let t = ((30 - frozen) + 2.5 * (Foundation.exp((18 - frozen) / 2.5) - Foundation.exp((18 - 30) / 2.5))) / 66
+        #expect(abs(t - 0.2) < 1e-6, "t(K) = \(t) s")
+        #expect(throws: MembraneError.self) { try SteadyStateSolver().solve(s) }
+    }
+}
