@@ -156,6 +156,45 @@ struct ExtracellularExchangeTests {
         }
     }
 
+    /// The same in a pump–leak cell (the rich fixture: GHK leaks, pump, NKCC1, KCC2, a finite bath 10 × the cell) with
+    /// the electroneutral potential (well scaled in the amounts; V depends on the bath through the leaks) and
+    /// instantaneous or osmotic water, exchanging K⁺ and Cl⁻ with a bath and K⁺ with glia: step 1e-6·max(|y|, 1e-3),
+    /// 1e-5 of the row's largest entry.
+    @Test func jacobianMatchesCentralDifferencesInAPumpLeakCell() throws {
+        for water in [WaterTransport.instantaneous, .osmotic(permeability: .metresPerSecond(2e-5))] {
+            var s = Fixtures.rich
+            s.voltageModel = .electroneutral
+            s.water = water
+            s.extracellularExchange = ExtracellularExchange(
+                bathDiffusion: [BathDiffusion(ion: "K", rate: 0.3, bathConcentration: .millimolar(12)), BathDiffusion(ion: "Cl", rate: 0.1)],
+                glialUptake: GlialUptake(maximalRate: 5, halfActivation: .millimolar(4), slope: .millimolar(1)))
+            let model = try CellModel(s)
+            var y = model.initialState
+            for (i, c) in model.layout.components.enumerated() where c.name.hasPrefix("exchanged.") { y[i] = 0.5 }
+            let d = model.dimension
+            var analytic = DenseMatrix(size: d), numeric = DenseMatrix(size: d)
+            #expect(model.jacobian(at: 0, state: y, into: &analytic))
+            var fp = [Double](repeating: 0, count: d), fm = fp
+            for col in 0..<d {
+                let h = 1e-6 * max(abs(y[col]), 1e-3)
+                var yp = y, ym = y
+                yp[col] += h; ym[col] -= h
+                model.derivatives(at: 0, state: yp, into: &fp)
+                model.derivatives(at: 0, state: ym, into: &fm)
+                for row in 0..<d { numeric[row, col] = (fp[row] - fm[row]) / (2 * h) }
+            }
+            let names = model.layout.names
+            for row in 0..<d {
+                var largest = 1e-300
+                for col in 0..<d { largest = max(largest, abs(numeric[row, col])) }
+                for col in 0..<d {
+                    #expect(abs(analytic[row, col] - numeric[row, col]) <= 1e-5 * largest,
+                            "\(water): ∂f[\(names[row])]/∂\(names[col]) = \(analytic[row, col]) vs \(numeric[row, col])")
+                }
+            }
+        }
+    }
+
     /// Named parameters: readable and settable (SI: s⁻¹, mM, mM/s), range-checked with the field named; the observables
     /// include the rates (mM/s) and the exchanged amounts.
     @Test func parametersAndObservables() throws {
