@@ -74,6 +74,24 @@ struct ExtracellularExchangeCLITests {
         #expect(e.message.contains(allowed), "\(e.message)")
     }
 
+    /// `--set` names the exchange's parameters as the model does (`glia.K.G_max`, `bath_diffusion.K.rate`, …): the
+    /// same run as the flags, to the last digit; a shape without its process, or a name the model lacks, is refused
+    /// (field `set`, the pair quoted).
+    @Test func setNamesTheParameters() throws {
+        let flags = try runMembrane(Self.base + ["--glial-uptake-mM-per-s", "50", "--glial-uptake-slope-mM", "3",
+                                                 "--bath-diffusion-per-s", "K=1.2", "--bath-concentration", "K=5"])
+        let named = try runMembrane(Self.base + ["--set", "glia.K.G_max=50", "--set", "glia.K.slope=3", "--set", "bath_diffusion.K.rate=1.2",
+                                                 "--set", "bath_diffusion.K.concentration=5", "--set", "g_Na=120"])
+        #expect(flags.status == 0 && named.status == 0, "\(flags.stderr) \(named.stderr)")
+        func finalK(_ run: CLIRun) -> Double? { ((run.object?["final"] as? [String: Any])?["outside_mM"] as? [String: Double])?["K"] }
+        #expect(finalK(flags) != nil && finalK(flags) == finalK(named))
+        let shape = try runMembrane(Self.base + ["--set", "glia.K.K_half=16"])
+        #expect(shape.status == 64 && Self.error(shape)?.field == "set" && Self.error(shape)?.value == "glia.K.K_half=16", "\(shape.stderr)")
+        let unknown = try runMembrane(Self.base + ["--set", "glia.Na.G_max=5"])
+        #expect(unknown.status == 64 && Self.error(unknown)?.field == "set", "\(unknown.stderr)")
+        #expect(Self.error(unknown)?.message.contains("glia.K.G_max") == true)
+    }
+
     /// The presets with their own models (here cressman-2009, which has its own glia) refuse the options, naming them.
     @Test func ownModelPresetsRefuseTheOptions() throws {
         let run = try runMembrane(["simulate", "hh", "--preset", "cressman-2009", "--glial-uptake-mM-per-s", "66", "--json"])

@@ -97,7 +97,10 @@ public struct HHSimulationRequest: MembraneRequest {
             throw error
         }
         let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
-        let settings = try settings(of: p.parameters, example: "g_Na=60, E_L=-60")
+        // `set` names of the extracellular exchange (glia.K.G_max, …) go to ``withExchange(_:)``, the others to the preset.
+        var presetOnly = self
+        presetOnly.set = try exchangeSettings().rest
+        let settings = try presetOnly.settings(of: p.parameters, example: "g_Na=60, E_L=-60")
         if settings.overrides.contains(where: { $0.name == "K_o" }), !p.parameters.contains(where: { $0.name == "K_o" }) {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
