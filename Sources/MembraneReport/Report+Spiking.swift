@@ -219,6 +219,10 @@ public struct SpikingReport: Renderable {
                 if let e = fixed[name] { columns.append((name + "_mV", { _, _, _ in e })) } else { columns.append((name + "_mV", observed(1e3))) }
             } else if name == "I_stim" || name.hasPrefix("I.") {
                 columns.append((name + "_uA_per_cm2", observed(100)))
+            } else if name.hasPrefix("J.") {
+                columns.append((name + "_mM_per_s", observed(1)))  // an exchange of the extracellular space
+            } else if name.hasPrefix("exchanged.") {
+                columns.append((name + "_mol", observed(model.scenario.geometry.volume)))
             } else if name.contains("."), !name.hasPrefix("inside."), !name.hasPrefix("outside."),
                       !name.hasPrefix("cell."), !name.hasPrefix("bath.") {
                 columns.append((name, observed(1)))
