@@ -43,6 +43,11 @@ struct SimulateHHCommand: RequestCommand {
         --stimulus-uA-per-cm2 sets the amplitude); per beat it prints rest, peak, V̇max and APD90 (2 s by default,
         rtol 1e-8, --method auto). --set K_o=8 raises the bath's K⁺ (see also membrane hyperkalemia):
           membrane simulate hh --preset luo-rudy-1991 --set K_o=8 --plot lr.svg
+        With --concentrations dynamic --extracellular-volume-relative X the extracellular space can lose ions to a bath
+        of fixed concentration (--bath-diffusion-per-s K=1.33 [--bath-concentration K=4]) and K⁺ to glia
+        (--glial-uptake-mM-per-s 66 [--glial-uptake-half-mM 18 --glial-uptake-slope-mM 2.5]), as in Cressman et al. 2009;
+        the JSON's extracellular_exchange says where each ion's amount went:
+          membrane simulate hh --concentrations dynamic --extracellular-volume-relative 0.15 --stimulus-uA-per-cm2 20 --glial-uptake-mM-per-s 66 --bath-diffusion-per-s K=1.33 --duration 0.5
         cressman-2009 (Cressman et al. 2009 with the 2011 erratum; RT/F = 26.64 mV as published) is the seizure
         neuron: K⁺ accumulates outside, cleared by pump, glia and diffusion to a bath of k_bath mM (default 4: the
         cell rests). At --set k_bath=8 it bursts every ≈ 30 s while [K]o and [Na]i oscillate slowly. It runs 300 s by
@@ -64,6 +69,16 @@ struct SimulateHHCommand: RequestCommand {
     @Option(help: "E_Na and E_K: fixed (NEURON's hh, default), held (Nernst of held concentrations) or dynamic (Na⁺, K⁺ follow the currents).") var concentrations: String?
     @Option(name: .customLong("extracellular-volume-relative"), parsing: .unconditional,
             help: "With --concentrations dynamic: an extracellular space of this volume relative to the cell's (default: infinite bath).") var extracellularVolume: Scalar?
+    @Option(name: .customLong("bath-diffusion-per-s"),
+            help: "With --extracellular-volume-relative: ION=RATE (s⁻¹) diffusion of the extracellular space to a bath of fixed concentration, dc/dt = −k·(c − c_bath) (repeatable or comma-separated; Cressman 2009: K=1.33).") var bathDiffusion: [String] = []
+    @Option(name: .customLong("bath-concentration"),
+            help: "ION=mM: the bath concentration of a diffusing ion (default: the initial outside concentration).") var bathConcentration: [String] = []
+    @Option(name: .customLong("glial-uptake-mM-per-s"), parsing: .unconditional,
+            help: "With --extracellular-volume-relative: glial K⁺ uptake G/(1 + e^((K_half − K_o)/s)) of at most G mM/s (Cressman 2009: 66).") var glialUptake: Scalar?
+    @Option(name: .customLong("glial-uptake-half-mM"), parsing: .unconditional,
+            help: "The glial uptake's half-activation K_half, mM (default 18).") var glialUptakeHalf: Scalar?
+    @Option(name: .customLong("glial-uptake-slope-mM"), parsing: .unconditional,
+            help: "The glial uptake's slope s, mM (default 2.5).") var glialUptakeSlope: Scalar?
     @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
     @Flag(name: .customLong("spike-cost"), help: "The cost of each action potential of one cell: Na⁺ entering against C·ΔV, the overlap factor, ATP.") var spikeCost = false
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5; 1e-8 for the presets with their own model).") var rtol: Scalar?
@@ -90,6 +105,11 @@ struct SimulateHHCommand: RequestCommand {
         r.interval = interval
         r.concentrations = concentrations
         r.extracellularVolume = extracellularVolume
+        r.bathDiffusion = bathDiffusion.isEmpty ? nil : Assignments(bathDiffusion.joined(separator: ", "))
+        r.bathConcentration = bathConcentration.isEmpty ? nil : Assignments(bathConcentration.joined(separator: ", "))
+        r.glialUptake = glialUptake
+        r.glialUptakeHalf = glialUptakeHalf
+        r.glialUptakeSlope = glialUptakeSlope
         r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
         r.spikeCost = spikeCost ? true : nil
         r.stimulusProtocol = stimulusProtocol

@@ -36,6 +36,10 @@ public struct CellState: Sendable {
     public var netFluxes: [Double]
     /// Outward flux of each ion through its leak alone, mol·m⁻²·s⁻¹.
     public var leakFluxes: [Double]
+    /// Amount of each ion a finite bath's exchange (bath diffusion, glial uptake; ``ExtracellularExchange``) has
+    /// removed from it since the start, mol (0 for ions without exchange; empty without any): cell + bath + this is
+    /// each ion's constant total.
+    public var exchanged: [Double] = []
     /// Pump cycle flux and cotransporter fluxes, mol·m⁻²·s⁻¹.
     public var transport: FluxParts
     /// The pump's activity, 0 (blocked) to 1.
@@ -122,7 +126,10 @@ extension CellModel {
                          amounts: (0..<n).map { j in (cellIndex[j] >= 0 ? y[cellIndex[j]] : ci[j] * volume) * w },
                          charge: faraday * w * chargeAmount(y) + capacitance * scenario.geometry.area * (otherIndex >= 0 ? y[otherIndex] : 0),
                          osmolarityInside: osmIn, osmolarityOutside: natural.osmolarityOutside,
-                         netFluxes: phi, leakFluxes: leak, transport: parts, pumpActivity: activity, model: self, stateVector: y)
+                         netFluxes: phi, leakFluxes: leak,
+                         exchanged: exchangeTerms.isEmpty ? [] : exchangedAmounts(state: y).map { $0 * w },
+                         transport: parts, pumpActivity: activity,
+                         model: self, stateVector: y)
     }
 
     /// The state vector for given inside concentrations (mM) and cell volume relative to the reference volume,

@@ -83,6 +83,7 @@ extension Scenario {
             for k in m.parameterNames.indices { try copy.setParameter(k, to: m.parameter(k)) }
         }
         try validateDynamics()
+        try validateExtracellularExchange()
         guard pumpActivity.isFinite, pumpActivity >= 0 else {
             throw MembraneError.invalidValue(field: "pump_activity", value: "\(pumpActivity)", allowed: "an activity ≥ 0 (1 = running)")
         }

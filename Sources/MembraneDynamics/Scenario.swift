@@ -35,6 +35,9 @@ public struct Scenario: Sendable {
     public var outsideImpermeant: ImpermeantSolute
     /// The bath: infinite (fixed concentrations) or finite.
     public var bath: Bath
+    /// What the finite bath (the extracellular space) exchanges with the world outside it beside the cell: diffusion
+    /// to a bath of fixed concentration and glial K⁺ uptake (none by default; needs a finite bath).
+    public var extracellularExchange = ExtracellularExchange()
     /// Passive leaks (ohmic or GHK), each carrying one ion.
     public var leaks: [Leak]
     /// The Na⁺/K⁺-ATPase (3 Na⁺ out, 2 K⁺ in per cycle), or nil.

@@ -50,6 +50,10 @@ public struct SteadyStateSolver: Sendable {
             throw MembraneError.invalidValue(field: "scenario", value: scenario.name,
                 allowed: "a pump–leak cell for the steady-state solver (no held ions, gated channels, stimuli or nonspecific currents); simulate the cell instead")
         }
+        guard scenario.extracellularExchange.isEmpty else {
+            throw MembraneError.invalidValue(field: "extracellular_exchange", value: scenario.name,
+                allowed: "a closed bath for the steady-state solver (its equations have no bath diffusion or glial uptake); simulate the cell instead")
+        }
         var existence: PumpRateRange? = nil
         /// Throws when no finite-volume steady state can exist (checked when Newton fails, so that the error
         /// says why; a converged Newton solution is a steady state by definition).

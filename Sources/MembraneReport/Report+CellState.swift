@@ -1,7 +1,7 @@
 import Membrane
 
 /// The JSON state object of INTERFACE.md (time_s, vm_mV, inside_mM, outside_mM, volume_um3,
-/// volume_relative) with further keys.
+/// volume_relative) with further keys; `exchanged_mol` (ion → what a finite bath's exchange removed) when there is one.
 public func stateJSON(_ s: CellState) -> JSONValue {
     .object([
         ("time_s", .number(s.time)),
@@ -18,7 +18,7 @@ public func stateJSON(_ s: CellState) -> JSONValue {
         ("pump_activity", .number(s.pumpActivity)),
         ("pump_cycle_flux_mol_per_m2_s", .number(s.transport.pump)),
         ("net_flux_mol_per_m2_s", .object(zip(s.ions, s.netFluxes).map { ($0.0.name, .number($0.1)) })),
-    ])
+    ] + (s.exchanged.isEmpty ? [] : [("exchanged_mol", .object(zip(s.ions, s.exchanged).map { ($0.0.name, .number($0.1)) }))]))
 }
 
 /// JSON of the pump's energy budget.

@@ -115,7 +115,14 @@ public struct SpikingReport: Renderable {
             pairs.append(("spike_times_ms", .array(first.spikeTimes.map { .number($0 * 1e3) })))
             pairs.append(("final", (try? first.final()).map(finalJSON) ?? .null))
             if let costs { pairs.append(("action_potential_cost", Self.costJSON(costs))) }
+            if let model = try? CellModel(first.scenario),
+               let exchange = extracellularExchangeJSON(model, initial: model.initialState, final: first.finalState) {
+                pairs.append(("extracellular_exchange", exchange))
+            }
         } else {
+            if let model = try? CellModel(first.scenario), let exchange = extracellularExchangeJSON(model, initial: model.initialState, final: nil) {
+                pairs.append(("extracellular_exchange", exchange))
+            }
             pairs.append(("cells", .array(result.cells.map { c in
                 .object([("index", .integer(c.index)),
                          ("stimulus_uA_per_cm2", .number(c.stimulus.microamperesPerSquareCentimetre)),
@@ -153,6 +160,9 @@ public struct SpikingReport: Renderable {
             lines.append("stimulus \(Format.significant(first.stimulus.microamperesPerSquareCentimetre, 6)) µA/cm²: "
                          + "\(first.spikeCount) spikes" + (first.spikeCount > 0 ? " at \(times)\(first.spikeCount > 20 ? ", …" : "") ms" : ""))
             if let f = try? first.final() { lines.append("final V_m = \(Format.fixed(f.potential.millivolts, 4)) mV") }
+            if !scenario.extracellularExchange.isEmpty, let model = try? CellModel(scenario) {
+                lines += extracellularExchangeLines(model, initial: model.initialState, final: first.finalState)
+            }
             if let costs {
                 if costs.isEmpty {
                     lines.append("cost of an action potential: no full cycle (needs three spikes: one on either side of a cycle)")
@@ -209,6 +219,10 @@ public struct SpikingReport: Renderable {
                 if let e = fixed[name] { columns.append((name + "_mV", { _, _, _ in e })) } else { columns.append((name + "_mV", observed(1e3))) }
             } else if name == "I_stim" || name.hasPrefix("I.") {
                 columns.append((name + "_uA_per_cm2", observed(100)))
+            } else if name.hasPrefix("J.") {
+                columns.append((name + "_mM_per_s", observed(1)))  // an exchange of the extracellular space
+            } else if name.hasPrefix("exchanged.") {
+                columns.append((name + "_mol", observed(model.scenario.geometry.volume)))
             } else if name.contains("."), !name.hasPrefix("inside."), !name.hasPrefix("outside."),
                       !name.hasPrefix("cell."), !name.hasPrefix("bath.") {
                 columns.append((name, observed(1)))

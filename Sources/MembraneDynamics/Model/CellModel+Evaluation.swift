@@ -284,5 +284,6 @@ extension CellModel {
             out[other] = q / capacitance
         }
         if case .dynamic(let index) = volume { out[index] = sigma * ws.extra[1] }
+        if !exchangeTerms.isEmpty { addExchange(y, water: natural.bathWater, out) }
     }
 }

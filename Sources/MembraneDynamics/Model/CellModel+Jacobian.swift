@@ -183,6 +183,7 @@ extension CellModel {
                 }
             }
         }
+        if !exchangeTerms.isEmpty { addExchangeJacobian(y, water: bathWater, dVolume: dVolume, out, dimension: d) }
         // A voltage clamp injects g_s·(V_cmd − V): ∂/∂y = −g_s·∂V/∂y.
         if otherIndex >= 0 {
             var clamp = 0.0

@@ -17,7 +17,8 @@ extension CellModel {
     }
 
     /// The names and units of the state components: `cell.<ion>` and `bath.<ion>` (mM·w_ref), `cell.volume` (w_ref),
-    /// `cell.V_other` (V), `<mechanism>.<state>` (1).
+    /// `cell.V_other` (V), `<mechanism>.<state>` (1), `exchanged.bath_diffusion.<ion>` and `exchanged.glia.K` (mM·w_ref:
+    /// what the finite bath's exchange has removed from it, ``ExtracellularExchange``).
     public var layout: StateLayout {
         var layout = StateLayout()
         let ions = scenario.ions
@@ -28,6 +29,7 @@ extension CellModel {
         for (i, name) in mechanismNames.enumerated() {
             for s in mechanism(at: i).stateNames { layout.append("\(name).\(s)", unit: "1") }
         }
+        for term in exchangeTerms { layout.append("exchanged.\(term.name(ion: ions[term.ion].name))", unit: "mM·w_ref") }
         precondition(layout.count == dimension, "the layout names \(layout.count) of \(dimension) components")
         return layout
     }
@@ -38,6 +40,8 @@ extension CellModel {
         case mechanism(Int, index: Int)
         /// The concentration of ion j in an infinite bath.
         case outside(Int)
+        /// Parameter `index` of exchange term `term` (``ExtracellularExchange``).
+        case exchange(Int, index: Int)
     }
 
     /// What parameter `index` (of ``parameterNames``) changes, found without building the names.
@@ -48,8 +52,16 @@ extension CellModel {
             if k < count { return .mechanism(i, index: k) }
             k -= count
         }
-        precondition(infiniteBath && k < n, "no parameter \(index)")
-        return .outside(k)
+        if infiniteBath {
+            precondition(k < n, "no parameter \(index)")
+            return .outside(k)
+        }
+        for (t, term) in exchangeTerms.enumerated() {
+            let count = term.parameterNames.count
+            if k < count { return .exchange(t, index: k) }
+            k -= count
+        }
+        preconditionFailure("no parameter \(index)")
     }
 
     /// The index of the parameter called `name`: its mechanism found by name, then the parameter among that
@@ -73,7 +85,8 @@ extension CellModel {
     }
 
     /// The named parameters (SI units): each mechanism's (`<mechanism>.<parameter>`), then, for an infinite bath, its
-    /// concentrations (`outside.<ion>`, mM).
+    /// concentrations (`outside.<ion>`, mM); for a finite bath with exchange, `bath_diffusion.<ion>.rate` (s⁻¹) and
+    /// `bath_diffusion.<ion>.concentration` (mM), `glia.K.G_max` (mM/s), `glia.K.K_half` and `glia.K.slope` (mM).
     public var parameterNames: [String] {
         var names: [String] = []
         for (i, name) in mechanismNames.enumerated() {
@@ -81,6 +94,10 @@ extension CellModel {
         }
         if infiniteBath {
             for ion in scenario.ions { names.append("outside.\(ion.name)") }
+        }
+        for term in exchangeTerms {
+            let name = term.name(ion: scenario.ions[term.ion].name)
+            for p in term.parameterNames { names.append("\(name).\(p)") }
         }
         return names
     }

@@ -29,6 +29,7 @@ extension CellModel: SimulationModel {
         switch parameterTarget(index) {
         case .mechanism(let m, let k): return mechanism(at: m).parameter(k)
         case .outside(let j): return outsideFixed[j]
+        case .exchange(let t, let k): return exchangeTerms[t].parameter(k)
         }
     }
 
@@ -43,6 +44,10 @@ extension CellModel: SimulationModel {
             try MembraneError.requirePositive(value, field: "outside.\(scenario.ions[j].name)", allowed: "a concentration > 0 mM")
             outsideFixed[j] = value
             osmOutFixed = outsideFixed.reduce(0, +) + outsideImpermeant
+        case .exchange(let t, let k):
+            let term = exchangeTerms[t]
+            try exchangeTerms[t].setParameter(k, to: value,
+                                              field: "\(term.name(ion: scenario.ions[term.ion].name)).\(term.parameterNames[k])")
         }
     }
 
@@ -63,11 +68,14 @@ extension CellModel: SimulationModel {
         /// The current a mechanism carries (A/m², outward), all of it or one ion's.
         case current(mechanism: Int, ion: Int?)
         case state(Int)
+        /// The rate of an exchange term (mM/s of the ECS concentration).
+        case exchange(Int)
     }
 
     /// `vm` (V), `volume` (relative to the start), `I_stim` (A/m², depolarising), `inside.<ion>` and `outside.<ion>`
-    /// (mM), `E_<ion>` (the Nernst potential, V), `I.<mechanism>` and `I.<mechanism>.<ion>` (A/m², outward), and every
-    /// state component by its ``layout`` name (amounts, gates).
+    /// (mM), `E_<ion>` (the Nernst potential, V), `I.<mechanism>` and `I.<mechanism>.<ion>` (A/m², outward),
+    /// `J.bath_diffusion.<ion>` and `J.glia.K` (what the finite bath's exchange removes, mM/s of its concentration), and
+    /// every state component by its ``layout`` name (amounts, gates, `exchanged.…` amounts).
     public var observableNames: [String] { observables.map(\.name) }
 
     var observables: [(name: String, kind: Observable)] {
@@ -82,6 +90,7 @@ extension CellModel: SimulationModel {
                 for ion in ions { list.append(("I.\(name).\(ion)", .current(mechanism: m, ion: scenario.index(of: ion)!))) }
             }
         }
+        for (t, term) in exchangeTerms.enumerated() { list.append(("J.\(term.name(ion: scenario.ions[term.ion].name))", .exchange(t))) }
         for (i, c) in layout.components.enumerated() { list.append((c.name, .state(i))) }
         return list
     }
@@ -94,6 +103,7 @@ extension CellModel: SimulationModel {
         case .volume: return relativeVolume(y) / initialRelativeVolume
         case .stimulus: return stimulusCurrent(at: t, potential: potential(y))
         case .state(let i): return y[i]
+        case .exchange(let t): return exchangeRates(state: y)[t]
         case .inside(let j), .outside(let j), .reversal(let j):
             return withWorkspace { ws in
                 y.withUnsafeBufferPointer { yp in

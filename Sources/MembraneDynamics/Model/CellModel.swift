@@ -12,7 +12,8 @@ import RealModule
 /// reference volume w_ref; ``layout`` names every component):
 ///
 ///     [ Nⱼ (each ion in the cell) | Bⱼ (each ion in a finite bath) | v̂ (cell volume / w_ref, with osmotic water)
-///       | V_other (charge not carried by the modelled ions, as a potential) | s (each mechanism's state variables) ]
+///       | V_other (charge not carried by the modelled ions, as a potential) | s (each mechanism's state variables)
+///       | Eⱼ (each amount a finite bath's exchange has removed, ``ExtracellularExchange``) ]
 ///
 /// Ions whose concentrations are held (``Scenario/fixedIons``) have no amounts. An infinite bath has fixed
 /// concentrations and no amounts: what the cell gives it is Tⱼ − Nⱼ, rebuilt, not integrated (so Nⱼ + Bⱼ is conserved
@@ -26,6 +27,7 @@ import RealModule
 ///     v̂ = (Σ Nⱼ + N_X)/Osm_out                                   (instantaneous water), or
 ///     dv̂/dt = σ·J_v                                              (osmotic water, ``OsmoticWater``)
 ///     dsₖ/dt from each mechanism                                  (gates)
+///     dBⱼ/dt −= Rⱼ,  dEⱼ/dt = Rⱼ                                   (bath diffusion, glial uptake; Cressman et al. 2009)
 ///
 /// The Jacobian is exact (``jacobian(at:state:into:)``): each mechanism's closed-form partial derivatives, chained
 /// through the natural variables (V, concentrations, osmolarities, states) to the state.
@@ -42,6 +44,8 @@ public struct CellModel: Sendable {
     var osmOutFixed: Double
     /// The mechanisms, grouped by type (their parameters are the model's).
     var groups: [MechanismGroup]
+    /// The exchange of a finite bath with the world outside it (``ExtracellularExchange``), with its parameters.
+    var exchangeTerms: [ExchangeTerm]
     /// The linear piece in force of each stimulus (value, slope, origin).
     var pieces: [(value: Double, slope: Double, origin: Double)]
 
@@ -151,7 +155,9 @@ public struct CellModel: Sendable {
         groups = grouping.groups
         c.mechanismPlaces = grouping.places
         c.stateCount = states
-        c.dimension = next + states
+        next += states
+        exchangeTerms = Self.exchangeTerms(scenario, bathIndex: bathIndex, allocate: allocate)
+        c.dimension = next
         c.allAffine = grouping.allAffine
 
         // The structure of the chain rule: which natural variables depend on the state, which local rows reach f.

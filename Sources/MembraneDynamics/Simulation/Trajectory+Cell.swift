@@ -37,7 +37,8 @@ extension Trajectory where Model == CellModel {
 /// Conservation checks over a trajectory: for each ion the amount in cell + bath, the total charge of the ions and
 /// impermeants and the total osmoles are constant exactly in the equations; the report gives the largest drift
 /// relative to the quantity (round-off, ~1e-13, when the bookkeeping is right). With an infinite bath the bath's
-/// share is what the cell gave it, Tⱼ − Nⱼ. `cellChargeMismatch` compares the cell's charge with C·A·V
+/// share is what the cell gave it, Tⱼ − Nⱼ; a finite bath's share includes what its exchange (bath diffusion, glia)
+/// removed, Eⱼ (``ExtracellularExchange``). `cellChargeMismatch` compares the cell's charge with C·A·V
 /// (charge difference) or with zero (electroneutral).
 public struct ConservationReport: Sendable {
     /// Relative drift of each ion's total amount (cell + bath) over the run.
@@ -66,6 +67,8 @@ public struct ConservationReport: Sendable {
                 cell[j] = t.states[i * d + s.cellIndex[j]]
                 bath[j] = s.bathIndex[j] >= 0 ? t.states[i * d + s.bathIndex[j]] : totals[j] - cell[j]
             }
+            // What a finite bath's exchange removed still counts (cell + ECS + exchanged).
+            for term in s.exchangeTerms { bath[term.ion] += t.states[i * d + term.index] }
             return (cell, bath)
         }
         func totalsAt(_ i: Int) -> (ions: [Double], charge: Double, chargeScale: Double, osmoles: Double) {

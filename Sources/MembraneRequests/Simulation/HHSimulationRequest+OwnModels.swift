@@ -8,6 +8,7 @@ extension HHSimulationRequest {
         [("stimulus-uA-per-cm2", stimulus?.text), ("cells", cells.map { "\($0)" }), ("concentrations", concentrations),
          ("extracellular-volume-relative", extracellularVolume?.text), ("spike-cost", spikeCost == true ? "true" : nil),
          ("stimulus-protocol", stimulusProtocol), ("voltage-clamp", voltageClamp), ("permeation", permeation?.text)]
+            + exchangeOptions
     }
 
     /// Throws ``MembraneError/invalidValue(field:value:allowed:)`` naming the first option of

@@ -37,6 +37,17 @@ public struct HHSimulationRequest: MembraneRequest {
     /// With `dynamic`: a restricted extracellular space of this volume relative to the cell's (default: an
     /// infinite bath).
     public var extracellularVolume: Scalar?
+    /// With a restricted extracellular space: ION=RATE pairs (s⁻¹) of diffusion to a bath of fixed concentration
+    /// (``BathDiffusion``; Cressman et al. 2009's ε = 4/3 s⁻¹ for K⁺).
+    public var bathDiffusion: Assignments?
+    /// ION=mM: the bath concentration each diffusing ion tends to (default: the initial outside concentration).
+    public var bathConcentration: Assignments?
+    /// With a restricted extracellular space: the maximal glial K⁺ uptake G, mM/s (``GlialUptake``; Cressman 66).
+    public var glialUptake: Scalar?
+    /// The glial uptake's half-activation K_sat, mM (default 18).
+    public var glialUptakeHalf: Scalar?
+    /// The glial uptake's slope s, mM (default 2.5).
+    public var glialUptakeSlope: Scalar?
     /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
     public var block: Assignments?
     /// The cost of each action potential of the one cell (Na⁺ entering against C·ΔV, the overlap factor, ATP).
@@ -55,6 +66,8 @@ public struct HHSimulationRequest: MembraneRequest {
         case preset, set, duration, cells, rtol, interval, concentrations, block, method
         case stimulus = "stimulus-uA-per-cm2", extracellularVolume = "extracellular-volume-relative", spikeCost = "spike-cost"
         case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
+        case bathDiffusion = "bath-diffusion-per-s", bathConcentration = "bath-concentration"
+        case glialUptake = "glial-uptake-mM-per-s", glialUptakeHalf = "glial-uptake-half-mM", glialUptakeSlope = "glial-uptake-slope-mM"
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -88,12 +101,16 @@ public struct HHSimulationRequest: MembraneRequest {
             throw error
         }
         let p = try Self.treatment(of: found, concentrations: concentrations, extracellularVolume: extracellularVolume)
-        let settings = try settings(of: p.parameters, example: "g_Na=60, E_L=-60")
+        // `set` names of the extracellular exchange (glia.K.G_max, …) go to ``withExchange(_:)``, the others to the preset.
+        var presetOnly = self
+        presetOnly.set = try exchangeSettings().rest
+        let settings = try presetOnly.settings(of: p.parameters, example: "g_Na=60, E_L=-60")
         if settings.overrides.contains(where: { $0.name == "K_o" }), !p.parameters.contains(where: { $0.name == "K_o" }) {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try withPermeation(p.scenario(setting: settings.overrides)), settings.inForce, settings.notes, settings.overrides)
+        return (p, try withExchange(withPermeation(p.scenario(setting: settings.overrides))), settings.inForce, settings.notes,
+                settings.overrides)
     }
 
     /// `set` parsed once and the channels of `block` scaled (``ChannelBlocker/apply(_:to:parameters:field:)``): the
@@ -191,7 +208,7 @@ public struct HHSimulationRequest: MembraneRequest {
             cellValues = []
         } else {
             let spread = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1, stimulus: (a, b))
-            population = try withProtocol(spread.cells.map { try withPermeation($0) })
+            population = try withProtocol(spread.cells.map { try withExchange(withPermeation($0)) })
             cellValues = spread.values
         }
         var solver = SpikingSolver()
