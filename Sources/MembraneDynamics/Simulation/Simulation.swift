@@ -177,6 +177,15 @@ public struct Simulation<Model: SimulationModel> {
     /// laws (Nernst) cannot take — the run continues from that accepted point on Rodas4 in the logarithms of
     /// those components (``LogStateIntegrator``; ``LogTransformedSystem`` gives the reasoning). The same happens if
     /// the chosen method fails at a point where they are all positive.
+    // Specialised for the module's models: a call from another module (the request layer, a benchmark) otherwise runs
+    // the unspecialised generic step, which looks up the integrator's type metadata at every step (≈ 10 % of a
+    // Hübel–Ullah run).
+    @_specialize(where Model == CellModel)
+    @_specialize(where Model == HubelUllahModel)
+    @_specialize(where Model == CressmanModel)
+    @_specialize(where Model == WeiUllahSchiffModel)
+    @_specialize(where Model == LuoRudyModel)
+    @_specialize(where Model == VoltageClampedCell)
     public mutating func step() -> StepOutcome {
         let outcome: StepOutcome
         switch engine {
