@@ -79,6 +79,8 @@ struct SimulateHHCommand: RequestCommand {
             help: "The glial uptake's half-activation K_half, mM (default 18).") var glialUptakeHalf: Scalar?
     @Option(name: .customLong("glial-uptake-slope-mM"), parsing: .unconditional,
             help: "The glial uptake's slope s, mM (default 2.5).") var glialUptakeSlope: Scalar?
+    @Option(name: .customLong("pump-uA-per-cm2"), parsing: .unconditional,
+            help: "With --concentrations held or dynamic: a Na⁺/K⁺ pump (3 Na⁺ out, 2 K⁺ in) of maximal current ρ µA/cm², saturating in [Na]ᵢ and [K]ₒ (Kager 2000, Cressman 2009).") var pump: Scalar?
     @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
     @Flag(name: .customLong("spike-cost"), help: "The cost of each action potential of one cell: Na⁺ entering against C·ΔV, the overlap factor, ATP.") var spikeCost = false
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5; 1e-8 for the presets with their own model).") var rtol: Scalar?
@@ -110,6 +112,7 @@ struct SimulateHHCommand: RequestCommand {
         r.glialUptake = glialUptake
         r.glialUptakeHalf = glialUptakeHalf
         r.glialUptakeSlope = glialUptakeSlope
+        r.pump = pump
         r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
         r.spikeCost = spikeCost ? true : nil
         r.stimulusProtocol = stimulusProtocol

@@ -7,7 +7,8 @@ extension HHSimulationRequest {
     var hodgkinHuxleyOnlyOptions: [(field: String, value: String?)] {
         [("stimulus-uA-per-cm2", stimulus?.text), ("cells", cells.map { "\($0)" }), ("concentrations", concentrations),
          ("extracellular-volume-relative", extracellularVolume?.text), ("spike-cost", spikeCost == true ? "true" : nil),
-         ("stimulus-protocol", stimulusProtocol), ("voltage-clamp", voltageClamp), ("permeation", permeation?.text)]
+         ("stimulus-protocol", stimulusProtocol), ("voltage-clamp", voltageClamp), ("permeation", permeation?.text),
+         ("pump-uA-per-cm2", pump?.text)]
             + exchangeOptions
     }
 

@@ -48,6 +48,9 @@ public struct HHSimulationRequest: MembraneRequest {
     public var glialUptakeHalf: Scalar?
     /// The glial uptake's slope s, mM (default 2.5).
     public var glialUptakeSlope: Scalar?
+    /// With `concentrations` held or dynamic: a Na⁺/K⁺ pump of maximal current ρ_max in µA/cm² (``HubelUllahPump``:
+    /// 3 Na⁺ out, 2 K⁺ in per cycle, saturating in [Na]ᵢ and [K]ₒ as Kager et al. 2000 and Cressman et al. 2009).
+    public var pump: Scalar?
     /// Fractional block of named channels by their blockers (``ChannelBlocker``): `TTX=0.5, TEA=1`.
     public var block: Assignments?
     /// The cost of each action potential of the one cell (Na⁺ entering against C·ΔV, the overlap factor, ATP).
@@ -68,6 +71,7 @@ public struct HHSimulationRequest: MembraneRequest {
         case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
         case bathDiffusion = "bath-diffusion-per-s", bathConcentration = "bath-concentration"
         case glialUptake = "glial-uptake-mM-per-s", glialUptakeHalf = "glial-uptake-half-mM", glialUptakeSlope = "glial-uptake-slope-mM"
+        case pump = "pump-uA-per-cm2"
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -109,7 +113,7 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try withExchange(withPermeation(p.scenario(setting: settings.overrides))), settings.inForce, settings.notes,
+        return (p, try withExchange(withPump(withPermeation(p.scenario(setting: settings.overrides)))), settings.inForce, settings.notes,
                 settings.overrides)
     }
 
@@ -208,7 +212,7 @@ public struct HHSimulationRequest: MembraneRequest {
             cellValues = []
         } else {
             let spread = try Self.spreadCells(preset, overrides: overrides, spreads: spreads, count: cells ?? 1, stimulus: (a, b))
-            population = try withProtocol(spread.cells.map { try withExchange(withPermeation($0)) })
+            population = try withProtocol(spread.cells.map { try withExchange(withPump(withPermeation($0))) })
             cellValues = spread.values
         }
         var solver = SpikingSolver()
