@@ -6,7 +6,7 @@ import MembraneRequests
 /// `simulate hh` protocols (issue 9 items 1 and 6): current-clamp steps and trains against NEURON 9.0.2's IClamp
 /// (Tests/Reference/hh/reference_protocols.py, CVODE atol 1e-10), the ideal voltage clamp's I–V family, GHK per ion,
 /// and the refusals.
-@Suite("simulate hh: stimulus protocols, voltage clamp, permeation")
+@Suite("simulate hh: stimulus protocols, voltage clamp, permeation, pump and method refusals")
 struct HHProtocolRequestTests {
     static func run(_ body: String) throws -> [String: Any] {
         var context = RequestContext()
@@ -102,6 +102,12 @@ struct HHProtocolRequestTests {
         (#"{"permeation": "Na=ghk"}"#, "permeation"),
         (#"{"permeation": "Na=linear", "concentrations": "held"}"#, "permeation"),
         (#"{"preset": "hubel-ullah-2016", "voltage-clamp": "-80:40:10"}"#, "voltage-clamp"),
+        // The pump (HHPumpRequestTests): E fixed, a negative current, a preset with its own model.
+        (#"{"pump-uA-per-cm2": 5}"#, "pump-uA-per-cm2"),
+        (#"{"concentrations": "dynamic", "pump-uA-per-cm2": -1}"#, "pump-uA-per-cm2"),
+        (#"{"preset": "cressman-2009", "pump-uA-per-cm2": 5}"#, "pump-uA-per-cm2"),
+        (#"{"method": "bdf"}"#, "method"),
+        (#"{"preset": "hubel-ullah-2016", "method": "rk4", "duration": 1}"#, "method"),
     ])
     func refusals(body: String, field: String) throws {
         var context = RequestContext()

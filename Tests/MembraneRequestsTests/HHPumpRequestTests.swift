@@ -7,12 +7,7 @@ import MembraneRequests
 /// ρ/((1 + e^{(25 − [Na]ᵢ)/3})·(1 + e^{5.5 − [K]ₒ})) (Kager, Wadman & Somjen 2000; Cressman et al. 2009).
 @Suite("simulate hh --pump-uA-per-cm2")
 struct HHPumpRequestTests {
-    static func run(_ body: String) throws -> [String: Any] {
-        var context = RequestContext()
-        let result = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context)
-        #expect(result.status == .success)
-        return try JSONSerialization.jsonObject(with: Data(result.json.render().utf8)) as! [String: Any]
-    }
+    static func run(_ body: String) throws -> [String: Any] { try HHProtocolRequestTests.run(body) }
 
     /// With held concentrations the pump's current is constant: an outward I_pump from the saturation law at the held
     /// [Na]ᵢ and [K]ₒ. So a pumped cell at 10 µA/cm² fires exactly as the unpumped cell at 10 − I_pump µA/cm² (the
@@ -41,21 +36,5 @@ struct HHPumpRequestTests {
         #expect(inside(none) == inside(zero))
         #expect(inside(pumped)["Na"]! < inside(none)["Na"]!)
         #expect(inside(pumped)["K"]! > inside(none)["K"]!)
-    }
-
-    /// Refusals name the field: E fixed (NEURON's hh, no concentrations), a negative current, and the presets with
-    /// their own models.
-    @Test func refusals() throws {
-        for (body, field) in [(#"{"pump-uA-per-cm2": 5}"#, "pump-uA-per-cm2"),
-                              (#"{"concentrations": "dynamic", "pump-uA-per-cm2": -1}"#, "pump-uA-per-cm2"),
-                              (#"{"preset": "cressman-2009", "pump-uA-per-cm2": 5}"#, "pump-uA-per-cm2")] {
-            var context = RequestContext()
-            #expect {
-                _ = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context)
-            } throws: { error in
-                guard case MembraneError.invalidValue(let f, _, _) = error else { return false }
-                return f == field
-            }
-        }
     }
 }
