@@ -5,7 +5,8 @@ import RealModule
 /// §II.4–II.6 and §IV.2 of vol. II; their code `dopri5.f`).
 ///
 /// The error of a step is √(mean((errᵢ/scᵢ)²)) with scᵢ = atolᵢ + rtol·max(|y₀ᵢ|, |y₁ᵢ|); an accepted step's successor
-/// is h·min(10, max(0.2, err^(−0.17)·errₒₗ𝒹^0.04/0.9)), never growing right after a rejection.
+/// is h·min(10, max(0.2, 0.9·err^(−0.17)·errₒₗ𝒹^0.04)) (``DormandPrinceSolver``'s defaults), never growing right after
+/// a rejection.
 ///
 /// **Stiffness test** (`dopri5.f`, Hairer & Wanner II §IV.2): after each accepted step, h·λ is estimated from the two
 /// stages evaluated at t + h, h·‖k₇ − k₆‖/‖y₁ − Y₆‖. When it exceeds ``stiffnessThreshold`` on 15 steps with fewer
@@ -21,14 +22,16 @@ import RealModule
 public struct DormandPrinceIntegrator<System: ODESystem>: SteppableIntegrator {
     /// The system integrated; after changing it, call ``restart(at:state:end:)``.
     public var system: System
+    /// The tolerances, limits and controller (the settings ``LaneDormandPrince`` takes too: DOPRI5's defaults).
+    public let settings: DormandPrinceSolver
     /// rtol.
-    public let relativeTolerance: Double
+    @inlinable public var relativeTolerance: Double { settings.relativeTolerance }
     /// One atol per component.
-    public let absoluteTolerances: [Double]
+    @inlinable public var absoluteTolerances: [Double] { settings.absoluteTolerances }
     /// Upper bound on every step.
-    public let maximumStep: Double
+    @inlinable public var maximumStep: Double { settings.maximumStep }
     /// ``step()`` answers ``StepOutcome/stepLimit`` after this many accepted steps.
-    public let maximumSteps: Int
+    @inlinable public var maximumSteps: Int { settings.maximumSteps }
     /// The time reached.
     @inlinable public var time: Double { _time }
     @usableFromInline var _time: Double
@@ -83,10 +86,7 @@ public struct DormandPrinceIntegrator<System: ODESystem>: SteppableIntegrator {
             throw IntegratorSetupError(field: v.field, value: v.value, allowed: v.allowed)
         }
         self.system = system
-        self.relativeTolerance = relativeTolerance
-        self.absoluteTolerances = absoluteTolerances
-        self.maximumStep = maximumStep
-        self.maximumSteps = maximumSteps
+        self.settings = settings
         _time = start
         _state = state
         _endTime = end
@@ -222,8 +222,9 @@ public struct DormandPrinceIntegrator<System: ODESystem>: SteppableIntegrator {
                     nonStiffSteps += 1
                     if nonStiffSteps >= 6 { stiffSteps = 0 }
                 }
-                var factor = Double.pow(max(error, 1e-36), 0.2 - 0.75 * 0.04) / Double.pow(errorOld, 0.04) / 0.9
-                factor = max(0.1, min(5, factor))
+                let beta = settings.beta
+                var factor = Double.pow(max(error, 1e-36), 0.2 - 0.75 * beta) / Double.pow(errorOld, beta) / settings.safety
+                factor = max(1 / settings.maximumFactor, min(1 / settings.minimumFactor, factor))
                 var next = h / factor
                 if rejectedLast { next = min(next, h) }
                 errorOld = max(error, 1e-4)
@@ -238,7 +239,7 @@ public struct DormandPrinceIntegrator<System: ODESystem>: SteppableIntegrator {
             }
             _statistics.rejectedSteps += 1
             rejectedLast = true
-            proposed = h / min(5, Double.pow(error, 0.2 - 0.75 * 0.04) / 0.9)
+            proposed = h / min(1 / settings.minimumFactor, Double.pow(error, 0.2 - 0.75 * settings.beta) / settings.safety)
             if proposed <= 16 * Double.ulpOfOne * max(abs(_time), abs(_endTime)) {
                 return .failed("step size underflow (h = \(proposed)) at t = \(_time): the solution is not finite or too stiff there")
             }

@@ -169,19 +169,9 @@ public struct CressmanReport: Renderable {
             ("burst_period_s", Self.period(of: bursts).map { JSONValue.number($0) } ?? .null),
             ("bursts", .array(burstJSON)),
             ("final", Self.stateJSON(final, beta: model.beta)),
-            ("method", .string(method)),
-            ("statistics", statistics),
-            ("notes", .array(model.notes.map { JSONValue.string($0) })),
-            ("csv", csvPath.map { JSONValue.string($0) } ?? .null),
-            ("plot", plotPath.map { JSONValue.string($0) } ?? .null),
-        ]
-        pairs += [
-            ("sources", .object([("model", .string(Cressman2009.preset.source))])),
-            ("thermal_voltage_mV", .number(Cressman2009.thermalVoltage)),
-            ("temperature_K", .number(kelvin)),
-            ("temperature_C", .number(kelvin - 273.15)),
-            ("constants", .string("cressman-2009 (RT/F = 26.64 mV and γ = 0.044494542 mM/s per µA/cm² as published)")),
-        ]
+        ] + RunFooter.jsonPairs(method: method, statistics: statistics, notes: model.notes, csv: csvPath, plot: plotPath)
+        pairs += RunFooter.publishedConstantsPairs(source: Cressman2009.preset.source, thermalVoltage: Cressman2009.thermalVoltage,
+                                                   kelvin: kelvin, constants: "cressman-2009 (RT/F = 26.64 mV and γ = 0.044494542 mM/s per µA/cm² as published)")
         return .object(pairs)
     }
 
@@ -215,19 +205,13 @@ public struct CressmanReport: Renderable {
         lines += ["final state at \(Format.significant(final.time, 6)) s: V_m = \(Format.fixed(final.potential, 3)) mV, [Ca]i = \(Format.significant(final.inside[3].millimolar, 4)) mM; "
                   + "pump \(Format.significant(final.pump, 4)), glia \(Format.significant(final.glia, 4)), diffusion \(Format.significant(final.diffusion, 4)) mM/s",
                   table.render()]
-        lines += model.notes.map { "note: " + $0 }
-        lines.append(method + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))
-        if let csvPath { lines.append("time series written to \(csvPath)") }
-        if let plotPath { lines.append("plot written to \(plotPath)") }
+        lines += RunFooter.textLines(notes: model.notes, method: method, wallTime: wallTime, csv: csvPath, plot: plotPath)
         lines.append("RT/F = 26.64 mV as published (≈ \(Format.fixed(Self.impliedTemperatureKelvin - 273.15, 1)) °C)")
         return lines.joined(separator: "\n")
     }
 
     /// The recorded times: every record, or every `interval` seconds.
-    var times: [Double] {
-        guard let interval, let end = trajectory.times.last else { return trajectory.times }
-        return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
-    }
+    var times: [Double] { RunFooter.sampledTimes(trajectory.times, every: interval) }
 
     /// The CSV column name and the factor from SI of each observable of ``CressmanModel/observables``.
     static func column(_ name: String) -> (String, Double) {

@@ -92,19 +92,9 @@ public struct HubelUllahReport: Renderable {
         pairs += [
             ("pump_stop_s", model.pumpStopTime.map { JSONValue.number($0) } ?? .null),
             ("final", Self.stateJSON(final)),
-            ("method", .string(method)),
-            ("statistics", statistics),
-            ("notes", .array(model.notes.map { JSONValue.string($0) })),
-            ("csv", csvPath.map { JSONValue.string($0) } ?? .null),
-            ("plot", plotPath.map { JSONValue.string($0) } ?? .null),
-        ]
-        pairs += [
-            ("sources", .object([("model", .string(HubelUllah2016.preset.source))])),
-            ("thermal_voltage_mV", .number(HubelUllah2016.thermalVoltage)),
-            ("temperature_K", .number(kelvin)),
-            ("temperature_C", .number(kelvin - 273.15)),
-            ("constants", .string("hubel-ullah-2016 (RT/F = 26.64 mV from the published code)")),
-        ]
+        ] + RunFooter.jsonPairs(method: method, statistics: statistics, notes: model.notes, csv: csvPath, plot: plotPath)
+        pairs += RunFooter.publishedConstantsPairs(source: HubelUllah2016.preset.source, thermalVoltage: HubelUllah2016.thermalVoltage,
+                                                   kelvin: kelvin, constants: "hubel-ullah-2016 (RT/F = 26.64 mV from the published code)")
         return .object(pairs)
     }
 
@@ -124,19 +114,13 @@ public struct HubelUllahReport: Renderable {
         lines += ["final state at \(Format.significant(final.time, 6)) s: V_m = \(Format.fixed(final.potential, 3)) mV, "
                   + "cell volume \(Format.fixed(final.volume, 1)) µm³ (\(Format.fixed(final.relativeVolume, 4)) of 2160 µm³)",
                   table.render()]
-        lines += model.notes.map { "note: " + $0 }
-        lines.append(method + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))
-        if let csvPath { lines.append("time series written to \(csvPath)") }
-        if let plotPath { lines.append("plot written to \(plotPath)") }
+        lines += RunFooter.textLines(notes: model.notes, method: method, wallTime: wallTime, csv: csvPath, plot: plotPath)
         lines.append("RT/F = 26.64 mV as in the published code (≈ \(Format.fixed(Self.impliedTemperatureKelvin - 273.15, 1)) °C)")
         return lines.joined(separator: "\n")
     }
 
     /// The recorded times: every record, or every `interval` seconds.
-    var times: [Double] {
-        guard let interval, let end = trajectory.times.last else { return trajectory.times }
-        return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
-    }
+    var times: [Double] { RunFooter.sampledTimes(trajectory.times, every: interval) }
 
     /// The time series: time_s, then every observable of ``HubelUllahModel/observables`` in its unit (mV, mM, µm³,
     /// µA/cm²; outward positive).

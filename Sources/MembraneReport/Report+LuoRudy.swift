@@ -100,11 +100,7 @@ public struct LuoRudyReport: Renderable {
             ("spike_times_ms", .array(spikes.map { JSONValue.number($0 * 1e3) })),
             ("beats", .array(beats.map(Self.beatJSON))),
             ("final", finalState),
-            ("method", .string(method)),
-            ("statistics", statistics),
-            ("notes", .array(notes.map { JSONValue.string($0) })),
-            ("csv", csvPath.map { JSONValue.string($0) } ?? .null),
-            ("plot", plotPath.map { JSONValue.string($0) } ?? .null),
+        ] + RunFooter.jsonPairs(method: method, statistics: statistics, notes: notes, csv: csvPath, plot: plotPath) + [
             ("sources", .object([("model", .string(LuoRudy1991.preset.source))])),
             ("temperature_K", .number(m.temperature)),
             ("temperature_C", .number(m.temperature - 273.15)),
@@ -128,18 +124,12 @@ public struct LuoRudyReport: Renderable {
         }
         if !beats.isEmpty { lines.append(table.render()) }
         lines.append("final state at \(Format.significant(trajectory.times.last ?? 0, 6)) s: V_m = \(Format.fixed(final[0], 3)) mV, [Ca]ᵢ = \(Format.significant(final[7] * 1e3, 4)) µM")
-        lines += notes.map { "note: " + $0 }
-        lines.append(method + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))
-        if let csvPath { lines.append("time series written to \(csvPath)") }
-        if let plotPath { lines.append("plot written to \(plotPath)") }
+        lines += RunFooter.textLines(notes: notes, method: method, wallTime: wallTime, csv: csvPath, plot: plotPath)
         return lines.joined(separator: "\n")
     }
 
     /// The recorded times: every record, or every `interval` seconds.
-    var times: [Double] {
-        guard let interval, let end = trajectory.times.last else { return trajectory.times }
-        return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
-    }
+    var times: [Double] { RunFooter.sampledTimes(trajectory.times, every: interval) }
 
     /// The column name and scale of an observable: V and E in mV, [Ca]ᵢ in mM, currents in µA/cm² (outward).
     static func column(_ name: String) -> (String, Double) {

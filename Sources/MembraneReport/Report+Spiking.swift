@@ -196,10 +196,7 @@ public struct SpikingReport: Renderable {
     }
 
     /// The recorded times: every step, or every `interval` seconds.
-    static func times(_ t: Trajectory<CellModel>, interval: Double?) -> [Double] {
-        guard let interval, let end = t.times.last else { return t.times }
-        return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
-    }
+    static func times(_ t: Trajectory<CellModel>, interval: Double?) -> [Double] { RunFooter.sampledTimes(t.times, every: interval) }
 
     /// A column of the time series besides the state object's: its name and its value at a time and state.
     typealias Column = (name: String, value: (CellModel, Double, [Double]) -> Double)

@@ -148,10 +148,7 @@ public struct VoltageClampReport: Renderable {
     }
 
     /// The sample times of a sweep: every step, or every `interval` seconds.
-    func times(_ t: Trajectory<VoltageClampedCell>) -> [Double] {
-        guard let interval, let end = t.times.last else { return t.times }
-        return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
-    }
+    func times(_ t: Trajectory<VoltageClampedCell>) -> [Double] { RunFooter.sampledTimes(t.times, every: interval) }
 
     /// Every sweep's time series: sweep, V_step_mV, time_s, vm_mV, I_clamp_uA_per_cm2, each mechanism's current
     /// (µA/cm², outward) and each gate.

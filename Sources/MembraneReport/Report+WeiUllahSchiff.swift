@@ -135,19 +135,9 @@ public struct WeiUllahSchiffReport: Renderable {
             ("hypoxia", hypoxia),
             ("depolarization", .object(depolarizationPairs)),
             ("final", Self.stateJSON(final)),
-            ("method", .string(method)),
-            ("statistics", statistics),
-            ("notes", .array(model.notes.map { JSONValue.string($0) })),
-            ("csv", csvPath.map { JSONValue.string($0) } ?? .null),
-            ("plot", plotPath.map { JSONValue.string($0) } ?? .null),
-        ]
-        pairs += [
-            ("sources", .object([("model", .string(WeiUllahSchiff2014.preset.source))])),
-            ("thermal_voltage_mV", .number(WeiUllahSchiff2014.thermalVoltage)),
-            ("temperature_K", .number(kelvin)),
-            ("temperature_C", .number(kelvin - 273.15)),
-            ("constants", .string("wei-ullah-schiff-2014 (RT/F = 26.64 mV and F = 6.02e23 × 1.6e-19 C/mol as the paper's codes hard-code them)")),
-        ]
+        ] + RunFooter.jsonPairs(method: method, statistics: statistics, notes: model.notes, csv: csvPath, plot: plotPath)
+        pairs += RunFooter.publishedConstantsPairs(source: WeiUllahSchiff2014.preset.source, thermalVoltage: WeiUllahSchiff2014.thermalVoltage,
+                                                   kelvin: kelvin, constants: "wei-ullah-schiff-2014 (RT/F = 26.64 mV and F = 6.02e23 × 1.6e-19 C/mol as the paper's codes hard-code them)")
         return .object(pairs)
     }
 
@@ -172,18 +162,12 @@ public struct WeiUllahSchiffReport: Renderable {
         lines += ["final state at \(Format.significant(final.time, 6)) s: V_m = \(Format.fixed(final.potential, 3)) mV, "
                   + "cell volume \(Format.fixed(final.volume, 1)) µm³ (\(Format.fixed(final.relativeVolume, 4)) of Vol₀), ECS \(Format.fixed(final.extracellularVolume, 1)) µm³, O₂ \(Format.fixed(final.o2, 2)) mg/L",
                   table.render()]
-        lines += model.notes.map { "note: " + $0 }
-        lines.append(method + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))
-        if let csvPath { lines.append("time series written to \(csvPath)") }
-        if let plotPath { lines.append("plot written to \(plotPath)") }
+        lines += RunFooter.textLines(notes: model.notes, method: method, wallTime: wallTime, csv: csvPath, plot: plotPath)
         return lines.joined(separator: "\n")
     }
 
     /// The recorded times: every record, or every `interval` seconds.
-    var times: [Double] {
-        guard let interval, let end = trajectory.times.last else { return trajectory.times }
-        return stride(from: 0, through: end + interval * 1e-9, by: interval).map { min($0, end) }
-    }
+    var times: [Double] { RunFooter.sampledTimes(trajectory.times, every: interval) }
 
     /// The time series: time_s, then every observable of ``WeiUllahSchiffModel/observables`` in its unit (mV, mM, µm³,
     /// mg/L, µA/cm² outward positive, mM/s).

@@ -21,9 +21,9 @@ extension HHSimulationRequest {
         let settings = try settings(of: preset.parameters, example: "k_bath=8, G_glia=66")
         for note in settings.notes { context.warn(note) }
         let model = try preset.parameters(setting: settings.overrides)
-        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.cressmanDefaultDuration)
+        let (seconds, tolerance, interval, method) = try ownModelIntegration(defaultDuration: Self.cressmanDefaultDuration)
         let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
-        var solver = SimulationSolver(method: try ownModelMethod(), relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        var solver = SimulationSolver(method: method, relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 50_000_000
         var simulation = try Simulation(cressman: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
                                         recording: recording)

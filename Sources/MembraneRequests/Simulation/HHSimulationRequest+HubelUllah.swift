@@ -20,9 +20,9 @@ extension HHSimulationRequest {
         let settings = try settings(of: preset.parameters, example: "g_ClL=0, rho_max=5")
         for note in settings.notes { context.warn(note) }
         let model = try preset.parameters(setting: settings.overrides)
-        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.hubelUllahDefaultDuration)
+        let (seconds, tolerance, interval, method) = try ownModelIntegration(defaultDuration: Self.hubelUllahDefaultDuration)
         let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
-        var solver = SimulationSolver(method: try ownModelMethod(), relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        var solver = SimulationSolver(method: method, relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 10_000_000
         var simulation = try Simulation(hubelUllah: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
                                         recording: recording)

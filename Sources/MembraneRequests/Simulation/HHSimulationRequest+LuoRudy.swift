@@ -36,7 +36,8 @@ extension HHSimulationRequest {
             if let i = inForce.firstIndex(where: { $0.name == "stim_amplitude" }) { inForce[i].value = amplitude }
         }
         let model = try preset.parameters(setting: overrides)
-        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.luoRudyDefaultDuration)
+        let (seconds, tolerance, interval, method) = try ownModelIntegration(defaultDuration: Self.luoRudyDefaultDuration,
+                                                                           preferredMethod: .bdf)
         guard seconds <= Self.luoRudyMaxDuration else {
             throw MembraneError.invalidValue(field: "duration", value: duration?.text ?? "",
                                              allowed: "at most \(Int(Self.luoRudyMaxDuration)) s for \(preset.name) (every step is kept for the beat analysis)")
@@ -46,7 +47,7 @@ extension HHSimulationRequest {
                                              allowed: "parameters with which the cell has a resting potential (none found between −120 and 60 mV)")
         }
         var solver = Hyperkalemia.luoRudySolver
-        solver.method = try ownModelMethod(preferred: .bdf)
+        solver.method = method
         solver.integrator.relativeTolerance = tolerance
         solver.integrator.absoluteTolerance = tolerance * 1e-2
         var simulation = try Simulation(luoRudy: model, duration: seconds, start: rest.state, solver: solver,

@@ -33,9 +33,10 @@ extension HHSimulationRequest {
 
     /// The checked integration inputs of a preset with its own model: `duration` in seconds (`seconds` when not
     /// given), `rtol` in (0, 1) (default 1e-8), `interval` (> 0 s, at most 10⁶ samples over the run) and `method`
-    /// (``ownModelMethod``), each refused with its field named.
-    func ownModelIntegration(defaultDuration seconds: Double) throws -> (duration: Double, tolerance: Double, interval: Double?) {
-        _ = try ownModelMethod()
+    /// (``ownModelMethod``, by default `preferredMethod`), each refused with its field named.
+    func ownModelIntegration(defaultDuration seconds: Double, preferredMethod: IntegrationMethod = .auto) throws
+        -> (duration: Double, tolerance: Double, interval: Double?, method: IntegrationMethod) {
+        let method = try ownModelMethod(preferred: preferredMethod)
         let duration = try durationSeconds(default: seconds)
         let allowed = "a relative tolerance in (0, 1), e.g. 1e-8"
         let tolerance = try rtol.map { try $0.positive(field: "rtol", allowed: allowed) } ?? 1e-8
@@ -44,6 +45,6 @@ extension HHSimulationRequest {
         if let interval {
             try SimulationDefaults.checkSampleCount(interval: interval, typed: self.interval?.text ?? "", duration: duration)
         }
-        return (duration, tolerance, interval)
+        return (duration, tolerance, interval, method)
     }
 }

@@ -24,13 +24,13 @@ extension HHSimulationRequest {
         for (name, value) in settings.overrides {
             if let i = inForce.firstIndex(where: { $0.name == (WeiUllahSchiffPreset.aliases[name] ?? name) }) { inForce[i].value = value }
         }
-        let (seconds, tolerance, interval) = try ownModelIntegration(defaultDuration: Self.weiUllahSchiffDefaultDuration)
+        let (seconds, tolerance, interval, method) = try ownModelIntegration(defaultDuration: Self.weiUllahSchiffDefaultDuration)
         // Records every `interval` s, or every step for a figure, or else every duration/4000 s (at most 0.1 s) for the
         // depolarization summary (onset, time above −20 mV, peak [K]ₒ and volume).
         let recording: Recording = context.wantsFigure || context.wantsTimeSeries
             ? interval.map { .interval($0) } ?? .everyStep
             : .interval(interval ?? min(0.1, seconds / 4000))
-        var solver = SimulationSolver(method: try ownModelMethod(), relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        var solver = SimulationSolver(method: method, relativeTolerance: tolerance, absoluteTolerance: tolerance)
         solver.integrator.maximumSteps = 10_000_000
         var simulation = try Simulation(weiUllahSchiff: model, duration: seconds, solver: solver, stateEvents: [.spikes()],
                                         recording: recording)
