@@ -129,7 +129,8 @@ public struct SpikingReport: Renderable {
                          ("spike_count", .integer(c.spikeCount)),
                          ("first_spike_ms", c.firstSpike.map { .number($0 * 1e3) } ?? .null)]
                         + (c.index < cellParameters.count
-                           ? [("set", .object(cellParameters[c.index].map { ($0.0, .number($0.1)) }))] : []))
+                           ? [("set", .object(cellParameters[c.index].map { ($0.0, .number($0.1)) }))] : [])
+                        + Self.exchangeCellFields(c))
             })))
         }
         pairs += [
@@ -193,6 +194,15 @@ public struct SpikingReport: Renderable {
         if let plotPath { lines.append("plot written to \(plotPath)") }
         lines.append(conditionsLine(scenario.conditions))
         return lines.joined(separator: "\n")
+    }
+
+    /// A population cell's final extracellular concentrations (`outside_mM`) and what its exchange removed
+    /// (`exchanged_mol`), when its extracellular space exchanges ions (``ExtracellularExchange``; each cell may have
+    /// its own rates through a `set` range); nothing otherwise.
+    static func exchangeCellFields(_ c: CellOutcome) -> [(String, JSONValue)] {
+        guard !c.scenario.extracellularExchange.isEmpty, let f = try? c.final() else { return [] }
+        return [("outside_mM", .object(zip(f.ions, f.outside).map { ($0.0.name, .number($0.1.millimolar)) })),
+                ("exchanged_mol", .object(zip(f.ions, f.exchanged).map { ($0.0.name, .number($0.1)) }))]
     }
 
     /// The recorded times: every step, or every `interval` seconds.

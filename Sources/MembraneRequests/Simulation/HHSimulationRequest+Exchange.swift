@@ -12,10 +12,11 @@ extension HHSimulationRequest {
 
     /// The ``ExtracellularExchange`` the options ask for (empty without them), checked: it needs `concentrations`
     /// dynamic and `extracellular-volume-relative`; ions are the scenario's (`ions`), each once; a bath concentration
-    /// only for an ion that diffuses; the glial half-activation and slope only with an uptake rate. Errors name the
-    /// option, quote its value and say what is allowed.
-    func extracellularExchange(ions: [String]) throws -> ExtracellularExchange {
-        let named = try exchangeSettings().exchange
+    /// only for an ion that diffuses; the glial half-activation and slope only with an uptake rate. `extra` are further
+    /// `set` pairs of exchange names applied last (one cell's values of a `set` range, ``ParameterSpread``). Errors
+    /// name the option, quote its value and say what is allowed.
+    func extracellularExchange(ions: [String], setting extra: [(name: String, value: Double)] = []) throws -> ExtracellularExchange {
+        let named = Self.enablingFirst(try exchangeSettings().exchange + extra)
         guard let (field, value) = exchangeOptions.first(where: { $0.value != nil })
                 ?? named.first.map({ ("set", "\($0.name)=\(Format.significant($0.value, 12))") }) else { return ExtracellularExchange() }
         guard concentrations?.lowercased() == "dynamic", extracellularVolume != nil else {
@@ -79,6 +80,19 @@ extension HHSimulationRequest {
     /// The names `set` may give the exchange, as the model names its parameters (``CellModel/parameterNames``).
     static let exchangeParameterPrefixes = ["bath_diffusion.", "glia."]
 
+    /// Whether `name` is one of the exchange's parameters (`bath_diffusion.K.rate`, `glia.K.G_max`, …), which
+    /// ``withExchange(_:setting:)`` applies rather than the preset.
+    static func isExchangeParameter(_ name: String) -> Bool {
+        exchangeParameterPrefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// `pairs` with the names that turn a process on (a rate, `G_max`) before those that shape it (a concentration,
+    /// `K_half`, `slope`), each group in its given order, so that the order of `set` pairs does not matter.
+    static func enablingFirst(_ pairs: [(name: String, value: Double)]) -> [(name: String, value: Double)] {
+        let enables = { (name: String) in name.hasSuffix(".rate") || name.hasSuffix(".G_max") }
+        return pairs.filter { enables($0.name) } + pairs.filter { !enables($0.name) }
+    }
+
     /// `set` split: the pairs that name exchange parameters (`bath_diffusion.ION.rate`, `bath_diffusion.ION.concentration`,
     /// `glia.K.G_max`, `glia.K.K_half`, `glia.K.slope`), and the rest for the preset (nil when none).
     func exchangeSettings() throws -> (exchange: [(name: String, value: Double)], rest: Assignments?) {
@@ -86,7 +100,7 @@ extension HHSimulationRequest {
         var exchange: [(name: String, value: Double)] = [], rest: [String] = []
         for entry in set.text.split(separator: ",") {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, Self.exchangeParameterPrefixes.contains(where: { parts[0].hasPrefix($0) }) else {
+            guard parts.count == 2, Self.isExchangeParameter(parts[0]) else {
                 rest.append(String(entry)); continue
             }
             let value = try QuantityParser.number(parts[1], field: "set",
@@ -137,9 +151,11 @@ extension HHSimulationRequest {
         }
     }
 
-    /// The scenario with the ECS exchange of the options (unchanged without them).
-    func withExchange(_ scenario: Scenario) throws -> Scenario {
-        let exchange = try extracellularExchange(ions: scenario.ions.map(\.name).filter { !scenario.fixedIons.contains($0) })
+    /// The scenario with the ECS exchange of the options and of `extra` (`set` pairs of one cell of a population;
+    /// unchanged without any).
+    func withExchange(_ scenario: Scenario, setting extra: [(name: String, value: Double)] = []) throws -> Scenario {
+        let exchange = try extracellularExchange(ions: scenario.ions.map(\.name).filter { !scenario.fixedIons.contains($0) },
+                                                 setting: extra)
         guard !exchange.isEmpty else { return scenario }
         var s = scenario
         s.extracellularExchange = exchange
