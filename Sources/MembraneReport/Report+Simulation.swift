@@ -61,6 +61,9 @@ public struct SimulationReport: Renderable {
             ("csv", csvPath.map { .string($0) } ?? .null),
             ("plot", plotPath.map { .string($0) } ?? .null),
         ]
+        if t.count > 0, let exchange = extracellularExchangeJSON(t.model, initial: t.stateVector(at: 0), final: t.stateVector(at: t.count - 1)) {
+            pairs.append(("extracellular_exchange", exchange))
+        }
         pairs.append(("sources", .object(t.scenario.sources.map { ($0.field, .string($0.source)) })))
         return .object(pairs + conditionsFields(t.scenario.conditions))
     }
@@ -84,6 +87,9 @@ public struct SimulationReport: Renderable {
         table.add(["volume (× initial)", Format.significant(i.relativeVolume, 6), Format.significant(f.relativeVolume, 6)])
         lines += ["", table.render(), ""]
         if let e = PumpEnergyBudget(state: f, scenario: t.scenario), f.pumpActivity > 0 { lines += energyLines(e) }
+        if !t.scenario.extracellularExchange.isEmpty, t.count > 0 {
+            lines += extracellularExchangeLines(t.model, initial: t.stateVector(at: 0), final: t.stateVector(at: t.count - 1)) + [""]
+        }
         let s = t.statistics
         lines.append("\(t.solver.methodName): \(s.acceptedSteps) steps (\(s.rejectedSteps) rejected), \(s.rhsEvaluations) f evaluations"
                      + (wallTime.map { ", \(Format.significant($0 * 1000, 3)) ms" } ?? ""))

@@ -9,23 +9,26 @@ import MembraneRequests
 struct PumpLeakConfigTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The backquoted keys in the first column of the documentation's two tables (top level, then `pump`).
-    static func documentedKeys() throws -> (top: Set<String>, pump: Set<String>) {
+    /// The backquoted keys in the first column of the documentation's three tables (top level, `pump`, then
+    /// `extracellular_exchange`).
+    static func documentedKeys() throws -> (top: Set<String>, pump: Set<String>, exchange: Set<String>) {
         let text = try String(contentsOf: repo.appendingPathComponent("docs/pump-leak-config.md"), encoding: .utf8)
         let parts = text.components(separatedBy: "`pump` object:")
+        let rest = parts[1].components(separatedBy: "`extracellular_exchange` object:")
         func keys(_ s: String) -> Set<String> {
             Set(s.split(separator: "\n").compactMap { line -> String? in
                 guard line.hasPrefix("| `") else { return nil }
                 return line.dropFirst(3).split(separator: "`").first.map(String.init)
             })
         }
-        return (keys(parts[0]), keys(parts[1]))
+        return (keys(parts[0]), keys(rest[0]), keys(rest.count > 1 ? rest[1] : ""))
     }
 
     @Test func documentedKeysAreTheCodingKeys() throws {
-        let (top, pump) = try Self.documentedKeys()
+        let (top, pump, exchange) = try Self.documentedKeys()
         #expect(top == Set(PumpLeakConfig.CodingKeys.allCases.map(\.stringValue)))
         #expect(pump == Set(PumpLeakConfig.Pump.CodingKeys.allCases.map(\.stringValue)))
+        #expect(exchange == Set(PumpLeakConfig.Exchange.CodingKeys.allCases.map(\.stringValue)))
     }
 
     @Test(arguments: ["kay-2017-extracellular-impermeant.json", "neuron-cotransporters.json"])

@@ -92,6 +92,7 @@ extension PumpLeakConfig {
         if case .value(let v)? = bathVolumeRelative {
             try Self.check(v, "bath_volume_relative", .range(0, 1e12, open: true, "a bath volume > 0 and ≤ 1e12 times the cell's"))
         }
+        try validateExchange()
         try Self.check(durationS, "duration_s", .range(0, .greatestFiniteMagnitude, open: true, "a duration > 0 s"))
         for (i, e) in (events ?? []).enumerated() {
             try Self.check(e.timeS, "events[\(i)].time_s", .range(0, .greatestFiniteMagnitude, "a time ≥ 0 s"))

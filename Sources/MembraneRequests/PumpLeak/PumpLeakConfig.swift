@@ -26,6 +26,9 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
     public var water: Water?
     /// `null`: an infinite bath.
     public var bathVolumeRelative: Nullable<Double>?
+    /// With a finite bath: its exchange with the world beyond it (diffusion to a reservoir, glial K⁺ uptake;
+    /// ``Exchange``); `null`: none.
+    public var extracellularExchange: Nullable<Exchange>?
     public var voltageModel: String?
     public var durationS: Double?
     public var events: [Event]?
@@ -37,6 +40,7 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
         case insideMM = "inside_mM", outsideMM = "outside_mM", outsideImpermeant = "outside_impermeant"
         case conductancesMSPerCm2 = "conductances_mS_per_cm2", permeabilitiesCmPerS = "permeabilities_cm_per_s"
         case cotransportersMolPerM2S = "cotransporters_mol_per_m2_s", bathVolumeRelative = "bath_volume_relative"
+        case extracellularExchange = "extracellular_exchange"
         case voltageModel = "voltage_model", durationS = "duration_s", deltaGATPKJPerMol = "delta_g_atp_kJ_per_mol"
     }
 
@@ -196,6 +200,7 @@ public struct PumpLeakConfig: Codable, Sendable, Hashable {
         case .null: s.bath = .infinite
         case .value(let v): s.bath = .finite(relativeVolume: v)
         }
+        try applyExchange(to: &s)
         if let name = voltageModel {
             guard let m = VoltageModel(rawValue: name) else {
                 throw MembraneError.invalidValue(field: "config.voltage_model", value: name, allowed: "\"charge-difference\" or \"electroneutral\"")
