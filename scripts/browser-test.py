@@ -8,6 +8,11 @@ Starts Debian's headless `chromium` (no browser download, no Selenium), loads th
   2. typing 20 into the outside K⁺ box ([data-testid="outside-K"]) makes the displayed V_m the GHK value with
      [K⁺]o = 20 mM;
   3. (unless --no-tour) every panel of the navigation computes without an error banner (the lessons: their list);
+  3b. (with the tour) the action-potential panel's pump, extracellular space and its exchange: a link that sets
+     them sends `pump-uA-per-cm2`, `extracellular-volume-relative`, `bath-diffusion-per-s`, `bath-concentration` and
+     `glial-uptake-mM-per-s` in POST /api/simulate/hh and shows the K⁺ the glia removed as the API computes it for
+     that body; a bath concentration without its rate is refused by the server (400, field bath-concentration)
+     and the page shows the error banner with the field marked;
   4. (unless --no-lesson) a lesson end to end, opened by its URL (#v1/lesson?name=NAME, default nernst-valence)
      beside its panel, with the answers of POST /api/lesson/key: an answer that is no number is refused at its
      box; a deliberately wrong first answer is marked wrong; every answer, typed as a student types it or
@@ -342,6 +347,61 @@ async def answer(browser, base, question, given, request, timeout):
     return verdict
 
 
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+def shown_number(text):
+    """A number as the page's num() writes it: a real minus sign, and large or small ones as 1.23 × 10⁻⁵."""
+    m = re.match(r"\s*([−\-]?[\d.]+)(?:\s*×\s*10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+))?", text or "")
+    if not m:
+        return None
+    x = float(m.group(1).replace("−", "-"))
+    return x * 10 ** int(m.group(2).translate(SUPERSCRIPT)) if m.group(2) else x
+
+
+HH_EXCHANGE = ("#v1/hh?preset=hodgkin-huxley-1952&clamp=current&concentrations=dynamic&stimulus-uA-per-cm2=20&duration=0.05"
+               "&pump-uA-per-cm2=6.8&extracellular-volume-relative=0.15&bath-rate-K=1.33&bath-K=4&glial-uptake-mM-per-s=66")
+HH_EXCHANGE_SENT = {"pump-uA-per-cm2": 6.8, "extracellular-volume-relative": 0.15, "bath-diffusion-per-s": "K=1.33",
+                    "bath-concentration": "K=4", "glial-uptake-mM-per-s": 66}
+EXCHANGE_ROW = """(() => { const p = document.getElementById('panel-hh');
+  const t = p && !p.hidden ? p.querySelector('[data-testid="hh-exchange"] table') : null;
+  const row = t ? [...t.querySelectorAll('tr')].find(r => r.querySelector('th')?.textContent === 'K: removed by glia.K') : null;
+  return row && !p.querySelector('.busy.on') ? row.querySelector('td').textContent : null; })()"""
+
+
+async def hh_exchange_test(browser, base, timeout):
+    """The hh panel's pump and exchange fields: sent as the API's keys, the answer shown; a refusal shown at its field."""
+    simulate = urljoin(base, "api/simulate/hh")
+    before = len(browser.bodies.get(simulate, []))
+    await browser.eval(f"location.hash = '{HH_EXCHANGE}'")
+    shown = await browser.wait_for(EXCHANGE_ROW, "the extracellular-exchange table of the hh panel", timeout)
+    sent = [json.loads(b) for b in browser.bodies.get(simulate, [])[before:]]
+    body = next((b for b in reversed(sent) if all(b.get(k) == v for k, v in HH_EXCHANGE_SENT.items())), None)
+    if body is None:
+        raise Failure(f"the hh panel did not send {HH_EXCHANGE_SENT} to POST /api/simulate/hh (sent {sent})")
+    expected = api_post(base, "simulate/hh", body, timeout)["extracellular_exchange"]["ions"]["K"]["glia.K_removed_mol"] * 1e15
+    value = shown_number(shown)
+    if value is None or expected <= 0 or abs(value - expected) > 1e-3 * expected:
+        raise Failure(f"the hh panel shows {shown!r} removed by glia; the API computes {expected:.6g} fmol for the same body")
+
+    # A bath concentration without its rate: the server refuses (field bath-concentration); the page says so there.
+    refused = [[400, simulate], [400, urljoin(base, "api/plot/simulate/hh")]]
+    browser.expected += refused
+    await browser.eval(f"location.hash = '{HH_EXCHANGE.replace('bath-rate-K=1.33', 'bath-rate-K=')}'")
+    banner = await browser.wait_for("""(() => { const p = document.getElementById('panel-hh');
+      const e = p && p.querySelector('.error-banner');
+      return e && !e.hidden ? e.textContent : null; })()""", "the hh panel's error banner", timeout)
+    marked = await browser.eval("[...document.querySelectorAll('#panel-hh .field.has-error label')].map(l => l.textContent)")
+    if "Distant bath K⁺" not in banner or marked != ["Distant bath K⁺"]:
+        raise Failure(f"a bath concentration without a rate shows {banner!r} with the fields {marked} marked; "
+                      "expected the server's refusal at Distant bath K⁺")
+    if refused[0] not in browser.expected_seen:
+        raise Failure("the refusal did not come as 400 from POST /api/simulate/hh")
+    browser.expected = [e for e in browser.expected if e not in refused]  # the figure's request may have been aborted
+    browser.check()
+    return f"hh pump and exchange ({value:.4g} fmol K⁺ to glia; a bath K⁺ without its rate refused at its field)"
+
+
 async def open_lesson(browser, url, timeout):
     """Loads `url` in a fresh document and waits until the lesson and the panel beside it are shown."""
     await browser.send("Page.navigate", {"url": "about:blank"})
@@ -531,6 +591,7 @@ async def run(args):
               const n = t ? t.querySelectorAll('tbody tr').length : 0;
               return n === 2 ? n : null; })()""", "the luo-rudy-1991 beats table of the hh panel", args.timeout)
             toured.append(f"hh luo-rudy-1991 ({beats} beats)")
+            toured.append(await hh_exchange_test(browser, base, args.timeout))
             browser.check()
         lesson = None if args.no_lesson else await lesson_test(browser, base, args.lesson, args.timeout)
     finally:

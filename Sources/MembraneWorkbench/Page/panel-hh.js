@@ -1,6 +1,8 @@
 // Excitable cells: Hodgkin–Huxley 1952 (NEURON's hh) under a constant current or an ideal voltage clamp (I–V family), with E_Na and E_K fixed, from held
-// concentrations, or following the currents; and Hübel & Ullah 2016's energy-failure neuron (the pump stops, the cell
-// bursts, depolarises and swells). Requests: /api/simulate/hh and /api/plot/simulate/hh (the figure of
+// concentrations, or following the currents; with concentrations a Na⁺/K⁺ pump (`pump-uA-per-cm2`), and with a finite
+// extracellular space its exchange (diffusion of K⁺ to a bath, glial K⁺ uptake); and Hübel & Ullah 2016's
+// energy-failure neuron (the pump stops, the cell bursts, depolarises and swells) and the other published models, whose
+// integrator the `method` field picks. Requests: /api/simulate/hh and /api/plot/simulate/hh (the figure of
 // `membrane simulate hh --plot`, as figure JSON).
 
 import { h, num, fixed, mV, conc, SelectField, NumberField, TextField, kvTable, dataTable, stats, warnings } from './ui.js';
@@ -21,6 +23,9 @@ const OWN = {
 };
 const OWN_KEYS = ['own-duration', 'own-set'];
 const HU_KEYS = ['hu-duration', 'g_ClL', 't_pump_stop'];
+// The exchange of a finite extracellular space (dynamic concentrations): field key → the request's option. The bath
+// diffusion's rate and concentration are K⁺'s (`bath-diffusion-per-s: "K=…"`), the glial uptake is a number.
+const EXCHANGE = { 'bath-rate-K': 'bath-diffusion-per-s', 'bath-K': 'bath-concentration', 'glial-uptake-mM-per-s': 'glial-uptake-mM-per-s' };
 
 export default {
   id: 'hh',
@@ -45,6 +50,10 @@ export default {
     ctx.add(new SelectField({ key: 'concentrations', label: 'E_Na and E_K', options: [['fixed', 'fixed numbers (NEURON’s ena, ek)'], ['held', 'Nernst of held concentrations'], ['dynamic', 'follow the currents (Na⁺, K⁺ change)']], def: 'fixed' }), c,
       { onChange: () => this.show(ctx, ctx.value('preset')) });
     ctx.add(new NumberField({ key: 'K_o', label: 'Bath K⁺ K_o', unit: 'mM', min: 0.5, max: 30, step: 0.5, def: 2.5, hint: 'hyperkalemia: raise it; E_K = (RT/F) ln(K_o/K_i) moves, K⁺ inside stays' }), c);
+    ctx.add(new NumberField({ key: 'pump-uA-per-cm2', label: 'Na⁺/K⁺ pump ρ', unit: 'µA/cm²', min: 0, max: 50, step: 0.1, def: null, optional: true, placeholder: 'no pump',
+      hint: 'Kager 2000, Cressman 2009 saturation; Hübel & Ullah 2016: 6.8; empty: none' }), c, { onChange: () => this.show(ctx, ctx.value('preset')) });
+    ctx.add(new NumberField({ key: 'extracellular-volume-relative', label: 'Extracellular space', unit: '× cell volume', min: 0.01, max: 10, log: true, def: null, optional: true,
+      placeholder: 'infinite bath', hint: 'its Na⁺ and K⁺ change too; empty: infinite' }), c, { onChange: () => this.show(ctx, ctx.value('preset')) });
     ctx.add(new NumberField({ key: 'duration', label: 'Duration', unit: 's', min: 0.005, max: 10, log: true, def: 0.1 }), c);
     ctx.add(new NumberField({ key: 'vc-from', label: 'Steps from', unit: 'mV', min: -150, max: 100, step: 5, def: -80, hint: 'from −65 mV, 20 ms steps' }), c);
     ctx.add(new NumberField({ key: 'vc-to', label: 'Steps to', unit: 'mV', min: -150, max: 100, step: 5, def: 40 }), c);
@@ -53,10 +62,20 @@ export default {
     ctx.add(new NumberField({ key: 'hu-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 60, max: 2000, log: true, def: 200 }), e);
     ctx.add(new NumberField({ key: 'g_ClL', label: 'Cl⁻ leak g_ClL', unit: 'mS/cm²', min: 0, max: 0.2, step: 0.005, def: 0.05, hint: '0: no swelling (Fig. 4)' }), e);
     ctx.add(new NumberField({ key: 't_pump_stop', label: 'The pump stops at', unit: 's', min: 0, max: 1000, step: 5, def: 50 }), e);
+    const x = ctx.group('Extracellular exchange');
+    ctx.add(new NumberField({ key: 'bath-rate-K', apiField: 'bath-diffusion-per-s', label: 'K⁺ diffusion to a distant bath k', unit: '1/s', min: 0, max: 10, step: 0.01, def: null, optional: true,
+      placeholder: 'none', hint: 'd[K]o/dt = −k([K]o − [K]bath); Cressman et al. 2009: 4/3 s⁻¹' }), x);
+    ctx.add(new NumberField({ key: 'bath-K', apiField: 'bath-concentration', label: 'Distant bath K⁺', unit: 'mM', min: 0.5, max: 30, step: 0.5, def: null, optional: true,
+      placeholder: 'initial [K]o', hint: 'the concentration the space relaxes to; empty: the initial [K]o' }), x);
+    ctx.add(new NumberField({ key: 'glial-uptake-mM-per-s', label: 'Glial K⁺ uptake G_max', unit: 'mM/s', min: 0, max: 100, step: 1, def: null, optional: true,
+      placeholder: 'none', hint: 'd[K]o/dt = −G/(1 + e^((18 − [K]o)/2.5)); Cressman et al. 2009: 66 mM/s' }), x);
     const o = ctx.group('Published model');
     ctx.add(new NumberField({ key: 'own-duration', apiField: 'duration', label: 'Duration', unit: 's', min: 0.5, max: 2000, log: true, def: 100 }), o);
     ctx.add(new TextField({ key: 'own-set', apiField: 'set', label: 'Parameters (--set)', placeholder: 'NAME=VALUE, … (empty: the preset’s example)', def: '', hint: 'membrane presets --json lists them' }), o);
-    this.groups = { hh: c.parentElement, hu: e.parentElement, own: o.parentElement };
+    const m = ctx.group('Integrator');
+    ctx.add(new SelectField({ key: 'method', label: 'Method', def: '', hint: 'membrane simulate hh --method',
+      options: [['', 'the preset’s default (auto; luo-rudy-1991: bdf)'], ['auto', 'auto: Dormand–Prince 5(4), BDF where stiff (as LSODA)'], ['bdf', 'bdf: variable-order NDF/BDF (as ode15s)'], ['rodas4', 'rodas4: Rosenbrock']] }), m);
+    this.groups = { hh: c.parentElement, hu: e.parentElement, own: o.parentElement, exchange: x.parentElement, method: m.parentElement };
     this.show(ctx, HH);
   },
 
@@ -75,24 +94,48 @@ export default {
     for (const k of HELD_KEYS) ctx.fields.get(k).element.hidden = hu || fixedE;
     for (const k of VC_KEYS) ctx.fields.get(k).element.hidden = hu || !vc;
     for (const k of ['stimulus-uA-per-cm2', 'duration']) ctx.fields.get(k).element.hidden = hu || vc;
+    // The pump needs concentrations (held or dynamic); the exchange a finite extracellular space (dynamic); both run
+    // under the current clamp. The method belongs to the presets with their own model.
+    const dynamic = ctx.value('concentrations') === 'dynamic';
+    ctx.fields.get('pump-uA-per-cm2').element.hidden = hu || vc || fixedE;
+    ctx.fields.get('extracellular-volume-relative').element.hidden = hu || vc || !dynamic;
+    this.groups.exchange.hidden = hu || vc || !dynamic || ctx.value('extracellular-volume-relative') == null;
+    for (const k of Object.keys(EXCHANGE)) ctx.fields.get(k).element.hidden = this.groups.exchange.hidden;
+    this.groups.method.hidden = !hu;
+    ctx.fields.get('method').element.hidden = !hu;
     this.hint.textContent = own ? own.hint : preset === HU
       ? 'ModelDB 187599 code_Fig3.ode equation for equation (RT/F = 26.64 mV as published): a cell in a closed extracellular space; no current clamp.'
       : 'Hodgkin & Huxley 1952 as NEURON’s built-in hh: g_Na 120, g_K 36, g_L 0.3 mS/cm², Q10 = 3 from 6.3 °C; rest from the steady-state gates at −65 mV.';
   },
 
+  /** The pump, the extracellular space and its exchange, as the request's options (the shown fields that are given). */
+  transport(ctx) {
+    const body = {};
+    const given = (k) => !ctx.fields.get(k).element.hidden && ctx.value(k) != null;
+    for (const k of ['pump-uA-per-cm2', 'extracellular-volume-relative']) if (given(k)) body[k] = ctx.value(k);
+    // Sent as given, also a bath concentration without a rate: the server's refusal then names the field.
+    if (given('bath-rate-K')) body['bath-diffusion-per-s'] = `K=${ctx.value('bath-rate-K')}`;
+    if (given('bath-K')) body['bath-concentration'] = `K=${ctx.value('bath-K')}`;
+    if (given('glial-uptake-mM-per-s')) body['glial-uptake-mM-per-s'] = ctx.value('glial-uptake-mM-per-s');
+    return body;
+  },
+
   request(ctx) {
     const preset = ctx.value('preset');
     this.show(ctx, preset); // also after a restore from the URL, which sets the preset without a change event
+    const method = ctx.value('method') || null; // empty: the preset's default
     if (OWN[preset]) {
       const body = { preset, duration: ctx.value('own-duration') ?? OWN[preset].duration };
       const set = (ctx.value('own-set') ?? '').trim() || OWN[preset].set; // empty: the preset's own example
       if (set) body.set = set;
+      if (method) body.method = method;
       body.interval = Number((body.duration / 2000).toPrecision(3));
       return body;
     }
     if (preset === HU) {
       const body = { preset, duration: ctx.value('hu-duration') ?? 200 };
       body.set = `g_ClL=${ctx.value('g_ClL')}, t_pump_stop=${ctx.value('t_pump_stop')}`;
+      if (method) body.method = method;
       body.interval = Number((body.duration / 2000).toPrecision(3));
       return body;
     }
@@ -105,7 +148,7 @@ export default {
       body.interval = 5e-5;
       return body;
     }
-    const body = { preset, ...ctx.collect(HH_KEYS) };
+    const body = { preset, ...ctx.collect(HH_KEYS), ...this.transport(ctx) };
     // K_o exists only when concentrations enter (held or dynamic); with E fixed the request would be refused.
     if ((body.concentrations ?? 'fixed') !== 'fixed') body.set = `K_o=${ctx.value('K_o') ?? 2.5}`;
     body.duration ??= 0.1;
@@ -169,6 +212,22 @@ export default {
     };
   },
 
+  /** Where each exchanged ion went (cell, extracellular space, each process), in fmol; null without an exchange. */
+  exchangeTable(sim) {
+    const ions = sim.extracellular_exchange?.ions;
+    if (!ions) return null;
+    const fmol = (mol) => `${num(mol * 1e15, 4)} fmol`;
+    const rows = [];
+    for (const [ion, b] of Object.entries(ions)) {
+      rows.push([`${ion}: cell / extracellular space`, `${fmol(b.cell_change_mol)} / ${fmol(b.extracellular_change_mol)}`, 'change over the run']);
+      for (const [k, v] of Object.entries(b)) {
+        const m = /^(.+)_removed_mol$/.exec(k);
+        if (m) rows.push([`${ion}: removed by ${m[1]}`, fmol(v), `now ${num(b[`${m[1]}_rate_mM_per_s`], 4)} mM/s`]);
+      }
+    }
+    return h('div', { data: { testid: 'hh-exchange' } }, kvTable(rows, 'Extracellular exchange: where the ions went (they sum to zero)'));
+  },
+
   render(ctx, { sim, figure }) {
     if (sim.mode === 'voltage_clamp') return this.renderClamp(sim, figure);
     if (OWN[sim.preset]) return this.renderOwn(sim, figure);
@@ -204,7 +263,7 @@ export default {
       : cost ? h('p', { class: 'hint', text: 'The cost of an action potential needs three spikes (a full cycle between two others): raise the stimulus or the duration.' }) : null;
     for (const p of figure.panels || []) p.height = 200;
     return {
-      main: [head, costTable, h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])].filter(Boolean),
+      main: [head, costTable, this.exchangeTable(sim), h('h3', { text: 'Where each E comes from' }), sources, warnings(sim.warnings || [])].filter(Boolean),
       figures: [{ key: 'course', title: 'Time course (the figure of membrane simulate hh --plot)', spec: figure, height: 200 }],
       equation: h('div', { class: 'equations' },
         h('p', { class: 'eq-title', text: hu ? 'Hübel & Ullah 2016' : 'Hodgkin–Huxley 1952' }),
