@@ -51,9 +51,9 @@ extension HHSimulationRequest {
     /// The cells of a population with `spreads`: cell k is `preset` with `overrides` and each spread's value for k
     /// (each checked against the parameter's range), under the constant current A + (B − A)·k/(N − 1).
     static func spreadCells(_ preset: ScenarioPreset, overrides: [(name: String, value: Double)], spreads: [ParameterSpread],
-                            count: Int, stimulus: (Double, Double)) throws -> (cells: [Scenario], values: [[(String, Double)]]) {
+                            count: Int, stimulus: (Double, Double)) throws -> [Scenario] {
         for s in spreads { _ = try preset.parameter(named: s.name) }
-        var cells: [Scenario] = [], values: [[(String, Double)]] = []
+        var cells: [Scenario] = []
         for k in 0..<count {
             let own = spreads.map { ($0.name, $0.value(cell: k, of: count)) }
             var cell = try preset.scenario(setting: overrides.filter { o in !spreads.contains { $0.name == o.name } }
@@ -61,8 +61,7 @@ extension HHSimulationRequest {
             let j = count == 1 ? stimulus.0 : stimulus.0 + (stimulus.1 - stimulus.0) * Double(k) / Double(count - 1)
             cell.stimuli = [.constantCurrent(.microamperesPerSquareCentimetre(j))]
             cells.append(cell)
-            values.append(own)
         }
-        return (cells, values)
+        return cells
     }
 }

@@ -193,10 +193,13 @@ public struct HHSimulationRequest: MembraneRequest {
     func spikingRunWithSpreads() throws -> (run: SpikingRun, preset: ScenarioPreset, parameters: [PresetParameter],
                                             blockNotes: [String], cellValues: [[(String, Double)]]) {
         let (rest, spreads) = try parameterSpreads()
+        // The exchange's names (bath_diffusion.K.rate, glia.K.G_max, …) go to each cell's exchange, the rest to the preset.
+        let exchangeSpreads = spreads.filter { Self.isExchangeParameter($0.name) }
+        let presetSpreads = spreads.filter { !Self.isExchangeParameter($0.name) }
         var single = self
         // An exchange range enters the shared scenario at its first cell's value, so that a single shape (glia.K.K_half)
         // finds its process on; each cell then sets its own value (``withExchange(_:setting:)``).
-        let exchangeFrom = spreads.filter { Self.isExchangeParameter($0.name) }.map { "\($0.name)=\($0.from)" }
+        let exchangeFrom = exchangeSpreads.map { "\($0.name)=\($0.from)" }
         single.set = exchangeFrom.isEmpty ? rest : Assignments(([rest?.text].compactMap { $0 } + exchangeFrom).joined(separator: ", "))
         let (preset, scenario, parameters, notes, overrides) = try single.presetWithOverrides()
         let seconds = try durationSeconds(default: 1)
@@ -214,13 +217,10 @@ public struct HHSimulationRequest: MembraneRequest {
                                                                     from: .microamperesPerSquareCentimetre(a), to: .microamperesPerSquareCentimetre(b)))
             cellValues = []
         } else {
-            // The exchange's names (bath_diffusion.K.rate, glia.K.G_max, …) go to each cell's exchange, the rest to the preset.
             let count = cells ?? 1
-            let exchange = spreads.filter { Self.isExchangeParameter($0.name) }
-            let spread = try Self.spreadCells(preset, overrides: overrides, spreads: spreads.filter { !Self.isExchangeParameter($0.name) },
-                                              count: count, stimulus: (a, b))
-            population = try withProtocol(spread.cells.enumerated().map { k, cell in
-                try single.withExchange(withPump(withPermeation(cell)), setting: exchange.map { ($0.name, $0.value(cell: k, of: count)) })
+            let spread = try Self.spreadCells(preset, overrides: overrides, spreads: presetSpreads, count: count, stimulus: (a, b))
+            population = try withProtocol(spread.enumerated().map { k, cell in
+                try single.withExchange(withPump(withPermeation(cell)), setting: exchangeSpreads.map { ($0.name, $0.value(cell: k, of: count)) })
             })
             cellValues = (0..<count).map { k in spreads.map { ($0.name, $0.value(cell: k, of: count)) } }
         }

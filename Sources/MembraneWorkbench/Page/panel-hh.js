@@ -23,9 +23,9 @@ const OWN = {
 };
 const OWN_KEYS = ['own-duration', 'own-set'];
 const HU_KEYS = ['hu-duration', 'g_ClL', 't_pump_stop'];
-// The exchange of a finite extracellular space (dynamic concentrations): field key → the request's option. The bath
-// diffusion's rate and concentration are K⁺'s (`bath-diffusion-per-s: "K=…"`), the glial uptake is a number.
-const EXCHANGE = { 'bath-rate-K': 'bath-diffusion-per-s', 'bath-K': 'bath-concentration', 'glial-uptake-mM-per-s': 'glial-uptake-mM-per-s' };
+// The fields of the exchange of a finite extracellular space (dynamic concentrations); `transport` turns them into the
+// request's options (the bath diffusion's rate and concentration are K⁺'s: `bath-diffusion-per-s: "K=…"`).
+const EXCHANGE_KEYS = ['bath-rate-K', 'bath-K', 'glial-uptake-mM-per-s'];
 
 export default {
   id: 'hh',
@@ -100,7 +100,7 @@ export default {
     ctx.fields.get('pump-uA-per-cm2').element.hidden = hu || vc || fixedE;
     ctx.fields.get('extracellular-volume-relative').element.hidden = hu || vc || !dynamic;
     this.groups.exchange.hidden = hu || vc || !dynamic || ctx.value('extracellular-volume-relative') == null;
-    for (const k of Object.keys(EXCHANGE)) ctx.fields.get(k).element.hidden = this.groups.exchange.hidden;
+    for (const k of EXCHANGE_KEYS) ctx.fields.get(k).element.hidden = this.groups.exchange.hidden;
     this.groups.method.hidden = !hu;
     ctx.fields.get('method').element.hidden = !hu;
     this.hint.textContent = own ? own.hint : preset === HU
