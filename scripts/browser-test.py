@@ -402,6 +402,50 @@ async def hh_exchange_test(browser, base, timeout):
     return f"hh pump and exchange ({value:.4g} fmol K⁺ to glia; a bath K⁺ without its rate refused at its field)"
 
 
+HH_METHOD = "#v1/hh?preset=luo-rudy-1991&own-duration=2&own-set=K_o%3D5.4&method=rodas4"
+FIRST_APD90 = """(() => { const p = document.getElementById('panel-hh');
+  const t = p && !p.hidden && !p.querySelector('.busy.on') ? p.querySelector('.main-result table.data') : null;
+  const rows = t ? t.querySelectorAll('tbody tr') : [];
+  const column = t ? [...t.querySelectorAll('thead th')].findIndex((c) => c.textContent.startsWith('APD90')) : -1;
+  return rows.length === 2 && column >= 0 ? rows[0].querySelectorAll('th, td')[column].textContent : null; })()"""
+
+
+async def hh_method_test(browser, base, timeout):
+    """The hh panel's Method select (presets with their own model): the chosen integrator is sent as `method`, the page
+    shows that run's beats, and the Rosenbrock run agrees with the preset's default integrator (BDF) on the same
+    equations: APD90 within 0.1 ms, V̇max within 0.1 %."""
+    simulate = urljoin(base, "api/simulate/hh")
+    before = len(browser.bodies.get(simulate, []))
+    await browser.eval(f"location.hash = '{HH_METHOD}'")
+    deadline = time.monotonic() + timeout
+    body = None
+    while body is None:
+        sent = [json.loads(b) for b in browser.bodies.get(simulate, [])[before:]]
+        body = next((b for b in reversed(sent) if b.get("method") == "rodas4"), None)
+        if body is None and time.monotonic() > deadline:
+            raise Failure(f"the hh panel did not send method rodas4 to POST /api/simulate/hh (sent {sent})")
+        browser.check()
+        await asyncio.sleep(0.05)
+    chosen = await browser.eval("""(() => { const l = [...document.querySelectorAll('#panel-hh label')].find((x) => x.textContent === 'Method');
+      const e = l && document.getElementById(l.htmlFor); return e && !e.closest('[hidden]') ? e.value : null; })()""")
+    if chosen != "rodas4":
+        raise Failure(f"the Method select shows {chosen!r} after the link chose rodas4")
+    shown = shown_number(await browser.wait_for(FIRST_APD90, "the luo-rudy-1991 beats of the rodas4 run", timeout))
+    rodas = api_post(base, "simulate/hh", body, timeout)
+    default = api_post(base, "simulate/hh", {k: v for k, v in body.items() if k != "method"}, timeout)
+    if "Rosenbrock" not in rodas["method"] and "Rodas" not in rodas["method"]:
+        raise Failure(f"method rodas4 ran {rodas['method']!r}")
+    if rodas["method"] == default["method"]:
+        raise Failure(f"method rodas4 and the preset's default both ran {rodas['method']!r}")
+    a, b = rodas["beats"][0], default["beats"][0]
+    if shown is None or abs(shown - a["apd90_ms"]) > 1e-3 * a["apd90_ms"]:
+        raise Failure(f"the page shows APD90 {shown} ms; the API's rodas4 run gives {a['apd90_ms']:.6g} ms")
+    if abs(a["apd90_ms"] - b["apd90_ms"]) > 0.1 or abs(a["vmax_V_per_s"] - b["vmax_V_per_s"]) > 1e-3 * b["vmax_V_per_s"]:
+        raise Failure(f"Rodas4 and {default['method']} disagree on the same equations: APD90 {a['apd90_ms']} vs "
+                      f"{b['apd90_ms']} ms, V̇max {a['vmax_V_per_s']} vs {b['vmax_V_per_s']} V/s")
+    return f"hh method select (rodas4: APD90 {a['apd90_ms']:.2f} ms, default {b['apd90_ms']:.2f} ms)"
+
+
 async def open_lesson(browser, url, timeout):
     """Loads `url` in a fresh document and waits until the lesson and the panel beside it are shown."""
     await browser.send("Page.navigate", {"url": "about:blank"})
@@ -591,6 +635,7 @@ async def run(args):
               const n = t ? t.querySelectorAll('tbody tr').length : 0;
               return n === 2 ? n : null; })()""", "the luo-rudy-1991 beats table of the hh panel", args.timeout)
             toured.append(f"hh luo-rudy-1991 ({beats} beats)")
+            toured.append(await hh_method_test(browser, base, args.timeout))
             toured.append(await hh_exchange_test(browser, base, args.timeout))
             browser.check()
         lesson = None if args.no_lesson else await lesson_test(browser, base, args.lesson, args.timeout)

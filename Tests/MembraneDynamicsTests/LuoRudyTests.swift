@@ -65,16 +65,18 @@ struct LuoRudyTests {
     }
 
     /// The paper's control cell: rest ≈ −84 mV at [K]ₒ = 5.4 mM (Luo & Rudy 1991; the curated CellML model's resting
-    /// state is −84.38 mV, Myokit's port of the Rudy-lab code −84.53 mV). The action potential is held only to broad
-    /// physiological ranges (overshoot 35–55 mV, V̇max 300–500 V/s, APD90 300–400 ms): its exact values are the scipy
-    /// port's (above); the figures of the paper were not digitised here.
-    @Test("published control rest ≈ −84 mV; the action potential in physiological ranges")
+    /// state is −84.38 mV, Myokit's port of the Rudy-lab code −84.53 mV). V̇max is the paper's own figure: "fast
+    /// upstroke velocity (Vmax = 400 V/sec)" (Luo & Rudy 1991, abstract, as quoted in the ModelDB 64171 readme); held
+    /// to 10 %, since the abstract does not say which stimulus and beat it was measured on. The rest of the action
+    /// potential is held only to broad physiological ranges (overshoot 35–55 mV, APD90 300–400 ms): its exact values
+    /// are the scipy port's (above); the figures of the paper were not digitised here.
+    @Test("published control: rest ≈ −84 mV, V̇max ≈ 400 V/s (abstract); the action potential in physiological ranges")
     func publishedControl() throws {
         let p = LuoRudy1991()
         let rest = try #require(p.rest())
         #expect(abs(rest.potential - -84) < 1, "rest \(rest.potential) mV")
         let beat = LRReference.paced.1[0]
-        #expect((300...500).contains(beat.maximalRate), "V̇max \(beat.maximalRate)")
+        #expect(abs(beat.maximalRate - 400) <= 0.10 * 400, "V̇max \(beat.maximalRate) V/s; the paper's abstract: 400 V/s")
         #expect((35...55).contains(beat.peak), "peak \(beat.peak)")
         #expect((300...400).contains(beat.apd90!), "APD90 \(beat.apd90!)")
     }
