@@ -152,6 +152,26 @@ struct HodgkinHuxleyTests {
         let model = try CellModel(s)
         #expect(throws: MembraneError.self) { _ = try model.parameterIndex(named: "hh_Na.blok") }
     }
+
+    /// The exp-linear rate x/(1 − e^{−x}) from one exponential (series near 0) against the GHK kernel written with
+    /// expm1 (an independent formula of the same function): within 10⁻¹⁴ relative over the range gates meet, 1 at
+    /// x = 0 (NEURON's vtrap limit), x for large x, continuous across the series' edge, and 0 far below.
+    @Test func expLinearKernelMatchesTheExpm1Form() {
+        var x = -60.0
+        while x <= 60 {
+            let a = HodgkinHuxleyChannel.RateFunction.expLinearKernel(x), b = GHKCurrent.kernel(x)
+            #expect(abs(a - b) <= 1e-14 * b, "x = \(x): \(a) vs \(b)")
+            x += 0.00173
+        }
+        #expect(HodgkinHuxleyChannel.RateFunction.expLinearKernel(0) == 1)
+        for edge in [0.02, -0.02] {
+            let inside = HodgkinHuxleyChannel.RateFunction.expLinearKernel(edge.nextDown)
+            let outside = HodgkinHuxleyChannel.RateFunction.expLinearKernel(edge.nextUp)
+            #expect(abs(inside - outside) < 1e-14, "across \(edge)")
+        }
+        #expect(HodgkinHuxleyChannel.RateFunction.expLinearKernel(800) == 800)
+        #expect(HodgkinHuxleyChannel.RateFunction.expLinearKernel(-800) == 0)
+    }
 }
 
 /// docs/writing-a-mechanism.md's example (``SlowPotassium``), added to the HH cell as one more mechanism: its gate

@@ -62,8 +62,24 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
             switch self {
             case .exponential(let r, let m, let s): r * Double.exp((v - m) / s)
             case .sigmoid(let r, let m, let s): r / (1 + Double.exp(-(v - m) / s))
-            case .expLinear(let r, let m, let s): r * GHKCurrent.kernel((v - m) / s)
+            case .expLinear(let r, let m, let s): r * Self.expLinearKernel((v - m) / s)
             }
+        }
+
+        /// x/(1 − e^{−x}), the exp-linear form, from one exponential (glibc's expm1 costs about three exponentials, and
+        /// a model evaluates this for several gates at every step). Near x = 0, where 1 − e^{−x} cancels, its series
+        /// 1 + x/2 + x²/12 − x⁴/720 + x⁶/30240 (the Bernoulli-number expansion; the next term, x⁸/1209600, is below
+        /// 2·10⁻²⁰ for |x| < 0.02); beyond, the cancellation in 1 − e^{−x} magnifies the exponential's rounding by at
+        /// most e^{−x}/|1 − e^{−x}| ≈ 50 (relative error < 10⁻¹⁴). The singularity at 0 is removable; NEURON's `vtrap`
+        /// guards it with a cruder series. Below x = −700 (e^{−x} overflows) −x·eˣ, 0 below −750, as ``GHKCurrent/kernel(_:)``.
+        @inlinable
+        public static func expLinearKernel(_ x: Double) -> Double {
+            if abs(x) < 0.02 {
+                let x2 = x * x
+                return 1 + x / 2 + x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 / 30240))
+            }
+            if x < -700 { return x < -750 ? 0 : -x * Double.exp(x) }
+            return x / (1 - Double.exp(-x))
         }
 
         /// r(V) and dr/dV.
@@ -77,7 +93,7 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
                 return (r * f, r * f * f * e / s)
             case .expLinear(let r, let m, let s):
                 let x = (v - m) / s
-                return (r * GHKCurrent.kernel(x), r * GHKCurrent.kernelDerivative(x) / s)
+                return (r * Self.expLinearKernel(x), r * GHKCurrent.kernelDerivative(x) / s)
             }
         }
     }
