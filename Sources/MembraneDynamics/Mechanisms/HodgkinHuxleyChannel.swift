@@ -71,7 +71,8 @@ public struct HodgkinHuxleyChannel: Mechanism, Hashable {
         /// 1 + x/2 + x²/12 − x⁴/720 + x⁶/30240 (the Bernoulli-number expansion; the next term, x⁸/1209600, is below
         /// 2·10⁻²⁰ for |x| < 0.02); beyond, the cancellation in 1 − e^{−x} magnifies the exponential's rounding by at
         /// most e^{−x}/|1 − e^{−x}| ≈ 50 (relative error < 10⁻¹⁴). The singularity at 0 is removable; NEURON's `vtrap`
-        /// guards it with a cruder series. Below x = −700 (e^{−x} overflows) −x·eˣ, 0 below −750, as ``GHKCurrent/kernel(_:)``.
+        /// guards it with a cruder series. Below x = −700 (where e^{−x} approaches overflow) −x·eˣ, and 0 below −750,
+        /// as ``GHKCurrent/kernel(_:)``.
         @inlinable
         public static func expLinearKernel(_ x: Double) -> Double {
             if abs(x) < 0.02 {
