@@ -72,30 +72,24 @@ extension PumpLeakConfig {
                     return (ion.name, e.value)
                 }
             }
-            var diffusion = try ions(x.bathDiffusionPerS, "bath_diffusion_per_s").map { BathDiffusion(ion: $0.ion, rate: $0.value) }
-            for (ion, c) in try ions(x.bathConcentrationMM, "bath_concentration_mM") {
-                guard let i = diffusion.firstIndex(where: { $0.ion == ion }) else {
-                    throw MembraneError.invalidValue(field: "\(path).bath_concentration_mM.\(ion)", value: MembraneError.plain(c),
-                        allowed: "a reservoir concentration for an ion that diffuses (bath_diffusion_per_s.\(ion))")
-                }
-                diffusion[i].bathConcentration = .millimolar(c)
+            var parts = ExchangeParts()
+            parts.diffusionRates = try ions(x.bathDiffusionPerS, "bath_diffusion_per_s").map { ($0.ion, $0.value) }
+            parts.reservoirs = try ions(x.bathConcentrationMM, "bath_concentration_mM").map { ($0.ion, $0.value) }
+            if let g = x.glialUptakeMMPerS, s.index(of: GlialUptake.ion) == nil {
+                throw MembraneError.invalidValue(field: "\(path).glial_uptake_mM_per_s", value: MembraneError.plain(g),
+                                                 allowed: "glial uptake of K⁺, which the scenario's ions (\(s.ions.map(\.name).joined(separator: ", "))) lack")
             }
-            var glia: GlialUptake?
-            if let g = x.glialUptakeMMPerS {
-                guard s.index(of: GlialUptake.ion) != nil else {
-                    throw MembraneError.invalidValue(field: "\(path).glial_uptake_mM_per_s", value: MembraneError.plain(g),
-                                                     allowed: "glial uptake of K⁺, which the scenario's ions (\(s.ions.map(\.name).joined(separator: ", "))) lack")
-                }
-                var uptake = GlialUptake(maximalRate: g)
-                if let h = x.glialUptakeHalfMM { uptake.halfActivation = .millimolar(h) }
-                if let slope = x.glialUptakeSlopeMM { uptake.slope = .millimolar(slope) }
-                glia = uptake
-            } else if let (key, v) = [("glial_uptake_half_mM", x.glialUptakeHalfMM), ("glial_uptake_slope_mM", x.glialUptakeSlopeMM)]
-                        .first(where: { $0.1 != nil }), let v {
+            (parts.glialRate, parts.glialHalfActivation, parts.glialSlope) = (x.glialUptakeMMPerS, x.glialUptakeHalfMM, x.glialUptakeSlopeMM)
+            do {
+                s.extracellularExchange = try parts.assemble()
+            } catch .reservoirWithoutDiffusion(let ion, let c) {
+                throw MembraneError.invalidValue(field: "\(path).bath_concentration_mM.\(ion)", value: MembraneError.plain(c),
+                    allowed: "a reservoir concentration for an ion that diffuses (bath_diffusion_per_s.\(ion))")
+            } catch .glialShapeWithoutRate(let slope, let v) {
+                let key = slope ? "glial_uptake_slope_mM" : "glial_uptake_half_mM"
                 throw MembraneError.invalidValue(field: "\(path).\(key)", value: MembraneError.plain(v),
                                                  allowed: "a shape of the glial uptake given with its rate (glial_uptake_mM_per_s)")
             }
-            s.extracellularExchange = ExtracellularExchange(bathDiffusion: diffusion, glialUptake: glia)
         }
     }
 }

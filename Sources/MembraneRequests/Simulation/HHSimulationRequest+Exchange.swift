@@ -33,46 +33,41 @@ extension HHSimulationRequest {
                 return (ion, pair.value)
             }
         }
-        let rates = try ionValues(bathDiffusion, field: "bath-diffusion-per-s", example: "K=1.33")
-        let baths = try ionValues(bathConcentration, field: "bath-concentration", example: "K=8")
-        var diffusion: [BathDiffusion] = []
-        for (ion, rate) in rates {
+        var parts = ExchangeParts()
+        for (ion, rate) in try ionValues(bathDiffusion, field: "bath-diffusion-per-s", example: "K=1.33") {
             guard rate.isFinite, rate >= 0 else {
                 throw MembraneError.invalidValue(field: "bath-diffusion-per-s", value: bathDiffusion?.text ?? "",
                                                  allowed: "a rate constant ≥ 0 s⁻¹ per ion, e.g. K=1.33 (Cressman et al. 2009: ε = 4/3 s⁻¹)")
             }
-            diffusion.append(BathDiffusion(ion: ion, rate: rate))
+            parts.diffusionRates.append((ion, rate))
         }
-        for (ion, c) in baths {
-            guard let i = diffusion.firstIndex(where: { $0.ion == ion }) else {
-                throw MembraneError.invalidValue(field: "bath-concentration", value: bathConcentration?.text ?? "",
-                                                 allowed: "a concentration for an ion that diffuses to the bath (--bath-diffusion-per-s \(ion)=K)")
-            }
-            guard c.isFinite, c > 0 else {
-                throw MembraneError.invalidValue(field: "bath-concentration", value: bathConcentration?.text ?? "",
-                                                 allowed: "a bath concentration > 0 mM, e.g. K=8")
-            }
-            diffusion[i].bathConcentration = .millimolar(c)
-        }
-        var glia: GlialUptake?
+        parts.reservoirs = try ionValues(bathConcentration, field: "bath-concentration", example: "K=8").map { ($0.ion, $0.value) }
         if let glialUptake {
-            let g = try glialUptake.nonNegative(field: "glial-uptake-mM-per-s",
-                                                allowed: "a maximal glial K⁺ uptake ≥ 0 mM/s (Cressman et al. 2009: 66; their code 200/3)")
-            var uptake = GlialUptake(maximalRate: g)
-            if let glialUptakeHalf {
-                uptake.halfActivation = .millimolar(try QuantityParser.number(glialUptakeHalf.text, field: "glial-uptake-half-mM",
-                                                                                     allowed: "a half-activation concentration in mM (default 18)"))
-            }
-            if let glialUptakeSlope {
-                uptake.slope = .millimolar(try glialUptakeSlope.positive(field: "glial-uptake-slope-mM", allowed: "a slope > 0 mM (default 2.5)"))
-            }
-            glia = uptake
-        } else if let (field, value) = [("glial-uptake-half-mM", glialUptakeHalf), ("glial-uptake-slope-mM", glialUptakeSlope)]
-                    .first(where: { $0.1 != nil }) {
+            parts.glialRate = try glialUptake.nonNegative(field: "glial-uptake-mM-per-s",
+                                                          allowed: "a maximal glial K⁺ uptake ≥ 0 mM/s (Cressman et al. 2009: 66; their code 200/3)")
+        }
+        if let glialUptakeHalf {
+            parts.glialHalfActivation = try QuantityParser.number(glialUptakeHalf.text, field: "glial-uptake-half-mM",
+                                                                  allowed: "a half-activation concentration in mM (default 18)")
+        }
+        if let glialUptakeSlope {
+            parts.glialSlope = try glialUptakeSlope.positive(field: "glial-uptake-slope-mM", allowed: "a slope > 0 mM (default 2.5)")
+        }
+        var exchange: ExtracellularExchange
+        do {
+            exchange = try parts.assemble()
+        } catch .reservoirWithoutDiffusion(let ion, _) {
+            throw MembraneError.invalidValue(field: "bath-concentration", value: bathConcentration?.text ?? "",
+                                             allowed: "a concentration for an ion that diffuses to the bath (--bath-diffusion-per-s \(ion)=K)")
+        } catch .glialShapeWithoutRate(let slope, _) {
+            let (field, value) = slope ? ("glial-uptake-slope-mM", glialUptakeSlope) : ("glial-uptake-half-mM", glialUptakeHalf)
             throw MembraneError.invalidValue(field: field, value: value?.text ?? "",
                                              allowed: "a shape of the glial uptake given with its rate (--glial-uptake-mM-per-s G)")
         }
-        var exchange = ExtracellularExchange(bathDiffusion: diffusion, glialUptake: glia)
+        for (_, c) in parts.reservoirs where !(c.isFinite && c > 0) {
+            throw MembraneError.invalidValue(field: "bath-concentration", value: bathConcentration?.text ?? "",
+                                             allowed: "a bath concentration > 0 mM, e.g. K=8")
+        }
         for (name, value) in named { try Self.apply(name, value, to: &exchange, ions: ions) }
         return exchange
     }

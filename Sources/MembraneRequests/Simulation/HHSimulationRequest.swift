@@ -218,11 +218,13 @@ public struct HHSimulationRequest: MembraneRequest {
             cellValues = []
         } else {
             let count = cells ?? 1
+            // Each cell's values of every range: reported as its `set`, and its exchange's applied from the same list.
+            cellValues = (0..<count).map { k in spreads.map { ($0.name, $0.value(cell: k, of: count)) } }
             let spread = try Self.spreadCells(preset, overrides: overrides, spreads: presetSpreads, count: count, stimulus: (a, b))
             population = try withProtocol(spread.enumerated().map { k, cell in
-                try single.withExchange(withPump(withPermeation(cell)), setting: exchangeSpreads.map { ($0.name, $0.value(cell: k, of: count)) })
+                try single.withExchange(withPump(withPermeation(cell)),
+                                        setting: cellValues[k].filter { Self.isExchangeParameter($0.0) }.map { (name: $0.0, value: $0.1) })
             })
-            cellValues = (0..<count).map { k in spreads.map { ($0.name, $0.value(cell: k, of: count)) } }
         }
         var solver = SpikingSolver()
         if let rtol {
