@@ -14,10 +14,10 @@ src="${1:?usage: run.sh path/to/code_Fig3.ode}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 command -v xppaut >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xppaut >/dev/null
-variant() {  # name, sed expression for the par lines
+variant() {  # name, sed expression for the par lines ('' for Fig. 3 as published)
   local name="$1" pars="$2"
   sed "$pars" "$src" > "$work/$name.ode"
-  sed 's/^@ total=1000/@ total=1000/' "$work/$name.ode" > "$work/$name-published.ode"
+  cp "$work/$name.ode" "$work/$name-published.ode"
   sed 's/^@ dt=5e-4/@ dt=5e-4, tol=1e-9, atol=1e-9/' "$work/$name.ode" > "$work/$name-tight.ode"
   sed 's/^@ dt=5e-4/@ dt=2e-5, tol=1e-9, atol=1e-9/; s/^@ total=1000/@ total=65/' "$work/$name.ode" > "$work/$name-tight-fine.ode"
   for run in published tight tight-fine; do
@@ -26,7 +26,7 @@ variant() {  # name, sed expression for the par lines
     test -s "$work/$name-$run/output.dat"
   done
 }
-variant fig3 's/^par s=0/par s=0/'
+variant fig3 ''
 variant fig4 's/^par gcl_l=0.05/par gcl_l=0/'
 variant insets 's/^par s=0/par s=1/'
 "${PYTHON:-python3}" "$here/summarise.py" "$work"
