@@ -4,10 +4,10 @@
 //   membrane-bench-hh single [--duration S] [--stimulus UA] [--rtol R] [--lanes L]
 //       one hodgkin-huxley-1952 cell (the whole process is what run-hh.sh times); prints one JSON line
 //   membrane-bench-hh population [--cells N] [--duration S] [--from A] [--to B] [--threads T] [--lanes L] [--rtol R]
-//       N cells, cell k at A + (B − A)·k/(N − 1) µA/cm²; prints one JSON line with the run's own time
-//   membrane-bench-hh floor [--cells N] [--rtol R]
-//       the population on one thread with NEURON's hh written into the code (HardCodedFloor.swift): the most a kernel
-//       specialised for that one shape could save over the general one; compare with population --threads 1
+//                                [--kernel compiled|general]
+//       N cells, cell k at A + (B − A)·k/(N − 1) µA/cm²; prints one JSON line with the run's own time. The default
+//       runs them on the squid axon's compiled kernel (HodgkinHuxley1952Kernel); `--kernel general` on the general
+//       GatedCellKernel, which reads the rates from the structure (the same equations)
 //   membrane-bench-hh accuracy [--rtol R ...]
 //       spike-time errors against Tests/Reference/hh (DOP853 at 1e-12) for each tolerance: the tolerance study
 import Foundation
@@ -44,7 +44,8 @@ func json(_ pairs: [(String, Any)]) -> String {
 
 func solver(_ o: Options, threads: Int, lanes: Int) -> SpikingSolver {
     let rtol = o.double("rtol", SpikingSolver().relativeTolerance)
-    return SpikingSolver(relativeTolerance: rtol, potentialTolerance: rtol, gateTolerance: rtol, threads: threads, lanes: lanes)
+    return SpikingSolver(relativeTolerance: rtol, potentialTolerance: rtol, gateTolerance: rtol, threads: threads, lanes: lanes,
+                         compiledKernels: o.values["kernel"] != "general")
 }
 
 func hhCells(count: Int, from a: Double, to b: Double) throws -> [Scenario] {
@@ -90,9 +91,6 @@ do {
         print(json([("case", "population"), ("cells", cells.count), ("spike_count", result.spikeCount), ("run_s", t1 - t0),
                     ("steps", result.statistics.acceptedSteps), ("rejected", result.statistics.rejectedSteps),
                     ("method", result.method)]))
-    case "floor":
-        let (t, s, n) = try hardCodedPopulation(cells: o.int("cells", 1000), rtol: o.double("rtol", 1e-5))
-        print(json([("case", "floor"), ("cells", o.int("cells", 1000)), ("spike_count", s), ("run_s", t), ("steps", n)]))
     case "accuracy":
         let reference10 = try csv("scipy_dop853_10s_10uA.csv").map { Double($0[1])! }
         let neuronFixed = try csv("neuron_fixed_dt0.025_10s_10uA.csv").map { Double($0[1])! }

@@ -218,6 +218,8 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         h.replace(with: remaining, where: (h .>= remaining) .| (remaining - h .< Lanes(repeating: 0.01) * h))
         h.replace(with: Lanes(), where: .!active)
         let t = _time
+        // One copy of the system for the six evaluations (a stored property of `self` is otherwise copied at each call).
+        let system = self.system
         // Stages.
         let b21 = Lanes(repeating: D.a21) * h
         for i in 0..<n { stage[i] = y[i] + b21 * k1[i] }

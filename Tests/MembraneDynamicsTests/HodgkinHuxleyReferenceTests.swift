@@ -39,50 +39,109 @@ enum HHReference {
     static func maxError(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? .infinity }
 }
 
-/// The gated-cell kernel is the cell model's equations: its right-hand side equals ``CellModel/derivatives(at:state:into:)``
+/// The gated-cell kernels are the cell model's equations: the right-hand sides of the general ``GatedCellKernel`` and
+/// of the squid axon's compiled ``HodgkinHuxley1952Kernel`` each equal ``CellModel/derivatives(at:state:into:)``
 /// (converted to ms and mV) at arbitrary states, lane by lane, each lane with its own parameters.
 @Suite("Gated-cell kernel")
 struct GatedCellKernelTests {
-    @Test(arguments: [HodgkinHuxleyConcentrations.fixed, .held])
-    func kernelEqualsCellModel(_ treatment: HodgkinHuxleyConcentrations) throws {
+    /// Four cells of the preset with different ḡ_Na, g_L, C and stimulus (and a TTX-like block of the Na⁺ channel on
+    /// one), compiled.
+    static func cells(_ treatment: HodgkinHuxleyConcentrations) throws -> [(CellModel, GatedCellStructure, GatedCellParameters)] {
         let preset = ScenarioPreset.hodgkinHuxley1952(concentrations: treatment)
-        var scenarios: [Scenario] = []
+        var cells: [(CellModel, GatedCellStructure, GatedCellParameters)] = []
         for (k, (gNa, stim)) in [(120.0, 0.0), (80.0, 10.0), (150.0, -3.0), (120.0, 40.0)].enumerated() {
             var s = try preset.scenario(setting: [("g_Na", gNa), ("g_L", 0.3 + 0.1 * Double(k)), ("C_m", 1 + 0.5 * Double(k))])
             s.stimuli = [.constantCurrent(.microamperesPerSquareCentimetre(stim))]
-            scenarios.append(s)
+            if k == 2, var sodium = s.mechanisms[0] as? HodgkinHuxleyChannel {
+                sodium.block = 0.4
+                s.mechanisms[0] = sodium
+            }
+            let model = try CellModel(s)
+            let (structure, parameters) = try GatedCellStructure.compile(model)
+            cells.append((model, structure, parameters))
         }
-        let models = try scenarios.map { try CellModel($0) }
-        var compiled = try models.map { try GatedCellStructure.compile($0) }
-        let structure = compiled[0].0
-        #expect(compiled.allSatisfy { $0.0 == structure })
+        return cells
+    }
+
+    @Test(arguments: [HodgkinHuxleyConcentrations.fixed, .held])
+    func kernelEqualsCellModel(_ treatment: HodgkinHuxleyConcentrations) throws {
+        let cells = try Self.cells(treatment)
+        let structure = cells[0].1
+        #expect(cells.allSatisfy { $0.1 == structure })
         #expect(structure.exponents.filter { $0.source < 0 }.count == 2)  // e^{−V/80} (squared for −V/20, −V/10) and e^{−V/18}
-        var kernel = GatedCellKernel<SIMD4<Double>>(structure: structure)
-        for lane in 0..<4 { kernel.load(compiled[lane].1, into: lane) }
+        try check(GatedCellKernel<SIMD4<Double>>.self, cells)
+    }
+
+    @Test(arguments: [HodgkinHuxleyConcentrations.fixed, .held])
+    func compiledSquidKernelEqualsCellModel(_ treatment: HodgkinHuxleyConcentrations) throws {
+        let cells = try Self.cells(treatment)
+        #expect(HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(cells[0].1))
+        try check(HodgkinHuxley1952Kernel<SIMD4<Double>>.self, cells)
+    }
+
+    /// At another temperature (φ = 3^((18.5 − 6.3)/10) = 3.82) the compiled kernel still runs and still equals the model.
+    @Test func compiledSquidKernelAtAnotherTemperature() throws {
+        var cells: [(CellModel, GatedCellStructure, GatedCellParameters)] = []
+        for k in 0..<4 {
+            var s = Scenario.hodgkinHuxley1952(gK: 30 + Double(k))
+            s.conditions = Conditions(temperature: try .celsius(18.5))
+            let model = try CellModel(s)
+            let (structure, parameters) = try GatedCellStructure.compile(model)
+            cells.append((model, structure, parameters))
+        }
+        #expect(isClose(cells[0].1.gates[0].phi, Double.pow(3, 1.22), within: 1e-12))
+        #expect(HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(cells[0].1))
+        try check(HodgkinHuxley1952Kernel<SIMD4<Double>>.self, cells)
+    }
+
+    /// A structure whose rates are not exactly the squid axon's (β_n's scale 80 → 81 mV, or the K⁺ channel first) is
+    /// not the compiled kernel's: it runs on the general one.
+    @Test func compiledSquidKernelRefusesOtherRates() throws {
+        var changed = Scenario.hodgkinHuxley1952()
+        var potassium = HodgkinHuxleyChannel.hodgkinHuxley1952Potassium()
+        potassium.gates[0].beta = .exponential(perMillisecond: 0.125, midpointMillivolts: -65, scaleMillivolts: -81)
+        changed.mechanisms[1] = potassium
+        let (structure, _) = try GatedCellStructure.compile(try CellModel(changed))
+        #expect(!HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(structure))
+        var swapped = Scenario.hodgkinHuxley1952()
+        swapped.mechanisms.swapAt(0, 1)
+        let (other, _) = try GatedCellStructure.compile(try CellModel(swapped))
+        #expect(!HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(other))
+        #expect(GatedCellKernel<SIMD4<Double>>.runs(other))
+    }
+
+    func check<Kernel: GatedLaneSystem>(_: Kernel.Type, _ cells: [(CellModel, GatedCellStructure, GatedCellParameters)]) throws
+        where Kernel.Lanes == SIMD4<Double> {
+        let structure = cells[0].1
+        var kernel = Kernel(structure: structure)
+        for lane in 0..<4 { kernel.load(cells[lane].2, into: lane) }
         // V through the singular points of the exp-linear rates (−40 and −55 mV) and beyond.
         for (v, gates) in [(-65.0, [0.05, 0.6, 0.32]), (-40.0, [0.3, 0.4, 0.5]), (-55.0, [0.9, 0.1, 0.7]),
-                           (-39.9999999, [0.2, 0.2, 0.2]), (20.0, [1.0, 0.0, 1.0]), (-100.0, [0.0, 1.0, 0.0])] {
+                           (-39.9999999, [0.2, 0.2, 0.2]), (-55.15, [0.4, 0.5, 0.6]), (20.0, [1.0, 0.0, 1.0]),
+                           (-100.0, [0.0, 1.0, 0.0])] {
             var y = [SIMD4<Double>](repeating: SIMD4(), count: 4), f = y
             var modelStates: [[Double]] = []
             for lane in 0..<4 {
+                let model = cells[lane].0
                 let laneState = [v + Double(lane) * 1e-3] + gates
                 for i in 0..<4 { y[i][lane] = laneState[i] }
-                modelStates.append(structure.modelState(laneState, model: models[lane]))
-                #expect(isClose(models[lane].potential(modelStates[lane]) * 1e3, laneState[0], within: 1e-12))
+                modelStates.append(structure.modelState(laneState, model: model))
+                #expect(isClose(model.potential(modelStates[lane]) * 1e3, laneState[0], within: 1e-12))
             }
             y.withUnsafeBufferPointer { yp in
                 f.withUnsafeMutableBufferPointer { fp in kernel.derivatives(at: SIMD4(), state: yp.baseAddress!, into: fp.baseAddress!) }
             }
             for lane in 0..<4 {
-                var expected = [Double](repeating: 0, count: models[lane].dimension)
-                models[lane].derivatives(at: 0, state: modelStates[lane], into: &expected)
+                let model = cells[lane].0
+                var expected = [Double](repeating: 0, count: model.dimension)
+                model.derivatives(at: 0, state: modelStates[lane], into: &expected)
                 // dV/dt: V/s = mV/ms; gates: s⁻¹ = 10³ ms⁻¹.
-                let dv = expected[models[lane].otherIndex]
-                #expect(isRelativelyClose(f[0][lane], dv, relative: 1e-12, absolute: 1e-12), "dV/dt at \(v) mV, lane \(lane)")
+                let dv = expected[model.otherIndex]
+                #expect(isRelativelyClose(f[0][lane], dv, relative: 1e-12, absolute: 1e-12), "\(Kernel.self) dV/dt at \(v) mV, lane \(lane)")
                 for k in 1..<4 {
                     let g = expected[structure.modelIndices[k]] * 1e-3
                     #expect(isRelativelyClose(f[k][lane], g, relative: 1e-12, absolute: 1e-15),
-                            "gate \(k) at \(v) mV, lane \(lane): \(f[k][lane]) vs \(g)")
+                            "\(Kernel.self) gate \(k) at \(v) mV, lane \(lane): \(f[k][lane]) vs \(g)")
                 }
             }
         }
@@ -148,12 +207,15 @@ struct HodgkinHuxleyReferenceTests {
     /// end (368, 628), and every hundredth cell; counts equal and first spikes within 0.01 ms (NEURON's fixed step
     /// misses 255 of the 1000 counts, cell 111's only spike among them). The whole population is compared by
     /// `membrane-bench-hh accuracy` (BENCHMARKS.md).
-    @Test func populationMatchesDop853() throws {
+    @Test(arguments: [true, false])
+    func populationMatchesDop853(compiledKernels: Bool) throws {
         let reference = try HHReference.rows("scipy_dop853_population_1s.csv")
         let indices = [110, 111, 112, 297, 300, 307, 310, 311, 312, 313, 368, 628] + Array(stride(from: 0, to: 1000, by: 100)) + [999]
         let stimuli = indices.map { 20 * Double($0) / 999 }
-        let result = try SpikingRun(cells: try HHReference.cells(stimuli), duration: 1).run()
+        let result = try SpikingRun(cells: try HHReference.cells(stimuli), duration: 1,
+                                    solver: SpikingSolver(compiledKernels: compiledKernels)).run()
         #expect(result.termination == .finished)
+        #expect(result.method.contains("squid axon's rates compiled in") == compiledKernels)
         for (cell, k) in zip(result.cells, indices) {
             let row = reference[k]
             #expect(isClose(cell.stimulus.microamperesPerSquareCentimetre, row[1]!, within: 1e-12))

@@ -19,18 +19,24 @@ public struct SpikingSolver: Sendable {
     public var lanes: Int?
     /// The method for cells the kernel cannot run.
     public var general: SimulationSolver
+    /// Whether cells whose channels are exactly the squid axon's run on the ``HodgkinHuxley1952Kernel``, its rates
+    /// compiled in (the same equations as the general ``GatedCellKernel``, in about 1/1.4 of the time); false runs
+    /// every cell on the general kernel (for comparison).
+    public var compiledKernels: Bool
 
     /// The defaults (rtol 10⁻⁵, atol 10 µV and 10⁻⁵) hold the 684 spike times of Tests/Reference/hh's 10 s train at
     /// 10 µA/cm² within 0.02 ms of DOP853 at 10⁻¹² (NEURON's fixed step: 44.7 ms, three spikes lost) and give every
     /// spike count of its 1000-cell population (BENCHMARKS.md "Hodgkin–Huxley" has the tolerance study).
     public init(relativeTolerance: Double = 1e-5, potentialTolerance: Double = 1e-5, gateTolerance: Double = 1e-5,
-                threads: Int = 2, lanes: Int? = nil, general: SimulationSolver = SimulationSolver(relativeTolerance: 1e-8)) {
+                threads: Int = 2, lanes: Int? = nil, general: SimulationSolver = SimulationSolver(relativeTolerance: 1e-8),
+                compiledKernels: Bool = true) {
         self.relativeTolerance = relativeTolerance
         self.potentialTolerance = potentialTolerance
         self.gateTolerance = gateTolerance
         self.threads = threads
         self.lanes = lanes
         self.general = general
+        self.compiledKernels = compiledKernels
     }
 
     /// The Dormand–Prince settings for a kernel of `gates` gates, in its units (mV and 1).
@@ -109,7 +115,8 @@ public struct PopulationResult: Sendable {
 /// A run of one cell or of a population of independent cells to a fixed time, keeping only what a long run needs: the
 /// spike times (upward crossings of a threshold, 0 mV by default; INTERFACE.md) and the final state
 /// (``Recording/crossingsAndFinal``). Cells run on ``SpikingSolver/threads`` threads; each thread integrates
-/// ``SpikingSolver/lanes`` cells at once in SIMD lanes (``GatedCellKernel``, ``LaneDormandPrince``), each lane with its
+/// ``SpikingSolver/lanes`` cells at once in SIMD lanes (``GatedCellKernel``, or ``HodgkinHuxley1952Kernel`` for the
+/// squid axon's channels; ``LaneDormandPrince``), each lane with its
 /// own step size, a finished lane taking the next cell. Cells the kernel cannot run (changing concentrations, other
 /// mechanisms) run one by one on the general ``Simulation``, still on every thread.
 public struct SpikingRun: Sendable {
@@ -163,7 +170,7 @@ public struct SpikingRun: Sendable {
         let threads = min(solver.threads, models.count)
         let parts = Parallel.map(threads) { _ -> WorkerResult in
             if let kernel {
-                return KernelWorker.run(lanes: lanes, structure: kernel.structure, parameters: kernel.parameters,
+                return KernelWorker.run(lanes: lanes, compiled: solver.compiledKernels, structure: kernel.structure, parameters: kernel.parameters,
                                         models: models, run: self, queue: queue)
             }
             return GeneralWorker.run(models: models, run: self, queue: queue)
@@ -179,8 +186,10 @@ public struct SpikingRun: Sendable {
         outcomes.sort { $0.index < $1.index }
         let statistics = parts.reduce(IntegratorStatistics()) { $0 + $1.statistics }
         let plural = threads == 1 ? "" : "s"
+        let squid = kernel.map { solver.compiledKernels && HodgkinHuxley1952Kernel<SIMD2<Double>>.runs($0.structure) } ?? false
         let method = kernel != nil
             ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(lanes) cells per SIMD vector, \(threads) thread\(plural)"
+                + (squid ? ", the squid axon's rates compiled in" : "")
             : "\(solver.general.methodName) per cell (rtol \(solver.general.integrator.relativeTolerance)), \(threads) thread\(plural)"
         return PopulationResult(cells: outcomes, method: method, generalPathReason: fallback, statistics: statistics,
                                 termination: queue.isStopped ? .interrupted : .finished)

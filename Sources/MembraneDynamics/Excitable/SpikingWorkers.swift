@@ -57,21 +57,31 @@ struct WorkerResult: Sendable {
     var statistics = IntegratorStatistics()
 }
 
-/// A worker of the kernel path: ``LaneDormandPrince`` over ``GatedCellKernel`` lanes, refilled from the queue.
+/// A worker of the kernel path: ``LaneDormandPrince`` over lanes of a ``GatedLaneSystem`` (the squid axon's compiled
+/// ``HodgkinHuxley1952Kernel`` where it runs the structure and `compiled` allows it, else the general
+/// ``GatedCellKernel``), refilled from the queue.
 enum KernelWorker {
-    static func run(lanes: Int, structure: GatedCellStructure, parameters: [GatedCellParameters], models: [CellModel],
-                    run: SpikingRun, queue: WorkQueue) -> WorkerResult {
+    static func run(lanes: Int, compiled: Bool, structure: GatedCellStructure, parameters: [GatedCellParameters],
+                    models: [CellModel], run: SpikingRun, queue: WorkQueue) -> WorkerResult {
         switch lanes {
-        case 2: return work(SIMD2<Double>.self, structure, parameters, models, run, queue)
-        case 8: return work(SIMD8<Double>.self, structure, parameters, models, run, queue)
-        default: return work(SIMD4<Double>.self, structure, parameters, models, run, queue)
+        case 2: return work(SIMD2<Double>.self, compiled, structure, parameters, models, run, queue)
+        case 8: return work(SIMD8<Double>.self, compiled, structure, parameters, models, run, queue)
+        default: return work(SIMD4<Double>.self, compiled, structure, parameters, models, run, queue)
         }
     }
 
-    static func work<Lanes: SIMD>(_: Lanes.Type, _ structure: GatedCellStructure, _ parameters: [GatedCellParameters],
-                                  _ models: [CellModel], _ run: SpikingRun, _ queue: WorkQueue) -> WorkerResult
-        where Lanes.Scalar == Double {
-        typealias Kernel = GatedCellKernel<Lanes>
+    static func work<Lanes: SIMD>(_: Lanes.Type, _ compiled: Bool, _ structure: GatedCellStructure,
+                                  _ parameters: [GatedCellParameters], _ models: [CellModel], _ run: SpikingRun,
+                                  _ queue: WorkQueue) -> WorkerResult where Lanes.Scalar == Double {
+        if compiled && HodgkinHuxley1952Kernel<Lanes>.runs(structure) {
+            return work(HodgkinHuxley1952Kernel<Lanes>.self, structure, parameters, models, run, queue)
+        }
+        return work(GatedCellKernel<Lanes>.self, structure, parameters, models, run, queue)
+    }
+
+    static func work<Kernel: GatedLaneSystem>(_: Kernel.Type, _ structure: GatedCellStructure, _ parameters: [GatedCellParameters],
+                                              _ models: [CellModel], _ run: SpikingRun, _ queue: WorkQueue) -> WorkerResult {
+        typealias Lanes = Kernel.Lanes
         var result = WorkerResult()
         guard var integrator = try? LaneDormandPrince(system: Kernel(structure: structure),
                                                       solver: run.solver.dormandPrince(gates: structure.gates.count)) else {

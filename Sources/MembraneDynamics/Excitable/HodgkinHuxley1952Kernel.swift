@@ -1,0 +1,114 @@
+import MembraneNumerics
+
+/// The ``GatedCellKernel``'s equations for one channel set, Hodgkin & Huxley's squid axon as NEURON's `hh.mod`
+/// (``HodgkinHuxleyChannel/hodgkinHuxley1952Sodium(conductance:reversal:)``,
+/// ``HodgkinHuxleyChannel/hodgkinHuxley1952Potassium(conductance:reversal:)``: J. Physiol. 117:500, 1952), with the rate
+/// constants written into the code, as NEURON compiles `hh.mod` to C and Brian2 generates code for its equations
+/// (t in ms, V in mV):
+///
+///     C·dV/dt = I_stim − ḡ_Na·m³h·(V − E_Na) − ḡ_K·n⁴·(V − E_K) − Σ g_L·(V − E_L)
+///     dx/dt = φ·(α_x − (α_x + β_x)·x)
+///     α_m = u/(e^u − 1), u = −(V + 40)/10;  β_m = 4·e^{−(V + 65)/18}
+///     α_h = 0.07·e^{−(V + 65)/20};          β_h = 1/(1 + e^{−(V + 35)/10})
+///     α_n = 0.1·u/(e^u − 1), u = −(V + 55)/10;  β_n = 0.125·e^{−(V + 65)/80}
+///
+/// What varies from cell to cell stays data, lane by lane: ḡ_Na·(1 − b) and ḡ_K·(1 − b) (block), E_Na and E_K (fixed
+/// or Nernst of held concentrations), the passive currents, the stimulus and C; φ = 3^((T − 6.3 °C)/10) is the
+/// structure's. ``runs(_:)`` accepts a structure only when its gates and rates are exactly those of the library's two
+/// channels (so any change of a rate constant runs on the general kernel), and `GatedCellKernelTests` checks that this
+/// kernel gives the ``CellModel``'s right-hand side. Two exponentials per evaluation, as in the general kernel:
+/// e^{−(V+65)/80} squared to the /40, /20 and /10 slopes, and e^{−(V+65)/18}. It takes about 1/1.4 of the general
+/// kernel's time on a population (BENCHMARKS.md, "Hodgkin–Huxley").
+public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.Scalar == Double {
+    var sodiumConductance = Lanes()
+    var potassiumConductance = Lanes()
+    var sodiumReversal = Lanes()
+    var potassiumReversal = Lanes()
+    var passiveConductance = Lanes()
+    var passiveDrive = Lanes()
+    var stimulus = Lanes()
+    var inverseCapacitance = Lanes(repeating: 1)
+    let phi: Lanes
+
+    /// V and the gates m, h, n.
+    public var dimension: Int { 4 }
+
+    /// The gates and rates of the squid axon's Na⁺ (m³h) and K⁺ (n⁴) channels, in the structure's form.
+    static func squidGates() -> [(exponent: Int, alpha: GatedCellStructure.Rate, beta: GatedCellStructure.Rate, channel: Int)] {
+        let channels = [HodgkinHuxleyChannel.hodgkinHuxley1952Sodium(), HodgkinHuxleyChannel.hodgkinHuxley1952Potassium()]
+        return channels.enumerated().flatMap { c, channel in
+            channel.gates.map { (exponent: $0.exponent, alpha: GatedCellStructure.Rate($0.alpha), beta: GatedCellStructure.Rate($0.beta), channel: c) }
+        }
+    }
+
+    /// True when `structure` is two channels gated m³h and n⁴ with exactly the squid axon's rates and one φ.
+    public static func runs(_ structure: GatedCellStructure) -> Bool {
+        let squid = squidGates()
+        guard structure.channelCount == 2, structure.gates.count == squid.count, structure.rates.count == 2 * squid.count,
+              let phi = structure.gates.first?.phi else { return false }
+        func same(_ a: GatedCellStructure.Rate, _ b: GatedCellStructure.Rate) -> Bool {
+            a.form == b.form && a.rate == b.rate && a.slope == b.slope && a.offset == b.offset
+        }
+        for (k, gate) in structure.gates.enumerated() {
+            let s = squid[k]
+            guard gate.channel == s.channel, gate.exponent == s.exponent, gate.phi == phi,
+                  same(structure.rates[2 * k], s.alpha), same(structure.rates[2 * k + 1], s.beta) else { return false }
+        }
+        return true
+    }
+
+    /// A kernel for cells of `structure` (which it must ``runs(_:)``), every lane's parameters zero and 1/C = 1 until
+    /// ``load(_:into:)``.
+    public init(structure: GatedCellStructure) {
+        precondition(Self.runs(structure), "HodgkinHuxley1952Kernel runs only the squid axon's structure")
+        phi = Lanes(repeating: structure.gates[0].phi)
+    }
+
+    /// Sets lane `lane`'s parameters (channel 0 is the Na⁺ channel, 1 the K⁺ channel, as ``runs(_:)`` checked).
+    public mutating func load(_ p: GatedCellParameters, into lane: Int) {
+        sodiumConductance[lane] = p.conductances[0]
+        potassiumConductance[lane] = p.conductances[1]
+        sodiumReversal[lane] = p.reversals[0]
+        potassiumReversal[lane] = p.reversals[1]
+        passiveConductance[lane] = p.passiveConductance
+        passiveDrive[lane] = p.passiveDrive
+        stimulus[lane] = p.stimulus
+        inverseCapacitance[lane] = p.inverseCapacitance
+    }
+
+    /// u/(e^u − 1) from u and e^u; its Bernoulli series 1 − u/2 + u²/12 − u⁴/720 + u⁶/30240 for |u| < 0.02, where
+    /// e^u − 1 cancels (``GatedCellStructure/Rate``'s exp-linear form, NEURON's vtrap).
+    @inline(__always) static func expLinear(_ u: Lanes, _ eu: Lanes) -> Lanes {
+        var k = u / (eu - 1)
+        let u2 = u * u
+        let inner: Lanes = -1.0 / 720 + u2 * (1.0 / 30240)
+        let middle: Lanes = 1.0 / 12 + u2 * inner
+        let series: Lanes = 1 - 0.5 * u + u2 * middle
+        k.replace(with: series, where: LaneMath.magnitude(u) .< 0.02)
+        return k
+    }
+
+    /// The right-hand side above, lane by lane: [dV/dt (mV/ms), dm/dt, dh/dt, dn/dt (ms⁻¹)].
+    public func derivatives(at t: Lanes, state y: UnsafePointer<Lanes>, into dydt: UnsafeMutablePointer<Lanes>) {
+        let v = y[0], m = y[1], h = y[2], n = y[3]
+        let w = v + 65
+        let e80 = LaneMath.exp(w * (-1.0 / 80))
+        let e40 = e80 * e80, e20 = e40 * e40, e10 = e20 * e20
+        let e18 = LaneMath.exp(w * (-1.0 / 18))
+        // e^{−(V+40)/10} = e^{−(V+65)/10}·e^{2.5}, e^{−(V+35)/10} = e^{−(V+65)/10}·e³, e^{−(V+55)/10} = e^{−(V+65)/10}·e.
+        let alphaM = Self.expLinear(-(v + 40) * 0.1, e10 * 12.182493960703473)
+        let betaM = 4 * e18
+        let alphaH = 0.07 * e20
+        let betaH = 1 / (1 + e10 * 20.085536923187668)
+        let alphaN = 0.1 * Self.expLinear(-(v + 55) * 0.1, e10 * 2.718281828459045)
+        let betaN = 0.125 * e80
+        dydt[1] = phi * (alphaM - (alphaM + betaM) * m)
+        dydt[2] = phi * (alphaH - (alphaH + betaH) * h)
+        dydt[3] = phi * (alphaN - (alphaN + betaN) * n)
+        let n2 = n * n
+        let sodium = sodiumConductance * (m * m * m * h) * (v - sodiumReversal)
+        let potassium = potassiumConductance * (n2 * n2) * (v - potassiumReversal)
+        let current = sodium + potassium + passiveConductance * v - passiveDrive - stimulus
+        dydt[0] = (Lanes() - current) * inverseCapacitance
+    }
+}
