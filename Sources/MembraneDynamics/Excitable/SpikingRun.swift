@@ -168,9 +168,11 @@ public struct SpikingRun: Sendable {
         let queue = WorkQueue(count: models.count, monitor: monitor)
         let lanes = solver.lanes ?? (models.count == 1 ? 2 : 4)
         let threads = min(solver.threads, models.count)
+        // The squid axon's compiled kernel where it computes these cells' structure (and the solver allows it).
+        let squid = kernel.map { solver.compiledKernels && HodgkinHuxley1952Kernel<SIMD4<Double>>.runs($0.structure) } ?? false
         let parts = Parallel.map(threads) { _ -> WorkerResult in
             if let kernel {
-                return KernelWorker.run(lanes: lanes, compiled: solver.compiledKernels, structure: kernel.structure, parameters: kernel.parameters,
+                return KernelWorker.run(lanes: lanes, squid: squid, structure: kernel.structure, parameters: kernel.parameters,
                                         models: models, run: self, queue: queue)
             }
             return GeneralWorker.run(models: models, run: self, queue: queue)
@@ -186,7 +188,6 @@ public struct SpikingRun: Sendable {
         outcomes.sort { $0.index < $1.index }
         let statistics = parts.reduce(IntegratorStatistics()) { $0 + $1.statistics }
         let plural = threads == 1 ? "" : "s"
-        let squid = kernel.map { solver.compiledKernels && HodgkinHuxley1952Kernel<SIMD2<Double>>.runs($0.structure) } ?? false
         let method = kernel != nil
             ? "Dormand–Prince 5(4) (rtol \(solver.relativeTolerance)), \(lanes) cells per SIMD vector, \(threads) thread\(plural)"
                 + (squid ? ", the squid axon's rates compiled in" : "")

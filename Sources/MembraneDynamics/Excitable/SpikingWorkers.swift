@@ -58,22 +58,22 @@ struct WorkerResult: Sendable {
 }
 
 /// A worker of the kernel path: ``LaneDormandPrince`` over lanes of a ``GatedLaneSystem`` (the squid axon's compiled
-/// ``HodgkinHuxley1952Kernel`` where it runs the structure and `compiled` allows it, else the general
-/// ``GatedCellKernel``), refilled from the queue.
+/// ``HodgkinHuxley1952Kernel`` when `squid`, which the caller sets only where that kernel ``GatedLaneSystem/runs(_:)``
+/// the structure; else the general ``GatedCellKernel``), refilled from the queue.
 enum KernelWorker {
-    static func run(lanes: Int, compiled: Bool, structure: GatedCellStructure, parameters: [GatedCellParameters],
+    static func run(lanes: Int, squid: Bool, structure: GatedCellStructure, parameters: [GatedCellParameters],
                     models: [CellModel], run: SpikingRun, queue: WorkQueue) -> WorkerResult {
         switch lanes {
-        case 2: return work(SIMD2<Double>.self, compiled, structure, parameters, models, run, queue)
-        case 8: return work(SIMD8<Double>.self, compiled, structure, parameters, models, run, queue)
-        default: return work(SIMD4<Double>.self, compiled, structure, parameters, models, run, queue)
+        case 2: return work(SIMD2<Double>.self, squid, structure, parameters, models, run, queue)
+        case 8: return work(SIMD8<Double>.self, squid, structure, parameters, models, run, queue)
+        default: return work(SIMD4<Double>.self, squid, structure, parameters, models, run, queue)
         }
     }
 
-    static func work<Lanes: SIMD>(_: Lanes.Type, _ compiled: Bool, _ structure: GatedCellStructure,
+    static func work<Lanes: SIMD>(_: Lanes.Type, _ squid: Bool, _ structure: GatedCellStructure,
                                   _ parameters: [GatedCellParameters], _ models: [CellModel], _ run: SpikingRun,
                                   _ queue: WorkQueue) -> WorkerResult where Lanes.Scalar == Double {
-        if compiled && HodgkinHuxley1952Kernel<Lanes>.runs(structure) {
+        if squid {
             return work(HodgkinHuxley1952Kernel<Lanes>.self, structure, parameters, models, run, queue)
         }
         return work(GatedCellKernel<Lanes>.self, structure, parameters, models, run, queue)
