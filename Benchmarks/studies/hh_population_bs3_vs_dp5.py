@@ -11,11 +11,13 @@ Tests/Reference/hh's DOP853 reference (rtol 1e-12), NEURON's fixed step (dt 0.02
 Tableaux: Dormand & Prince 1980 (Hairer, Norsett & Wanner I, Table II.5.2); Bogacki & Shampine, Appl. Math. Lett.
 2:321 (1989).
 Usage: Benchmarks/.venv/bin/python Benchmarks/studies/hh_population_bs3_vs_dp5.py (after Benchmarks/peers/setup.sh)"""
-import math, os
+import os, sys
 import numpy as np
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 REF = os.path.join(ROOT, 'Tests', 'Reference', 'hh')
+sys.path.insert(0, REF)
+from hh_equations import initial_state, ionic_current  # noqa: E402
 ref = np.genfromtxt(os.path.join(REF, 'scipy_dop853_population_1s.csv'), delimiter=',', skip_header=1)
 neuron = np.genfromtxt(os.path.join(REF, 'neuron_fixed_dt0.025_population_1s.csv'), delimiter=',', skip_header=1)
 STIM = ref[:, 1]
@@ -31,22 +33,18 @@ def vtrap(x):
 
 
 def rhs(y):
-    """hh.mod at 6.3 degC (Tests/Reference/hh/hh_equations.py), every lane at once."""
+    """hh.mod at 6.3 degC (Tests/Reference/hh/hh_equations.py, its rates with numpy's exp), every lane at once."""
     v, m, h, n = y
     with np.errstate(all='ignore'):
         am = vtrap(-(v + 40) / 10); bm = 4 * np.exp(-(v + 65) / 18)
         ah = 0.07 * np.exp(-(v + 65) / 20); bh = 1 / (np.exp(-(v + 35) / 10) + 1)
         an = 0.1 * vtrap(-(v + 55) / 10); bn = 0.125 * np.exp(-(v + 65) / 80)
-        ionic = 120 * m ** 3 * h * (v - 50) + 36 * n ** 4 * (v + 77) + 0.3 * (v + 54.3)
-        return np.array([STIM - ionic, am * (1 - m) - bm * m, ah * (1 - h) - bh * h, an * (1 - n) - bn * n])
+        return np.array([STIM - ionic_current(v, m, h, n), am * (1 - m) - bm * m, ah * (1 - h) - bh * h, an * (1 - n) - bn * n])
 
 
 def rest():
-    v = -65.0
-    am = 0.1 * (v + 40) / (1 - math.exp(-(v + 40) / 10)); bm = 4 * math.exp(-(v + 65) / 18)
-    ah = 0.07 * math.exp(-(v + 65) / 20); bh = 1 / (math.exp(-(v + 35) / 10) + 1)
-    an = 0.01 * (v + 55) / (1 - math.exp(-(v + 55) / 10)); bn = 0.125 * math.exp(-(v + 65) / 80)
-    return np.tile(np.array([v, am / (am + bm), ah / (ah + bh), an / (an + bn)])[:, None], (1, N))
+    """NEURON's finitialize(-65) in every lane."""
+    return np.tile(np.array(initial_state())[:, None], (1, N))
 
 
 PAIRS = {

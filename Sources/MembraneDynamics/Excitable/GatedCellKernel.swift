@@ -147,14 +147,20 @@ public struct GatedCellStructure: Sendable, Equatable {
             case .sigmoid:
                 return r / (Lanes(repeating: 1) + e)
             case .expLinear:
-                let u = Lanes(repeating: slope) * v + Lanes(repeating: offset)
-                var k = u / (e - Lanes(repeating: 1))
-                let u2 = u * u
-                let series = Lanes(repeating: 1) - Lanes(repeating: 0.5) * u
-                    + u2 * (Lanes(repeating: 1.0 / 12) + u2 * (Lanes(repeating: -1.0 / 720) + u2 * Lanes(repeating: 1.0 / 30240)))
-                k.replace(with: series, where: LaneMath.magnitude(u) .< Lanes(repeating: 0.02))
-                return r * k
+                return r * Self.expLinear(Lanes(repeating: slope) * v + Lanes(repeating: offset), e)
             }
+        }
+
+        /// u/(e^u − 1) lane by lane from u and e^u; its Bernoulli series for |u| < 0.02 (above). Shared with the
+        /// compiled ``HodgkinHuxley1952Kernel``.
+        @inline(__always)
+        static func expLinear<Lanes: SIMD>(_ u: Lanes, _ eu: Lanes) -> Lanes where Lanes.Scalar == Double {
+            var k = u / (eu - Lanes(repeating: 1))
+            let u2 = u * u
+            let series = Lanes(repeating: 1) - Lanes(repeating: 0.5) * u
+                + u2 * (Lanes(repeating: 1.0 / 12) + u2 * (Lanes(repeating: -1.0 / 720) + u2 * Lanes(repeating: 1.0 / 30240)))
+            k.replace(with: series, where: LaneMath.magnitude(u) .< Lanes(repeating: 0.02))
+            return k
         }
     }
 

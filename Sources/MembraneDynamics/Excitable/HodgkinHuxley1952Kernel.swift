@@ -76,18 +76,6 @@ public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.
         inverseCapacitance[lane] = p.inverseCapacitance
     }
 
-    /// u/(e^u − 1) from u and e^u; its Bernoulli series 1 − u/2 + u²/12 − u⁴/720 + u⁶/30240 for |u| < 0.02, where
-    /// e^u − 1 cancels (``GatedCellStructure/Rate``'s exp-linear form, NEURON's vtrap).
-    @inline(__always) static func expLinear(_ u: Lanes, _ eu: Lanes) -> Lanes {
-        var k = u / (eu - 1)
-        let u2 = u * u
-        let inner: Lanes = -1.0 / 720 + u2 * (1.0 / 30240)
-        let middle: Lanes = 1.0 / 12 + u2 * inner
-        let series: Lanes = 1 - 0.5 * u + u2 * middle
-        k.replace(with: series, where: LaneMath.magnitude(u) .< 0.02)
-        return k
-    }
-
     /// The right-hand side above, lane by lane: [dV/dt (mV/ms), dm/dt, dh/dt, dn/dt (ms⁻¹)].
     public func derivatives(at t: Lanes, state y: UnsafePointer<Lanes>, into dydt: UnsafeMutablePointer<Lanes>) {
         let v = y[0], m = y[1], h = y[2], n = y[3]
@@ -96,11 +84,11 @@ public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.
         let e40 = e80 * e80, e20 = e40 * e40, e10 = e20 * e20
         let e18 = LaneMath.exp(w * (-1.0 / 18))
         // e^{−(V+40)/10} = e^{−(V+65)/10}·e^{2.5}, e^{−(V+35)/10} = e^{−(V+65)/10}·e³, e^{−(V+55)/10} = e^{−(V+65)/10}·e.
-        let alphaM = Self.expLinear(-(v + 40) * 0.1, e10 * 12.182493960703473)
+        let alphaM = GatedCellStructure.Rate.expLinear(-(v + 40) * 0.1, e10 * 12.182493960703473)
         let betaM = 4 * e18
         let alphaH = 0.07 * e20
         let betaH = 1 / (1 + e10 * 20.085536923187668)
-        let alphaN = 0.1 * Self.expLinear(-(v + 55) * 0.1, e10 * 2.718281828459045)
+        let alphaN = 0.1 * GatedCellStructure.Rate.expLinear(-(v + 55) * 0.1, e10 * 2.718281828459045)
         let betaN = 0.125 * e80
         dydt[1] = phi * (alphaM - (alphaM + betaM) * m)
         dydt[2] = phi * (alphaH - (alphaH + betaH) * h)
