@@ -150,6 +150,15 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         return r
     }
 
+    /// max(a, b) lane by lane as a bitwise select on the comparison's mask (b where either is NaN).
+    @inlinable @inline(__always)
+    static func larger(_ a: Lanes, _ b: Lanes) -> Lanes {
+        typealias Bits = Lanes.MaskStorage
+        let pick = unsafeBitCast(a .> b, to: Bits.self)
+        let bits = (unsafeBitCast(a, to: Bits.self) & pick) | (unsafeBitCast(b, to: Bits.self) & ~pick)
+        return unsafeBitCast(bits, to: Lanes.self)
+    }
+
     @usableFromInline static var logMinimumError: Double { -9.210340371976184 }  // ln 10⁻⁴
 
     /// x^p lane by lane for x > 0 (the controller's powers: accurate to ~10⁻¹⁵, far more than it needs).
@@ -248,30 +257,31 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         let e1 = Lanes(repeating: D.e1) * h, e3 = Lanes(repeating: D.e3) * h, e4 = Lanes(repeating: D.e4) * h
         let e5 = Lanes(repeating: D.e5) * h, e6 = Lanes(repeating: D.e6) * h, e7 = Lanes(repeating: D.e7) * h
         let rtol = Lanes(repeating: solver.relativeTolerance)
+        // The error vector first, into the stage's storage (two simple loops vectorise cleanly; one fused loop did not).
+        for i in 0..<n { stage[i] = e1 * k1[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i] + e7 * k7[i] }
         var sum = Lanes()
         for i in 0..<n {
-            let e = e1 * k1[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i] + e7 * k7[i]
-            let sc = atol[i] + rtol * LaneMath.maximum(LaneMath.magnitude(y[i]), LaneMath.magnitude(y1[i]))
-            let q = e / sc
+            let sc = atol[i] + rtol * Self.larger(LaneMath.magnitude(y[i]), LaneMath.magnitude(y1[i]))
+            let q = stage[i] / sc
             sum += q * q
         }
         // err² (no square root: the controller needs ln err = ln(err²)/2). A non-finite error (an overflow in f) rejects
         // the step and shrinks it by the largest factor.
-        var squared = sum / Lanes(repeating: Double(n))
+        var squared = sum * Lanes(repeating: 1 / Double(n))
         squared.replace(with: Lanes(repeating: 1e20), where: .!(squared .< .infinity))
         let accepted = active .& (squared .<= Lanes(repeating: 1))
-        // The controller (DOPRI5): fac = err^(0.2 − 0.75β)/errₒₗ𝒹^β/safety within [1/facMax, 1/facMin].
+        // The controller (DOPRI5), written with the factors by which h grows rather than their inverses (no divisions):
+        // an accepted step's successor is h·safety·err^−(0.2 − 0.75β)·errₒₗ𝒹^β within [facMin, facMax] (not above h
+        // after a rejection), a rejected step retries with h·safety·err^−(0.2 − 0.75β), at least h·facMin.
         let beta = solver.beta
         let logError = Lanes(repeating: 0.5) * LaneMath.log(LaneMath.maximum(squared, Lanes(repeating: 1e-36)))
-        let expo1 = Lanes(repeating: 0.2 - 0.75 * beta)
-        let fac11 = LaneMath.exp(expo1 * logError)
-        let inverseMin = Lanes(repeating: 1 / solver.minimumFactor), inverseMax = Lanes(repeating: 1 / solver.maximumFactor)
+        let exponent = Lanes(repeating: -(0.2 - 0.75 * beta)) * logError
         let safety = Lanes(repeating: solver.safety)
-        var fac = LaneMath.exp(expo1 * logError - Lanes(repeating: beta) * logErrorOld) / safety
-        fac = LaneMath.maximum(inverseMax, LaneMath.minimum(inverseMin, fac))
-        var hAccepted = h / fac
+        let facMin = Lanes(repeating: solver.minimumFactor), facMax = Lanes(repeating: solver.maximumFactor)
+        let growth = safety * LaneMath.exp(exponent + Lanes(repeating: beta) * logErrorOld)
+        var hAccepted = h * LaneMath.minimum(LaneMath.maximum(growth, facMin), facMax)
         hAccepted.replace(with: LaneMath.minimum(hAccepted, h), where: rejectedLast)
-        let hRejected = h / LaneMath.minimum(inverseMin, fac11 / safety)
+        let hRejected = h * LaneMath.maximum(safety * LaneMath.exp(exponent), facMin)
         // Accepted lanes move.
         let landed = accepted .& (h .== remaining)
         if any(accepted) {

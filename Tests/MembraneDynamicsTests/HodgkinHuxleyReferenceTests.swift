@@ -120,10 +120,11 @@ struct GatedCellKernelTests {
         let structure = cells[0].1
         var kernel = Kernel(structure: structure)
         for lane in 0..<4 { kernel.load(cells[lane].2, into: lane) }
-        // V through the singular points of the exp-linear rates (−40 and −55 mV) and beyond.
+        // V through the singular points of the exp-linear rates (−40 and −55 mV) and beyond, to the ends of the range
+        // where the compiled kernel's powers of e^{−(V+65)/720} grow largest (e^{−(V+65)/10} = e^{8.5} at −150 mV).
         for (v, gates) in [(-65.0, [0.05, 0.6, 0.32]), (-40.0, [0.3, 0.4, 0.5]), (-55.0, [0.9, 0.1, 0.7]),
                            (-39.9999999, [0.2, 0.2, 0.2]), (-55.15, [0.4, 0.5, 0.6]), (20.0, [1.0, 0.0, 1.0]),
-                           (-100.0, [0.0, 1.0, 0.0])] {
+                           (-100.0, [0.0, 1.0, 0.0]), (-150.0, [0.01, 0.99, 0.05]), (60.0, [0.99, 0.01, 0.95])] {
             var y = [SIMD4<Double>](repeating: SIMD4(), count: 4), f = y
             var modelStates: [[Double]] = []
             for lane in 0..<4 {

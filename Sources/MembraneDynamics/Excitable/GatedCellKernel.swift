@@ -156,10 +156,13 @@ public struct GatedCellStructure: Sendable, Equatable {
         @inline(__always)
         static func expLinear<Lanes: SIMD>(_ u: Lanes, _ eu: Lanes) -> Lanes where Lanes.Scalar == Double {
             var k = u / (eu - Lanes(repeating: 1))
-            let u2 = u * u
-            let series = Lanes(repeating: 1) - Lanes(repeating: 0.5) * u
-                + u2 * (Lanes(repeating: 1.0 / 12) + u2 * (Lanes(repeating: -1.0 / 720) + u2 * Lanes(repeating: 1.0 / 30240)))
-            k.replace(with: series, where: LaneMath.magnitude(u) .< Lanes(repeating: 0.02))
+            let near = LaneMath.magnitude(u) .< Lanes(repeating: 0.02)
+            if any(near) {
+                let u2 = u * u
+                let series = Lanes(repeating: 1) - Lanes(repeating: 0.5) * u
+                    + u2 * (Lanes(repeating: 1.0 / 12) + u2 * (Lanes(repeating: -1.0 / 720) + u2 * Lanes(repeating: 1.0 / 30240)))
+                k.replace(with: series, where: near)
+            }
             return k
         }
     }

@@ -16,9 +16,12 @@ import MembraneNumerics
 /// or Nernst of held concentrations), the passive currents, the stimulus and C; φ = 3^((T − 6.3 °C)/10) is the
 /// structure's. ``runs(_:)`` accepts a structure only when its gates and rates are exactly those of the library's two
 /// channels (so any change of a rate constant runs on the general kernel), and `GatedCellKernelTests` checks that this
-/// kernel gives the ``CellModel``'s right-hand side. Two exponentials per evaluation, as in the general kernel:
-/// e^{−(V+65)/80} squared to the /40, /20 and /10 slopes, and e^{−(V+65)/18}. It takes about 1/1.4 of the general
-/// kernel's time on a population (BENCHMARKS.md, "Hodgkin–Huxley").
+/// kernel gives the ``CellModel``'s right-hand side. One exponential per evaluation (the general kernel takes two):
+/// x = e^{−(V+65)/720}, whose powers give e^{−(V+65)/80} = x⁹ and e^{−(V+65)/18} = x⁴⁰ (720 = 9·80 = 40·18), and
+/// e^{−(V+65)/80} squared gives the /40, /20 and /10 slopes. The powers cost a few multiplications in place of an
+/// exponential; their round-off grows with the exponent (x's 2 ulp become 144 in e^{−(V+65)/10} = x⁷², plus the
+/// products' own), under 10⁻¹³ relative, far inside the kernel test's 10⁻¹². It takes about 1/1.6 of the general kernel's time on a population (BENCHMARKS.md,
+/// "Hodgkin–Huxley").
 public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.Scalar == Double {
     var sodiumConductance = Lanes()
     var potassiumConductance = Lanes()
@@ -79,10 +82,12 @@ public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.
     /// The right-hand side above, lane by lane: [dV/dt (mV/ms), dm/dt, dh/dt, dn/dt (ms⁻¹)].
     public func derivatives(at t: Lanes, state y: UnsafePointer<Lanes>, into dydt: UnsafeMutablePointer<Lanes>) {
         let v = y[0], m = y[1], h = y[2], n = y[3]
-        let w = v + 65
-        let e80 = LaneMath.exp(w * (-1.0 / 80))
+        // One exponential, x = e^{−(V+65)/720}: e^{−(V+65)/80} = x⁹ and e^{−(V+65)/18} = x⁴⁰ (720 = 80·9 = 18·40).
+        let x = LaneMath.exp((v + 65) * (-1.0 / 720))
+        let x2 = x * x, x4 = x2 * x2, x8 = x4 * x4, x32 = (x8 * x8) * (x8 * x8)
+        let e80 = x8 * x
         let e40 = e80 * e80, e20 = e40 * e40, e10 = e20 * e20
-        let e18 = LaneMath.exp(w * (-1.0 / 18))
+        let e18 = x32 * x8
         // e^{−(V+40)/10} = e^{−(V+65)/10}·e^{2.5}, e^{−(V+35)/10} = e^{−(V+65)/10}·e³, e^{−(V+55)/10} = e^{−(V+65)/10}·e.
         let alphaM = GatedCellStructure.Rate.expLinear(-(v + 40) * 0.1, e10 * 12.182493960703473)
         let betaM = 4 * e18
