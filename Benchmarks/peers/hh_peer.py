@@ -10,13 +10,15 @@ Cases:
                                    1000 independent cells, cell k at 20 k/999 uA/cm^2, 1 s, fixed step 0.025 ms,
                                    psolve with pc.nthread(THREADS) (default 2) and cache_efficient; spikes from
                                    NetCon (threshold 0 mV)
-  brian2-population [REPEATS] [THREADS] [DT_MS]
+  brian2-population [REPEATS] [THREADS] [DT_MS] [METHOD]
                                    the same 1000 cells in Brian2's cpp_standalone device (g++ -O3 -march=native),
                                    exponential Euler at dt = 0.025 ms, OpenMP THREADS (default 2); the time is the
                                    network run time the device measures inside the binary (device._last_run_time),
                                    compile time reported apart; the binary is run REPEATS times. DT_MS (default
                                    0.025) other than the default checks that Brian2 runs the same model: its
-                                   counts approach the reference as dt shrinks
+                                   counts approach the reference as dt shrinks; METHOD (default exponential_euler)
+                                   is any of Brian2's state updaters (e.g. rk4): with DT_MS, the cost of Brian2 at
+                                   Membrane's accuracy (BENCHMARKS.md, "at equal accuracy")
 Each population case compares its spike counts with Tests/Reference/hh/scipy_dop853_population_1s.csv (the tight
 DOP853 reference): `count_mismatches` (cells whose count differs), `max_first_spike_error_ms`.
 Timing: `median_s` and `min_s` over REPEATS runs. Run by Benchmarks/run-hh.sh.
@@ -119,7 +121,7 @@ def neuron_population(repeats, threads):
                 **compare_with_reference(counts, firsts), **timing(samples))
 
 
-def brian2_population(repeats, threads, dt_ms=DT_MS):
+def brian2_population(repeats, threads, dt_ms=DT_MS, method="exponential_euler"):
     import brian2 as b2
     from brian2 import mV, ms, second, uF, cm, msiemens, uA, exprel
     workdir = tempfile.mkdtemp(prefix="brian2-hh-")
@@ -142,7 +144,7 @@ def brian2_population(repeats, threads, dt_ms=DT_MS):
     betan = 0.125*exp(-(v + 65*mV)/(80*mV))/ms : Hz
     I : amp/meter**2 (constant)
     """
-    group = b2.NeuronGroup(N_CELLS, eqs, threshold="v > 0*mV", refractory="v > 0*mV", method="exponential_euler")
+    group = b2.NeuronGroup(N_CELLS, eqs, threshold="v > 0*mV", refractory="v > 0*mV", method=method)
     m0, h0, n0 = steady_gates(-65.0)
     group.v, group.m, group.h, group.n = -65 * mV, m0, h0, n0
     group.I = np.array([stimulus(k) for k in range(N_CELLS)]) * uA / cm ** 2
@@ -160,7 +162,7 @@ def brian2_population(repeats, threads, dt_ms=DT_MS):
     firsts = [float(trains[k][0] / ms) if len(trains[k]) else None for k in range(N_CELLS)]
     compile_s = sum(v for v in b2.device.timers["compile"].values() if v is not None)
     return dict(case="brian2-population", tool="Brian2 %s cpp_standalone" % b2.__version__, threads=threads,
-                what="1000 HH cells, 0-20 uA/cm^2, 1 s, exponential Euler dt %g ms, OpenMP %d threads" % (dt_ms, threads),
+                what="1000 HH cells, 0-20 uA/cm^2, 1 s, %s dt %g ms, OpenMP %d threads" % (method, dt_ms, threads),
                 compile_s=compile_s, build_and_first_run_s=build_and_first_run,
                 binary_wall_s=b2.device.timers["run_binary"],
                 **compare_with_reference(counts, firsts), **timing(samples))
@@ -175,7 +177,8 @@ def main(argv):
     elif case == "neuron-population":
         out = neuron_population(repeats, threads)
     elif case == "brian2-population":
-        out = brian2_population(repeats, threads, float(argv[4]) if len(argv) > 4 else DT_MS)
+        out = brian2_population(repeats, threads, float(argv[4]) if len(argv) > 4 else DT_MS,
+                                argv[5] if len(argv) > 5 else "exponential_euler")
     else:
         raise SystemExit(__doc__)
     out["python"] = sys.version.split()[0]

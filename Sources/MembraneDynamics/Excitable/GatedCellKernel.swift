@@ -151,8 +151,9 @@ public struct GatedCellStructure: Sendable, Equatable {
             }
         }
 
-        /// u/(e^u − 1) lane by lane from u and e^u; its Bernoulli series for |u| < 0.02 (above). Shared with the
-        /// compiled ``HodgkinHuxley1952Kernel``.
+        /// u/(e^u − 1) lane by lane from u and e^u; its Bernoulli series for |u| < 0.02 (above), evaluated only when
+        /// some lane is there (rarely: V within 0.2 mV of the rate's midpoint). Shared with the compiled
+        /// ``HodgkinHuxley1952Kernel``.
         @inline(__always)
         static func expLinear<Lanes: SIMD>(_ u: Lanes, _ eu: Lanes) -> Lanes where Lanes.Scalar == Double {
             var k = u / (eu - Lanes(repeating: 1))

@@ -20,8 +20,8 @@ import MembraneNumerics
 /// x = e^{−(V+65)/720}, whose powers give e^{−(V+65)/80} = x⁹ and e^{−(V+65)/18} = x⁴⁰ (720 = 9·80 = 40·18), and
 /// e^{−(V+65)/80} squared gives the /40, /20 and /10 slopes. The powers cost a few multiplications in place of an
 /// exponential; their round-off grows with the exponent (x's 2 ulp become 144 in e^{−(V+65)/10} = x⁷², plus the
-/// products' own), under 10⁻¹³ relative, far inside the kernel test's 10⁻¹². It takes about 1/1.6 of the general kernel's time on a population (BENCHMARKS.md,
-/// "Hodgkin–Huxley").
+/// products' own), under 10⁻¹³ relative, far inside the kernel test's 10⁻¹². A population runs 1.2–1.6× faster on it
+/// than on the general kernel (BENCHMARKS.md, "Hodgkin–Huxley").
 public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.Scalar == Double {
     var sodiumConductance = Lanes()
     var potassiumConductance = Lanes()
