@@ -150,18 +150,9 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         return r
     }
 
-    /// max(a, b) lane by lane as a bitwise select on the comparison's mask (b where either is NaN).
-    @inlinable @inline(__always)
-    static func larger(_ a: Lanes, _ b: Lanes) -> Lanes {
-        typealias Bits = Lanes.MaskStorage
-        let pick = unsafeBitCast(a .> b, to: Bits.self)
-        let bits = (unsafeBitCast(a, to: Bits.self) & pick) | (unsafeBitCast(b, to: Bits.self) & ~pick)
-        return unsafeBitCast(bits, to: Lanes.self)
-    }
-
     @usableFromInline static var logMinimumError: Double { -9.210340371976184 }  // ln 10⁻⁴
 
-    /// x^p lane by lane for x > 0 (the controller's powers: accurate to ~10⁻¹⁵, far more than it needs).
+    /// x^p lane by lane for x > 0 (the starting step's power: accurate to ~10⁻¹⁵, far more than it needs).
     @inlinable @inline(__always)
     static func power(_ x: Lanes, _ p: Double) -> Lanes { LaneMath.exp(LaneMath.log(x) * Lanes(repeating: p)) }
 
@@ -261,7 +252,7 @@ public struct LaneDormandPrince<System: LaneODESystem> {
         for i in 0..<n { stage[i] = e1 * k1[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i] + e7 * k7[i] }
         var sum = Lanes()
         for i in 0..<n {
-            let sc = atol[i] + rtol * Self.larger(LaneMath.magnitude(y[i]), LaneMath.magnitude(y1[i]))
+            let sc = atol[i] + rtol * LaneMath.maximum(LaneMath.magnitude(y[i]), LaneMath.magnitude(y1[i]))
             let q = stage[i] / sc
             sum += q * q
         }

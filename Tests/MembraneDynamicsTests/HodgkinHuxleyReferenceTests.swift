@@ -291,6 +291,29 @@ struct SpikingRunTests {
         #expect(HHReference.maxError(general.cells[0].spikeTimes, kernel.cells[0].spikeTimes) < 1e-6)
     }
 
+    /// Cells at 6.3 and 18.5 °C (φ = 1 and 3.82) share no kernel structure: the population runs on the general
+    /// simulation and says why, keeps the cells' order (on two threads), and each cell fires as it does alone on the
+    /// kernel (same count, times within 1 µs).
+    @Test func cellsOfDifferentStructureRunOnTheGeneralPath() throws {
+        var cold = Scenario.hodgkinHuxley1952()
+        cold.stimuli = [.constantCurrent(.microamperesPerSquareCentimetre(10))]
+        var warm = cold
+        warm.conditions = Conditions(temperature: try .celsius(18.5))
+        let cells = [cold, warm, cold]
+        let mixed = try SpikingRun(cells: cells, duration: 0.05, solver: SpikingSolver(threads: 2)).run()
+        #expect(mixed.generalPathReason == "cells of different structure")
+        #expect(mixed.method.hasPrefix("Rodas4"))
+        let tight = SpikingSolver(relativeTolerance: 1e-9, potentialTolerance: 1e-9, gateTolerance: 1e-9)
+        for (k, cell) in cells.enumerated() {
+            let alone = try SpikingRun(cells: [cell], duration: 0.05, solver: tight).run()
+            #expect(alone.generalPathReason == nil)
+            #expect(mixed.cells[k].index == k)
+            #expect(mixed.cells[k].spikeCount == alone.cells[0].spikeCount && alone.cells[0].spikeCount > 0)
+            #expect(HHReference.maxError(mixed.cells[k].spikeTimes, alone.cells[0].spikeTimes) < 1e-6)
+        }
+        #expect(mixed.cells[1].spikeCount != mixed.cells[0].spikeCount)
+    }
+
     @Test func badSettingsAreRefused() throws {
         let cells = try HHReference.cells([10])
         #expect(throws: MembraneError.self) { _ = try SpikingRun(cells: cells, duration: 0).run() }

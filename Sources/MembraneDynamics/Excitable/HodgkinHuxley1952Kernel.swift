@@ -84,7 +84,7 @@ public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.
         let v = y[0], m = y[1], h = y[2], n = y[3]
         // One exponential, x = e^{−(V+65)/720}: e^{−(V+65)/80} = x⁹ and e^{−(V+65)/18} = x⁴⁰ (720 = 80·9 = 18·40).
         let x = LaneMath.exp((v + 65) * (-1.0 / 720))
-        let x2 = x * x, x4 = x2 * x2, x8 = x4 * x4, x32 = (x8 * x8) * (x8 * x8)
+        let x2 = x * x, x4 = x2 * x2, x8 = x4 * x4, x16 = x8 * x8, x32 = x16 * x16
         let e80 = x8 * x
         let e40 = e80 * e80, e20 = e40 * e40, e10 = e20 * e20
         let e18 = x32 * x8
