@@ -18,7 +18,7 @@ Cases:
                                    0.025) other than the default checks that Brian2 runs the same model: its
                                    counts approach the reference as dt shrinks; METHOD (default exponential_euler)
                                    is any of Brian2's state updaters (e.g. rk4): with DT_MS, the cost of Brian2 at
-                                   Membrane's accuracy (BENCHMARKS.md, "at equal accuracy")
+                                   Membrane's accuracy (BENCHMARKS.md, "Brian2 at Membrane's accuracy")
 Each population case compares its spike counts with Tests/Reference/hh/scipy_dop853_population_1s.csv (the tight
 DOP853 reference): `count_mismatches` (cells whose count differs), `max_first_spike_error_ms`.
 Timing: `median_s` and `min_s` over REPEATS runs. Run by Benchmarks/run-hh.sh.
