@@ -37,6 +37,8 @@ enum HHReference {
     }
 
     static func maxError(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? .infinity }
+    /// The vectorised kernel at tolerances far tighter than the default: the path the general simulation is held to.
+    static let tightKernel = SpikingSolver(relativeTolerance: 1e-9, potentialTolerance: 1e-9, gateTolerance: 1e-9)
 }
 
 /// The gated-cell kernels are the cell model's equations: the right-hand sides of the general ``GatedCellKernel`` and
@@ -44,23 +46,26 @@ enum HHReference {
 /// (converted to ms and mV) at arbitrary states, lane by lane, each lane with its own parameters.
 @Suite("Gated-cell kernel")
 struct GatedCellKernelTests {
+    /// A scenario's cell model and its kernel compilation.
+    static func compiled(_ s: Scenario) throws -> (CellModel, GatedCellStructure, GatedCellParameters) {
+        let model = try CellModel(s)
+        let (structure, parameters) = try GatedCellStructure.compile(model)
+        return (model, structure, parameters)
+    }
+
     /// Four cells of the preset with different ḡ_Na, g_L, C and stimulus (and a TTX-like block of the Na⁺ channel on
     /// one), compiled.
     static func cells(_ treatment: HodgkinHuxleyConcentrations) throws -> [(CellModel, GatedCellStructure, GatedCellParameters)] {
         let preset = ScenarioPreset.hodgkinHuxley1952(concentrations: treatment)
-        var cells: [(CellModel, GatedCellStructure, GatedCellParameters)] = []
-        for (k, (gNa, stim)) in [(120.0, 0.0), (80.0, 10.0), (150.0, -3.0), (120.0, 40.0)].enumerated() {
-            var s = try preset.scenario(setting: [("g_Na", gNa), ("g_L", 0.3 + 0.1 * Double(k)), ("C_m", 1 + 0.5 * Double(k))])
-            s.stimuli = [.constantCurrent(.microamperesPerSquareCentimetre(stim))]
+        return try [(120.0, 0.0), (80.0, 10.0), (150.0, -3.0), (120.0, 40.0)].enumerated().map { k, cell in
+            var s = try preset.scenario(setting: [("g_Na", cell.0), ("g_L", 0.3 + 0.1 * Double(k)), ("C_m", 1 + 0.5 * Double(k))])
+            s.stimuli = [.constantCurrent(.microamperesPerSquareCentimetre(cell.1))]
             if k == 2, var sodium = s.mechanisms[0] as? HodgkinHuxleyChannel {
                 sodium.block = 0.4
                 s.mechanisms[0] = sodium
             }
-            let model = try CellModel(s)
-            let (structure, parameters) = try GatedCellStructure.compile(model)
-            cells.append((model, structure, parameters))
+            return try compiled(s)
         }
-        return cells
     }
 
     @Test(arguments: [HodgkinHuxleyConcentrations.fixed, .held])
@@ -81,13 +86,10 @@ struct GatedCellKernelTests {
 
     /// At another temperature (φ = 3^((18.5 − 6.3)/10) = 3.82) the compiled kernel still runs and still equals the model.
     @Test func compiledSquidKernelAtAnotherTemperature() throws {
-        var cells: [(CellModel, GatedCellStructure, GatedCellParameters)] = []
-        for k in 0..<4 {
+        let cells = try (0..<4).map { k in
             var s = Scenario.hodgkinHuxley1952(gK: 30 + Double(k))
             s.conditions = Conditions(temperature: try .celsius(18.5))
-            let model = try CellModel(s)
-            let (structure, parameters) = try GatedCellStructure.compile(model)
-            cells.append((model, structure, parameters))
+            return try Self.compiled(s)
         }
         #expect(isClose(cells[0].1.gates[0].phi, Double.pow(3, 1.22), within: 1e-12))
         #expect(HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(cells[0].1))
@@ -102,11 +104,11 @@ struct GatedCellKernelTests {
         var potassium = HodgkinHuxleyChannel.hodgkinHuxley1952Potassium()
         potassium.gates[0].beta = .exponential(perMillisecond: 0.125, midpointMillivolts: -65, scaleMillivolts: -81)
         changed.mechanisms[1] = potassium
-        let (structure, _) = try GatedCellStructure.compile(try CellModel(changed))
+        let structure = try Self.compiled(changed).1
         #expect(!HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(structure))
         var swapped = Scenario.hodgkinHuxley1952()
         swapped.mechanisms.swapAt(0, 1)
-        let (other, _) = try GatedCellStructure.compile(try CellModel(swapped))
+        let other = try Self.compiled(swapped).1
         #expect(!HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(other))
         for cell in [changed, swapped] {
             let run = try SpikingRun(cells: [cell], duration: 0.02).run()
@@ -285,7 +287,7 @@ struct SpikingRunTests {
         #expect(general.method.hasPrefix("Rodas4"))
         #expect(general.generalPathReason?.contains("concentrations that change") == true)
         let kernel = try SpikingRun(cells: try HHReference.cells([10]), duration: 0.05,
-                                    solver: SpikingSolver(relativeTolerance: 1e-9, potentialTolerance: 1e-9, gateTolerance: 1e-9)).run()
+                                    solver: HHReference.tightKernel).run()
         #expect(kernel.method.hasPrefix("Dormand") && kernel.generalPathReason == nil)
         #expect(general.cells[0].spikeCount == kernel.cells[0].spikeCount)
         #expect(HHReference.maxError(general.cells[0].spikeTimes, kernel.cells[0].spikeTimes) < 1e-6)
@@ -303,13 +305,14 @@ struct SpikingRunTests {
         let mixed = try SpikingRun(cells: cells, duration: 0.05, solver: SpikingSolver(threads: 2)).run()
         #expect(mixed.generalPathReason == "cells of different structure")
         #expect(mixed.method.hasPrefix("Rodas4"))
-        let tight = SpikingSolver(relativeTolerance: 1e-9, potentialTolerance: 1e-9, gateTolerance: 1e-9)
-        for (k, cell) in cells.enumerated() {
-            let alone = try SpikingRun(cells: [cell], duration: 0.05, solver: tight).run()
-            #expect(alone.generalPathReason == nil)
+        // Each kind of cell alone (one run each: together they would not share the kernel either).
+        let alone = try [cold, warm].map { try SpikingRun(cells: [$0], duration: 0.05, solver: HHReference.tightKernel).run() }
+        #expect(alone.allSatisfy { $0.generalPathReason == nil })
+        for (k, kind) in [0, 1, 0].enumerated() {
+            let reference = alone[kind].cells[0]
             #expect(mixed.cells[k].index == k)
-            #expect(mixed.cells[k].spikeCount == alone.cells[0].spikeCount && alone.cells[0].spikeCount > 0)
-            #expect(HHReference.maxError(mixed.cells[k].spikeTimes, alone.cells[0].spikeTimes) < 1e-6)
+            #expect(mixed.cells[k].spikeCount == reference.spikeCount && reference.spikeCount > 0)
+            #expect(HHReference.maxError(mixed.cells[k].spikeTimes, reference.spikeTimes) < 1e-6)
         }
         #expect(mixed.cells[1].spikeCount != mixed.cells[0].spikeCount)
     }
