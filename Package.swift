@@ -9,6 +9,20 @@ import Foundation
 /// ← Membrane (umbrella) ← MembraneReport ← MembraneLessons (lesson files, YAML via Yams) ← MembraneRequests (one
 /// Codable request per command, no ArgumentParser) ← MembraneSweep (`membrane sweep` and `merge` over the requests)
 /// ← MembraneWorkbench (`membrane serve`: Hummingbird, the page embedded in code) ← MembraneCLI (product `membrane`).
+/// Beside them, MembraneNumerics ← MembraneLanes (the SIMD lane kernels and worker of excitable populations) ←
+/// MembraneDynamics, and on x86-64 MembraneLanes ← MembraneLanesAVX2 (the same worker compiled for AVX2) ←
+/// MembraneDynamics, which picks one at run time.
+
+// The lane worker compiled a second time for AVX2 and FMA (`-target-cpu haswell`: the x86-64-v3 level, which this
+// toolchain's clang does not name), picked at run time where the processor has it
+// (VectorInstructionSet). Only on x86-64 hosts, and not when MEMBRANE_PORTABLE_ONLY is set (a package that depends on
+// Membrane by version cannot use a target with unsafe flags: set it there).
+#if arch(x86_64)
+let laneAVX2 = ProcessInfo.processInfo.environment["MEMBRANE_PORTABLE_ONLY"] == nil
+#else
+let laneAVX2 = false
+#endif
+
 let package = Package(
     name: "Membrane",
     products: [
@@ -32,6 +46,9 @@ let package = Package(
             name: "MembraneNumerics",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(
+            name: "MembraneLanes",
+            dependencies: ["MembraneNumerics", .product(name: "RealModule", package: "swift-numerics")]),
+        .target(
             name: "MembraneChemistry",
             dependencies: ["MembraneUnits", "MembraneNumerics",
                            .product(name: "RealModule", package: "swift-numerics")]),
@@ -41,11 +58,13 @@ let package = Package(
                            .product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "MembraneDynamics",
-            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneChemistry", "MembranePhysics",
-                           .product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneLanes", "MembraneChemistry", "MembranePhysics",
+                           .product(name: "RealModule", package: "swift-numerics")]
+                + (laneAVX2 ? [.target(name: "MembraneLanesAVX2")] : []),
+            swiftSettings: laneAVX2 ? [.define("MEMBRANE_AVX2")] : []),
         .target(
             name: "Membrane",
-            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneChemistry", "MembranePhysics",
+            dependencies: ["MembraneUnits", "MembraneNumerics", "MembraneLanes", "MembraneChemistry", "MembranePhysics",
                            "MembraneDynamics"]),
         .target(
             name: "MembraneReport",
@@ -95,7 +114,7 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "MembraneDynamicsTests",
-            dependencies: ["MembraneDynamics", "MembraneTestSupport",
+            dependencies: ["MembraneDynamics", "MembraneLanes", "MembraneTestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "MembraneCLITests",
@@ -118,6 +137,11 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )
+
+if laneAVX2 {
+    package.targets.append(.target(name: "MembraneLanesAVX2", dependencies: ["MembraneLanes"],
+                                   swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]))
+}
 
 // Benchmarks (BENCHMARKS.md) are built only on request, so that `swift build` and `swift test` never build them:
 // MEMBRANE_BENCHMARKS=1 swift build -c release --product membrane-bench-hh

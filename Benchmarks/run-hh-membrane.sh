@@ -5,7 +5,9 @@
 #                        min and median over REPEATS runs; with the default build and with --static-swift-stdlib
 #   membrane-population  1000 cells (cell k at 20k/999 uA/cm^2), 1 s, 2 threads and 1: the run's own time (process
 #                        start-up and set-up not counted, as the peers' import and compile are not), on the squid
-#                        axon's compiled kernel (the default) and on the general kernel (--kernel general)
+#                        axon's compiled kernel (the default) and on the general kernel (--kernel general), with the
+#                        lane worker the processor runs best (the default: AVX2 where it has it) and the portable one
+#                        (--isa portable: SSE2 on x86-64)
 #   accuracy             spike-time errors against Tests/Reference/hh (DOP853 at 1e-12) for several tolerances
 # Usage: Benchmarks/run-hh-membrane.sh [repeats] [--no-peers]
 set -euo pipefail
@@ -35,15 +37,19 @@ single() {  # binary label
 }
 single .build/release/membrane-bench-hh "release"
 single .build-static/release/membrane-bench-hh "release, --static-swift-stdlib"
-for kernel in compiled general; do
-  for threads in 2 1; do
-    best=""
-    for _ in $(seq 1 3); do
-      line=$(.build/release/membrane-bench-hh population --threads "$threads" --kernel "$kernel")
-      t=$(echo "$line" | sed 's/.*"run_s": \([0-9.e-]*\).*/\1/')
-      if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; keep=$line; fi
+for isa in best portable; do
+  isa_flag=()
+  [ "$isa" = best ] || isa_flag=(--isa "$isa")
+  for kernel in compiled general; do
+    for threads in 2 1; do
+      best=""
+      for _ in $(seq 1 3); do
+        line=$(.build/release/membrane-bench-hh population --threads "$threads" --kernel "$kernel" "${isa_flag[@]}")
+        t=$(echo "$line" | sed 's/.*"run_s": \([0-9.e-]*\).*/\1/')
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; keep=$line; fi
+      done
+      echo "{\"case\": \"membrane-population\", \"isa\": \"$isa\", \"kernel\": \"$kernel\", \"threads\": $threads, \"min_of_3_run_s\": $best, \"result\": $keep}"
     done
-    echo "{\"case\": \"membrane-population\", \"kernel\": \"$kernel\", \"threads\": $threads, \"min_of_3_run_s\": $best, \"result\": $keep}"
   done
 done
 .build/release/membrane-bench-hh accuracy --rtol 1e-4 --rtol 3e-5 --rtol 1e-5 --rtol 1e-6 --rtol 1e-7 --rtol 1e-8

@@ -21,7 +21,7 @@ rm -rf "$out" && mkdir -p "$out/symbol-graphs"
 numerics_map=$(find .build/checkouts/swift-numerics/Sources/_NumericsShims -name module.modulemap | head -1)
 "$swift/swift-symbolgraph-extract" -module-name Membrane -target "$(swift -print-target-info | python3 -c 'import json,sys; print(json.load(sys.stdin)["target"]["triple"])')" \
     -I "$bin/Modules" -Xcc "-fmodule-map-file=$numerics_map" -minimum-access-level public -skip-inherited-docs \
-    -experimental-allowed-reexported-modules=MembraneUnits,MembraneNumerics,MembraneChemistry,MembranePhysics,MembraneDynamics \
+    -experimental-allowed-reexported-modules=MembraneUnits,MembraneNumerics,MembraneLanes,MembraneChemistry,MembranePhysics,MembraneDynamics \
     -output-dir "$out/symbol-graphs"
 "$docc" convert Sources/Membrane/Membrane.docc --additional-symbol-graph-dir "$out/symbol-graphs" \
     --fallback-display-name Membrane --fallback-bundle-identifier org.membrane.Membrane \

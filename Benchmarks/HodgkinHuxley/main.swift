@@ -4,10 +4,11 @@
 //   membrane-bench-hh single [--duration S] [--stimulus UA] [--rtol R] [--lanes L]
 //       one hodgkin-huxley-1952 cell (the whole process is what run-hh.sh times); prints one JSON line
 //   membrane-bench-hh population [--cells N] [--duration S] [--from A] [--to B] [--threads T] [--lanes L] [--rtol R]
-//                                [--kernel compiled|general]
+//                                [--kernel compiled|general] [--isa portable|avx2]
 //       N cells, cell k at A + (B − A)·k/(N − 1) µA/cm²; prints one JSON line with the run's own time. The default
 //       runs them on the squid axon's compiled kernel (HodgkinHuxley1952Kernel); `--kernel general` on the general
-//       GatedCellKernel, which reads the rates from the structure (the same equations)
+//       GatedCellKernel, which reads the rates from the structure (the same equations). `--isa` picks the lane worker's
+//       instruction set (default: the best the processor runs, VectorInstructionSet.best)
 //   membrane-bench-hh accuracy [--rtol R ...]
 //       spike-time errors against Tests/Reference/hh (DOP853 at 1e-12) for each tolerance: the tolerance study
 import Foundation
@@ -45,7 +46,8 @@ func json(_ pairs: [(String, Any)]) -> String {
 func solver(_ o: Options, threads: Int, lanes: Int) -> SpikingSolver {
     let rtol = o.double("rtol", SpikingSolver().relativeTolerance)
     return SpikingSolver(relativeTolerance: rtol, potentialTolerance: rtol, gateTolerance: rtol, threads: threads, lanes: lanes,
-                         compiledKernels: o.values["kernel"] != "general")
+                         compiledKernels: o.values["kernel"] != "general",
+                         instructionSet: o.values["isa"].flatMap(VectorInstructionSet.init(rawValue:)))
 }
 
 func hhCells(count: Int, from a: Double, to b: Double) throws -> [Scenario] {

@@ -74,14 +74,14 @@ struct GatedCellKernelTests {
         let structure = cells[0].1
         #expect(cells.allSatisfy { $0.1 == structure })
         #expect(structure.exponents.filter { $0.source < 0 }.count == 2)  // e^{−V/80} (squared for −V/20, −V/10) and e^{−V/18}
-        try check(GatedCellKernel<SIMD4<Double>>.self, cells)
+        try check(GatedCellKernel<SIMD4<Double>, PortableLaneCode>.self, cells)
     }
 
     @Test(arguments: [HodgkinHuxleyConcentrations.fixed, .held])
     func compiledSquidKernelEqualsCellModel(_ treatment: HodgkinHuxleyConcentrations) throws {
         let cells = try Self.cells(treatment)
-        #expect(HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(cells[0].1))
-        try check(HodgkinHuxley1952Kernel<SIMD4<Double>>.self, cells)
+        #expect(cells[0].1.runsOnHodgkinHuxley1952Kernel)
+        try check(HodgkinHuxley1952Kernel<SIMD4<Double>, PortableLaneCode>.self, cells)
     }
 
     /// At another temperature (φ = 3^((18.5 − 6.3)/10) = 3.82) the compiled kernel still runs and still equals the model.
@@ -92,8 +92,8 @@ struct GatedCellKernelTests {
             return try Self.compiled(s)
         }
         #expect(isClose(cells[0].1.gates[0].phi, Double.pow(3, 1.22), within: 1e-12))
-        #expect(HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(cells[0].1))
-        try check(HodgkinHuxley1952Kernel<SIMD4<Double>>.self, cells)
+        #expect(cells[0].1.runsOnHodgkinHuxley1952Kernel)
+        try check(HodgkinHuxley1952Kernel<SIMD4<Double>, PortableLaneCode>.self, cells)
     }
 
     /// A structure whose rates are not exactly the squid axon's (β_n's scale 80 → 81 mV, or the K⁺ channel first) is
@@ -105,11 +105,11 @@ struct GatedCellKernelTests {
         potassium.gates[0].beta = .exponential(perMillisecond: 0.125, midpointMillivolts: -65, scaleMillivolts: -81)
         changed.mechanisms[1] = potassium
         let structure = try Self.compiled(changed).1
-        #expect(!HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(structure))
+        #expect(!structure.runsOnHodgkinHuxley1952Kernel)
         var swapped = Scenario.hodgkinHuxley1952()
         swapped.mechanisms.swapAt(0, 1)
         let other = try Self.compiled(swapped).1
-        #expect(!HodgkinHuxley1952Kernel<SIMD4<Double>>.runs(other))
+        #expect(!other.runsOnHodgkinHuxley1952Kernel)
         for cell in [changed, swapped] {
             let run = try SpikingRun(cells: [cell], duration: 0.02).run()
             #expect(run.generalPathReason == nil && run.method.hasPrefix("Dormand"))

@@ -14,61 +14,39 @@ import MembraneNumerics
 ///
 /// What varies from cell to cell stays data, lane by lane: ḡ_Na·(1 − b) and ḡ_K·(1 − b) (block), E_Na and E_K (fixed
 /// or Nernst of held concentrations), the passive currents, the stimulus and C; φ = 3^((T − 6.3 °C)/10) is the
-/// structure's. ``runs(_:)`` accepts a structure only when its gates and rates are exactly those of the library's two
+/// structure's. `GatedCellStructure.runsOnHodgkinHuxley1952Kernel` accepts a structure only when its gates and rates are exactly those of the library's two
 /// channels (so any change of a rate constant runs on the general kernel), and `GatedCellKernelTests` checks that this
 /// kernel gives the ``CellModel``'s right-hand side. One exponential per evaluation (the general kernel takes two):
 /// x = e^{−(V+65)/720}, whose powers give e^{−(V+65)/80} = x⁹ and e^{−(V+65)/18} = x⁴⁰ (720 = 9·80 = 40·18), and
 /// e^{−(V+65)/80} squared gives the /40, /20 and /10 slopes. The powers cost a few multiplications in place of an
 /// exponential; their round-off grows with the exponent (x's 2 ulp become 144 in e^{−(V+65)/10} = x⁷², plus the
 /// products' own), under 10⁻¹³ relative, far inside the kernel test's 10⁻¹². A population runs 1.2–1.6× faster on it
-/// than on the general kernel (BENCHMARKS.md, "Hodgkin–Huxley").
-public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.Scalar == Double {
-    var sodiumConductance = Lanes()
-    var potassiumConductance = Lanes()
-    var sodiumReversal = Lanes()
-    var potassiumReversal = Lanes()
-    var passiveConductance = Lanes()
-    var passiveDrive = Lanes()
-    var stimulus = Lanes()
-    var inverseCapacitance = Lanes(repeating: 1)
-    let phi: Lanes
+/// than on the general kernel (BENCHMARKS.md, "Hodgkin–Huxley"). `Copy` names the compiled copy of the lane worker
+/// that runs it (``LaneCodeCopy``: ``PortableLaneCode``, or the AVX2 copy's own type).
+public struct HodgkinHuxley1952Kernel<Lanes: SIMD, Copy: LaneCodeCopy>: GatedLaneSystem where Lanes.Scalar == Double {
+    @usableFromInline var sodiumConductance = Lanes()
+    @usableFromInline var potassiumConductance = Lanes()
+    @usableFromInline var sodiumReversal = Lanes()
+    @usableFromInline var potassiumReversal = Lanes()
+    @usableFromInline var passiveConductance = Lanes()
+    @usableFromInline var passiveDrive = Lanes()
+    @usableFromInline var stimulus = Lanes()
+    @usableFromInline var inverseCapacitance = Lanes(repeating: 1)
+    @usableFromInline let phi: Lanes
 
     /// V and the gates m, h, n.
-    public var dimension: Int { 4 }
+    @inlinable public var dimension: Int { 4 }
 
-    /// The gates and rates of the squid axon's Na⁺ (m³h) and K⁺ (n⁴) channels, in the structure's form.
-    static func squidGates() -> [(exponent: Int, alpha: GatedCellStructure.Rate, beta: GatedCellStructure.Rate, channel: Int)] {
-        let channels = [HodgkinHuxleyChannel.hodgkinHuxley1952Sodium(), HodgkinHuxleyChannel.hodgkinHuxley1952Potassium()]
-        return channels.enumerated().flatMap { c, channel in
-            channel.gates.map { (exponent: $0.exponent, alpha: GatedCellStructure.Rate($0.alpha), beta: GatedCellStructure.Rate($0.beta), channel: c) }
-        }
-    }
-
-    /// True when `structure` is two channels gated m³h and n⁴ with exactly the squid axon's rates and one φ.
-    public static func runs(_ structure: GatedCellStructure) -> Bool {
-        let squid = squidGates()
-        guard structure.channelCount == 2, structure.gates.count == squid.count, structure.rates.count == 2 * squid.count,
-              let phi = structure.gates.first?.phi else { return false }
-        func same(_ a: GatedCellStructure.Rate, _ b: GatedCellStructure.Rate) -> Bool {
-            a.form == b.form && a.rate == b.rate && a.slope == b.slope && a.offset == b.offset
-        }
-        for (k, gate) in structure.gates.enumerated() {
-            let s = squid[k]
-            guard gate.channel == s.channel, gate.exponent == s.exponent, gate.phi == phi,
-                  same(structure.rates[2 * k], s.alpha), same(structure.rates[2 * k + 1], s.beta) else { return false }
-        }
-        return true
-    }
-
-    /// A kernel for cells of `structure` (which it must ``runs(_:)``), every lane's parameters zero and 1/C = 1 until
+    /// A kernel for cells of `structure` (one that `runsOnHodgkinHuxley1952Kernel`), every lane's parameters zero and 1/C = 1 until
     /// ``load(_:into:)``.
     public init(structure: GatedCellStructure) {
-        precondition(Self.runs(structure), "HodgkinHuxley1952Kernel runs only the squid axon's structure")
+        precondition(structure.channelCount == 2 && structure.gates.map(\.exponent) == [3, 1, 4],
+                     "HodgkinHuxley1952Kernel runs only the squid axon's structure")
         phi = Lanes(repeating: structure.gates[0].phi)
     }
 
-    /// Sets lane `lane`'s parameters (channel 0 is the Na⁺ channel, 1 the K⁺ channel, as ``runs(_:)`` checked).
-    public mutating func load(_ p: GatedCellParameters, into lane: Int) {
+    /// Sets lane `lane`'s parameters (channel 0 is the Na⁺ channel, 1 the K⁺ channel, as `runsOnHodgkinHuxley1952Kernel` checked).
+    @inlinable public mutating func load(_ p: GatedCellParameters, into lane: Int) {
         sodiumConductance[lane] = p.conductances[0]
         potassiumConductance[lane] = p.conductances[1]
         sodiumReversal[lane] = p.reversals[0]
@@ -80,6 +58,7 @@ public struct HodgkinHuxley1952Kernel<Lanes: SIMD>: GatedLaneSystem where Lanes.
     }
 
     /// The right-hand side above, lane by lane: [dV/dt (mV/ms), dm/dt, dh/dt, dn/dt (ms⁻¹)].
+    @inlinable
     public func derivatives(at t: Lanes, state y: UnsafePointer<Lanes>, into dydt: UnsafeMutablePointer<Lanes>) {
         let v = y[0], m = y[1], h = y[2], n = y[3]
         // One exponential, x = e^{−(V+65)/720}: e^{−(V+65)/80} = x⁹ and e^{−(V+65)/18} = x⁴⁰ (720 = 80·9 = 18·40).
