@@ -36,8 +36,9 @@ public enum VectorInstructionSet: String, Sendable, CaseIterable, CustomStringCo
     }
 
     /// The instruction sets this build runs on this processor, best last: always ``portable``; ``avx2`` when this build
-    /// has it and the processor lists every x86-64-v3 feature (Linux: the first `flags` line of /proc/cpuinfo, where the
-    /// kernel lists only what the processor has and the operating system enabled).
+    /// has it and the processor lists every x86-64-v3 feature in the first `flags` line of /proc/cpuinfo, where Linux
+    /// lists only what the processor has and the operating system enabled. Where there is no /proc/cpuinfo (macOS,
+    /// or a container that hides it), only the portable copy.
     public static let available: [VectorInstructionSet] = {
         var sets: [VectorInstructionSet] = [.portable]
         if builtWithAVX2, let flags = processorFlags(), supportsX86_64V3(flags: flags) { sets.append(.avx2) }
