@@ -55,7 +55,7 @@ struct SimulateHHCommand: RequestCommand {
           membrane simulate hh --preset cressman-2009 --set k_bath=8 --plot seizure.svg --interval 0.01
         """)
 
-    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016, luo-rudy-1991 or cressman-2009.") var preset: String?
+    @Option(help: "Excitable-cell preset: hodgkin-huxley-1952 (default), hubel-ullah-2016, luo-rudy-1991, cressman-2009 or wei-ullah-schiff-2014 (membrane presets lists them).") var preset: String?
     @Option(name: .customLong("set"), help: "NAME=VALUE: override a preset parameter in its unit (repeatable).") var set: [String] = []
     @Option(parsing: .unconditional, help: "Simulated time in seconds (default 1; hubel-ullah-2016: 1000; luo-rudy-1991: 2; cressman-2009: 300).") var duration: Scalar?
     @Option(name: .customLong("stimulus-uA-per-cm2"), parsing: .unconditional,

@@ -91,29 +91,3 @@ public struct IonCatalog: Sendable {
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
     }
 }
-
-/// The longest string, in UTF-8 bytes, that ``editDistance(_:_:)`` compares character by character.
-public let editDistanceLengthLimit = 256
-
-/// Levenshtein distance between two strings (insertions, deletions, substitutions); also used to suggest
-/// the closest known key of a request. A string longer than ``editDistanceLengthLimit`` bytes is near no
-/// name: its distance is reported as the larger byte count (an upper bound) without comparing, so that an
-/// unknown name pasted by mistake (a file of 120 kB) is refused at once instead of after O(n·m) work per name.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let (na, nb) = (a.utf8.count, b.utf8.count)
-    if na > editDistanceLengthLimit || nb > editDistanceLengthLimit { return max(na, nb) }
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}

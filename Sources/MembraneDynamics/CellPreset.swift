@@ -71,7 +71,7 @@ extension CellPreset {
                                          "rbc": "red-blood-cell", "erythrocyte": "red-blood-cell",
                                          "plant": "plant-cell", "chara": "plant-cell", "mitochondria": "mitochondrion"]
         if let target = aliases[key], let preset = all.first(where: { $0.name == target }) { return preset }
-        throw MembraneError.unknownName(field: "preset", value: name, suggestions: all.map(\.name))
+        throw MembraneError.unknownName(field: "preset", value: name, suggestions: closestNames(to: name, among: all.map(\.name), limit: all.count))
     }
 
     /// The default cell of `membrane report`.

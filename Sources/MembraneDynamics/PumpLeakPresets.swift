@@ -14,7 +14,7 @@ extension Scenario {
         let aliases = ["kay": "kay-2017", "kay2017": "kay-2017", "keener": "keener-sneyd", "keener-sneyd-2009": "keener-sneyd",
                        "ks": "keener-sneyd"]
         if let target = aliases[key], let s = pumpLeakPresets.first(where: { $0.name == target }) { return s }
-        throw MembraneError.unknownName(field: "preset", value: name, suggestions: pumpLeakPresets.map(\.name))
+        throw MembraneError.unknownName(field: "preset", value: name, suggestions: closestNames(to: name, among: pumpLeakPresets.map(\.name)))
     }
 
     static func catalogIons(_ names: [String]) -> [Ion] {

@@ -222,21 +222,16 @@ public struct PresetList: Renderable {
             text += "\n\n" + modelTable.render() + "\n\nmembrane steady-state --preset NAME and membrane simulate pump-leak --preset NAME run them."
         }
         if !excitable.isEmpty {
-            var cells = TextTable(headers: ["excitable cell", "parameters (--set NAME=VALUE)", "description"])
-            for p in excitable {
-                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
-            }
-            // The presets with their own models, in the order of the JSON list.
+            // The ScenarioPresets, then the presets with their own models, in the order of the JSON list.
+            var listed: [(name: String, parameters: [PresetParameter], summary: String)] = excitable.map { ($0.name, $0.parameters, $0.summary) }
             let own: [(listed: Bool, name: String, parameters: [PresetParameter], summary: String)] = [
                 (hubelUllah, HubelUllah2016.preset.name, HubelUllah2016.preset.parameters, HubelUllah2016.preset.summary),
                 (luoRudy, LuoRudy1991.preset.name, LuoRudy1991.preset.parameters, LuoRudy1991.preset.summary),
                 (cressman, Cressman2009.preset.name, Cressman2009.preset.parameters, Cressman2009.preset.summary),
                 (weiUllahSchiff, WeiUllahSchiff2014.preset.name, WeiUllahSchiff2014.preset.parameters, WeiUllahSchiff2014.preset.summary),
             ]
-            for p in own where p.listed {
-                cells.add([p.name, p.parameters.map { "\($0.name) \(Format.significant($0.value, 6)) \($0.unit)" }.joined(separator: ", "), p.summary])
-            }
-            text += "\n\n" + cells.render() + "\n\nmembrane simulate hh --preset NAME runs them."
+            listed += own.filter(\.listed).map { ($0.name, $0.parameters, $0.summary) }
+            text += "\n\n" + Self.excitableListing(listed) + "\n\nmembrane simulate hh --preset NAME runs them; --set NAME=VALUE overrides a parameter."
         }
         return text
     }

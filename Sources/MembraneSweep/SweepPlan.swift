@@ -168,7 +168,7 @@ public struct SweepPlan: Sendable {
         if option.hasPrefix("--") { option.removeFirst(2) }
         func known(_ name: String) throws -> String {
             guard fields.contains(name) else {
-                throw MembraneError.unknownName(field: VarySpec.field, value: name, suggestions: closest(name, among: fields))
+                throw MembraneError.unknownName(field: VarySpec.field, value: name, suggestions: closestNames(to: name, among: fields, limit: 3))
             }
             return name
         }
@@ -337,10 +337,4 @@ extension JSONInput {
         case .object(let members): return .object(members.map(\.unshared))
         }
     }
-}
-
-/// The closest of `known` to `name` (edit distance), at most `limit`.
-func closest(_ name: String, among known: [String], limit: Int = 3) -> [String] {
-    let key = name.lowercased()
-    return known.map { ($0, editDistance(key, $0.lowercased())) }.sorted { $0.1 < $1.1 }.prefix(limit).map(\.0)
 }

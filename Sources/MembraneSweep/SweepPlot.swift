@@ -26,7 +26,7 @@ public enum SweepPlot {
         if let keys {
             let names = keys.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for name in names where !results.contains(name) {
-                throw MembraneError.unknownName(field: "plot-y", value: name, suggestions: closest(name, among: results))
+                throw MembraneError.unknownName(field: "plot-y", value: name, suggestions: closestNames(to: name, among: results, limit: 3))
             }
             guard !names.isEmpty else {
                 throw MembraneError.invalidValue(field: "plot-y", value: keys, allowed: "result columns separated by commas")

@@ -150,6 +150,34 @@ struct HHCLITests {
         #expect(parameters["g_K"]?["value"] as? Double == 36 && parameters["g_L"]?["value"] as? Double == 0.3)
     }
 
+    /// A preset named without its year is answered with the full name first (exit status non-zero, field `preset`).
+    @Test func presetWithoutItsYearSuggestsTheFullName() throws {
+        let run = try runMembrane(["simulate", "hh", "--preset", "hubel-ullah", "--json"])
+        #expect(run.status != 0)
+        let error = try #require(run.errorObject?["error"] as? [String: Any])
+        #expect(error["field"] as? String == "preset")
+        #expect((error["message"] as? String)?.contains("did you mean hubel-ullah-2016") == true, "\(error)")
+    }
+
+    /// `membrane presets` (text) lists every excitable preset of `presets --json` with each of its `--set` names and
+    /// default values, and wraps the lists so that no line of that listing is wider than 118 characters.
+    @Test func presetsTextListsEveryParameterWithinTheWidth() throws {
+        let text = try runMembrane(["presets"]).stdout
+        let listing = try #require(text.range(of: "excitable cell").map { String(text[$0.lowerBound...]) })
+        for line in listing.split(separator: "\n") { #expect(line.count <= 118, "\(line.count): \(line)") }
+        let presets = try #require(try runMembrane(["presets", "--json"]).json as? [[String: Any]])
+        let excitable = presets.filter { ($0["kind"] as? String)?.hasPrefix("excitable cell") == true }
+        #expect(excitable.count >= 5)
+        // The listing, with its wrapped lines joined again.
+        let joined = listing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for preset in excitable {
+            let name = try #require(preset["name"] as? String)
+            #expect(listing.contains("\n" + name + " "), "\(name) starts a row")
+            let parameters = try #require(preset["parameters"] as? [String: [String: Any]])
+            for (key, _) in parameters { #expect(joined.contains(key + " "), "\(name): \(key)") }
+        }
+    }
+
     /// The CSV (every step of the same cell on Rodas4) has the state object's columns, the gates and the currents, and
     /// its V_m crosses 0 mV upwards once per spike the JSON reports.
     @Test func csvAndPlotOfOneCell() throws {

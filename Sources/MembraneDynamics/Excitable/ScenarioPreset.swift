@@ -72,7 +72,7 @@ public struct ScenarioPreset: Sendable {
     func index(of name: String) throws -> Int {
         if let i = parameters.firstIndex(where: { $0.name == name }) { return i }
         throw MembraneError.unknownName(field: "set", value: name,
-                                        suggestions: Self.closest(to: name, in: parameters.map(\.name)))
+                                        suggestions: closestNames(to: name, among: parameters.map(\.name)))
     }
 
     func check(_ value: Double, for p: PresetParameter) throws {
@@ -80,18 +80,6 @@ public struct ScenarioPreset: Sendable {
             throw MembraneError.invalidValue(field: "set", value: "\(p.name)=\(value)",
                                              allowed: "\(p.name) (\(p.summary)) from \(p.allowed.lowerBound) to \(p.allowed.upperBound) \(p.unit)")
         }
-    }
-
-    /// The names nearest to `name`: edit distance on the lower-cased names without underscores (so `gNa`, `G_NA`
-    /// and `g_na` all find `g_Na`), at most a third of the name's length (at least 2) away, closest first; all names
-    /// when none is that close.
-    public static func closest(to name: String, in names: [String]) -> [String] {
-        func key(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " } }
-        let k = key(name)
-        let ranked = names.map { ($0, editDistance(k, key($0))) }
-            .filter { $0.1 <= max(2, k.count / 3) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        return ranked.isEmpty ? names : ranked.prefix(5).map(\.0)
     }
 }
 
@@ -104,7 +92,7 @@ extension ScenarioPreset {
         if let p = excitable.first(where: { $0.name == name.lowercased() }) { return p }
         let aliases = ["hh": "hodgkin-huxley-1952", "hodgkin-huxley": "hodgkin-huxley-1952", "hh1952": "hodgkin-huxley-1952"]
         if let target = aliases[name.lowercased()], let p = excitable.first(where: { $0.name == target }) { return p }
-        throw MembraneError.unknownName(field: "preset", value: name, suggestions: closest(to: name, in: excitable.map(\.name)))
+        throw MembraneError.unknownName(field: "preset", value: name, suggestions: closestNames(to: name, among: excitable.map(\.name)))
     }
 }
 
@@ -119,7 +107,7 @@ extension Array where Element == PresetParameter {
         for (typed, value) in overrides {
             let name = aliases[typed] ?? typed
             guard let i = firstIndex(where: { $0.name == name }) else {
-                throw MembraneError.unknownName(field: "set", value: typed, suggestions: ScenarioPreset.closest(to: name, in: map(\.name)))
+                throw MembraneError.unknownName(field: "set", value: typed, suggestions: closestNames(to: name, among: map(\.name)))
             }
             let p = self[i]
             guard value.isFinite, p.allowed.contains(value) else {

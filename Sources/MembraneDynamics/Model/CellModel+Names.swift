@@ -81,7 +81,7 @@ extension CellModel {
         }
         let names = parameterNames
         if let i = names.firstIndex(of: name) { return i }
-        throw MembraneError.unknownName(field: "parameter", value: name, suggestions: closest(to: name, in: names))
+        throw MembraneError.unknownName(field: "parameter", value: name, suggestions: closestNames(to: name, among: names))
     }
 
     /// The named parameters (SI units): each mechanism's (`<mechanism>.<parameter>`), then, for an infinite bath, its

@@ -49,19 +49,12 @@ extension SimulationModel {
     /// The index of the parameter called `name`, or an error listing the closest names.
     public func parameterIndex(named name: String) throws -> Int {
         if let i = parameterNames.firstIndex(of: name) { return i }
-        throw MembraneError.unknownName(field: "parameter", value: name, suggestions: closest(to: name, in: parameterNames))
+        throw MembraneError.unknownName(field: "parameter", value: name, suggestions: closestNames(to: name, among: parameterNames))
     }
 
     /// The index of the observable called `name`, or an error listing the closest names.
     public func observableIndex(named name: String) throws -> Int {
         if let i = observableNames.firstIndex(of: name) { return i }
-        throw MembraneError.unknownName(field: "observable", value: name, suggestions: closest(to: name, in: observableNames))
+        throw MembraneError.unknownName(field: "observable", value: name, suggestions: closestNames(to: name, among: observableNames))
     }
-}
-
-/// Up to five names sharing the longest prefix with `name` (then all of them, if none shares one).
-func closest(to name: String, in names: [String]) -> [String] {
-    func common(_ a: String, _ b: String) -> Int { zip(a.lowercased(), b.lowercased()).prefix { $0 == $1 }.count }
-    let ranked = names.map { ($0, common($0, name)) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-    return ranked.isEmpty ? Array(names.prefix(12)) : Array(ranked.prefix(5).map(\.0))
 }

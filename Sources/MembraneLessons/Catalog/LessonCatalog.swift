@@ -32,7 +32,7 @@ public enum LessonCatalog {
     /// Reads the built-in lesson `name`; an unknown name is an error with the closest names.
     public static func lesson(named name: String) throws -> Lesson {
         guard let text = text(of: name) else {
-            throw MembraneError.unknownName(field: "name", value: name, suggestions: closestNames(to: name, among: names))
+            throw MembraneError.unknownName(field: "name", value: name, suggestions: closestNames(to: name, among: names, limit: 3))
         }
         return try LessonReader.read(text, file: "\(name).yaml")
     }

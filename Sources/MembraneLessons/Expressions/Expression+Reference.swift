@@ -23,7 +23,7 @@ extension Expression.Reference {
             return .number(c)
         } else {
             let known = Array(scope.results.keys).sorted() + Array(scope.answers.keys).sorted()
-            let hint = closestNames(to: root, among: known + Array(Expression.constants.keys))
+            let hint = closestNames(to: root, among: known + Array(Expression.constants.keys).sorted(), limit: 3)
             throw EvaluationFailure(reason: "unknown name '\(root)'" + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?")
                                     + " (setup runs and questions asked before are known here)")
         }
@@ -33,7 +33,7 @@ extension Expression.Reference {
             case (.key(let k), .object(let pairs)):
                 guard let next = pairs.first(where: { $0.0 == k })?.1 else {
                     let keys = pairs.map(\.0)
-                    let near = closestNames(to: k, among: keys)
+                    let near = closestNames(to: k, among: keys, limit: 3)
                     throw EvaluationFailure(reason: "'\(walked)' has no key '\(k)'; did you mean \(near.joined(separator: ", "))? (its keys: \(keys.joined(separator: ", ")))")
                 }
                 json = next

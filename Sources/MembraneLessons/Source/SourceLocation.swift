@@ -31,7 +31,7 @@ enum LessonFault {
     }
 
     static func unknown(_ location: SourceLocation?, _ path: String, value: String, known: [String]) -> MembraneError {
-        .unknownName(field: field(location, path), value: value, suggestions: closestNames(to: value, among: known))
+        .unknownName(field: field(location, path), value: value, suggestions: closestNames(to: value, among: known, limit: 3))
     }
 
     static func undefined(_ location: SourceLocation?, _ path: String, reason: String) -> MembraneError {
@@ -51,12 +51,4 @@ enum LessonFault {
     private static func join(_ a: String, _ b: String) -> String {
         a.isEmpty ? b : b.isEmpty || b == "request" ? a : "\(a).\(b)"
     }
-}
-
-/// The closest of `known` to `name` by edit distance (case-insensitive), at most `limit`, for "did you mean".
-func closestNames(to name: String, among known: [String], limit: Int = 3) -> [String] {
-    let key = name.lowercased()
-    return known.map { ($0, editDistance(key, $0.lowercased())) }
-        .sorted { $0.1 < $1.1 }
-        .prefix(limit).map(\.0)
 }

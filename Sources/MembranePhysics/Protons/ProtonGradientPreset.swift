@@ -70,6 +70,6 @@ public struct ProtonGradientPreset: Sendable {
     public static func named(_ name: String) throws -> ProtonGradientPreset {
         let key = name.lowercased().trimmingWhitespace()
         if let p = all.first(where: { $0.name == key }) { return p }
-        throw MembraneError.unknownName(field: "preset", value: name, suggestions: all.map(\.name))
+        throw MembraneError.unknownName(field: "preset", value: name, suggestions: closestNames(to: name, among: all.map(\.name)))
     }
 }

@@ -24,7 +24,7 @@ public enum RequestCatalog {
     /// (with the figure `--plot` draws when `context.wantsFigure`).
     public static func run(command: String, body: String, context: inout RequestContext) throws -> RequestResult<AnyRenderable> {
         guard let type = type(for: command) else {
-            throw MembraneError.unknownName(field: "command", value: command, suggestions: closest(command, among: all.map { $0.command }))
+            throw MembraneError.unknownName(field: "command", value: command, suggestions: closestNames(to: command, among: all.map { $0.command }, limit: 3))
         }
         return try run(type, body: body, context: &context)
     }

@@ -54,14 +54,6 @@ func fieldName(_ path: [any CodingKey]) -> String {
     return out
 }
 
-/// The closest of `known` to `name` (edit distance), at most `limit`.
-func closest(_ name: String, among known: [String], limit: Int = 3) -> [String] {
-    let key = name.lowercased()
-    return known.map { ($0, editDistance(key, $0.lowercased())) }
-        .sorted { $0.1 < $1.1 }
-        .prefix(limit).map(\.0)
-}
-
 struct JSONInputDecoder: Decoder {
     let json: JSONInput
     let codingPath: [any CodingKey]
@@ -91,7 +83,7 @@ struct JSONInputDecoder: Decoder {
             let known = allKeyNames(keys)
             if let unknown = members.first(where: { !known.contains($0.key) }) {
                 throw MembraneError.unknownName(field: codingPath.isEmpty && !unknown.key.isEmpty ? unknown.key : field, value: unknown.key,
-                                                suggestions: closest(unknown.key, among: known))
+                                                suggestions: closestNames(to: unknown.key, among: known, limit: 3))
             }
         }
         return KeyedDecodingContainer(KeyedContainer<Key>(members: members, decoder: self))

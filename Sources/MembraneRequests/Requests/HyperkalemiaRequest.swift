@@ -74,7 +74,7 @@ public struct HyperkalemiaRequest: MembraneRequest {
     public func run(in context: inout RequestContext) throws -> HyperkalemiaReport {
         let name = (preset ?? LuoRudy1991.preset.name).lowercased()
         guard Self.presets.contains(name) else {
-            throw MembraneError.unknownName(field: "preset", value: preset ?? "", suggestions: ScenarioPreset.closest(to: name, in: Self.presets))
+            throw MembraneError.unknownName(field: "preset", value: preset ?? "", suggestions: closestNames(to: name, among: Self.presets))
         }
         let overrides = try set.map { try $0.namedValues(field: "set", example: "g_Na=10") } ?? []
         if let k = overrides.first(where: { $0.name == "K_o" }) {

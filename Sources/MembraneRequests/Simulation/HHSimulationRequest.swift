@@ -100,7 +100,7 @@ public struct HHSimulationRequest: MembraneRequest {
                                                  allowed: "an excitable-cell preset (\(Self.presetNames.joined(separator: ", "))); \(name) is a pump–leak model: membrane simulate pump-leak --preset \(name)")
             }
             if case .unknownName(let field, let value, _) = error {
-                throw MembraneError.unknownName(field: field, value: value, suggestions: ScenarioPreset.closest(to: name, in: Self.presetNames))
+                throw MembraneError.unknownName(field: field, value: value, suggestions: closestNames(to: name, among: Self.presetNames))
             }
             throw error
         }
