@@ -22,7 +22,7 @@ struct SimulateHHCommand: RequestCommand {
         --spike-cost (one cell) gives the cost of each trough-to-trough cycle: the Na⁺ that entered against the least
         charge C·ΔV, the overlap factor and the ATP the Na/K pump spends exporting it (3 Na⁺ per ATP).
         hubel-ullah-2016 (Hübel & Ullah 2016, ModelDB 187599 code_Fig3.ode; RT/F = 26.64 mV as published) is the
-        energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S), the cell bursts, depolarises and swells;
+        energy-failure neuron: the pump stops at 50 s (--set t_pump_stop=S, or --pump-block-at S), the cell bursts, depolarises and swells;
         --set g_ClL=0 keeps its volume. It runs 1000 s by default (rtol 1e-8, --method auto: Dormand–Prince through the burst, BDF where stiff), with no current clamp:
           membrane simulate hh --preset hubel-ullah-2016 --set g_ClL=0 --csv hu.csv --interval 0.1
         Protocols (times in ms, currents in µA/cm², potentials in mV; items separated by ;):
@@ -81,6 +81,8 @@ struct SimulateHHCommand: RequestCommand {
             help: "The glial uptake's slope s, mM (default 2.5).") var glialUptakeSlope: Scalar?
     @Option(name: .customLong("pump-uA-per-cm2"), parsing: .unconditional,
             help: "With --concentrations held or dynamic: a Na⁺/K⁺ pump (3 Na⁺ out, 2 K⁺ in) of maximal current ρ µA/cm², saturating in [Na]ᵢ and [K]ₒ (Kager 2000, Cressman 2009).") var pump: Scalar?
+    @Option(name: .customLong("pump-block-at"), parsing: .unconditional,
+            help: "Block the Na⁺/K⁺ pump at this time (s), or 'none': hubel-ullah-2016's t_pump_stop; the pumps of cressman-2009 and wei-ullah-schiff-2014 (neuron and glia); the --pump-uA-per-cm2 pump of a Hodgkin–Huxley cell.") var pumpBlockAt: Scalar?
     @Option(name: .customLong("block"), help: "BLOCKER=FRACTION: block a fraction (0 to 1) of a channel — TTX (g_Na) or TEA (g_K) (repeatable).") var block: [String] = []
     @Flag(name: .customLong("spike-cost"), help: "The cost of each action potential of one cell: Na⁺ entering against C·ΔV, the overlap factor, ATP.") var spikeCost = false
     @Option(parsing: .unconditional, help: "Relative tolerance of Dormand–Prince (default 1e-5; 1e-8 for the presets with their own model).") var rtol: Scalar?
@@ -113,6 +115,7 @@ struct SimulateHHCommand: RequestCommand {
         r.glialUptakeHalf = glialUptakeHalf
         r.glialUptakeSlope = glialUptakeSlope
         r.pump = pump
+        r.pumpBlockAt = pumpBlockAt
         r.block = block.isEmpty ? nil : Assignments(block.joined(separator: ", "))
         r.spikeCost = spikeCost ? true : nil
         r.stimulusProtocol = stimulusProtocol

@@ -164,6 +164,7 @@ public struct CressmanReport: Renderable {
         ]
         pairs += [
             ("k_bath_mM", .number(model.kBath)),
+            ("pump_block_s", model.pumpBlockTime.map { JSONValue.number($0) } ?? .null),
             ("burst_gap_s", .number(Self.burstGap)),
             ("burst_count", .integer(bursts.count)),
             ("burst_period_s", Self.period(of: bursts).map { JSONValue.number($0) } ?? .null),
@@ -182,8 +183,7 @@ public struct CressmanReport: Renderable {
         var lines = ["\(Cressman2009.preset.name): \(Cressman2009.preset.summary)",
                      "simulated \(Format.significant(duration, 6)) s at bath K⁺ \(Format.significant(model.kBath, 6)) mM: \(termination.name)"
                         + (termination.reason.map { " (\($0))" } ?? "")]
-        let shown = spikes.prefix(10).map { Format.fixed($0, 4) }.joined(separator: ", ")
-        lines.append("\(spikes.count) spikes" + (spikes.isEmpty ? "" : " at \(shown)\(spikes.count > 10 ? ", …, \(Format.fixed(spikes.last!, 4))" : "") s"))
+        lines.append(Format.spikeList(spikes, unit: "s", decimals: 4))
         if !bursts.isEmpty {
             var table = TextTable(headers: ["burst", "from (s)", "to (s)", "spikes", "[K]o first → peak → last (mM)", "[Na]i (mM)"],
                                   alignments: [.right, .right, .right, .right, .right, .right])

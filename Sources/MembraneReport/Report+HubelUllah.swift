@@ -104,8 +104,7 @@ public struct HubelUllahReport: Renderable {
         var lines = ["\(HubelUllah2016.preset.name): \(HubelUllah2016.preset.summary)",
                      "simulated \(Format.significant(duration, 6)) s: \(termination.name)" + (termination.reason.map { " (\($0))" } ?? "")]
         lines.append(model.pumpStopTime.map { "pump stops at \(Format.significant($0, 6)) s" } ?? "pump never stops")
-        let shown = spikes.prefix(10).map { Format.fixed($0, 4) }.joined(separator: ", ")
-        lines.append("\(spikes.count) spikes" + (spikes.isEmpty ? "" : " at \(shown)\(spikes.count > 10 ? ", …, \(Format.fixed(spikes.last!, 4))" : "") s"))
+        lines.append(Format.spikeList(spikes, unit: "s", decimals: 4))
         var table = TextTable(headers: ["ion", "inside (mM)", "ECS (mM)", "E (mV)"], alignments: [.left, .right, .right, .right])
         for k in final.inside.indices {
             table.add([final.inside[k].ion, Format.fixed(final.inside[k].millimolar, 3), Format.fixed(final.outside[k].millimolar, 3),

@@ -114,8 +114,7 @@ public struct LuoRudyReport: Renderable {
         var lines = ["\(LuoRudy1991.preset.name): \(LuoRudy1991.preset.summary)",
                      "simulated \(Format.significant(duration, 6)) s: \(termination.name)" + (termination.reason.map { " (\($0))" } ?? ""),
                      "K_o \(Format.significant(m.potassiumOutside, 6)) mM: rest \(Format.fixed(rest, 2)) mV, E_K1 \(Format.fixed(m.eK1, 2)) mV, E_K \(Format.fixed(m.eK, 2)) mV, E_Na \(Format.fixed(m.eNa, 2)) mV"]
-        let shown = spikes.prefix(10).map { Format.fixed($0 * 1e3, 2) }.joined(separator: ", ")
-        lines.append("\(spikes.count) spikes" + (spikes.isEmpty ? "" : " at \(shown)\(spikes.count > 10 ? ", …" : "") ms"))
+        lines.append(Format.spikeList(spikes, unit: "ms", decimals: 2))
         var table = TextTable(headers: ["onset (ms)", "rest (mV)", "peak (mV)", "V̇max (V/s)", "APD90 (ms)", "AP"],
                               alignments: [.right, .right, .right, .right, .right, .left])
         for b in beats {

@@ -156,10 +156,9 @@ public struct SpikingReport: Renderable {
                      "simulated \(Format.significant(duration, 6)) s: \(termination.name)" + (termination.reason.map { " (\($0))" } ?? "")]
         for (ion, source) in scenario.reversalPotentialSources { lines.append("E_\(ion): \(source.description)") }
         if single {
-            let times = first.spikeTimes.prefix(20).map { Format.fixed($0 * 1e3, 3) }.joined(separator: ", ")
             if let stimulusProtocol { lines.append("stimulus protocol (added): \(stimulusProtocol)") }
             lines.append("stimulus \(Format.significant(first.stimulus.microamperesPerSquareCentimetre, 6)) µA/cm²: "
-                         + "\(first.spikeCount) spikes" + (first.spikeCount > 0 ? " at \(times)\(first.spikeCount > 20 ? ", …" : "") ms" : ""))
+                         + Format.spikeList(first.spikeTimes, unit: "ms", decimals: 3, shown: 20))
             if let f = try? first.final() { lines.append("final V_m = \(Format.fixed(f.potential.millivolts, 4)) mV") }
             if !scenario.extracellularExchange.isEmpty, let model = try? CellModel(scenario) {
                 lines += extracellularExchangeLines(model, initial: model.initialState, final: first.finalState)

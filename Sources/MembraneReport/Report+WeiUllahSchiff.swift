@@ -133,6 +133,7 @@ public struct WeiUllahSchiffReport: Renderable {
         ]
         pairs += [
             ("hypoxia", hypoxia),
+            ("pump_block_s", model.pumpBlockTime.map { JSONValue.number($0) } ?? .null),
             ("depolarization", .object(depolarizationPairs)),
             ("final", Self.stateJSON(final)),
         ] + RunFooter.jsonPairs(method: method, statistics: statistics, notes: model.notes, csv: csvPath, plot: plotPath)
@@ -146,8 +147,7 @@ public struct WeiUllahSchiffReport: Renderable {
         let spikes = spikeTimes
         var lines = ["\(WeiUllahSchiff2014.preset.name): \(WeiUllahSchiff2014.preset.summary)",
                      "simulated \(Format.significant(duration, 6)) s: \(termination.name)" + (termination.reason.map { " (\($0))" } ?? "")]
-        let shown = spikes.prefix(10).map { Format.fixed($0, 4) }.joined(separator: ", ")
-        lines.append("\(spikes.count) spikes" + (spikes.isEmpty ? "" : " at \(shown)\(spikes.count > 10 ? ", …, \(Format.fixed(spikes.last!, 4))" : "") s"))
+        lines.append(Format.spikeList(spikes, unit: "s", decimals: 4))
         let d = depolarization
         if let onset = d.onset {
             lines.append("spreading depolarization: V_m above −20 mV from \(Format.fixed(onset, 2)) s for \(Format.fixed(d.time, 1)) s (recorded states); peak [K]ₒ \(Format.fixed(d.peakK, 2)) mM, cell volume up to \(Format.fixed(d.peakVolume, 4)) of Vol₀, ECS down to \(Format.fixed(d.leastECS, 1)) µm³")

@@ -150,6 +150,25 @@ struct HHCLITests {
         #expect(parameters["g_K"]?["value"] as? Double == 36 && parameters["g_L"]?["value"] as? Double == 0.3)
     }
 
+    /// The text output counts spikes in words: the Luo–Rudy cell paced from 100 ms fires once in 0.5 s (one action
+    /// potential per suprathreshold pulse), and not at all without a stimulus.
+    @Test func spikeCountInWords() throws {
+        let one = try runMembrane(["simulate", "hh", "--preset", "luo-rudy-1991", "--duration", "0.5"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("\n1 spike at 10"), "\(one.stdout)")
+        let none = try runMembrane(["simulate", "hh", "--preset", "luo-rudy-1991", "--duration", "0.5", "--set", "stim_amplitude=0"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stdout.contains("\nno spikes\n"), "\(none.stdout)")
+    }
+
+    /// `--pump-block-at` (INTERFACE.md's `simulate MODEL … [--pump-block-at SECONDS]`) on `simulate hh`: the Hübel–Ullah
+    /// pump stops when it says, and the JSON says when.
+    @Test func pumpBlockAtOnSimulateHH() throws {
+        let run = try runMembrane(["simulate", "hh", "--preset", "hubel-ullah-2016", "--pump-block-at", "20", "--duration", "25", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.object?["pump_stop_s"] as? Double == 20)
+    }
+
     /// A preset named without its year is answered with the full name first (exit status non-zero, field `preset`).
     @Test func presetWithoutItsYearSuggestsTheFullName() throws {
         let run = try runMembrane(["simulate", "hh", "--preset", "hubel-ullah", "--json"])

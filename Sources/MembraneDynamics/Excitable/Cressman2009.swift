@@ -47,6 +47,9 @@ public struct Cressman2009: Sendable, Hashable {
     public var kBath = 4.0
     /// The intracellular-to-extracellular volume ratio β.
     public var beta = 7.0
+    /// The time (s) at which the pump is blocked (ouabain, energy failure): ρ is 0 from then on; nil (as published):
+    /// never. `membrane simulate hh --pump-block-at S`.
+    public var pumpBlockTime: Double?
 
     /// The published parameters (paper Table 1 with the erratum; bath K⁺ 4 mM).
     public init() {}
@@ -83,6 +86,9 @@ public struct Cressman2009: Sendable, Hashable {
     /// β_h = 1/(1 + e^{−(V + 14)/10}) per ms (line 120), the Na⁺ inactivation's onset rate.
     public static let betaH = HodgkinHuxleyChannel.RateFunction.sigmoid(perMillisecond: 1, midpointMillivolts: -14, scaleMillivolts: 10)
 
+    /// The timed events: the pump blocked at ``pumpBlockTime`` (`pump.activity` = 0, a run-time parameter of the model).
+    public var events: [ScenarioEvent] { pumpBlockTime.map { [ScenarioEvent(time: $0, .blockPump)] } ?? [] }
+
     /// What the output says about the preset's conventions.
     public var notes: [String] {
         [
@@ -93,7 +99,7 @@ public struct Cressman2009: Sendable, Hashable {
             "starts from the authors' initial state (V = −50 mV, [K]o = 7.8 mM, [Na]i = 15.5 mM): the first spikes (0–0.3 s at k_bath 4 mM; the first, longer burst at 8 mM) come from its relaxation",
             kBath == 4 ? "bath K⁺ k_bath = 4 mM (the paper's default): the cell rests; seizure-like bursting needs an elevated bath (--set k_bath=8)"
                 : "bath K⁺ k_bath = \(kBath) mM (the paper's default is 4 mM; seizure-like bursting at 8 mM)",
-        ]
+        ] + (pumpBlockTime.map { ["pump blocked at \($0) s (ρ = 0 from then on; not in the paper)"] } ?? [])
     }
 
     /// The compiled model.

@@ -10,6 +10,9 @@ public struct CressmanModel: SimulationModel, Hashable {
     public var parameters: Cressman2009
     /// E_Cl = 26.64 mV·ln(6/130) (line 59), mV.
     let eCl: Double
+    /// The pump's activity, the run-time parameter `pump.activity` (1 as published; 0 once a timed event blocks it,
+    /// ``Cressman2009/pumpBlockTime``): I_pump is ρ·activity·(the saturations).
+    public var pumpActivity = 1.0
 
     /// Compiles `p`.
     public init(_ p: Cressman2009) {
@@ -67,7 +70,7 @@ public struct CressmanModel: SimulationModel, Hashable {
         q.kAHP = p.gAHP * ca / (1 + ca) * (v - q.eK)
         q.kLeak = p.gKL * (v - q.eK)
         q.clLeak = p.gClL * (v - q.eCl)
-        q.pump = p.rho * HubelUllahPump.saturation(sodiumInside: nai, potassiumOutside: ko).value
+        q.pump = pumpActivity * p.rho * HubelUllahPump.saturation(sodiumInside: nai, potassiumOutside: ko).value
         q.glia = p.glia / (1 + Double.exp((18 - ko) / 2.5))
         q.diffusion = p.epsilon * (ko - p.kBath)
         return q
@@ -100,13 +103,16 @@ public struct CressmanModel: SimulationModel, Hashable {
 
     // MARK: Parameters and observables
 
-    /// None: the model has no parameter a timed event changes.
-    public var parameterNames: [String] { [] }
-    /// Never called (no parameters).
-    public func parameterValue(_ index: Int) -> Double { .nan }
-    /// Refused: the model has no run-time parameters.
+    /// `pump.activity`, the one parameter a timed event changes (a pump block).
+    public var parameterNames: [String] { ["pump.activity"] }
+    /// ``pumpActivity``.
+    public func parameterValue(_ index: Int) -> Double { pumpActivity }
+    /// Sets ``pumpActivity``: a fraction from 0 (blocked) to 1 (as published).
     public mutating func setParameter(_ index: Int, to value: Double) throws {
-        throw MembraneError.invalidValue(field: "parameter", value: "\(index)", allowed: "none: cressman-2009 has no run-time parameters")
+        guard value.isFinite, (0...1).contains(value) else {
+            throw MembraneError.invalidValue(field: "pump.activity", value: "\(value)", allowed: "a pump activity from 0 (blocked) to 1")
+        }
+        pumpActivity = value
     }
 
     /// The observable names, in ``observe(_:at:state:)``'s index order: SI units (V, mM, A/m² outward, mM/s).
@@ -178,7 +184,8 @@ extension Simulation where Model == CressmanModel {
     /// A run of the Cressman cell from the authors' initial state over `duration` seconds.
     public init(cressman p: Cressman2009, duration: Double, solver: SimulationSolver = SimulationSolver(),
                 stateEvents: [StateEvent] = [], recording: Recording = .everyStep) throws {
-        try self.init(model: p.model, duration: duration, solver: solver, stateEvents: stateEvents, recording: recording)
+        try self.init(model: p.model, duration: duration, solver: solver, events: p.events.filter { $0.time < duration },
+                      stateEvents: stateEvents, recording: recording)
     }
 }
 

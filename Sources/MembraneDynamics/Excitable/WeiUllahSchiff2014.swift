@@ -48,6 +48,9 @@ public struct WeiUllahSchiff2014: Sendable, Hashable {
     public var o2Hypoxic = 0.0
     /// Start and end of the hypoxic episode, s (nil: no episode, or no reoxygenation).
     public var hypoxiaStart: Double? = 20, reoxygenation: Double? = 120
+    /// The time (s) at which the Na⁺/K⁺-ATPases (neuron and glia) are blocked, as by ouabain: ρ is 0 from then on;
+    /// nil (as published): never. `membrane simulate hh --pump-block-at S`.
+    public var pumpBlockTime: Double?
 
     /// The preset's parameters (``WeiUllahSchiffPreset``).
     public init() {}
@@ -79,15 +82,17 @@ public struct WeiUllahSchiff2014: Sendable, Hashable {
                 clOutside0 * vo * 1e-3, clInside0 * vi * 1e-3, vi, o2Initial]
     }
 
-    /// The timed events: bath O₂ falls to ``o2Hypoxic`` at ``hypoxiaStart`` and returns to ``o2Bath`` at
-    /// ``reoxygenation`` (`O2_bath` is a run-time parameter of the model).
+    /// The timed events, in time order: bath O₂ falls to ``o2Hypoxic`` at ``hypoxiaStart`` and returns to ``o2Bath`` at
+    /// ``reoxygenation`` (`O2_bath` is a run-time parameter of the model); the pumps stop at ``pumpBlockTime``
+    /// (`pump.activity` = 0).
     public var events: [ScenarioEvent] {
         var e: [ScenarioEvent] = []
         if let t = hypoxiaStart { e.append(ScenarioEvent(time: t, .set(parameter: "O2_bath", to: o2Hypoxic))) }
         if let t = reoxygenation, hypoxiaStart.map({ t > $0 }) ?? true {
             e.append(ScenarioEvent(time: t, .set(parameter: "O2_bath", to: o2Bath)))
         }
-        return e
+        if let t = pumpBlockTime { e.append(ScenarioEvent(time: t, .blockPump)) }
+        return e.sorted { $0.time < $1.time }
     }
 
     /// What the output says about the preset's conventions.
@@ -100,7 +105,7 @@ public struct WeiUllahSchiff2014: Sendable, Hashable {
             hypoxiaStart.map { "bath O₂ \(o2Bath) mg/L, \(o2Hypoxic) mg/L from \($0) s" + (reoxygenation.map { ", back to \(o2Bath) mg/L at \($0) s" } ?? " on") }
                 ?? "bath O₂ \(o2Bath) mg/L throughout",
             "bath K⁺ \(kBath) mM",
-        ]
+        ] + (pumpBlockTime.map { ["Na⁺/K⁺ pumps of neuron and glia blocked at \($0) s (ρ = 0 from then on; not in the paper)"] } ?? [])
     }
 
     /// The compiled model.

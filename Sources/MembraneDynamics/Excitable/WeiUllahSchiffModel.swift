@@ -12,6 +12,10 @@ public struct WeiUllahSchiffModel: SimulationModel, Hashable {
     public var parameters: WeiUllahSchiff2014
     /// Bath O₂ (mg/L) and K⁺ (mM) in force: events change them.
     public var o2Bath: Double, kBath: Double
+    /// The Na⁺/K⁺-ATPases' activity, the run-time parameter `pump.activity` (1 as published; 0 once a timed event
+    /// blocks them, ``WeiUllahSchiff2014/pumpBlockTime``): ρ, and with it the neuron's pump, the glial pump and their
+    /// O₂ consumption, is ρ_max·activity/(1 + e^{(20 − [O₂]ₒ)/3}).
+    public var pumpActivity = 1.0
 
     /// Compiles `p` with its bath at t = 0.
     public init(_ p: WeiUllahSchiff2014) {
@@ -80,7 +84,7 @@ public struct WeiUllahSchiffModel: SimulationModel, Hashable {
         let area = 4 * Double.pi * Double.pow(3 * volumeM3 / (4 * Double.pi), 2.0 / 3.0)
         q.gamma = area / (W.faraday * volumeM3) * 1e-2
         let ko = q.outside.k, nai = q.inside.na
-        q.rho = p.rhoMax / (1 + Double.exp((20 - q.o2) / 3))
+        q.rho = pumpActivity * p.rhoMax / (1 + Double.exp((20 - q.o2) / 3))
         let kSaturation = 1 / (1 + Double.exp(3.5 - ko))
         q.pump = q.rho / q.gamma / (1 + Double.exp((25 - nai) / 3)) * kSaturation
         q.gliaPump = q.rho / q.gamma / 3 / (1 + Double.exp((25 - W.gliaSodium) / 3)) * kSaturation
@@ -134,10 +138,17 @@ public struct WeiUllahSchiffModel: SimulationModel, Hashable {
 
     // MARK: Parameters and observables
 
-    public var parameterNames: [String] { ["O2_bath", "K_bath"] }
-    public func parameterValue(_ index: Int) -> Double { index == 0 ? o2Bath : kBath }
+    public var parameterNames: [String] { ["O2_bath", "K_bath", "pump.activity"] }
+    public func parameterValue(_ index: Int) -> Double { [o2Bath, kBath, pumpActivity][index] }
     public mutating func setParameter(_ index: Int, to value: Double) throws {
         let name = parameterNames[index]
+        if index == 2 {
+            guard value.isFinite, (0...1).contains(value) else {
+                throw MembraneError.invalidValue(field: name, value: "\(value)", allowed: "a pump activity from 0 (blocked) to 1")
+            }
+            pumpActivity = value
+            return
+        }
         guard value.isFinite, value >= 0 else {
             throw MembraneError.invalidValue(field: name, value: "\(value)", allowed: "a bath concentration ≥ 0 (O2_bath in mg/L, K_bath in mM)")
         }

@@ -20,7 +20,8 @@ extension HHSimulationRequest {
         try refuseHodgkinHuxleyOptions(allowed: "nothing for \(preset.name): its cell has no current clamp, its K⁺, Na⁺ and Ca²⁺ always follow the currents, pump, glia and bath (options: duration, set, block, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "k_bath=8, G_glia=66")
         for note in settings.notes { context.warn(note) }
-        let model = try preset.parameters(setting: settings.overrides)
+        var model = try preset.parameters(setting: settings.overrides)
+        model.pumpBlockTime = try pumpBlock().time(preset: nil)
         let (seconds, tolerance, interval, method) = try ownModelIntegration(defaultDuration: Self.cressmanDefaultDuration)
         let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
         var solver = SimulationSolver(method: method, relativeTolerance: tolerance, absoluteTolerance: tolerance)

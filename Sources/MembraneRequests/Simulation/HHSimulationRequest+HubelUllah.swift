@@ -19,7 +19,18 @@ extension HHSimulationRequest {
         try refuseHodgkinHuxleyOptions(allowed: "nothing for \(preset.name): its cell fires after the pump stops, with no current clamp, and its Na⁺, K⁺, Cl⁻ and volume always follow the currents (options: duration, set, block, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "g_ClL=0, rho_max=5")
         for note in settings.notes { context.warn(note) }
-        let model = try preset.parameters(setting: settings.overrides)
+        var model = try preset.parameters(setting: settings.overrides)
+        var inForce = settings.inForce
+        let block = try pumpBlock()
+        if block != .asPreset {
+            // `pump-block-at` is t_pump_stop by another name: both given, they must agree.
+            if let set = settings.overrides.last(where: { $0.name == "t_pump_stop" }), block != .at(set.value) {
+                throw MembraneError.invalidValue(field: "pump-block-at", value: pumpBlockAt?.text ?? "",
+                                                 allowed: "the same time as --set t_pump_stop=\(set.value) (both stop \(preset.name)'s pump), or only one of them")
+            }
+            model.pumpStopTime = block.time(preset: model.pumpStopTime)
+            if let t = model.pumpStopTime, let i = inForce.firstIndex(where: { $0.name == "t_pump_stop" }) { inForce[i].value = t }
+        }
         let (seconds, tolerance, interval, method) = try ownModelIntegration(defaultDuration: Self.hubelUllahDefaultDuration)
         let recording = PumpLeakSimulationRequest.recording(interval: interval, wantsFigure: context.wantsFigure || context.wantsTimeSeries)
         var solver = SimulationSolver(method: method, relativeTolerance: tolerance, absoluteTolerance: tolerance)
@@ -28,7 +39,7 @@ extension HHSimulationRequest {
                                         recording: recording)
         let (termination, wallTime) = SimulationDriver.run(&simulation, context: &context)
         let report = HubelUllahReport(trajectory: simulation.trajectory(termination: termination), termination: termination,
-                                      duration: seconds, parameters: settings.inForce, method: solver.methodName,
+                                      duration: seconds, parameters: inForce, method: solver.methodName,
                                       statistics: simulation.statistics, wallTime: wallTime, interval: interval)
         return Output(run: .hubelUllah(report), interval: interval)
     }

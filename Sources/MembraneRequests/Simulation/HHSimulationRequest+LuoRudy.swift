@@ -19,6 +19,10 @@ extension HHSimulationRequest {
         let preset = LuoRudy1991.preset
         try refuseHodgkinHuxleyOptions(accepting: ["stimulus-uA-per-cm2"],
                                        allowed: "nothing for \(preset.name): one ventricular cell with fixed Na⁺ and K⁺ (set K_o with --set K_o=8; options: duration, set, stimulus-uA-per-cm2, rtol, interval)")
+        if case .at = try pumpBlock() {
+            throw MembraneError.invalidValue(field: "pump-block-at", value: pumpBlockAt?.text ?? "",
+                                             allowed: "nothing for \(preset.name): the Luo–Rudy 1991 cell has no Na⁺/K⁺ pump (its [Na]ᵢ and [K]ᵢ are held fixed)")
+        }
         let settings = try settings(of: preset.parameters, example: "K_o=8, pacing_cycle_ms=500")
         for note in settings.notes { context.warn(note) }
         var overrides = settings.overrides, inForce = settings.inForce

@@ -19,7 +19,8 @@ extension HHSimulationRequest {
         try refuseHodgkinHuxleyOptions(allowed: "nothing for \(preset.name): its bath K⁺ and O₂ are set with --set K_bath=…, O2_bath=…, O2_hypoxia=… (options: duration, set, block, rtol, interval)")
         let settings = try settings(of: preset.parameters, example: "K_bath=8.5, O2_hypoxia=0")
         for note in settings.notes { context.warn(note) }
-        let model = try preset.parameters(setting: settings.overrides)
+        var model = try preset.parameters(setting: settings.overrides)
+        model.pumpBlockTime = try pumpBlock().time(preset: nil)
         var inForce = settings.inForce  // with `k_bath` read as `K_bath`
         for (name, value) in settings.overrides {
             if let i = inForce.firstIndex(where: { $0.name == (WeiUllahSchiffPreset.aliases[name] ?? name) }) { inForce[i].value = value }

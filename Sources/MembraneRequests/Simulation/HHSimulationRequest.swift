@@ -64,6 +64,10 @@ public struct HHSimulationRequest: MembraneRequest {
     /// Per gated ion, `ohmic` or `ghk` (``ChannelPermeation``): `Na=ghk, K=ohmic` (GHK with concentrations held or
     /// dynamic).
     public var permeation: Assignments?
+    /// The time (s) at which the Na⁺/K⁺ pump is blocked (ouabain, energy failure), or `none`: `hubel-ullah-2016`'s
+    /// `t_pump_stop`; the pump of `cressman-2009`, the pumps of `wei-ullah-schiff-2014` (neuron and glia), and the
+    /// `pump-uA-per-cm2` pump of a Hodgkin–Huxley cell, stopped by a timed event (``pumpBlock()``).
+    public var pumpBlockAt: Scalar?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case preset, set, duration, cells, rtol, interval, concentrations, block, method
@@ -71,7 +75,7 @@ public struct HHSimulationRequest: MembraneRequest {
         case stimulusProtocol = "stimulus-protocol", voltageClamp = "voltage-clamp", permeation
         case bathDiffusion = "bath-diffusion-per-s", bathConcentration = "bath-concentration"
         case glialUptake = "glial-uptake-mM-per-s", glialUptakeHalf = "glial-uptake-half-mM", glialUptakeSlope = "glial-uptake-slope-mM"
-        case pump = "pump-uA-per-cm2"
+        case pump = "pump-uA-per-cm2", pumpBlockAt = "pump-block-at"
     }
 
     public init(preset: String? = nil) { self.preset = preset }
@@ -113,7 +117,7 @@ public struct HHSimulationRequest: MembraneRequest {
             throw MembraneError.invalidValue(field: "set", value: set?.text ?? "",
                                              allowed: "K_o with `concentrations` held or dynamic (with E fixed, as in NEURON's hh, concentrations do not enter: set E_K instead)")
         }
-        return (p, try withExchange(withPump(withPermeation(p.scenario(setting: settings.overrides)))), settings.inForce, settings.notes,
+        return (p, try withExchange(withPumpBlock(withPump(withPermeation(p.scenario(setting: settings.overrides))))), settings.inForce, settings.notes,
                 settings.overrides)
     }
 
@@ -222,7 +226,7 @@ public struct HHSimulationRequest: MembraneRequest {
             cellValues = (0..<count).map { k in spreads.map { ($0.name, $0.value(cell: k, of: count)) } }
             let spread = try Self.spreadCells(preset, overrides: overrides, spreads: presetSpreads, count: count, stimulus: (a, b))
             population = try withProtocol(spread.enumerated().map { k, cell in
-                try single.withExchange(withPump(withPermeation(cell)),
+                try single.withExchange(withPumpBlock(withPump(withPermeation(cell))),
                                         setting: cellValues[k].filter { Self.isExchangeParameter($0.0) }.map { (name: $0.0, value: $0.1) })
             })
         }
