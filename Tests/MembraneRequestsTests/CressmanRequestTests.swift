@@ -15,18 +15,9 @@ struct CressmanRequestTests {
             .map { $0.split(separator: ",").map { Double($0)! } }
     }
 
-    static func run(_ body: String, figure: Bool = false) throws -> [String: Any] {
-        var context = RequestContext()
-        context.wantsFigure = figure
-        let result = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context)
-        return try JSONSerialization.jsonObject(with: Data(result.json.render().utf8)) as! [String: Any]
-    }
+    static func run(_ body: String, figure: Bool = false) throws -> [String: Any] { try SimulateHH.json(body, figure: figure) }
 
-    static func error(_ body: String) -> MembraneError? {
-        var context = RequestContext()
-        do { _ = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context) } catch let e as MembraneError { return e } catch {}
-        return nil
-    }
+    static func error(_ body: String) -> MembraneError? { SimulateHH.error(body) }
 
     /// Bath K⁺ 4 mM (the default), 30 s: the reference's six spikes of the initial relaxation within 1e-5 s (rtol 1e-8), then
     /// rest; V_m, [K]ₒ and [Na]ᵢ at 30 s within 1e-4 mV, 1e-6 mM ([K]ₒ) and 10·rtol relative ([Na]ᵢ) of the reference; one burst, no period.

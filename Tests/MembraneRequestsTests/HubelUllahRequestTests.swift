@@ -15,18 +15,9 @@ struct HubelUllahRequestTests {
             .map { $0.split(separator: ",").map { Double($0)! } }
     }
 
-    static func run(_ body: String, figure: Bool = false) throws -> [String: Any] {
-        var context = RequestContext()
-        context.wantsFigure = figure
-        let result = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context)
-        return try JSONSerialization.jsonObject(with: Data(result.json.render().utf8)) as! [String: Any]
-    }
+    static func run(_ body: String, figure: Bool = false) throws -> [String: Any] { try SimulateHH.json(body, figure: figure) }
 
-    static func error(_ body: String) -> MembraneError? {
-        var context = RequestContext()
-        do { _ = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context) } catch let e as MembraneError { return e } catch {}
-        return nil
-    }
+    static func error(_ body: String) -> MembraneError? { SimulateHH.error(body) }
 
     /// Fig. 3 to 100 s: the whole burst after the pump stop at 50 s. Every spike of the reference within 1e-5 s (at
     /// rtol 1e-8 on the dense output; the reference's own error is 2e-9 s), V_m and the volume at 100 s within

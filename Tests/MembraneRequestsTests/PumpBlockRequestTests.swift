@@ -8,17 +8,9 @@ import MembraneRequests
 /// strength 0, and for `hubel-ullah-2016` the option is the preset's own `t_pump_stop` by another name.
 @Suite("simulate hh --pump-block-at")
 struct PumpBlockRequestTests {
-    static func run(_ body: String) throws -> [String: Any] {
-        var context = RequestContext()
-        let result = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context)
-        return try JSONSerialization.jsonObject(with: Data(result.json.render().utf8)) as! [String: Any]
-    }
+    static func run(_ body: String) throws -> [String: Any] { try SimulateHH.json(body) }
 
-    static func error(_ body: String) -> MembraneError? {
-        var context = RequestContext()
-        do { _ = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context) } catch let e as MembraneError { return e } catch {}
-        return nil
-    }
+    static func error(_ body: String) -> MembraneError? { SimulateHH.error(body) }
 
     /// The final state's V_m (mV) and each concentration (mM) of a run's JSON.
     static func final(_ d: [String: Any]) -> [String: Double] {

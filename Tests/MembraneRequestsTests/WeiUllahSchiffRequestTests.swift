@@ -15,17 +15,9 @@ struct WeiUllahSchiffRequestTests {
             .map { $0.split(separator: ",").map { Double($0)! } }
     }
 
-    static func run(_ body: String) throws -> [String: Any] {
-        var context = RequestContext()
-        let result = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context)
-        return try JSONSerialization.jsonObject(with: Data(result.json.render().utf8)) as! [String: Any]
-    }
+    static func run(_ body: String) throws -> [String: Any] { try SimulateHH.json(body) }
 
-    static func error(_ body: String) -> MembraneError? {
-        var context = RequestContext()
-        do { _ = try RequestCatalog.run(command: "simulate/hh", body: body, context: &context) } catch let e as MembraneError { return e } catch {}
-        return nil
-    }
+    static func error(_ body: String) -> MembraneError? { SimulateHH.error(body) }
 
     /// The default protocol to 100 s (anoxia from 20 s): the final state is the reference's at 100 s (V_m within
     /// 1e-3 mV, [K]ₒ within 1e-4 mM, the cell volume within 1e-3 µm³; at the default rtol 1e-8), and the summary
