@@ -42,7 +42,7 @@ public struct SolutionParser: Sendable {
             throw MembraneError.invalidValue(field: field, value: text,
                                              allowed: "at least one NAME=VALUE pair, e.g. \"K=140, Cl=140\"")
         }
-        if Recipe.isRecipe(entries: entries) {
+        if isRecipe(entries: entries) {
             return try parseRecipe(text, field: field).solution
         }
         var solution = try Solution()

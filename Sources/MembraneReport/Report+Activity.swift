@@ -167,7 +167,10 @@ public struct RecipeReport: Renderable {
         let r = recipe
         var lines = ["recipe: \(r.recipe.text)"]
         if let t = r.titrant, let x = r.titrantMillimolar {
-            lines.append("pH \(Format.fixed(r.pH ?? 0, 2)) reached with \(Format.fixed(x, 3)) mM \(t.name)\(r.titrantInferred ? " (inferred: no titrant named)" : "")")
+            // Without a stated pH (nor a gas that sets it) the charges were evaluated at RecipeSolver.defaultPH.
+            let reached = r.pH.map { "pH \(Format.fixed($0, 2)) reached" }
+                ?? "no pH stated: evaluated at pH \(Format.fixed(RecipeSolver.defaultPH, 2)) and balanced"
+            lines.append("\(reached) with \(Format.fixed(x, 3)) mM \(t.name)\(r.titrantInferred ? " (inferred: no titrant named)" : "")")
         }
         if let b = r.bicarbonate {
             lines.append("pH \(Format.fixed(b.pH, 2)) \(b.pHFromGas ? "under" : "implies") \(Format.fixed(b.co2Fraction * 100, 2)) % CO2; HCO3- \(Format.fixed(b.free, 2)) of \(Format.fixed(b.added, 2)) mM added (CO2/HCO3- exchange)")

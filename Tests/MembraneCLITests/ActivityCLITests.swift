@@ -97,6 +97,27 @@ struct ActivityCLITests {
         }
     }
 
+    /// A recipe without a pH says at which pH it was evaluated (RecipeSolver.defaultPH, 7.2), never "pH 0.00".
+    @Test func recipeWithoutPHSaysWhereItWasEvaluated() throws {
+        let run = try runMembrane(["recipe", "KCl 140, HEPES 10"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no pH stated: evaluated at pH 7.20"), "\(run.stdout)")
+        #expect(!run.stdout.contains("pH 0.00"))
+    }
+
+    /// The LJP of a lab's K-gluconate internal against its ACSF, both written as salt=mM pairs, is the LJP of the same
+    /// recipes written as recipe lines (to the µV it prints).
+    @Test func ljpOfSaltPairs() throws {
+        let pairs = try runMembrane(["ljp", "--pipette", "K-gluconate=135, KCl=4, HEPES=10, MgATP=4, Na2GTP=0.3, EGTA=0.2, pH 7.3 KOH",
+                                     "--bath", "NaCl=125, KCl=2.5, NaHCO3=26, NaH2PO4=1.25, glucose=25, CaCl2=2, MgCl2=1", "--json"])
+        let lines = try runMembrane(["ljp", "--pipette", "K-gluconate 135, KCl 4, HEPES 10, MgATP 4, Na2GTP 0.3, EGTA 0.2, pH 7.3 KOH",
+                                     "--bath", "NaCl 125, KCl 2.5, NaHCO3 26, NaH2PO4 1.25, glucose 25, CaCl2 2, MgCl2 1", "--json"])
+        #expect(pairs.status == 0, "\(pairs.stderr)")
+        let a = try #require(pairs.object?["ljp_mV"] as? Double), b = try #require(lines.object?["ljp_mV"] as? Double)
+        #expect(a == b)
+        #expect(a > 10 && a < 20, "a K-gluconate internal against ACSF: LJP \(a) mV")
+    }
+
     @Test func recipeBadInput() throws {
         let unknown = try runMembrane(["recipe", "KCL 140, K-glucnate 5", "--json"])
         #expect(unknown.status != 0)

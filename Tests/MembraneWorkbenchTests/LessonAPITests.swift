@@ -138,7 +138,8 @@ struct LessonAPITests {
         try await workbench(limits: limits).test(.live) { client in
             let started = ContinuousClock.now
             let a = try await client.post("/api/lesson/grade", try Self.body(long, ["answers": ["q": 1]]))
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Below the 30-s grace a setup that ignored the stop would take, with a loaded machine's margin.
+            #expect(ContinuousClock.now - started < .seconds(15))
             #expect(a.status == .serviceUnavailable, "\(a.body)")
             #expect((a.error?["message"] as? String)?.contains("time limit") == true)
             #expect(a.object?["score"] == nil)

@@ -47,7 +47,16 @@ public struct Recipe: Sendable {
             throw MembraneError.invalidValue(field: field, value: text, allowed: "a recipe such as \"KCl 140, HEPES 10, pH 7.3 KOH\"")
         }
         var recipe = Recipe(items: [], ionEntries: [], pH: nil, titrant: nil, co2: nil, text: text)
+        // A recipe sheet that writes its salts as NAME=VALUE pairs (`K-gluconate=135, HEPES=10, …, pH 7.3 KOH`) means
+        // its buffers and acids as salts too (`HEPES=10`: 10 mM of the buffer, not of its anion); otherwise a
+        // NAME=VALUE pair of an ion stays that ion (`KCl 140, Ca=100nM`; `HEPES=10` in an ion list).
+        let saltsAsPairs = entries.contains { parser.saltEntry($0) != nil }
         for entry in entries {
+            // A salt written NAME=VALUE (`K-gluconate=135`) is the recipe line `K-gluconate 135`.
+            if let tokens = parser.saltEntry(entry, evenIfAnIon: saltsAsPairs) {
+                try recipe.parseItem(tokens, entry: entry, field: field, catalog: parser.catalog)
+                continue
+            }
             if entry.contains("=") {
                 let (ion, c) = try parser.parseEntry(entry, field: field)
                 // As in an ion list, a species written twice is refused (not summed): "K=5, K=6" is a typo.

@@ -11,7 +11,7 @@ public enum InputParsing {
         let text = value.text
         let (solution, warnings) = try context.value(of: ["solution", field, text]) { () throws -> (Solution, [String]) in
             let entries = try parser.splitEntries(text, field: field)
-            guard Recipe.isRecipe(entries: entries) else { return (try parser.parse(entries: entries, text: text, field: field), []) }
+            guard parser.isRecipe(entries: entries) else { return (try parser.parse(entries: entries, text: text, field: field), []) }
             let r = try parser.parseRecipe(text, field: field)
             return (r.solution, r.warnings.map { "(\(field) recipe) \($0)" })
         }
