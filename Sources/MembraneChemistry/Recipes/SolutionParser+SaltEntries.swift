@@ -19,7 +19,7 @@ extension SolutionParser {
     }
 
     /// True when `entries` are a recipe: some entry is not of the `NAME=VALUE` form (``Recipe/isRecipe(entries:)``), or
-    /// some `NAME=VALUE` names a salt rather than an ion (``saltEntry(_:)``).
+    /// some `NAME=VALUE` names a salt of ``SaltCatalog`` rather than an ion (`K-gluconate=135`).
     public func isRecipe(entries: [String]) -> Bool {
         Recipe.isRecipe(entries: entries) || entries.contains { saltEntry($0) != nil }
     }

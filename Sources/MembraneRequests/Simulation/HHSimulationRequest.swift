@@ -66,7 +66,7 @@ public struct HHSimulationRequest: MembraneRequest {
     public var permeation: Assignments?
     /// The time (s) at which the Na⁺/K⁺ pump is blocked (ouabain, energy failure), or `none`: `hubel-ullah-2016`'s
     /// `t_pump_stop`; the pump of `cressman-2009`, the pumps of `wei-ullah-schiff-2014` (neuron and glia), and the
-    /// `pump-uA-per-cm2` pump of a Hodgkin–Huxley cell, stopped by a timed event (``pumpBlock()``).
+    /// `pump-uA-per-cm2` pump of a Hodgkin–Huxley cell, stopped by a timed event (``PumpBlock``).
     public var pumpBlockAt: Scalar?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
