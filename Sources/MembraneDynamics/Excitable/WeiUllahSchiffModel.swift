@@ -139,7 +139,13 @@ public struct WeiUllahSchiffModel: SimulationModel, Hashable {
     // MARK: Parameters and observables
 
     public var parameterNames: [String] { ["O2_bath", "K_bath", "pump.activity"] }
-    public func parameterValue(_ index: Int) -> Double { [o2Bath, kBath, pumpActivity][index] }
+    public func parameterValue(_ index: Int) -> Double {
+        switch index {
+        case 0: return o2Bath
+        case 1: return kBath
+        default: return pumpActivity
+        }
+    }
     public mutating func setParameter(_ index: Int, to value: Double) throws {
         let name = parameterNames[index]
         if index == 2 {

@@ -27,11 +27,12 @@ extension HHSimulationRequest {
         return .at(try pumpBlockAt.nonNegative(field: "pump-block-at", allowed: "a time ≥ 0 s at which the Na⁺/K⁺ pump stops, or none"))
     }
 
-    /// The scenario with its pump stopped at `pump-block-at` (a ``ScenarioEvent/Action/blockPump`` event); refused
-    /// when the cell has no pump (`hodgkin-huxley-1952` as NEURON's hh has none: add `pump-uA-per-cm2`).
+    /// The scenario with its pump stopped at `pump-block-at` (a ``ScenarioEvent/Action/blockPump`` event, which sets
+    /// the `pump.activity` of the mechanism named `pump`); refused when the cell has no such mechanism
+    /// (`hodgkin-huxley-1952` as NEURON's hh has none: add `pump-uA-per-cm2`).
     func withPumpBlock(_ scenario: Scenario) throws -> Scenario {
         guard case .at(let t) = try pumpBlock() else { return scenario }
-        guard pump != nil else {
+        guard scenario.pump != nil || scenario.mechanisms.contains(where: { $0.name == "pump" }) else {
             throw MembraneError.invalidValue(field: "pump-block-at", value: pumpBlockAt?.text ?? "",
                 allowed: "a pump block in a cell with a Na⁺/K⁺ pump: add --pump-uA-per-cm2 RHO (with --concentrations held or dynamic); the Hodgkin–Huxley presets have none")
         }
